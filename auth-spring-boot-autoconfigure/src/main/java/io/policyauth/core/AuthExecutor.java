@@ -1,0 +1,27 @@
+package io.policyauth.core;
+
+/**
+ * One named policy: decides whether a request passes and who the caller is. Register one as a
+ * bean to add a policy; policy names are unique.
+ */
+public interface AuthExecutor {
+
+    /**
+     * The policy name this executor enforces, for example {@code private}.
+     *
+     * @return the name
+     */
+    String policy();
+
+    /**
+     * Decides the request.
+     *
+     * @param context the request
+     * @return the authenticated user; {@link AuthenticatedUser#anonymous()} when no credential is needed
+     * @throws AuthenticationException no valid credential (401)
+     * @throws ForbiddenException the caller is not admitted (403)
+     * @throws AuthUnavailableException a backend could not answer (503)
+     * @throws InvalidCredentialRequestException the credentials are malformed as a request (400)
+     */
+    AuthenticatedUser execute(SecurityRequestContext context);
+}

@@ -1,0 +1,87 @@
+package io.policyauth.core;
+
+import java.util.List;
+
+/**
+ * Runs policies: looks the executor up, runs it, records the decision and returns the user or
+ * rethrows the failure. Unexpected executor failures are recorded as {@link Outcome#ERROR} and
+ * rethrown; callers must deny on them.
+ */
+public final class AuthService {
+
+    private final AuthExecutorRegistry registry;
+    private final DecisionMetrics metrics;
+
+    /**
+     * @param registry the policies
+     * @param metrics where decisions are recorded
+     */
+    public AuthService(AuthExecutorRegistry registry, DecisionMetrics metrics) {
+        this.registry = registry;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Decides a request against a named policy.
+     *
+     * @param context the request
+     * @param policy the policy name
+     * @return the authenticated user
+     * @throws UnknownPolicyException when the name is not registered
+     * @throws AuthException when the policy denies or cannot decide
+     */
+    public AuthenticatedUser authorize(SecurityRequestContext context, String policy) {
+        return authorize(context, registry.get(policy));
+    }
+
+    /**
+     * Decides a request against an executor resolved beforehand, as the web layer does once per
+     * handler, so no name is looked up on the request path.
+     *
+     * @param context the request
+     * @param executor the policy
+     * @return the authenticated user
+     * @throws AuthException when the policy denies or cannot decide
+     */
+    public AuthenticatedUser authorize(SecurityRequestContext context, AuthExecutor executor) {
+        long start = System.nanoTime();
+        Outcome outcome = Outcome.ERROR;
+        try {
+            AuthenticatedUser user = executor.execute(context);
+            if (user == null) {
+                throw new IllegalStateException("Executor of policy '" + executor.policy() + "' returned no user");
+            }
+            outcome = Outcome.GRANTED;
+            return user;
+        }
+        catch (AuthException failure) {
+            outcome = failure.outcome();
+            throw failure;
+        }
+        finally {
+            metrics.record(executor.policy(), outcome, System.nanoTime() - start);
+        }
+    }
+
+    /**
+     * The executor that passes when any of the named policies passes: the single executor for
+     * one name, an {@link AnyOfExecutor} named {@code a|b} for several.
+     *
+     * @param policies one or more policy names
+     * @return the executor
+     * @throws UnknownPolicyException when a name is not registered
+     */
+    public AuthExecutor resolve(List<String> policies) {
+        if (policies.size() == 1) {
+            return registry.get(policies.get(0));
+        }
+        return new AnyOfExecutor(String.join("|", policies), policies.stream().map(registry::get).toList());
+    }
+
+    /**
+     * @return the registry of policies
+     */
+    public AuthExecutorRegistry registry() {
+        return registry;
+    }
+}

@@ -1,0 +1,156 @@
+package io.policyauth.core;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Who a request was authenticated as, whatever the mechanism.
+ *
+ * @param subject the principal: a token's {@code sub}, a key's owner, a client address
+ * @param scopes granted scopes, normalized to lower case
+ * @param roles granted roles, as issued
+ * @param tokenId the credential's id ({@code jti} or API key id), or {@code null}
+ * @param expiresAt when the credential expires, or {@code null}
+ * @param rawScope the scope claim as received, or {@code null}
+ * @param tenant the tenant, or {@code null}
+ * @param mechanism the mechanism that authenticated the request, for example {@code jwt}
+ * @param claims every other claim or attribute of the credential
+ */
+public record AuthenticatedUser(String subject, Set<String> scopes, Set<String> roles, String tokenId,
+        Instant expiresAt, String rawScope, String tenant, String mechanism, Map<String, Object> claims) {
+
+    /** The claim holding scopes as a space-separated string (RFC 8693). */
+    public static final String SCOPE_CLAIM = "scope";
+
+    /** The claim holding scopes as an array (common in Azure AD and Okta tokens). */
+    public static final String SCP_CLAIM = "scp";
+
+    /** The default claim holding roles. */
+    public static final String DEFAULT_ROLES_CLAIM = "roles";
+
+    /** Mechanism of the anonymous user. */
+    public static final String ANONYMOUS_MECHANISM = "anonymous";
+
+    private static final AuthenticatedUser ANONYMOUS = new AuthenticatedUser("anonymous", Set.of(), Set.of(),
+            null, null, null, null, ANONYMOUS_MECHANISM, Map.of());
+
+    public AuthenticatedUser {
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(mechanism, "mechanism");
+        scopes = scopes == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(scopes));
+        roles = roles == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(roles));
+        claims = claims == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(claims));
+    }
+
+    /**
+     * The user of a {@code public} request: no credential was used.
+     *
+     * @return the shared anonymous user
+     */
+    public static AuthenticatedUser anonymous() {
+        return ANONYMOUS;
+    }
+
+    /**
+     * Whether no credential authenticated this user.
+     *
+     * @return {@code true} for the anonymous user
+     */
+    public boolean isAnonymous() {
+        return ANONYMOUS_MECHANISM.equals(mechanism);
+    }
+
+    /**
+     * Builds a user from token claims: {@code sub}, {@code jti}, {@code exp} (epoch seconds or
+     * {@link Instant}), scopes from {@code scope} (space separated) or {@code scp} (array or
+     * string), roles from {@code rolesClaim} (array or space separated string) and {@code tenant}.
+     *
+     * @param claims the verified claims
+     * @param rolesClaim the claim that holds roles
+     * @param mechanism the mechanism that verified the claims
+     * @return the normalized user
+     */
+    public static AuthenticatedUser fromClaims(Map<String, Object> claims, String rolesClaim, String mechanism) {
+        Object rawScope = claims.get(SCOPE_CLAIM);
+        Object scopeSource = rawScope != null ? rawScope : claims.get(SCP_CLAIM);
+        Set<String> scopes = new LinkedHashSet<>();
+        for (String scope : strings(scopeSource)) {
+            scopes.add(scope.toLowerCase(Locale.ROOT));
+        }
+        Map<String, Object> rest = new LinkedHashMap<>(claims);
+        for (String used : new String[] {"sub", "jti", "exp", SCOPE_CLAIM, SCP_CLAIM, rolesClaim, "tenant"}) {
+            rest.remove(used);
+        }
+        Object subject = claims.get("sub");
+        return new AuthenticatedUser(subject == null ? "" : subject.toString(), scopes,
+                new LinkedHashSet<>(strings(claims.get(rolesClaim))), stringOrNull(claims.get("jti")),
+                instantOrNull(claims.get("exp")), rawScope instanceof String s ? s : null,
+                stringOrNull(claims.get("tenant")), mechanism, rest);
+    }
+
+    /**
+     * Whether every given scope was granted (exact match after lower-casing).
+     *
+     * @param required the scopes to look for
+     * @return {@code true} when all are present
+     */
+    public boolean hasScopes(Collection<String> required) {
+        for (String scope : required) {
+            if (!scopes.contains(scope.toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether every given role was granted.
+     *
+     * @param required the roles to look for
+     * @return {@code true} when all are present
+     */
+    public boolean hasRoles(Collection<String> required) {
+        return roles.containsAll(required);
+    }
+
+    private static Collection<String> strings(Object value) {
+        if (value == null) {
+            return Set.of();
+        }
+        if (value instanceof String text) {
+            return Arrays.stream(text.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+        }
+        if (value instanceof Collection<?> items) {
+            return items.stream().filter(Objects::nonNull).map(Object::toString).toList();
+        }
+        if (value instanceof Object[] items) {
+            return Arrays.stream(items).filter(Objects::nonNull).map(Object::toString).toList();
+        }
+        return Set.of(value.toString());
+    }
+
+    private static String stringOrNull(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static Instant instantOrNull(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.util.Date date) {
+            return date.toInstant();
+        }
+        if (value instanceof Number seconds) {
+            return Instant.ofEpochSecond(seconds.longValue());
+        }
+        return null;
+    }
+}

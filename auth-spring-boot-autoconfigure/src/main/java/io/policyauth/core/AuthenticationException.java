@@ -1,0 +1,48 @@
+package io.policyauth.core;
+
+import java.util.List;
+
+/** No valid credential: HTTP 401 with one {@code WWW-Authenticate} challenge per scheme. */
+public class AuthenticationException extends AuthException {
+
+    private final List<Challenge> challenges;
+    private final boolean credentialPresented;
+
+    /**
+     * @param reason reason code, for example {@code missing_token} or {@code token_expired}
+     * @param detail client-safe sentence
+     * @param credentialPresented whether the request carried a credential of this kind
+     * @param challenges the challenges to send
+     * @param cause underlying failure for logs, or {@code null}
+     */
+    public AuthenticationException(String reason, String detail, boolean credentialPresented,
+            List<Challenge> challenges, Throwable cause) {
+        super(reason, detail, cause);
+        this.credentialPresented = credentialPresented;
+        this.challenges = List.copyOf(challenges);
+    }
+
+    /**
+     * @return the challenges for {@code WWW-Authenticate}, never empty for a well-formed 401
+     */
+    public List<Challenge> challenges() {
+        return challenges;
+    }
+
+    /**
+     * @return whether a credential was sent (and rejected), as opposed to missing
+     */
+    public boolean credentialPresented() {
+        return credentialPresented;
+    }
+
+    @Override
+    public Outcome outcome() {
+        return Outcome.UNAUTHENTICATED;
+    }
+
+    @Override
+    public int specificity() {
+        return credentialPresented ? 2 : 1;
+    }
+}

@@ -1,0 +1,39 @@
+package io.policyauth.core;
+
+import java.util.List;
+
+/**
+ * The request is malformed as far as credentials go, for example two {@code Authorization}
+ * headers: HTTP 400. Counted as {@link Outcome#UNAUTHENTICATED}.
+ */
+public class InvalidCredentialRequestException extends AuthException {
+
+    private final List<Challenge> challenges;
+
+    /**
+     * @param reason reason code, for example {@code duplicate_credential}
+     * @param detail client-safe sentence
+     * @param challenge a challenge to send (RFC 6750 {@code invalid_request}), or {@code null}
+     */
+    public InvalidCredentialRequestException(String reason, String detail, Challenge challenge) {
+        super(reason, detail, null);
+        this.challenges = challenge == null ? List.of() : List.of(challenge);
+    }
+
+    /**
+     * @return the challenges for {@code WWW-Authenticate}, possibly empty
+     */
+    public List<Challenge> challenges() {
+        return challenges;
+    }
+
+    @Override
+    public Outcome outcome() {
+        return Outcome.UNAUTHENTICATED;
+    }
+
+    @Override
+    public int specificity() {
+        return 3;
+    }
+}

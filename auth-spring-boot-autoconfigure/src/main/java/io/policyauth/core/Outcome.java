@@ -1,0 +1,27 @@
+package io.policyauth.core;
+
+import java.util.Locale;
+
+/** How a policy decision ended; the {@code outcome} tag of every metric. */
+public enum Outcome {
+
+    /** The policy passed. */
+    GRANTED,
+    /** No valid credential (401), or a malformed credential request (400). */
+    UNAUTHENTICATED,
+    /** A valid caller that the policy does not admit (403). */
+    FORBIDDEN,
+    /** A backend could not answer, so no decision was possible (503). */
+    UNAVAILABLE,
+    /** The executor failed unexpectedly (500); access is denied. */
+    ERROR;
+
+    /**
+     * The tag value.
+     *
+     * @return the lower-case name
+     */
+    public String tag() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

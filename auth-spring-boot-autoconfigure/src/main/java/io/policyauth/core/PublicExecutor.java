@@ -1,0 +1,18 @@
+package io.policyauth.core;
+
+/** The {@code public} policy: everyone passes and no credential is read, good or bad. */
+public final class PublicExecutor implements AuthExecutor {
+
+    /** The policy name. */
+    public static final String POLICY = "public";
+
+    @Override
+    public String policy() {
+        return POLICY;
+    }
+
+    @Override
+    public AuthenticatedUser execute(SecurityRequestContext context) {
+        return AuthenticatedUser.anonymous();
+    }
+}

@@ -1,0 +1,34 @@
+package io.policyauth.core;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What an executor may know about a request: the socket peer address, the headers, the method and
+ * the path. Framework-neutral, so any web front can build one.
+ *
+ * @param remoteAddress the address of the socket peer as a literal (never a host name)
+ * @param headers the request headers
+ * @param method the HTTP method, upper case
+ * @param path the request path, without query string
+ */
+public record SecurityRequestContext(String remoteAddress, RequestHeaders headers, String method, String path) {
+
+    public SecurityRequestContext {
+        Objects.requireNonNull(remoteAddress, "remoteAddress");
+        Objects.requireNonNull(headers, "headers");
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(path, "path");
+    }
+
+    /**
+     * A context with a fixed header map, for tests and non-HTTP callers.
+     *
+     * @param remoteAddress socket peer address
+     * @param headers header name to values
+     * @return the context, for {@code GET /}
+     */
+    public static SecurityRequestContext of(String remoteAddress, Map<String, java.util.List<String>> headers) {
+        return new SecurityRequestContext(remoteAddress, RequestHeaders.of(headers), "GET", "/");
+    }
+}
