@@ -38,6 +38,11 @@ public final class AnyOfExecutor implements AuthExecutor {
     }
 
     @Override
+    public void activate() {
+        members.forEach(AuthExecutor::activate);
+    }
+
+    @Override
     public AuthenticatedUser execute(SecurityRequestContext context) {
         AuthException best = null;
         List<Challenge> challenges = new ArrayList<>();

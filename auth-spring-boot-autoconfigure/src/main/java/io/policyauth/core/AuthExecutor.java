@@ -24,4 +24,13 @@ public interface AuthExecutor {
      * @throws InvalidCredentialRequestException the credentials are malformed as a request (400)
      */
     AuthenticatedUser execute(SecurityRequestContext context);
+
+    /**
+     * Called once at start when some endpoint uses this policy, before the first request: the
+     * place to create indexes or warm caches. Policies that no endpoint uses are never activated,
+     * so an unused backend is never contacted. Must not throw for an unreachable backend; that is
+     * the request path's to report (503).
+     */
+    default void activate() {
+    }
 }

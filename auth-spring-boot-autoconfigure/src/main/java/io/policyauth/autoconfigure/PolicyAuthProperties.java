@@ -1,0 +1,373 @@
+package io.policyauth.autoconfigure;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.io.Resource;
+
+/**
+ * Configuration of policy-auth under {@code policy-auth.*}. A built-in policy is registered only
+ * when its backend is configured here.
+ */
+@ConfigurationProperties(PolicyAuthProperties.PREFIX)
+public class PolicyAuthProperties {
+
+    /** The configuration prefix. */
+    public static final String PREFIX = "policy-auth";
+
+    /**
+     * Master switch. When false, nothing of policy-auth is configured and no endpoint is protected
+     * by it.
+     */
+    private boolean enabled = true;
+
+    /**
+     * Policy of handlers that carry no @RequiresPolicy. Secure by default: "private" needs a valid
+     * bearer token. The error endpoint stays reachable whatever this is.
+     */
+    private String defaultPolicy = "private";
+
+    private final Jwt jwt = new Jwt();
+
+    private final ApiKey apiKey = new ApiKey();
+
+    private final Internal internal = new Internal();
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public String getDefaultPolicy() {
+        return defaultPolicy;
+    }
+
+    public void setDefaultPolicy(String defaultPolicy) {
+        this.defaultPolicy = defaultPolicy;
+    }
+
+    public Jwt getJwt() {
+        return jwt;
+    }
+
+    public ApiKey getApiKey() {
+        return apiKey;
+    }
+
+    public Internal getInternal() {
+        return internal;
+    }
+
+    /** The "private" policy: bearer JWTs. Set one key source: secret, public-key-location or jwk-set-uri. */
+    public static class Jwt {
+
+        /**
+         * HMAC secret (HS256/384/512) that verifies tokens and, with no private key, signs the
+         * tokens of the TokenIssuer. At least 32 bytes (256 bits) in UTF-8; shorter fails at start.
+         */
+        private String secret;
+
+        /** Location of an RSA or EC public key in PEM (X.509 SubjectPublicKeyInfo) that verifies tokens. */
+        private Resource publicKeyLocation;
+
+        /** Location of an RSA or EC private key in PEM (PKCS#8) that the TokenIssuer signs with. */
+        private Resource privateKeyLocation;
+
+        /** JWK Set URI to fetch verification keys from; fetched once, cached and refreshed ahead of expiry. */
+        private URI jwkSetUri;
+
+        /** Required "iss" claim. When unset, the issuer is not checked. */
+        private String issuer;
+
+        /** Accepted audiences: a token passes when its "aud" contains one of them. When empty, "aud" is not checked. */
+        private List<String> audiences = new ArrayList<>();
+
+        /**
+         * Allowed signature algorithms ("alg"). When empty, derived from the key: HS256 for a
+         * secret, RS256 for an RSA key, ES256/ES384/ES512 for an EC key by curve, RS256 and ES256
+         * for a JWK Set. An algorithm the key cannot verify fails at start.
+         */
+        private List<String> algorithms = new ArrayList<>();
+
+        /** Tolerance for "exp" and "nbf" against this server's clock. */
+        private Duration clockSkew = Duration.ofSeconds(60);
+
+        /** Lifetime of tokens created by the TokenIssuer. */
+        private Duration expiration = Duration.ofMinutes(60);
+
+        /** Claim that holds the caller's roles (an array or a space separated string). */
+        private String rolesClaim = "roles";
+
+        private final JwkSet jwkSet = new JwkSet();
+
+        public String getSecret() {
+            return secret;
+        }
+
+        public void setSecret(String secret) {
+            this.secret = secret;
+        }
+
+        public Resource getPublicKeyLocation() {
+            return publicKeyLocation;
+        }
+
+        public void setPublicKeyLocation(Resource publicKeyLocation) {
+            this.publicKeyLocation = publicKeyLocation;
+        }
+
+        public Resource getPrivateKeyLocation() {
+            return privateKeyLocation;
+        }
+
+        public void setPrivateKeyLocation(Resource privateKeyLocation) {
+            this.privateKeyLocation = privateKeyLocation;
+        }
+
+        public URI getJwkSetUri() {
+            return jwkSetUri;
+        }
+
+        public void setJwkSetUri(URI jwkSetUri) {
+            this.jwkSetUri = jwkSetUri;
+        }
+
+        public String getIssuer() {
+            return issuer;
+        }
+
+        public void setIssuer(String issuer) {
+            this.issuer = issuer;
+        }
+
+        public List<String> getAudiences() {
+            return audiences;
+        }
+
+        public void setAudiences(List<String> audiences) {
+            this.audiences = audiences;
+        }
+
+        public List<String> getAlgorithms() {
+            return algorithms;
+        }
+
+        public void setAlgorithms(List<String> algorithms) {
+            this.algorithms = algorithms;
+        }
+
+        public Duration getClockSkew() {
+            return clockSkew;
+        }
+
+        public void setClockSkew(Duration clockSkew) {
+            this.clockSkew = clockSkew;
+        }
+
+        public Duration getExpiration() {
+            return expiration;
+        }
+
+        public void setExpiration(Duration expiration) {
+            this.expiration = expiration;
+        }
+
+        public String getRolesClaim() {
+            return rolesClaim;
+        }
+
+        public void setRolesClaim(String rolesClaim) {
+            this.rolesClaim = rolesClaim;
+        }
+
+        public JwkSet getJwkSet() {
+            return jwkSet;
+        }
+    }
+
+    /** Fetching and caching of the JWK Set named by jwk-set-uri. */
+    public static class JwkSet {
+
+        /** How long a fetched JWK Set is used before it must be fetched again. */
+        private Duration cacheTtl = Duration.ofMinutes(5);
+
+        /** How long before the cache expires it is refreshed in the background, off the request path. */
+        private Duration refreshAhead = Duration.ofSeconds(30);
+
+        /** Shortest interval between two fetches, e.g. when tokens carry an unknown "kid". */
+        private Duration minRefetchInterval = Duration.ofSeconds(30);
+
+        /** Connect timeout of a JWK Set fetch. */
+        private Duration connectTimeout = Duration.ofMillis(500);
+
+        /** Read timeout of a JWK Set fetch. */
+        private Duration readTimeout = Duration.ofSeconds(1);
+
+        public Duration getCacheTtl() {
+            return cacheTtl;
+        }
+
+        public void setCacheTtl(Duration cacheTtl) {
+            this.cacheTtl = cacheTtl;
+        }
+
+        public Duration getRefreshAhead() {
+            return refreshAhead;
+        }
+
+        public void setRefreshAhead(Duration refreshAhead) {
+            this.refreshAhead = refreshAhead;
+        }
+
+        public Duration getMinRefetchInterval() {
+            return minRefetchInterval;
+        }
+
+        public void setMinRefetchInterval(Duration minRefetchInterval) {
+            this.minRefetchInterval = minRefetchInterval;
+        }
+
+        public Duration getConnectTimeout() {
+            return connectTimeout;
+        }
+
+        public void setConnectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+        }
+
+        public Duration getReadTimeout() {
+            return readTimeout;
+        }
+
+        public void setReadTimeout(Duration readTimeout) {
+            this.readTimeout = readTimeout;
+        }
+    }
+
+    /** The "shared_api_key" and "db_api_key" policies. */
+    public static class ApiKey {
+
+        /** Request header that carries the API key, for both key policies. */
+        private String headerName = "X-API-KEY";
+
+        /** Keys accepted by "shared_api_key"; list several to rotate. When empty, the policy is not registered. */
+        private List<String> sharedKeys = new ArrayList<>();
+
+        /** Prefix of issued per-client keys ("<prefix>_<secret><checksum>"): letters and digits. */
+        private String prefix = "pak";
+
+        /** MongoDB collection that holds per-client keys. */
+        private String collection = "api_keys";
+
+        /** How long a found key is served from the cache; 0 turns the cache off. */
+        private Duration cacheTtl = Duration.ofSeconds(30);
+
+        /** How long an unknown key is remembered as unknown. */
+        private Duration negativeCacheTtl = Duration.ofSeconds(5);
+
+        /** Most keys held in the cache. */
+        private long cacheSize = 10_000;
+
+        /** Time limit of one key lookup in MongoDB (server-side and client-side). */
+        private Duration lookupTimeout = Duration.ofMillis(300);
+
+        public String getHeaderName() {
+            return headerName;
+        }
+
+        public void setHeaderName(String headerName) {
+            this.headerName = headerName;
+        }
+
+        public List<String> getSharedKeys() {
+            return sharedKeys;
+        }
+
+        public void setSharedKeys(List<String> sharedKeys) {
+            this.sharedKeys = sharedKeys;
+        }
+
+        public String getPrefix() {
+            return prefix;
+        }
+
+        public void setPrefix(String prefix) {
+            this.prefix = prefix;
+        }
+
+        public String getCollection() {
+            return collection;
+        }
+
+        public void setCollection(String collection) {
+            this.collection = collection;
+        }
+
+        public Duration getCacheTtl() {
+            return cacheTtl;
+        }
+
+        public void setCacheTtl(Duration cacheTtl) {
+            this.cacheTtl = cacheTtl;
+        }
+
+        public Duration getNegativeCacheTtl() {
+            return negativeCacheTtl;
+        }
+
+        public void setNegativeCacheTtl(Duration negativeCacheTtl) {
+            this.negativeCacheTtl = negativeCacheTtl;
+        }
+
+        public long getCacheSize() {
+            return cacheSize;
+        }
+
+        public void setCacheSize(long cacheSize) {
+            this.cacheSize = cacheSize;
+        }
+
+        public Duration getLookupTimeout() {
+            return lookupTimeout;
+        }
+
+        public void setLookupTimeout(Duration lookupTimeout) {
+            this.lookupTimeout = lookupTimeout;
+        }
+    }
+
+    /** The "internal" policy: client addresses. */
+    public static class Internal {
+
+        /** CIDRs (IPv4 or IPv6, e.g. 10.0.0.0/8, ::1/128) whose clients pass. When empty, the policy is not registered. */
+        private List<String> allowedCidrs = new ArrayList<>();
+
+        /**
+         * CIDRs of reverse proxies whose X-Forwarded-For / Forwarded headers are believed. The
+         * client is the first address, walking right to left, that is not a trusted proxy.
+         */
+        private List<String> trustedProxies = new ArrayList<>();
+
+        public List<String> getAllowedCidrs() {
+            return allowedCidrs;
+        }
+
+        public void setAllowedCidrs(List<String> allowedCidrs) {
+            this.allowedCidrs = allowedCidrs;
+        }
+
+        public List<String> getTrustedProxies() {
+            return trustedProxies;
+        }
+
+        public void setTrustedProxies(List<String> trustedProxies) {
+            this.trustedProxies = trustedProxies;
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Spring Boot auto-configuration and {@code policy-auth.*} properties. */
+package io.policyauth.autoconfigure;

@@ -1,0 +1,17 @@
+package io.policyauth.jwt;
+
+import io.policyauth.core.AuthenticatedUser;
+
+/** Checks a bearer token and says who it belongs to. */
+public interface JwtAuthProvider {
+
+    /**
+     * Verifies a compact JWS and its claims.
+     *
+     * @param token the token as received (never logged)
+     * @return the user the token was issued to
+     * @throws io.policyauth.core.AuthenticationException when the token is not acceptable (401)
+     * @throws io.policyauth.core.AuthUnavailableException when no key can be had to decide (503)
+     */
+    AuthenticatedUser check(String token);
+}

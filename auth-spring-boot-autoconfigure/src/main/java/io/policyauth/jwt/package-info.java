@@ -1,0 +1,5 @@
+/**
+ * The {@code private} policy: bearer JWTs verified with Nimbus (HMAC secret, RSA/EC public key or
+ * JWK Set URI), strict claim validation, and the {@link io.policyauth.jwt.TokenIssuer}.
+ */
+package io.policyauth.jwt;

@@ -1,0 +1,5 @@
+/**
+ * The Spring MVC front: {@link io.policyauth.web.RequiresPolicy}, the interceptor that enforces it,
+ * the {@code AuthenticatedUser} argument resolver and RFC 9457 error responses.
+ */
+package io.policyauth.web;
