@@ -1,5 +1,8 @@
 package io.policyauth.autoconfigure;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 
@@ -16,6 +19,9 @@ import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.AuthExecutorRegistry;
 import io.policyauth.core.AuthService;
 import io.policyauth.core.DecisionMetrics;
+import io.policyauth.core.PolicyComposer;
+import io.policyauth.core.PolicyDefinition;
+import io.policyauth.core.PolicyModes;
 import io.policyauth.core.PublicExecutor;
 
 /**
@@ -39,8 +45,23 @@ public class PolicyAuthAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        AuthExecutorRegistry authExecutorRegistry(ObjectProvider<AuthExecutor> executors) {
-            return new AuthExecutorRegistry(executors.orderedStream().toList(), BuiltInPolicies.HINTS);
+        AuthExecutorRegistry authExecutorRegistry(ObjectProvider<AuthExecutor> executors,
+                PolicyAuthProperties properties) {
+            List<AuthExecutor> beans = executors.orderedStream().toList();
+            AuthExecutorRegistry fromBeans = new AuthExecutorRegistry(beans, BuiltInPolicies.HINTS);
+            List<PolicyDefinition> definitions = ConfiguredPolicies.definitions(properties);
+            if (definitions.isEmpty()) {
+                return fromBeans;
+            }
+            List<AuthExecutor> all = new ArrayList<>(beans);
+            all.addAll(PolicyComposer.compose(fromBeans, definitions));
+            return new AuthExecutorRegistry(all, BuiltInPolicies.HINTS);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        PolicyModes policyModes(PolicyAuthProperties properties) {
+            return ConfiguredPolicies.modes(properties);
         }
 
         /*

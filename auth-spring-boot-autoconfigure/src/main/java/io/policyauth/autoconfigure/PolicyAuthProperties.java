@@ -3,10 +3,14 @@ package io.policyauth.autoconfigure;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.io.Resource;
+
+import io.policyauth.core.Enforcement;
 
 /**
  * Configuration of policy-auth under {@code policy-auth.*}. A built-in policy is registered only
@@ -30,6 +34,22 @@ public class PolicyAuthProperties {
      */
     private String defaultPolicy = "private";
 
+    /**
+     * Whether denials are enforced, or only recorded (metric outcome "would_deny", a log line)
+     * while the request proceeds as the anonymous user. Named policies may set their own mode.
+     */
+    private Enforcement mode = Enforcement.ENFORCE;
+
+    /** Named policies built from other policies, usable anywhere a built-in name is. */
+    private Map<String, NamedPolicy> policies = new LinkedHashMap<>();
+
+    /**
+     * Policies for paths that cannot be annotated, matched in order (first match wins) with
+     * Spring's PathPattern. An annotation on the handler takes precedence over a route; both over
+     * the default policy.
+     */
+    private List<Route> routes = new ArrayList<>();
+
     private final Jwt jwt = new Jwt();
 
     private final ApiKey apiKey = new ApiKey();
@@ -50,6 +70,30 @@ public class PolicyAuthProperties {
 
     public void setDefaultPolicy(String defaultPolicy) {
         this.defaultPolicy = defaultPolicy;
+    }
+
+    public Enforcement getMode() {
+        return mode;
+    }
+
+    public void setMode(Enforcement mode) {
+        this.mode = mode;
+    }
+
+    public Map<String, NamedPolicy> getPolicies() {
+        return policies;
+    }
+
+    public void setPolicies(Map<String, NamedPolicy> policies) {
+        this.policies = policies;
+    }
+
+    public List<Route> getRoutes() {
+        return routes;
+    }
+
+    public void setRoutes(List<Route> routes) {
+        this.routes = routes;
     }
 
     public Jwt getJwt() {
@@ -368,6 +412,124 @@ public class PolicyAuthProperties {
 
         public void setTrustedProxies(List<String> trustedProxies) {
             this.trustedProxies = trustedProxies;
+        }
+    }
+
+    /** A policy defined in configuration from other policies. Set exactly one of any-of and all-of. */
+    public static class NamedPolicy {
+
+        /** Policies tried in order; the first that passes admits the request. */
+        private List<String> anyOf = new ArrayList<>();
+
+        /** Policies that must all pass; the caller is the first one that carries a subject. */
+        private List<String> allOf = new ArrayList<>();
+
+        /** Scopes the caller must all hold (granted scopes may use wildcards such as orders:*). */
+        private List<String> scopes = new ArrayList<>();
+
+        /** Roles the caller must all hold. */
+        private List<String> roles = new ArrayList<>();
+
+        /** Enforcement of this policy; when unset, policy-auth.mode. */
+        private Enforcement mode;
+
+        public List<String> getAnyOf() {
+            return anyOf;
+        }
+
+        public void setAnyOf(List<String> anyOf) {
+            this.anyOf = anyOf;
+        }
+
+        public List<String> getAllOf() {
+            return allOf;
+        }
+
+        public void setAllOf(List<String> allOf) {
+            this.allOf = allOf;
+        }
+
+        public List<String> getScopes() {
+            return scopes;
+        }
+
+        public void setScopes(List<String> scopes) {
+            this.scopes = scopes;
+        }
+
+        public List<String> getRoles() {
+            return roles;
+        }
+
+        public void setRoles(List<String> roles) {
+            this.roles = roles;
+        }
+
+        public Enforcement getMode() {
+            return mode;
+        }
+
+        public void setMode(Enforcement mode) {
+            this.mode = mode;
+        }
+    }
+
+    /** A route rule: the policy of requests whose path (and method) match. */
+    public static class Route {
+
+        /** Path pattern in PathPattern syntax, e.g. /admin/** or /files/{name}. */
+        private String pattern;
+
+        /** HTTP methods the rule applies to; when empty, all. */
+        private List<String> methods = new ArrayList<>();
+
+        /** Policy name; several names mean any of them. */
+        private List<String> policy = new ArrayList<>();
+
+        /** Scopes the caller must all hold. */
+        private List<String> scopes = new ArrayList<>();
+
+        /** Roles the caller must all hold. */
+        private List<String> roles = new ArrayList<>();
+
+        public String getPattern() {
+            return pattern;
+        }
+
+        public void setPattern(String pattern) {
+            this.pattern = pattern;
+        }
+
+        public List<String> getMethods() {
+            return methods;
+        }
+
+        public void setMethods(List<String> methods) {
+            this.methods = methods;
+        }
+
+        public List<String> getPolicy() {
+            return policy;
+        }
+
+        public void setPolicy(List<String> policy) {
+            this.policy = policy;
+        }
+
+        public List<String> getScopes() {
+            return scopes;
+        }
+
+        public void setScopes(List<String> scopes) {
+            this.scopes = scopes;
+        }
+
+        public List<String> getRoles() {
+            return roles;
+        }
+
+        public void setRoles(List<String> roles) {
+            this.roles = roles;
         }
     }
 }

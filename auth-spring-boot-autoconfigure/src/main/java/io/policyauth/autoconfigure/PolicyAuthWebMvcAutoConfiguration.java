@@ -17,9 +17,11 @@ import org.springframework.web.servlet.handler.AbstractHandlerMethodMapping;
 import org.springframework.web.servlet.handler.MappedInterceptor;
 
 import io.policyauth.core.AuthService;
+import io.policyauth.core.PolicyModes;
 import io.policyauth.web.AuthenticatedUserArgumentResolver;
 import io.policyauth.web.HandlerPolicies;
 import io.policyauth.web.PolicyInterceptor;
+import io.policyauth.web.PolicyMap;
 import io.policyauth.web.PolicyMappingVerifier;
 import io.policyauth.web.ProblemResponseWriter;
 
@@ -36,8 +38,15 @@ public class PolicyAuthWebMvcAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    HandlerPolicies handlerPolicies(AuthService authService, PolicyAuthProperties properties) {
-        return new HandlerPolicies(authService, properties.getDefaultPolicy(), ErrorController.class::isAssignableFrom);
+    HandlerPolicies handlerPolicies(AuthService authService, PolicyAuthProperties properties, PolicyModes modes) {
+        return new HandlerPolicies(authService, properties.getDefaultPolicy(), ConfiguredPolicies.routes(properties),
+                modes, ErrorController.class::isAssignableFrom);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PolicyMap policyMap(ObjectProvider<AbstractHandlerMethodMapping<?>> mappings, HandlerPolicies policies) {
+        return new PolicyMap(() -> mappings.orderedStream().toList(), policies);
     }
 
     @Bean
@@ -73,8 +82,7 @@ public class PolicyAuthWebMvcAutoConfiguration {
     }
 
     @Bean
-    PolicyMappingVerifier policyMappingVerifier(ObjectProvider<AbstractHandlerMethodMapping<?>> mappings,
-            HandlerPolicies policies) {
-        return new PolicyMappingVerifier(() -> mappings.orderedStream().toList(), policies);
+    PolicyMappingVerifier policyMappingVerifier(PolicyMap policyMap) {
+        return new PolicyMappingVerifier(policyMap);
     }
 }

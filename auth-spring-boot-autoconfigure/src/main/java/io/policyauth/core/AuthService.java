@@ -2,12 +2,17 @@ package io.policyauth.core;
 
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Runs policies: looks the executor up, runs it, records the decision and returns the user or
  * rethrows the failure. Unexpected executor failures are recorded as {@link Outcome#ERROR} and
  * rethrown; callers must deny on them.
  */
 public final class AuthService {
+
+    private static final Logger logger = LoggerFactory.getLogger(AuthService.class);
 
     private final AuthExecutorRegistry registry;
     private final DecisionMetrics metrics;
@@ -44,6 +49,21 @@ public final class AuthService {
      * @throws AuthException when the policy denies or cannot decide
      */
     public AuthenticatedUser authorize(SecurityRequestContext context, AuthExecutor executor) {
+        return authorize(context, executor, Enforcement.ENFORCE);
+    }
+
+    /**
+     * Decides a request, enforcing or, in {@link Enforcement#DRY_RUN}, only recording a denial
+     * (outcome {@link Outcome#WOULD_DENY}) and letting the request proceed as the anonymous user.
+     *
+     * @param context the request
+     * @param executor the policy
+     * @param enforcement whether denials stop the request
+     * @return the authenticated user; in dry-run after a denial, {@link AuthenticatedUser#anonymous()}
+     * @throws AuthException when the policy denies or cannot decide and the policy is enforced
+     */
+    public AuthenticatedUser authorize(SecurityRequestContext context, AuthExecutor executor,
+            Enforcement enforcement) {
         long start = System.nanoTime();
         Outcome outcome = Outcome.ERROR;
         try {
@@ -55,6 +75,12 @@ public final class AuthService {
             return user;
         }
         catch (AuthException failure) {
+            if (enforcement == Enforcement.DRY_RUN) {
+                outcome = Outcome.WOULD_DENY;
+                logger.info("Dry run: policy '{}' would deny {} {} ({}, {})", executor.policy(), context.method(),
+                        context.path(), failure.outcome().tag(), failure.reason());
+                return AuthenticatedUser.anonymous();
+            }
             outcome = failure.outcome();
             throw failure;
         }

@@ -46,12 +46,13 @@ public class PolicyInterceptor implements HandlerInterceptor {
         if (alreadyDecided(request) || CorsUtils.isPreFlightRequest(request)) {
             return true;
         }
-        HandlerPolicy policy = policies.forHandler(handler);
+        HandlerPolicy policy = policies.forRequest(request, handler);
         if (policy.exempt()) {
             return true;
         }
         try {
-            AuthenticatedUser user = authService.authorize(ServletRequestContexts.from(request), policy.executor());
+            AuthenticatedUser user = authService.authorize(ServletRequestContexts.from(request), policy.executor(),
+                    policy.enforcement());
             request.setAttribute(USER_ATTRIBUTE, user);
             return true;
         }

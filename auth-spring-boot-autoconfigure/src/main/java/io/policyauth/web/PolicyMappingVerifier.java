@@ -1,59 +1,80 @@
 package io.policyauth.web;
 
-import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.handler.AbstractHandlerMethodMapping;
 
+import io.policyauth.core.AllOfExecutor;
 import io.policyauth.core.AnyOfExecutor;
 import io.policyauth.core.AuthExecutor;
+import io.policyauth.core.RequirementsExecutor;
 
 /**
- * At start, resolves the policy of every mapped handler method, so a name that is not registered
- * stops the application before it serves, and activates each policy that is in use.
+ * At start, resolves the policy of every mapped endpoint, so a policy name that is not registered
+ * stops the application before it serves; logs the policy map (DEBUG) and every open endpoint
+ * (WARN); and activates each policy in use, once.
  */
 public class PolicyMappingVerifier implements SmartInitializingSingleton {
 
     private static final Logger logger = LoggerFactory.getLogger(PolicyMappingVerifier.class);
 
-    private final Supplier<? extends Collection<AbstractHandlerMethodMapping<?>>> mappings;
-    private final HandlerPolicies policies;
+    private final PolicyMap policyMap;
 
     /**
-     * @param mappings every handler method mapping of the application, asked for once all singletons exist
-     * @param policies the per-handler policies
+     * @param policyMap the application's endpoints and policies
      */
-    public PolicyMappingVerifier(Supplier<? extends Collection<AbstractHandlerMethodMapping<?>>> mappings,
-            HandlerPolicies policies) {
-        this.mappings = mappings;
-        this.policies = policies;
+    public PolicyMappingVerifier(PolicyMap policyMap) {
+        this.policyMap = policyMap;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
-        Map<String, AuthExecutor> inUse = new LinkedHashMap<>();
-        for (AbstractHandlerMethodMapping<?> mapping : mappings.get()) {
-            for (HandlerMethod handler : mapping.getHandlerMethods().values()) {
-                HandlerPolicy policy = policies.forHandlerMethod(handler);
-                if (!policy.exempt()) {
-                    collectLeaves(policy.executor(), inUse);
-                }
+        HandlerPolicies policies = policyMap.policies();
+        List<MappedPolicy> entries = policyMap.entries();
+        policies.defaultPolicyProblem().ifPresent(problem -> entries.stream()
+                .filter(entry -> entry.source() == PolicySource.DEFAULT).findFirst().ifPresent(entry -> {
+                    throw new IllegalStateException("Handler " + entry.handler() + " (" + entry.method() + " "
+                            + entry.pattern() + ") has no @RequiresPolicy and no route rule, so it gets "
+                            + "policy-auth.default-policy: " + problem
+                            + " Or annotate the handler, or add a policy-auth.routes rule.");
+                }));
+        if (logger.isDebugEnabled()) {
+            entries.forEach(entry -> logger.debug("policy-auth map: {} {} -> {} {} ({}, {}) [{}]", entry.method(),
+                    entry.pattern(), entry.policy(), entry.requirements(), entry.source(), entry.mode(),
+                    entry.handler()));
+        }
+        entries.stream().filter(MappedPolicy::open).forEach(entry -> logger.warn(
+                "policy-auth: {} {} is open to anyone (policy {}, from {})", entry.method(), entry.pattern(),
+                entry.policy(), entry.source()));
+        activatePoliciesInUse(entries, policies);
+    }
+
+    private void activatePoliciesInUse(List<MappedPolicy> entries, HandlerPolicies policies) {
+        Map<String, AuthExecutor> leaves = new LinkedHashMap<>();
+        collectLeaves(policies.defaultPolicy().executor(), leaves);
+        for (MappedPolicy entry : entries) {
+            if (entry.source() != PolicySource.EXEMPT) {
+                entry.policy().forEach(name -> policies.resolve(name).ifPresent(e -> collectLeaves(e, leaves)));
             }
         }
-        logger.debug("policy-auth policies in use: {}", inUse.keySet());
-        inUse.values().forEach(AuthExecutor::activate);
+        logger.debug("policy-auth policies in use: {}", leaves.keySet());
+        leaves.values().forEach(AuthExecutor::activate);
     }
 
     // Members of composites are activated themselves, once each, however many composites name them.
     private static void collectLeaves(AuthExecutor executor, Map<String, AuthExecutor> leaves) {
         if (executor instanceof AnyOfExecutor anyOf) {
             anyOf.members().forEach(member -> collectLeaves(member, leaves));
+        }
+        else if (executor instanceof AllOfExecutor allOf) {
+            allOf.members().forEach(member -> collectLeaves(member, leaves));
+        }
+        else if (executor instanceof RequirementsExecutor withRequirements) {
+            collectLeaves(withRequirements.delegate(), leaves);
         }
         else {
             leaves.putIfAbsent(executor.policy(), executor);

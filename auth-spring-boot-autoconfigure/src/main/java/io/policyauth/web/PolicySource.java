@@ -5,7 +5,9 @@ public enum PolicySource {
 
     /** A {@link RequiresPolicy} on the method or its class. */
     ANNOTATION,
-    /** {@code policy-auth.default-policy}: the handler carries no annotation. */
+    /** A {@code policy-auth.routes} rule matching the path. */
+    ROUTE,
+    /** {@code policy-auth.default-policy}: no annotation and no route. */
     DEFAULT,
     /** Not checked: the error endpoint, which must stay reachable to report failures. */
     EXEMPT
