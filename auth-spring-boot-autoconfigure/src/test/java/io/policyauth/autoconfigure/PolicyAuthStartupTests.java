@@ -99,6 +99,75 @@ class PolicyAuthStartupTests {
                         .isSameAs(context.getBean(CustomAuthService.class).service));
     }
 
+    @Test
+    void compositeNamingAnUnknownPolicyStopsStart() {
+        runner.withUserConfiguration(PublicController.class)
+                .withPropertyValues("policy-auth.policies.partner.any-of=public,nope").run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause()
+                            .hasMessageContaining("Policy 'partner' names policy 'nope'");
+                });
+    }
+
+    @Test
+    void compositeCycleStopsStart() {
+        runner.withUserConfiguration(PublicController.class)
+                .withPropertyValues("policy-auth.policies.a.all-of=b", "policy-auth.policies.b.any-of=public,a")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("cycle: a -> b -> a");
+                });
+    }
+
+    @Test
+    void compositeWithBothOrNeitherCombinationStopsStart() {
+        runner.withUserConfiguration(PublicController.class)
+                .withPropertyValues("policy-auth.policies.x.any-of=public", "policy-auth.policies.x.all-of=public")
+                .run(context -> assertThat(context.getStartupFailure()).rootCause()
+                        .hasMessageContaining("policy-auth.policies.x: set exactly one of any-of and all-of"));
+    }
+
+    @Test
+    void wildcardInARequiredScopeStopsStart() {
+        runner.withUserConfiguration(WildcardController.class).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).hasMessageContaining(WildcardController.class.getName())
+                    .hasMessageContaining("'orders:*'");
+        });
+        runner.withUserConfiguration(PublicController.class)
+                .withPropertyValues("policy-auth.policies.x.any-of=public", "policy-auth.policies.x.scopes=*:*")
+                .run(context -> assertThat(context.getStartupFailure())
+                        .hasStackTraceContaining("policy-auth.policies.x: Required scope '*:*' is invalid"));
+    }
+
+    @Test
+    void routeNamingAnUnknownPolicyStopsStart() {
+        runner.withUserConfiguration(PublicController.class)
+                .withPropertyValues("policy-auth.routes[0].pattern=/admin/**", "policy-auth.routes[0].policy=ops")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).hasStackTraceContaining(
+                            "Route /admin/** names policy 'ops': Unknown policy 'ops'. Known policies: [public].");
+                });
+    }
+
+    @Test
+    void routeCoveringAnUnannotatedHandlerSparesTheDefaultPolicy() {
+        runner.withUserConfiguration(UnannotatedController.class)
+                .withPropertyValues("policy-auth.routes[0].pattern=/**", "policy-auth.routes[0].policy=public")
+                .run(context -> assertThat(context).hasNotFailed());
+    }
+
+    @RestController
+    static class WildcardController {
+
+        @GetMapping("/x")
+        @RequiresPolicy(value = "public", scopes = "orders:*")
+        String get() {
+            return "x";
+        }
+    }
+
     @RestController
     static class UnknownPolicyController {
 
