@@ -19,8 +19,10 @@ import io.policyauth.core.SecurityRequestContext;
  * is the standard, and a proxy that writes it is more likely to overwrite a forged one. Only one
  * of them is read, since proxies that write both would otherwise count every hop twice.
  * <p>
- * A hop that is not an address (malformed, {@code unknown} or an obfuscated {@code _name}) ends
- * the walk with no client address: whoever it stands for cannot be checked, so it is denied.
+ * A hop that is not an address (malformed, empty, {@code unknown}, an obfuscated {@code _name}, a
+ * {@code Forwarded} element without {@code for=}) ends the walk with no client address: whoever it
+ * stands for cannot be checked, so it is denied. Hops left of the client are never read, so
+ * garbage a client sends ahead of its own address does no harm.
  */
 public final class ClientAddressResolver {
 

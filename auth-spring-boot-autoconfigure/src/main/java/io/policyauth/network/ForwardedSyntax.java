@@ -149,7 +149,7 @@ final class ForwardedSyntax {
 
     /** RFC 7239 {@code node-port}: 1-5 digits up to 65535, or {@code _} and an obfuscated value. */
     private static boolean isPort(String text, int from, int to) {
-        if (from >= to || to - from > 5 && text.charAt(from) != '_') {
+        if (from >= to) {
             return false;
         }
         if (text.charAt(from) == '_') {
@@ -160,6 +160,9 @@ final class ForwardedSyntax {
                 }
             }
             return to - from > 1;
+        }
+        if (to - from > 5) {
+            return false;
         }
         int port = 0;
         for (int i = from; i < to; i++) {
