@@ -24,7 +24,9 @@ import io.policyauth.jwt.JwtClaimRules;
 import io.policyauth.jwt.NimbusJwtAuthProvider;
 import io.policyauth.jwt.NimbusTokenIssuer;
 import io.policyauth.jwt.PemKeys;
+import io.policyauth.jwt.TokenDenylist;
 import io.policyauth.jwt.TokenSettings;
+import io.policyauth.jwt.VerifiedTokenCacheSettings;
 
 /**
  * Turns {@code policy-auth.jwt.*} into a provider and an issuer, failing at start with messages
@@ -47,19 +49,21 @@ final class JwtKeyResolver {
         this.jwt = jwt;
     }
 
-    NimbusJwtAuthProvider provider() {
+    NimbusJwtAuthProvider provider(TokenDenylist denylist) {
         requireOneVerificationSource();
+        VerifiedTokenCacheSettings cache = verifiedTokenCache();
         JwtClaimRules rules = JwtClaimRules.of(jwt.getIssuer(), jwt.getAudiences(), jwt.getClockSkew(),
                 jwt.getRolesClaim());
         Set<String> algorithms = Set.copyOf(jwt.getAlgorithms());
         try {
             if (hasText(jwt.getSecret())) {
-                return NimbusJwtAuthProvider.withSecret(secret(), algorithms, rules);
+                return NimbusJwtAuthProvider.withSecret(secret(), algorithms, rules, denylist);
             }
             if (jwt.getJwkSetUri() != null) {
-                return NimbusJwtAuthProvider.withJwkSetUri(jwt.getJwkSetUri(), jwkSetOptions(), algorithms, rules);
+                return NimbusJwtAuthProvider.withJwkSetUri(jwt.getJwkSetUri(), jwkSetOptions(), algorithms, rules,
+                        cache, denylist);
             }
-            return NimbusJwtAuthProvider.withPublicKey(verificationKey(), algorithms, rules);
+            return NimbusJwtAuthProvider.withPublicKey(verificationKey(), algorithms, rules, cache, denylist);
         }
         catch (IllegalArgumentException invalid) {
             throw new IllegalStateException("Invalid " + ALGORITHMS + " or key: " + invalid.getMessage(), invalid);
@@ -142,6 +146,16 @@ final class JwtKeyResolver {
             // PemKeys never quotes key material, so its message is safe here.
             throw new IllegalStateException(PRIVATE_KEY_LOCATION + " (" + jwt.getPrivateKeyLocation().getDescription()
                     + "): " + unreadable.getMessage(), unreadable);
+        }
+    }
+
+    private VerifiedTokenCacheSettings verifiedTokenCache() {
+        try {
+            return new VerifiedTokenCacheSettings(jwt.getVerifiedTokenCacheSize(), jwt.getVerifiedTokenCacheTtl());
+        }
+        catch (IllegalArgumentException | NullPointerException invalid) {
+            throw new IllegalStateException("Invalid policy-auth.jwt.verified-token-cache-size or "
+                    + "verified-token-cache-ttl: " + invalid.getMessage(), invalid);
         }
     }
 

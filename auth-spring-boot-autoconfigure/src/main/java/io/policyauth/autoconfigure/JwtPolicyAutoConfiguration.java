@@ -2,6 +2,7 @@ package io.policyauth.autoconfigure;
 
 import com.nimbusds.jwt.SignedJWT;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -13,6 +14,7 @@ import org.springframework.context.annotation.Conditional;
 
 import io.policyauth.jwt.JwtAuthProvider;
 import io.policyauth.jwt.PrivateExecutor;
+import io.policyauth.jwt.TokenDenylist;
 import io.policyauth.jwt.TokenIssuer;
 
 /**
@@ -32,13 +34,14 @@ public class JwtPolicyAutoConfiguration {
      * Verifies bearer tokens; closed with the context, which stops JWK Set refreshes.
      *
      * @param properties the configuration
+     * @param denylist the application's {@link TokenDenylist} bean, if any; consulted on every request
      * @return the provider
      */
     @Bean
     @ConditionalOnMissingBean(JwtAuthProvider.class)
     @Conditional(JwtKeySourceCondition.Verification.class)
-    public JwtAuthProvider jwtAuthProvider(PolicyAuthProperties properties) {
-        return new JwtKeyResolver(properties.getJwt()).provider();
+    public JwtAuthProvider jwtAuthProvider(PolicyAuthProperties properties, ObjectProvider<TokenDenylist> denylist) {
+        return new JwtKeyResolver(properties.getJwt()).provider(denylist.getIfAvailable(TokenDenylist::none));
     }
 
     /**

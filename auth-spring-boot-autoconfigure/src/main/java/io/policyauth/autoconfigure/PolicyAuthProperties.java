@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.io.Resource;
 
 import io.policyauth.core.Enforcement;
+import io.policyauth.jwt.VerifiedTokenCacheSettings;
 
 /**
  * Configuration of policy-auth under {@code policy-auth.*}. A built-in policy is registered only
@@ -148,6 +149,20 @@ public class PolicyAuthProperties {
         /** Claim that holds the caller's roles (an array or a space separated string). */
         private String rolesClaim = "roles";
 
+        /**
+         * Most verified RSA / EC tokens remembered, so a token seen again skips the signature
+         * check ("exp" and the token denylist are still checked on every request). HMAC tokens
+         * are never cached. 0 turns the cache off.
+         */
+        private int verifiedTokenCacheSize = VerifiedTokenCacheSettings.DEFAULT_MAXIMUM_SIZE;
+
+        /**
+         * Longest time a verified token is served from the cache, and so how long a cached token
+         * outlives the removal of its key from the JWK Set. Never past the token's "exp". 0 turns
+         * the cache off.
+         */
+        private Duration verifiedTokenCacheTtl = VerifiedTokenCacheSettings.DEFAULT_MAXIMUM_TTL;
+
         private final JwkSet jwkSet = new JwkSet();
 
         public String getSecret() {
@@ -228,6 +243,22 @@ public class PolicyAuthProperties {
 
         public void setRolesClaim(String rolesClaim) {
             this.rolesClaim = rolesClaim;
+        }
+
+        public int getVerifiedTokenCacheSize() {
+            return verifiedTokenCacheSize;
+        }
+
+        public void setVerifiedTokenCacheSize(int verifiedTokenCacheSize) {
+            this.verifiedTokenCacheSize = verifiedTokenCacheSize;
+        }
+
+        public Duration getVerifiedTokenCacheTtl() {
+            return verifiedTokenCacheTtl;
+        }
+
+        public void setVerifiedTokenCacheTtl(Duration verifiedTokenCacheTtl) {
+            this.verifiedTokenCacheTtl = verifiedTokenCacheTtl;
         }
 
         public JwkSet getJwkSet() {

@@ -1,7 +1,6 @@
 package io.policyauth.core;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -46,8 +45,15 @@ public interface RequestHeaders {
      * @return a case-insensitive view
      */
     static RequestHeaders of(Map<String, List<String>> headers) {
-        Map<String, List<String>> byLowerName = new TreeMap<>();
-        headers.forEach((name, values) -> byLowerName.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
-        return name -> byLowerName.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+        // A case-insensitive order rather than lower-casing each lookup: no string per call.
+        Map<String, List<String>> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.forEach((name, values) -> byName.merge(name, List.copyOf(values), RequestHeaders::concat));
+        return name -> byName.getOrDefault(name, List.of());
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new java.util.ArrayList<>(first);
+        all.addAll(second);
+        return List.copyOf(all);
     }
 }

@@ -29,13 +29,17 @@ final class ClaimsVerifier {
         return rolesClaim;
     }
 
-    void verify(Map<String, Object> claims) {
+    /**
+     * @return the token's {@code exp}, in milliseconds since the epoch
+     */
+    long verify(Map<String, Object> claims) {
         long now = clock.millis();
         Object exp = claims.get("exp");
         if (exp == null) {
             throw TokenRejections.missingExpiry();
         }
-        if (now - skewMillis >= epochMillis(exp)) {
+        long expiresAt = epochMillis(exp);
+        if (now - skewMillis >= expiresAt) {
             throw TokenRejections.expired();
         }
         Object nbf = claims.get("nbf");
@@ -51,6 +55,7 @@ final class ClaimsVerifier {
         if (!(claims.get("sub") instanceof String subject) || subject.isBlank()) {
             throw TokenRejections.missingSubject();
         }
+        return expiresAt;
     }
 
     private boolean acceptsAudience(Object aud) {

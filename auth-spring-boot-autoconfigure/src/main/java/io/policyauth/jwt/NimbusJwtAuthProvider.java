@@ -6,6 +6,7 @@ import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,6 +35,12 @@ import io.policyauth.core.AuthenticationException;
  * configured. Every unacceptable token ends as an {@link AuthenticationException}, never as
  * another runtime exception.
  *
+ * <p>Asymmetric tokens (RS*, PS*, ES*) that pass are remembered in a bounded
+ * {@linkplain VerifiedTokenCacheSettings verified-token cache} keyed on the exact token string, so
+ * a token seen again skips the signature check; {@code exp} is still checked against the clock on
+ * every hit. HMAC tokens are never cached: verifying one costs about as much as a lookup. The
+ * {@link TokenDenylist} is consulted on every request, cached or not.
+ *
  * <p>Close it to stop the background refresh of a JWK Set.
  */
 public final class NimbusJwtAuthProvider implements JwtAuthProvider, AutoCloseable {
@@ -47,11 +54,23 @@ public final class NimbusJwtAuthProvider implements JwtAuthProvider, AutoCloseab
     private final Set<JWSAlgorithm> algorithms;
     private final VerifierSource verifiers;
     private final ClaimsVerifier claimsVerifier;
+    private final Clock clock;
+    private final VerifiedTokenCache cache;
+    private final TokenDenylist denylist;
 
     NimbusJwtAuthProvider(Set<JWSAlgorithm> algorithms, VerifierSource verifiers, JwtClaimRules rules) {
+        this(algorithms, verifiers, rules, VerifiedTokenCacheSettings.defaults(), TokenDenylist.none());
+    }
+
+    NimbusJwtAuthProvider(Set<JWSAlgorithm> algorithms, VerifierSource verifiers, JwtClaimRules rules,
+            VerifiedTokenCacheSettings cacheSettings, TokenDenylist denylist) {
         this.algorithms = Set.copyOf(algorithms);
         this.verifiers = verifiers;
         this.claimsVerifier = new ClaimsVerifier(Objects.requireNonNull(rules, "rules"));
+        this.clock = rules.clock();
+        this.denylist = Objects.requireNonNull(denylist, "denylist");
+        boolean symmetric = algorithms.stream().allMatch(JWSAlgorithm.Family.HMAC_SHA::contains);
+        this.cache = symmetric || !cacheSettings.enabled() ? null : new VerifiedTokenCache(cacheSettings);
     }
 
     /**
@@ -64,9 +83,26 @@ public final class NimbusJwtAuthProvider implements JwtAuthProvider, AutoCloseab
      * @throws IllegalArgumentException on a short secret or an algorithm that is not HMAC
      */
     public static NimbusJwtAuthProvider withSecret(byte[] secret, Set<String> algorithms, JwtClaimRules rules) {
+        return withSecret(secret, algorithms, rules, TokenDenylist.none());
+    }
+
+    /**
+     * A provider that verifies HMAC tokens and refuses revoked ones. HMAC tokens are never
+     * cached: the check is about as cheap as a lookup.
+     *
+     * @param secret the shared secret, at least 32 bytes
+     * @param algorithms the allowed HS algorithms; empty for HS256
+     * @param rules the claim rules
+     * @param denylist revoked token ids, consulted on every request
+     * @return the provider
+     * @throws IllegalArgumentException on a short secret or an algorithm that is not HMAC
+     */
+    public static NimbusJwtAuthProvider withSecret(byte[] secret, Set<String> algorithms, JwtClaimRules rules,
+            TokenDenylist denylist) {
         Set<JWSAlgorithm> allowed = JwtAlgorithms.forSecret(algorithms, secret.length);
         try {
-            return new NimbusJwtAuthProvider(allowed, new StaticVerifierSource(new MACVerifier(secret)), rules);
+            return new NimbusJwtAuthProvider(allowed, new StaticVerifierSource(new MACVerifier(secret)), rules,
+                    VerifiedTokenCacheSettings.disabled(), denylist);
         }
         catch (JOSEException failure) {
             throw new IllegalArgumentException("the secret cannot be used for HMAC", failure);
@@ -79,10 +115,26 @@ public final class NimbusJwtAuthProvider implements JwtAuthProvider, AutoCloseab
      * @param key the public key; RSA of at least 2048 bits, or EC on P-256, P-384 or P-521
      * @param algorithms the allowed algorithms; empty for RS256 (RSA) or the curve's ES algorithm (EC)
      * @param rules the claim rules
-     * @return the provider
+     * @return the provider, with the default verified-token cache and no denylist
      * @throws IllegalArgumentException on an algorithm the key cannot verify or an unusable key
      */
     public static NimbusJwtAuthProvider withPublicKey(PublicKey key, Set<String> algorithms, JwtClaimRules rules) {
+        return withPublicKey(key, algorithms, rules, VerifiedTokenCacheSettings.defaults(), TokenDenylist.none());
+    }
+
+    /**
+     * A provider that verifies tokens with one RSA or EC public key.
+     *
+     * @param key the public key; RSA of at least 2048 bits, or EC on P-256, P-384 or P-521
+     * @param algorithms the allowed algorithms; empty for RS256 (RSA) or the curve's ES algorithm (EC)
+     * @param rules the claim rules
+     * @param cache bounds of the verified-token cache, or {@link VerifiedTokenCacheSettings#disabled()}
+     * @param denylist revoked token ids, consulted on every request
+     * @return the provider
+     * @throws IllegalArgumentException on an algorithm the key cannot verify or an unusable key
+     */
+    public static NimbusJwtAuthProvider withPublicKey(PublicKey key, Set<String> algorithms, JwtClaimRules rules,
+            VerifiedTokenCacheSettings cache, TokenDenylist denylist) {
         Set<JWSAlgorithm> allowed = JwtAlgorithms.forPublicKey(algorithms, key);
         JWSVerifier verifier;
         if (key instanceof RSAPublicKey rsa) {
@@ -96,7 +148,7 @@ public final class NimbusJwtAuthProvider implements JwtAuthProvider, AutoCloseab
                 throw new IllegalArgumentException("the EC key cannot be used for ECDSA", failure);
             }
         }
-        return new NimbusJwtAuthProvider(allowed, new StaticVerifierSource(verifier), rules);
+        return new NimbusJwtAuthProvider(allowed, new StaticVerifierSource(verifier), rules, cache, denylist);
     }
 
     /**
@@ -107,18 +159,39 @@ public final class NimbusJwtAuthProvider implements JwtAuthProvider, AutoCloseab
      * @param options fetching and caching
      * @param algorithms the allowed algorithms (RSA or EC); empty for RS256 and ES256
      * @param rules the claim rules
-     * @return the provider; close it to stop background refreshes
+     * @return the provider, with the default verified-token cache and no denylist; close it to
+     *         stop background refreshes
      * @throws IllegalArgumentException on a bad URI or algorithm
      */
     public static NimbusJwtAuthProvider withJwkSetUri(URI jwkSetUri, JwkSetOptions options, Set<String> algorithms,
             JwtClaimRules rules) {
+        return withJwkSetUri(jwkSetUri, options, algorithms, rules, VerifiedTokenCacheSettings.defaults(),
+                TokenDenylist.none());
+    }
+
+    /**
+     * A provider that verifies tokens with the keys of a JWK Set, fetched lazily on the first
+     * token. A cached token stays valid for at most the cache TTL after its key leaves the set.
+     *
+     * @param jwkSetUri the {@code http} or {@code https} URI of the set
+     * @param options fetching and caching
+     * @param algorithms the allowed algorithms (RSA or EC); empty for RS256 and ES256
+     * @param rules the claim rules
+     * @param cache bounds of the verified-token cache, or {@link VerifiedTokenCacheSettings#disabled()}
+     * @param denylist revoked token ids, consulted on every request
+     * @return the provider; close it to stop background refreshes
+     * @throws IllegalArgumentException on a bad URI or algorithm
+     */
+    public static NimbusJwtAuthProvider withJwkSetUri(URI jwkSetUri, JwkSetOptions options, Set<String> algorithms,
+            JwtClaimRules rules, VerifiedTokenCacheSettings cache, TokenDenylist denylist) {
         Set<JWSAlgorithm> allowed = JwtAlgorithms.forJwkSet(algorithms);
         String scheme = jwkSetUri.getScheme();
         if (!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme)) {
             throw new IllegalArgumentException("the JWK Set URI must be http or https");
         }
         try {
-            return new NimbusJwtAuthProvider(allowed, new JwkSetVerifierSource(jwkSetUri.toURL(), options), rules);
+            return new NimbusJwtAuthProvider(allowed, new JwkSetVerifierSource(jwkSetUri.toURL(), options), rules,
+                    cache, denylist);
         }
         catch (MalformedURLException | IllegalArgumentException failure) {
             throw new IllegalArgumentException("the JWK Set URI is not a valid URL", failure);
@@ -137,6 +210,26 @@ public final class NimbusJwtAuthProvider implements JwtAuthProvider, AutoCloseab
         if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
             throw TokenRejections.malformed();
         }
+        AuthenticatedUser user = cache == null ? null : cache.get(token, clock.millis());
+        if (user == null) {
+            user = verify(token);
+        }
+        // Outside verify(): a denylist failure is the denylist's to report, not a malformed token.
+        String jti = user.tokenId();
+        if (jti != null && denylist.isRevoked(jti)) {
+            throw TokenRejections.revoked();
+        }
+        return user;
+    }
+
+    /**
+     * @return whether asymmetric tokens that pass are cached
+     */
+    public boolean cachesVerifiedTokens() {
+        return cache != null;
+    }
+
+    private AuthenticatedUser verify(String token) {
         try {
             SignedJWT jwt = parse(token);
             JWSHeader header = jwt.getHeader();
@@ -154,8 +247,14 @@ public final class NimbusJwtAuthProvider implements JwtAuthProvider, AutoCloseab
             if (claims == null) {
                 throw TokenRejections.malformed();
             }
-            claimsVerifier.verify(claims);
-            return AuthenticatedUser.fromClaims(claims, claimsVerifier.rolesClaim(), MECHANISM);
+            long expiresAtMillis = claimsVerifier.verify(claims);
+            if (cache == null) {
+                return AuthenticatedUser.fromClaims(claims, claimsVerifier.rolesClaim(), MECHANISM);
+            }
+            AuthenticatedUser user = AuthenticatedUser.fromClaims(FrozenClaims.of(claims), claimsVerifier.rolesClaim(),
+                    MECHANISM);
+            cache.put(token, user, expiresAtMillis, clock.millis());
+            return user;
         }
         catch (AuthException expected) {
             throw expected;

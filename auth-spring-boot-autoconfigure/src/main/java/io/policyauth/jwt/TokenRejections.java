@@ -22,6 +22,7 @@ final class TokenRejections {
     static final String BAD_ISSUER = "bad_issuer";
     static final String BAD_AUDIENCE = "bad_audience";
     static final String MISSING_SUBJECT = "missing_subject";
+    static final String TOKEN_REVOKED = "token_revoked";
 
     private TokenRejections() {
     }
@@ -68,6 +69,10 @@ final class TokenRejections {
 
     static AuthenticationException missingSubject() {
         return reject(MISSING_SUBJECT, "The token has no subject.");
+    }
+
+    static AuthenticationException revoked() {
+        return reject(TOKEN_REVOKED, "The token has been revoked.");
     }
 
     static AuthenticationException reject(String reason, String detail) {
