@@ -1,0 +1,37 @@
+package io.policyauth.benchmarks.load;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+import io.policyauth.benchmarks.JwtFixture;
+
+/**
+ * The application of the load run: one trivial endpoint served unprotected, under each built-in
+ * policy, and behind Spring Security's OAuth2 resource server, so that {@code benchmarks/load/run.sh}
+ * can compare them in one run on one machine. Listens on 127.0.0.1 only; keys are generated at
+ * start and the tokens are served on {@code /setup/tokens}.
+ */
+@SpringBootApplication
+public class LoadApplication {
+
+    /** The shared API key of the {@code shared_api_key} endpoint. */
+    static final String SHARED_KEY = "load-shared-key-0123456789abcdefghijklmn";
+
+    public static void main(String[] args) {
+        SpringApplication application = new SpringApplication(LoadApplication.class);
+        application.setDefaultProperties(Map.of(
+                "server.address", "127.0.0.1",
+                "server.port", "18080",
+                "spring.main.banner-mode", "off",
+                "logging.level.root", "WARN",
+                "policy-auth.jwt.secret", new String(JwtFixture.SECRET, StandardCharsets.UTF_8),
+                "policy-auth.jwt.issuer", JwtFixture.ISSUER,
+                "policy-auth.jwt.audiences", JwtFixture.AUDIENCE,
+                "policy-auth.api-key.shared-keys", SHARED_KEY,
+                "policy-auth.internal.allowed-cidrs", "127.0.0.0/8,::1/128"));
+        application.run(args);
+    }
+}

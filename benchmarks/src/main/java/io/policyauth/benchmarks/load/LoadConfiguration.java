@@ -1,0 +1,55 @@
+package io.policyauth.benchmarks.load;
+
+import java.util.List;
+
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.policyauth.autoconfigure.PolicyAuthProperties;
+import io.policyauth.benchmarks.JwtFixture;
+import io.policyauth.benchmarks.RenamedPolicy;
+import io.policyauth.core.AuthExecutor;
+import io.policyauth.core.AuthService;
+import io.policyauth.core.PolicyModes;
+import io.policyauth.jwt.PrivateExecutor;
+import io.policyauth.jwt.VerifiedTokenCacheSettings;
+import io.policyauth.web.HandlerPolicies;
+
+/**
+ * The keys, the RS256 and ES256 policies beside the auto-configured HS256 {@code private}, and the
+ * per-handler policies with the baseline and the peers exempt.
+ */
+@Configuration(proxyBeanMethods = false)
+class LoadConfiguration {
+
+    @Bean
+    JwtFixture jwtFixture() {
+        return new JwtFixture();
+    }
+
+    @Bean
+    AuthExecutor privateRs256(JwtFixture keys, PolicyAuthProperties properties) {
+        return new RenamedPolicy("private_rs256", new PrivateExecutor(keys.rs256Provider(cacheSettings(properties))));
+    }
+
+    @Bean
+    AuthExecutor privateEs256(JwtFixture keys, PolicyAuthProperties properties) {
+        return new RenamedPolicy("private_es256", new PrivateExecutor(keys.es256Provider(cacheSettings(properties))));
+    }
+
+    /*
+     * Replaces the auto-configured bean only to add exempt handler types; the error controller
+     * stays exempt as it is by default.
+     */
+    @Bean
+    HandlerPolicies handlerPolicies(AuthService authService, PolicyAuthProperties properties, PolicyModes modes) {
+        return new HandlerPolicies(authService, properties.getDefaultPolicy(), List.of(), modes,
+                type -> ErrorController.class.isAssignableFrom(type) || ExemptFromPolicyAuth.class.isAssignableFrom(type));
+    }
+
+    private static VerifiedTokenCacheSettings cacheSettings(PolicyAuthProperties properties) {
+        PolicyAuthProperties.Jwt jwt = properties.getJwt();
+        return new VerifiedTokenCacheSettings(jwt.getVerifiedTokenCacheSize(), jwt.getVerifiedTokenCacheTtl());
+    }
+}

@@ -1,0 +1,47 @@
+package io.policyauth.benchmarks.load;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.policyauth.web.RequiresPolicy;
+
+/** The trivial endpoint under each policy. */
+@RestController
+class PolicyController {
+
+    @GetMapping("/public")
+    @RequiresPolicy("public")
+    String publicPolicy() {
+        return "ok";
+    }
+
+    @GetMapping("/internal")
+    @RequiresPolicy("internal")
+    String internal() {
+        return "ok";
+    }
+
+    @GetMapping("/shared")
+    @RequiresPolicy("shared_api_key")
+    String shared() {
+        return "ok";
+    }
+
+    @GetMapping("/private/hs256")
+    @RequiresPolicy("private")
+    String privateHs256() {
+        return "ok";
+    }
+
+    @GetMapping("/private/rs256")
+    @RequiresPolicy("private_rs256")
+    String privateRs256() {
+        return "ok";
+    }
+
+    @GetMapping("/private/es256")
+    @RequiresPolicy("private_es256")
+    String privateEs256() {
+        return "ok";
+    }
+}
