@@ -12,16 +12,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import com.nimbusds.jose.Header;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jose.util.Base64URL;
-import com.nimbusds.jwt.SignedJWT;
 
 import io.policyauth.core.AuthException;
 import io.policyauth.core.AuthenticatedUser;
@@ -57,6 +53,7 @@ public final class NimbusJwtAuthProvider implements JwtAuthProvider, AutoCloseab
     private final Clock clock;
     private final VerifiedTokenCache cache;
     private final TokenDenylist denylist;
+    private final CompactJwsParser parser = new CompactJwsParser();
 
     NimbusJwtAuthProvider(Set<JWSAlgorithm> algorithms, VerifierSource verifiers, JwtClaimRules rules) {
         this(algorithms, verifiers, rules, VerifiedTokenCacheSettings.defaults(), TokenDenylist.none());
@@ -100,13 +97,8 @@ public final class NimbusJwtAuthProvider implements JwtAuthProvider, AutoCloseab
     public static NimbusJwtAuthProvider withSecret(byte[] secret, Set<String> algorithms, JwtClaimRules rules,
             TokenDenylist denylist) {
         Set<JWSAlgorithm> allowed = JwtAlgorithms.forSecret(algorithms, secret.length);
-        try {
-            return new NimbusJwtAuthProvider(allowed, new StaticVerifierSource(new MACVerifier(secret)), rules,
-                    VerifiedTokenCacheSettings.disabled(), denylist);
-        }
-        catch (JOSEException failure) {
-            throw new IllegalArgumentException("the secret cannot be used for HMAC", failure);
-        }
+        return new NimbusJwtAuthProvider(allowed, new StaticVerifierSource(HmacVerifier.create(secret, allowed)), rules,
+                VerifiedTokenCacheSettings.disabled(), denylist);
     }
 
     /**
@@ -231,8 +223,8 @@ public final class NimbusJwtAuthProvider implements JwtAuthProvider, AutoCloseab
 
     private AuthenticatedUser verify(String token) {
         try {
-            SignedJWT jwt = parse(token);
-            JWSHeader header = jwt.getHeader();
+            CompactJws jws = parser.parse(token);
+            JWSHeader header = jws.header();
             // The allowlist comes first: a key is only ever used with algorithms of its own type.
             if (!algorithms.contains(header.getAlgorithm())) {
                 throw TokenRejections.unsupportedAlgorithm();
@@ -242,11 +234,9 @@ public final class NimbusJwtAuthProvider implements JwtAuthProvider, AutoCloseab
             if (critical != null && !critical.isEmpty()) {
                 throw TokenRejections.unsupportedCriticalHeader();
             }
-            verifySignature(jwt, header);
-            Map<String, Object> claims = jwt.getPayload().toJSONObject();
-            if (claims == null) {
-                throw TokenRejections.malformed();
-            }
+            verifySignature(jws);
+            parser.rememberHeader(jws);
+            Map<String, Object> claims = jws.claims();
             long expiresAtMillis = claimsVerifier.verify(claims);
             if (cache == null) {
                 return AuthenticatedUser.fromClaims(claims, claimsVerifier.rolesClaim(), MECHANISM);
@@ -255,6 +245,9 @@ public final class NimbusJwtAuthProvider implements JwtAuthProvider, AutoCloseab
                     MECHANISM);
             cache.put(token, user, expiresAtMillis, clock.millis());
             return user;
+        }
+        catch (ParseException notAJsonObject) {
+            throw TokenRejections.malformed();
         }
         catch (AuthException expected) {
             throw expected;
@@ -270,37 +263,12 @@ public final class NimbusJwtAuthProvider implements JwtAuthProvider, AutoCloseab
         verifiers.close();
     }
 
-    private static SignedJWT parse(String token) {
-        try {
-            return SignedJWT.parse(token);
-        }
-        catch (ParseException notAJws) {
-            // Unsecured ("alg":"none") and encrypted tokens fail here too: none is acceptable.
-            // The parser's message may quote the token, so it is not kept.
-            throw isUnsignedOrEncrypted(token) ? TokenRejections.unsupportedAlgorithm()
-                    : TokenRejections.malformed();
-        }
-    }
-
-    private static boolean isUnsignedOrEncrypted(String token) {
-        int dot = token.indexOf('.');
-        if (dot <= 0) {
-            return false;
-        }
-        try {
-            return !(Header.parse(new Base64URL(token.substring(0, dot))) instanceof JWSHeader);
-        }
-        catch (ParseException | RuntimeException unreadable) {
-            return false;
-        }
-    }
-
-    private void verifySignature(SignedJWT jwt, JWSHeader header) {
+    private void verifySignature(CompactJws jws) {
+        JWSHeader header = jws.header();
         List<JWSVerifier> candidates = verifiers.verifiersFor(header);
-        byte[] signingInput = jwt.getSigningInput();
         for (JWSVerifier verifier : candidates) {
             try {
-                if (verifier.verify(header, signingInput, jwt.getSignature())) {
+                if (verifier.verify(header, jws.signingInput(), jws.signature())) {
                     return;
                 }
             }

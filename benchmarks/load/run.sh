@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# Load run of benchmarks/README.md: one trivial endpoint unprotected, under each policy, and behind
+# Spring Security's OAuth2 resource server, all against one app in one run so the ratios hold on a
+# noisy machine. Loopback only; bounded in time (about 2 + ROUNDS * endpoints * DURATION).
+#
+#   benchmarks/load/run.sh                      # build, start, warm up, measure, print the table, stop
+#   DURATION=5s ROUNDS=1 benchmarks/load/run.sh # quicker, noisier
+#
+# Environment: PORT (18080), DURATION per wrk run (10s), WARMUP per endpoint (5s), CONNECTIONS (16),
+# THREADS wrk threads (1), ROUNDS measured passes over every endpoint (2), SKIP_BUILD=1 to reuse
+# benchmarks/target/benchmarks.jar, JAVA_OPTS for the app (-Xms512m -Xmx512m).
+set -euo pipefail
+
+cd "$(dirname "$0")/../.."
+PORT="${PORT:-18080}"
+DURATION="${DURATION:-10s}"
+WARMUP="${WARMUP:-5s}"
+CONNECTIONS="${CONNECTIONS:-16}"
+THREADS="${THREADS:-1}"
+ROUNDS="${ROUNDS:-2}"
+JAVA_OPTS="${JAVA_OPTS:--Xms512m -Xmx512m}"
+JAR=benchmarks/target/benchmarks.jar
+BASE="http://127.0.0.1:${PORT}"
+WORK="$(mktemp -d)"
+APP_PID=""
+
+stop_app() {
+  if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
+    kill "$APP_PID"
+    wait "$APP_PID" 2>/dev/null || true
+  fi
+  rm -rf "$WORK"
+}
+trap stop_app EXIT
+
+if ! command -v wrk >/dev/null 2>&1; then
+  echo "wrk not found: installing it from Debian's packages" >&2
+  apt-get install -y -q wrk >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null; }
+fi
+
+if [[ "${SKIP_BUILD:-0}" != "1" || ! -f "$JAR" ]]; then
+  echo "Building $JAR" >&2
+  ./mvnw -B -q -pl benchmarks -am package -DskipTests
+fi
+
+# shellcheck disable=SC2086
+java $JAVA_OPTS -cp "$JAR" io.policyauth.benchmarks.load.LoadApplication --server.port="$PORT" \
+  >"$WORK/app.log" 2>&1 &
+APP_PID=$!
+
+for _ in $(seq 1 120); do
+  if curl -fs "$BASE/plain" >/dev/null 2>&1; then break; fi
+  if ! kill -0 "$APP_PID" 2>/dev/null; then cat "$WORK/app.log" >&2; echo "the load app died" >&2; exit 1; fi
+  sleep 0.5
+done
+curl -fs "$BASE/plain" >/dev/null || { cat "$WORK/app.log" >&2; echo "the load app did not start" >&2; exit 1; }
+
+curl -fs "$BASE/setup/tokens" >"$WORK/tokens"
+credential() { awk -v k="$1" '$1 == k { print $2 }' "$WORK/tokens"; }
+HS="Authorization: Bearer $(credential hs256)"
+RS="Authorization: Bearer $(credential rs256)"
+ES="Authorization: Bearer $(credential es256)"
+KEY="X-API-KEY: $(credential shared)"
+
+# name|path|header (empty: none). The first one is the baseline of every ratio.
+ENDPOINTS=(
+  "unprotected|/plain|"
+  "public|/public|"
+  "internal|/internal|"
+  "shared_api_key|/shared|$KEY"
+  "private HS256|/private/hs256|$HS"
+  "private RS256|/private/rs256|$RS"
+  "private ES256|/private/es256|$ES"
+  "Spring Security HS256|/ss/hs256|$HS"
+  "Spring Security RS256|/ss/rs256|$RS"
+  "Spring Security ES256|/ss/es256|$ES"
+)
+
+run_wrk() { # duration path header -> wrk output
+  local args=(-t"$THREADS" -c"$CONNECTIONS" -d"$1" --latency --timeout 5s)
+  if [[ -n "$3" ]]; then args+=(-H "$3"); fi
+  wrk "${args[@]}" "$BASE$2"
+}
+
+# Every endpoint must answer 200 with its credential before anything is measured.
+for entry in "${ENDPOINTS[@]}"; do
+  IFS='|' read -r name path header <<<"$entry"
+  status=$(curl -s -o /dev/null -w '%{http_code}' ${header:+-H "$header"} "$BASE$path")
+  if [[ "$status" != "200" ]]; then echo "$name ($path) answered $status, not 200" >&2; exit 1; fi
+done
+
+echo "Warming up every endpoint for $WARMUP" >&2
+for entry in "${ENDPOINTS[@]}"; do
+  IFS='|' read -r name path header <<<"$entry"
+  run_wrk "$WARMUP" "$path" "$header" >/dev/null
+done
+
+to_us() { # wrk latency such as 812.00us, 1.23ms, 1.01s -> microseconds
+  awk -v v="$1" 'BEGIN {
+    if (v ~ /us$/) { sub(/us$/, "", v); print v + 0 }
+    else if (v ~ /ms$/) { sub(/ms$/, "", v); print v * 1000 }
+    else if (v ~ /s$/) { sub(/s$/, "", v); print v * 1000000 }
+    else { print "nan" } }'
+}
+
+: >"$WORK/results"
+for round in $(seq 1 "$ROUNDS"); do
+  echo "Round $round of $ROUNDS: ${#ENDPOINTS[@]} endpoints x $DURATION" >&2
+  for i in "${!ENDPOINTS[@]}"; do
+    IFS='|' read -r name path header <<<"${ENDPOINTS[$i]}"
+    out=$(run_wrk "$DURATION" "$path" "$header")
+    if grep -q "Non-2xx" <<<"$out"; then
+      echo "$name: $(grep 'Non-2xx' <<<"$out"); the run is invalid" >&2; exit 1
+    fi
+    rps=$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")
+    p99=$(to_us "$(awk '$1 == "99%" { print $2 }' <<<"$out")")
+    echo "$i $rps $p99" >>"$WORK/results"
+  done
+done
+
+# Mean over rounds; the req/s spread (min-max over rounds) is the error bar of this run.
+echo
+echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, $ROUNDS round(s), 127.0.0.1, $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo
+echo "| endpoint | req/s (mean, min-max) | ratio to unprotected | p99 latency | p99 ratio to unprotected |"
+echo "|---|---:|---:|---:|---:|"
+awk -v names="$(printf '%s\n' "${ENDPOINTS[@]}" | cut -d'|' -f1 | paste -sd';')" '
+  BEGIN { n = split(names, name, ";") }
+  { i = $1 + 1; count[i]++; rps[i] += $2; p99[i] += $3
+    if (!(i in lo) || $2 < lo[i]) lo[i] = $2
+    if (!(i in hi) || $2 > hi[i]) hi[i] = $2 }
+  END {
+    base_rps = rps[1] / count[1]; base_p99 = p99[1] / count[1]
+    for (i = 1; i <= n; i++) {
+      r = rps[i] / count[i]; p = p99[i] / count[i]
+      printf "| %s | %.0f (%.0f-%.0f) | %.2fx | %s | %.2fx |\n", name[i], r, lo[i], hi[i], r / base_rps,
+        (p >= 1000 ? sprintf("%.2f ms", p / 1000) : sprintf("%.0f us", p)), p / base_p99
+      mean[name[i]] = r
+    }
+    print ""
+    print "| policy-auth vs Spring Security resource server | req/s ratio |"
+    print "|---|---:|"
+    split("HS256 RS256 ES256", alg, " ")
+    for (a = 1; a <= 3; a++) {
+      printf "| %s | %.2fx |\n", alg[a], mean["private " alg[a]] / mean["Spring Security " alg[a]]
+    }
+  }' "$WORK/results"
