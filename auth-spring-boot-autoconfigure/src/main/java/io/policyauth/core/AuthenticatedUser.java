@@ -1,11 +1,13 @@
 package io.policyauth.core;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -85,9 +87,11 @@ public record AuthenticatedUser(String subject, Set<String> scopes, Set<String> 
         for (String scope : strings(scopeSource)) {
             scopes.add(scope.toLowerCase(Locale.ROOT));
         }
-        Map<String, Object> rest = new LinkedHashMap<>(claims);
-        for (String used : new String[] {"sub", "jti", "exp", SCOPE_CLAIM, SCP_CLAIM, rolesClaim, "tenant"}) {
-            rest.remove(used);
+        Map<String, Object> rest = new LinkedHashMap<>(claims.size() * 2);
+        for (Map.Entry<String, Object> claim : claims.entrySet()) {
+            if (!isMapped(claim.getKey(), rolesClaim)) {
+                rest.put(claim.getKey(), claim.getValue());
+            }
         }
         Object subject = claims.get("sub");
         return new AuthenticatedUser(subject == null ? "" : subject.toString(), scopes,
@@ -126,15 +130,51 @@ public record AuthenticatedUser(String subject, Set<String> scopes, Set<String> 
             return Set.of();
         }
         if (value instanceof String text) {
-            return Arrays.stream(text.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+            return words(text);
         }
         if (value instanceof Collection<?> items) {
-            return items.stream().filter(Objects::nonNull).map(Object::toString).toList();
+            List<String> strings = new ArrayList<>(items.size());
+            for (Object item : items) {
+                if (item != null) {
+                    strings.add(item.toString());
+                }
+            }
+            return strings;
         }
         if (value instanceof Object[] items) {
             return Arrays.stream(items).filter(Objects::nonNull).map(Object::toString).toList();
         }
         return Set.of(value.toString());
+    }
+
+    private static boolean isMapped(String claim, String rolesClaim) {
+        return switch (claim) {
+            case "sub", "jti", "exp", SCOPE_CLAIM, SCP_CLAIM, "tenant" -> true;
+            default -> claim.equals(rolesClaim);
+        };
+    }
+
+    /* Whitespace-separated words; by hand, since String.split compiles its pattern on every call. */
+    private static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        int length = text.length();
+        int start = -1;
+        for (int i = 0; i <= length; i++) {
+            boolean separator = i == length || isSpace(text.charAt(i));
+            if (separator && start >= 0) {
+                words.add(text.substring(start, i));
+                start = -1;
+            }
+            else if (!separator && start < 0) {
+                start = i;
+            }
+        }
+        return words;
+    }
+
+    /* What the regular expression \\s matches. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static String stringOrNull(Object value) {
