@@ -1,23 +1,27 @@
 #!/usr/bin/env bash
 # Load run of benchmarks/README.md: one trivial endpoint unprotected, under each policy, and behind
 # Spring Security's OAuth2 resource server, all against one app in one run so the ratios hold on a
-# noisy machine. Loopback only; bounded in time (about 2 + ROUNDS * endpoints * DURATION).
+# noisy machine. Loopback only; bounded in time: about 1 min to build and start, endpoints * WARMUP,
+# then ROUNDS * endpoints * DURATION (about 7 minutes with the defaults).
 #
 #   benchmarks/load/run.sh                      # build, start, warm up, measure, print the table, stop
 #   DURATION=5s ROUNDS=1 benchmarks/load/run.sh # quicker, noisier
 #
-# Environment: PORT (18080), DURATION per wrk run (10s), WARMUP per endpoint (5s), CONNECTIONS (16),
-# THREADS wrk threads (1), ROUNDS measured passes over every endpoint (2), SKIP_BUILD=1 to reuse
+# Environment: PORT (18080), DURATION per wrk run (8s), WARMUP per endpoint (10s), CONNECTIONS (16),
+# THREADS wrk threads (1), ROUNDS measured passes over every endpoint (3), SKIP_BUILD=1 to reuse
 # benchmarks/target/benchmarks.jar, JAVA_OPTS for the app (-Xms512m -Xmx512m).
+#
+# Rounds alternate the order of endpoints, so a machine that slows down or speeds up during the run
+# does not favour the endpoints measured first; the table reports the median round and the range.
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
 PORT="${PORT:-18080}"
-DURATION="${DURATION:-10s}"
-WARMUP="${WARMUP:-5s}"
+DURATION="${DURATION:-8s}"
+WARMUP="${WARMUP:-10s}"
 CONNECTIONS="${CONNECTIONS:-16}"
 THREADS="${THREADS:-1}"
-ROUNDS="${ROUNDS:-2}"
+ROUNDS="${ROUNDS:-3}"
 JAVA_OPTS="${JAVA_OPTS:--Xms512m -Xmx512m}"
 JAR=benchmarks/target/benchmarks.jar
 BASE="http://127.0.0.1:${PORT}"
@@ -106,7 +110,11 @@ to_us() { # wrk latency such as 812.00us, 1.23ms, 1.01s -> microseconds
 : >"$WORK/results"
 for round in $(seq 1 "$ROUNDS"); do
   echo "Round $round of $ROUNDS: ${#ENDPOINTS[@]} endpoints x $DURATION" >&2
-  for i in "${!ENDPOINTS[@]}"; do
+  order=("${!ENDPOINTS[@]}")
+  if (( round % 2 == 0 )); then
+    mapfile -t order < <(printf '%s\n' "${order[@]}" | tac)
+  fi
+  for i in "${order[@]}"; do
     IFS='|' read -r name path header <<<"${ENDPOINTS[$i]}"
     out=$(run_wrk "$DURATION" "$path" "$header")
     if grep -q "Non-2xx" <<<"$out"; then
@@ -118,30 +126,40 @@ for round in $(seq 1 "$ROUNDS"); do
   done
 done
 
-# Mean over rounds; the req/s spread (min-max over rounds) is the error bar of this run.
+# Median over rounds (the middle one of three); the req/s range over rounds is this run's error bar.
 echo
-echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, $ROUNDS round(s), 127.0.0.1, $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, $ROUNDS round(s) after $WARMUP warm-up each, 127.0.0.1, $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo
-echo "| endpoint | req/s (mean, min-max) | ratio to unprotected | p99 latency | p99 ratio to unprotected |"
+echo "| endpoint | req/s (median, range) | ratio to unprotected | p99 latency (median) | p99 ratio to unprotected |"
 echo "|---|---:|---:|---:|---:|"
-awk -v names="$(printf '%s\n' "${ENDPOINTS[@]}" | cut -d'|' -f1 | paste -sd';')" '
+names="$(printf '%s\n' "${ENDPOINTS[@]}" | cut -d'|' -f1 | paste -sd';')"
+sort -k1,1n -k2,2n "$WORK/results" | awk -v names="$names" '
+  function median(values, count,    sorted, i, j, t) {
+    for (i = 1; i <= count; i++) sorted[i] = values[i]
+    for (i = 1; i <= count; i++) for (j = i + 1; j <= count; j++) if (sorted[j] < sorted[i]) { t = sorted[i]; sorted[i] = sorted[j]; sorted[j] = t }
+    return count % 2 ? sorted[(count + 1) / 2] : (sorted[count / 2] + sorted[count / 2 + 1]) / 2
+  }
   BEGIN { n = split(names, name, ";") }
-  { i = $1 + 1; count[i]++; rps[i] += $2; p99[i] += $3
-    if (!(i in lo) || $2 < lo[i]) lo[i] = $2
-    if (!(i in hi) || $2 > hi[i]) hi[i] = $2 }
+  { i = $1 + 1; c = ++count[i]; rps[i, c] = $2; p99[i, c] = $3 }
   END {
-    base_rps = rps[1] / count[1]; base_p99 = p99[1] / count[1]
     for (i = 1; i <= n; i++) {
-      r = rps[i] / count[i]; p = p99[i] / count[i]
-      printf "| %s | %.0f (%.0f-%.0f) | %.2fx | %s | %.2fx |\n", name[i], r, lo[i], hi[i], r / base_rps,
-        (p >= 1000 ? sprintf("%.2f ms", p / 1000) : sprintf("%.0f us", p)), p / base_p99
-      mean[name[i]] = r
+      delete r; delete p
+      for (c = 1; c <= count[i]; c++) { r[c] = rps[i, c]; p[c] = p99[i, c] }
+      med_rps[i] = median(r, count[i]); med_p99[i] = median(p, count[i])
+      lo[i] = r[1]; hi[i] = r[1]
+      for (c = 2; c <= count[i]; c++) { if (r[c] < lo[i]) lo[i] = r[c]; if (r[c] > hi[i]) hi[i] = r[c] }
+    }
+    for (i = 1; i <= n; i++) {
+      q = med_p99[i]
+      printf "| %s | %.0f (%.0f-%.0f) | %.2fx | %s | %.2fx |\n", name[i], med_rps[i], lo[i], hi[i], med_rps[i] / med_rps[1],
+        (q >= 1000 ? sprintf("%.2f ms", q / 1000) : sprintf("%.0f us", q)), q / med_p99[1]
+      by_name[name[i]] = med_rps[i]
     }
     print ""
-    print "| policy-auth vs Spring Security resource server | req/s ratio |"
+    print "| policy-auth vs Spring Security resource server, same token and endpoint | req/s ratio |"
     print "|---|---:|"
     split("HS256 RS256 ES256", alg, " ")
     for (a = 1; a <= 3; a++) {
-      printf "| %s | %.2fx |\n", alg[a], mean["private " alg[a]] / mean["Spring Security " alg[a]]
+      printf "| %s | %.2fx |\n", alg[a], by_name["private " alg[a]] / by_name["Spring Security " alg[a]]
     }
-  }' "$WORK/results"
+  }'
