@@ -277,6 +277,23 @@ public class PolicyAuthProperties {
         /** Time limit of one key lookup in MongoDB (server-side and client-side). */
         private Duration lookupTimeout = Duration.ofMillis(300);
 
+        /**
+         * Time limit of every other key-store operation, each bounding server selection, connection
+         * and the server's work: issuing, revoking, rotating and listing keys, creating indexes and
+         * writing last-used times. Applies to the key store only, not to the application's own
+         * MongoDB use.
+         */
+        private Duration managementTimeout = Duration.ofSeconds(2);
+
+        /**
+         * Most distinct keys whose last use waits to be written. Uses beyond it are dropped and
+         * counted in policyauth.apikey.last_used.dropped; requests are never delayed.
+         */
+        private int lastUsedBufferSize = 10_000;
+
+        /** How often buffered last-used times are written to MongoDB, one write per key per interval. */
+        private Duration lastUsedFlushInterval = Duration.ofSeconds(5);
+
         public String getHeaderName() {
             return headerName;
         }
@@ -339,6 +356,30 @@ public class PolicyAuthProperties {
 
         public void setLookupTimeout(Duration lookupTimeout) {
             this.lookupTimeout = lookupTimeout;
+        }
+
+        public Duration getManagementTimeout() {
+            return managementTimeout;
+        }
+
+        public void setManagementTimeout(Duration managementTimeout) {
+            this.managementTimeout = managementTimeout;
+        }
+
+        public int getLastUsedBufferSize() {
+            return lastUsedBufferSize;
+        }
+
+        public void setLastUsedBufferSize(int lastUsedBufferSize) {
+            this.lastUsedBufferSize = lastUsedBufferSize;
+        }
+
+        public Duration getLastUsedFlushInterval() {
+            return lastUsedFlushInterval;
+        }
+
+        public void setLastUsedFlushInterval(Duration lastUsedFlushInterval) {
+            this.lastUsedFlushInterval = lastUsedFlushInterval;
         }
     }
 
