@@ -101,7 +101,7 @@ public final class LastUsedRecorder implements AutoCloseable {
         }
         catch (RuntimeException failure) {
             failed.increment(batch.size());
-            log.warn("Could not record the last use of {} API key(s): {}", batch.size(), failure.toString());
+            log.warn("Could not record the last use of {} API key(s): {}", batch.size(), describe(failure));
         }
     }
 
@@ -110,5 +110,10 @@ public final class LastUsedRecorder implements AutoCloseable {
     public void close() {
         flusher.shutdownNow();
         flush();
+    }
+
+    private static String describe(RuntimeException failure) {
+        // One line with the driver's reason, not a stack trace per failed attempt.
+        return failure.getCause() == null ? failure.toString() : failure.getMessage() + ": " + failure.getCause();
     }
 }

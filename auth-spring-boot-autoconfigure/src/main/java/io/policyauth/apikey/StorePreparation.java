@@ -71,10 +71,15 @@ public final class StorePreparation {
         catch (RuntimeException failure) {
             nextAttempt.set(clock.instant().plus(RETRY_INTERVAL));
             log.warn("Could not prepare the API key store (indexes); db_api_key requests get 503 while it is"
-                    + " unreachable, and preparation is retried after a successful lookup: {}", failure.toString());
+                    + " unreachable, and preparation is retried after a successful lookup: {}", describe(failure));
         }
         finally {
             running.set(false);
         }
+    }
+
+    private static String describe(RuntimeException failure) {
+        // One line with the driver's reason, not a stack trace per failed attempt.
+        return failure.getCause() == null ? failure.toString() : failure.getMessage() + ": " + failure.getCause();
     }
 }
