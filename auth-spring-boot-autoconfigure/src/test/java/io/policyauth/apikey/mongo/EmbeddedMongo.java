@@ -30,10 +30,12 @@ public final class EmbeddedMongo implements AutoCloseable {
     private final InetSocketAddress address;
     private final MongoClient client;
     private MongoServer server;
+    private boolean running;
 
     public EmbeddedMongo() {
         server = new MongoServer(backend);
         address = server.bind();
+        running = true;
         client = MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(connectionString()))
                 .addCommandListener(new Recorder()).build());
@@ -65,19 +67,23 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     /** Stops the server, dropping every connection, as a crashed database would. */
     public void stop() {
-        server.shutdownNow();
+        if (running) {
+            running = false;
+            server.shutdownNow();
+        }
     }
 
     /** Starts a server again on the same port, with empty data. */
     public void restart() {
         server = new MongoServer(new MemoryBackend());
         server.bind(address.getHostString(), address.getPort());
+        running = true;
     }
 
     @Override
     public void close() {
         client.close();
-        server.shutdownNow();
+        stop();
     }
 
     private final class Recorder implements CommandListener {
