@@ -3,6 +3,7 @@ package io.policyauth.sample;
 import java.util.Map;
 
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -36,6 +37,12 @@ class ApiController {
     @RequiresPolicy("internal")
     Map<String, Object> internalStatus(AuthenticatedUser user) {
         return Map.of("status", "ok", "caller", describe(user));
+    }
+
+    @PostMapping("/orders")
+    @RequiresPolicy(value = "private", scopes = "orders:write")
+    Map<String, Object> createOrder(AuthenticatedUser user) {
+        return Map.of("created", true, "by", user.subject());
     }
 
     @GetMapping("/either")

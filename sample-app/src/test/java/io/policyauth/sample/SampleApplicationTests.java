@@ -47,6 +47,27 @@ class SampleApplicationTests {
     }
 
     @Test
+    void scopedEndpointNeedsTheScope() throws Exception {
+        String reader = JsonPath.read(send("POST", "/dev/token?subject=bob&scope=orders:read").body(), "$.access_token");
+        String writer = JsonPath.read(send("POST", "/dev/token?subject=carol&scope=orders:*").body(), "$.access_token");
+
+        HttpResponse<String> refused = send("POST", "/api/orders", "Authorization", "Bearer " + reader);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("WWW-Authenticate"))
+                .hasValue("Bearer error=\"insufficient_scope\", scope=\"orders:write\"");
+        assertThat(send("POST", "/api/orders", "Authorization", "Bearer " + writer).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void actuatorIsGuardedByRouteRules() throws Exception {
+        assertThat(send("GET", "/actuator/health").statusCode()).isEqualTo(200);
+        HttpResponse<String> map = send("GET", "/actuator/policyauth");
+        assertThat(map.statusCode()).isEqualTo(200);
+        assertThat((java.util.List<Boolean>) JsonPath.read(map.body(),
+                "$.endpoints[?(@.pattern=='/api/hello')].open")).containsExactly(true);
+    }
+
+    @Test
     void sharedKeyOpensThePartnerEndpoint() throws Exception {
         assertThat(send("GET", "/api/partner/report").statusCode()).isEqualTo(401);
         assertThat(send("GET", "/api/partner/report", "X-API-KEY", "wrong-key-0123456789").statusCode())
