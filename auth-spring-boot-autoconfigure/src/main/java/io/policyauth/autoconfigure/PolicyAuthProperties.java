@@ -56,6 +56,8 @@ public class PolicyAuthProperties {
 
     private final Internal internal = new Internal();
 
+    private final Audit audit = new Audit();
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -106,6 +108,10 @@ public class PolicyAuthProperties {
 
     public Internal getInternal() {
         return internal;
+    }
+
+    public Audit getAudit() {
+        return audit;
     }
 
     /** The "private" policy: bearer JWTs. Set one key source: secret, public-key-location or jwk-set-uri. */
@@ -530,6 +536,84 @@ public class PolicyAuthProperties {
 
         public void setRoles(List<String> roles) {
             this.roles = roles;
+        }
+    }
+
+    /** The audit trail of decisions. */
+    public static class Audit {
+
+        /** Whether every decision is published as an AuthDecisionEvent application event. */
+        private boolean enabled = true;
+
+        /** Whether decisions are logged on logger "policy-auth.audit" (grants at DEBUG, denials at INFO). */
+        private boolean log = true;
+
+        /** Where decisions are also stored: "none", or "mongo" (needs Spring Data MongoDB and a connection). */
+        private Store store = Store.NONE;
+
+        /** MongoDB collection of stored decisions. */
+        private String collection = "auth_audit";
+
+        /** How long stored decisions are kept (a TTL index on their time). */
+        private Duration retention = Duration.ofDays(30);
+
+        /** Most decisions waiting to be stored; beyond it new ones are dropped and counted, never blocking a request. */
+        private int queueSize = 10_000;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public boolean isLog() {
+            return log;
+        }
+
+        public void setLog(boolean log) {
+            this.log = log;
+        }
+
+        public Store getStore() {
+            return store;
+        }
+
+        public void setStore(Store store) {
+            this.store = store;
+        }
+
+        public String getCollection() {
+            return collection;
+        }
+
+        public void setCollection(String collection) {
+            this.collection = collection;
+        }
+
+        public Duration getRetention() {
+            return retention;
+        }
+
+        public void setRetention(Duration retention) {
+            this.retention = retention;
+        }
+
+        public int getQueueSize() {
+            return queueSize;
+        }
+
+        public void setQueueSize(int queueSize) {
+            this.queueSize = queueSize;
+        }
+
+        /** Where audit decisions are stored besides the log. */
+        public enum Store {
+            /** Nowhere but the log. */
+            NONE,
+            /** A MongoDB collection with a TTL index. */
+            MONGO
         }
     }
 }
