@@ -31,11 +31,6 @@ public final class DbApiKeyExecutor implements AuthExecutor {
     /** The mechanism of users authenticated by this policy. */
     public static final String MECHANISM = "db_api_key";
 
-    /** What to add when the policy is named but not registered, for the start-up error. */
-    public static final String UNCONFIGURED_HINT = "add spring-boot-starter-data-mongodb (and Caffeine, which the"
-            + " policy-auth starter brings) to the application and configure the MongoDB connection with"
-            + " spring.mongodb.uri, or define an ApiKeyStore bean.";
-
     /** Wait suggested to clients while the store is unreachable. */
     public static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 

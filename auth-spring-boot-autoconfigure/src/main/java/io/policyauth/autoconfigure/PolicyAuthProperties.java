@@ -3,10 +3,14 @@ package io.policyauth.autoconfigure;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.io.Resource;
+
+import io.policyauth.core.Enforcement;
 
 /**
  * Configuration of policy-auth under {@code policy-auth.*}. A built-in policy is registered only
@@ -30,11 +34,29 @@ public class PolicyAuthProperties {
      */
     private String defaultPolicy = "private";
 
+    /**
+     * Whether denials are enforced, or only recorded (metric outcome "would_deny", a log line)
+     * while the request proceeds as the anonymous user. Named policies may set their own mode.
+     */
+    private Enforcement mode = Enforcement.ENFORCE;
+
+    /** Named policies built from other policies, usable anywhere a built-in name is. */
+    private Map<String, NamedPolicy> policies = new LinkedHashMap<>();
+
+    /**
+     * Policies for paths that cannot be annotated, matched in order (first match wins) with
+     * Spring's PathPattern. An annotation on the handler takes precedence over a route; both over
+     * the default policy.
+     */
+    private List<Route> routes = new ArrayList<>();
+
     private final Jwt jwt = new Jwt();
 
     private final ApiKey apiKey = new ApiKey();
 
     private final Internal internal = new Internal();
+
+    private final Audit audit = new Audit();
 
     public boolean isEnabled() {
         return enabled;
@@ -52,6 +74,30 @@ public class PolicyAuthProperties {
         this.defaultPolicy = defaultPolicy;
     }
 
+    public Enforcement getMode() {
+        return mode;
+    }
+
+    public void setMode(Enforcement mode) {
+        this.mode = mode;
+    }
+
+    public Map<String, NamedPolicy> getPolicies() {
+        return policies;
+    }
+
+    public void setPolicies(Map<String, NamedPolicy> policies) {
+        this.policies = policies;
+    }
+
+    public List<Route> getRoutes() {
+        return routes;
+    }
+
+    public void setRoutes(List<Route> routes) {
+        this.routes = routes;
+    }
+
     public Jwt getJwt() {
         return jwt;
     }
@@ -62,6 +108,10 @@ public class PolicyAuthProperties {
 
     public Internal getInternal() {
         return internal;
+    }
+
+    public Audit getAudit() {
+        return audit;
     }
 
     /** The "private" policy: bearer JWTs. Set one key source: secret, public-key-location or jwk-set-uri. */
@@ -409,6 +459,202 @@ public class PolicyAuthProperties {
 
         public void setTrustedProxies(List<String> trustedProxies) {
             this.trustedProxies = trustedProxies;
+        }
+    }
+
+    /** A policy defined in configuration from other policies. Set exactly one of any-of and all-of. */
+    public static class NamedPolicy {
+
+        /** Policies tried in order; the first that passes admits the request. */
+        private List<String> anyOf = new ArrayList<>();
+
+        /** Policies that must all pass; the caller is the first one that carries a subject. */
+        private List<String> allOf = new ArrayList<>();
+
+        /** Scopes the caller must all hold (granted scopes may use wildcards such as orders:*). */
+        private List<String> scopes = new ArrayList<>();
+
+        /** Roles the caller must all hold. */
+        private List<String> roles = new ArrayList<>();
+
+        /** Enforcement of this policy; when unset, policy-auth.mode. */
+        private Enforcement mode;
+
+        public List<String> getAnyOf() {
+            return anyOf;
+        }
+
+        public void setAnyOf(List<String> anyOf) {
+            this.anyOf = anyOf;
+        }
+
+        public List<String> getAllOf() {
+            return allOf;
+        }
+
+        public void setAllOf(List<String> allOf) {
+            this.allOf = allOf;
+        }
+
+        public List<String> getScopes() {
+            return scopes;
+        }
+
+        public void setScopes(List<String> scopes) {
+            this.scopes = scopes;
+        }
+
+        public List<String> getRoles() {
+            return roles;
+        }
+
+        public void setRoles(List<String> roles) {
+            this.roles = roles;
+        }
+
+        public Enforcement getMode() {
+            return mode;
+        }
+
+        public void setMode(Enforcement mode) {
+            this.mode = mode;
+        }
+    }
+
+    /** A route rule: the policy of requests whose path (and method) match. */
+    public static class Route {
+
+        /** Path pattern in PathPattern syntax, e.g. /admin/** or /files/{name}. */
+        private String pattern;
+
+        /** HTTP methods the rule applies to; when empty, all. */
+        private List<String> methods = new ArrayList<>();
+
+        /** Policy name; several names mean any of them. */
+        private List<String> policy = new ArrayList<>();
+
+        /** Scopes the caller must all hold. */
+        private List<String> scopes = new ArrayList<>();
+
+        /** Roles the caller must all hold. */
+        private List<String> roles = new ArrayList<>();
+
+        public String getPattern() {
+            return pattern;
+        }
+
+        public void setPattern(String pattern) {
+            this.pattern = pattern;
+        }
+
+        public List<String> getMethods() {
+            return methods;
+        }
+
+        public void setMethods(List<String> methods) {
+            this.methods = methods;
+        }
+
+        public List<String> getPolicy() {
+            return policy;
+        }
+
+        public void setPolicy(List<String> policy) {
+            this.policy = policy;
+        }
+
+        public List<String> getScopes() {
+            return scopes;
+        }
+
+        public void setScopes(List<String> scopes) {
+            this.scopes = scopes;
+        }
+
+        public List<String> getRoles() {
+            return roles;
+        }
+
+        public void setRoles(List<String> roles) {
+            this.roles = roles;
+        }
+    }
+
+    /** The audit trail of decisions. */
+    public static class Audit {
+
+        /** Whether every decision is published as an AuthDecisionEvent application event. */
+        private boolean enabled = true;
+
+        /** Whether decisions are logged on logger "policy-auth.audit" (grants at DEBUG, denials at INFO). */
+        private boolean log = true;
+
+        /** Where decisions are also stored: "none", or "mongo" (needs Spring Data MongoDB and a connection). */
+        private Store store = Store.NONE;
+
+        /** MongoDB collection of stored decisions. */
+        private String collection = "auth_audit";
+
+        /** How long stored decisions are kept (a TTL index on their time). */
+        private Duration retention = Duration.ofDays(30);
+
+        /** Most decisions waiting to be stored; beyond it new ones are dropped and counted, never blocking a request. */
+        private int queueSize = 10_000;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public boolean isLog() {
+            return log;
+        }
+
+        public void setLog(boolean log) {
+            this.log = log;
+        }
+
+        public Store getStore() {
+            return store;
+        }
+
+        public void setStore(Store store) {
+            this.store = store;
+        }
+
+        public String getCollection() {
+            return collection;
+        }
+
+        public void setCollection(String collection) {
+            this.collection = collection;
+        }
+
+        public Duration getRetention() {
+            return retention;
+        }
+
+        public void setRetention(Duration retention) {
+            this.retention = retention;
+        }
+
+        public int getQueueSize() {
+            return queueSize;
+        }
+
+        public void setQueueSize(int queueSize) {
+            this.queueSize = queueSize;
+        }
+
+        /** Where audit decisions are stored besides the log. */
+        public enum Store {
+            /** Nowhere but the log. */
+            NONE,
+            /** A MongoDB collection with a TTL index. */
+            MONGO
         }
     }
 }

@@ -14,7 +14,9 @@ public enum Outcome {
     /** A backend could not answer, so no decision was possible (503). */
     UNAVAILABLE,
     /** The executor failed unexpectedly (500); access is denied. */
-    ERROR;
+    ERROR,
+    /** In dry-run mode: the policy would have denied, and the request proceeded. */
+    WOULD_DENY;
 
     /**
      * The tag value.

@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 
-class DbApiKeyPolicyAutoConfigurationTest {
+class DbApiKeyPolicyAutoConfigurationTests {
 
     private final EmbeddedMongo mongo = new EmbeddedMongo();
 

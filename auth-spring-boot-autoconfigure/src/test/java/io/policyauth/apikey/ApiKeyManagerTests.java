@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class ApiKeyManagerTest {
+class ApiKeyManagerTests {
 
     private final ApiKeyFixture fixture = new ApiKeyFixture();
 

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-class MongoApiKeyStoreTest {
+class MongoApiKeyStoreTests {
 
     private static final Instant CREATED = Instant.parse("2026-01-01T00:00:00Z");
 

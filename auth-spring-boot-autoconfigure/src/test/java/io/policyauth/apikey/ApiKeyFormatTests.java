@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class ApiKeyFormatTest {
+class ApiKeyFormatTests {
 
     private final ApiKeyFormat format = new ApiKeyFormat("pak");
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-class DbApiKeyExecutorTest {
+class DbApiKeyExecutorTests {
 
     private ApiKeyFixture fixture = new ApiKeyFixture();
 

@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * {@code maxTimeMS} and the index options. Reported as skipped where Docker is not available.
  */
 @Testcontainers(disabledWithoutDocker = true)
-class MongoContainerApiKeyTest {
+class MongoContainerApiKeyTests {
 
     @Container
     private static final MongoDBContainer MONGO = new MongoDBContainer("mongo:8.0");

@@ -1,0 +1,15 @@
+package io.policyauth.actuate;
+
+import java.util.List;
+
+import io.policyauth.web.MappedPolicy;
+
+/**
+ * The body of the {@code policyauth} endpoint.
+ *
+ * @param defaultPolicy the policy of endpoints with no annotation and no route
+ * @param policies every registered policy
+ * @param endpoints every mapped endpoint with its effective policy and where it comes from
+ */
+public record PolicyAuthReport(String defaultPolicy, List<PolicyDescription> policies, List<MappedPolicy> endpoints) {
+}

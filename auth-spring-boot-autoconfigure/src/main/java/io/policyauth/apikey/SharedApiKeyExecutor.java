@@ -1,0 +1,152 @@
+package io.policyauth.apikey;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.policyauth.core.AuthExecutor;
+import io.policyauth.core.AuthenticatedUser;
+import io.policyauth.core.AuthenticationException;
+import io.policyauth.core.Challenge;
+import io.policyauth.core.InvalidCredentialRequestException;
+import io.policyauth.core.SecurityRequestContext;
+
+/**
+ * The {@code shared_api_key} policy: the request must carry one of a few configured keys in a
+ * header. Several keys may be configured so that a key can be rotated without downtime.
+ * <p>
+ * Keys are compared as SHA-256 digests with {@link MessageDigest#isEqual}: equal-length inputs make
+ * the comparison time independent of where a guess goes wrong and of the guess's length, and every
+ * configured key is compared, so the time does not tell which key (if any) matched. The caller is
+ * named after the position of its key ({@code shared-key-1}, ...), never after the key.
+ */
+public final class SharedApiKeyExecutor implements AuthExecutor {
+
+    /** The policy name. */
+    public static final String POLICY = "shared_api_key";
+
+    /** The mechanism of the users this policy admits. */
+    public static final String MECHANISM = "shared_api_key";
+
+    /** The header read when none is configured. */
+    public static final String DEFAULT_HEADER_NAME = "X-API-KEY";
+
+    /** The shortest key accepted: anything shorter is guessable. */
+    public static final int MIN_KEY_LENGTH = 16;
+
+    private static final String CHALLENGE_SCHEME = "ApiKey";
+    private static final String DIGEST_ALGORITHM = "SHA-256";
+
+    private final String headerName;
+    private final byte[][] keyDigests;
+    private final List<AuthenticatedUser> users;
+    private final String missingDetail;
+    private final String duplicateDetail;
+    private final List<Challenge> missingChallenges;
+    private final List<Challenge> invalidChallenges;
+    private final Challenge duplicateChallenge;
+
+    /**
+     * @param headerName the header that carries the key, for example {@value #DEFAULT_HEADER_NAME}
+     * @param sharedKeys the accepted keys, at least one, each at least {@value #MIN_KEY_LENGTH}
+     *        characters long and all different
+     * @throws IllegalArgumentException when a key is missing, too short or repeated; the message
+     *         names the key by its 1-based position, never by its value
+     */
+    public SharedApiKeyExecutor(String headerName, List<String> sharedKeys) {
+        if (headerName == null || headerName.isBlank()) {
+            throw new IllegalArgumentException("The API key header name must not be blank");
+        }
+        if (sharedKeys == null || sharedKeys.isEmpty()) {
+            throw new IllegalArgumentException("At least one shared API key is required");
+        }
+        this.headerName = headerName;
+        this.keyDigests = new byte[sharedKeys.size()][];
+        List<AuthenticatedUser> users = new ArrayList<>(sharedKeys.size());
+        for (int i = 0; i < sharedKeys.size(); i++) {
+            String key = sharedKeys.get(i);
+            int position = i + 1;
+            if (key == null || key.length() < MIN_KEY_LENGTH) {
+                throw new IllegalArgumentException("Shared API key #" + position + " is shorter than "
+                        + MIN_KEY_LENGTH + " characters");
+            }
+            keyDigests[i] = digest(key);
+            for (int earlier = 0; earlier < i; earlier++) {
+                if (MessageDigest.isEqual(keyDigests[earlier], keyDigests[i])) {
+                    throw new IllegalArgumentException("Shared API keys #" + (earlier + 1) + " and #" + position
+                            + " are the same key");
+                }
+            }
+            users.add(new AuthenticatedUser("shared-key-" + position, Set.of(), Set.of(), null, null, null, null,
+                    MECHANISM, Map.of()));
+        }
+        this.users = List.copyOf(users);
+        Challenge challenge = Challenge.of(CHALLENGE_SCHEME).with("header", headerName);
+        this.missingChallenges = List.of(challenge);
+        this.invalidChallenges = List.of(challenge.with("error", "invalid_key"));
+        this.duplicateChallenge = challenge.with("error", "invalid_request");
+        this.missingDetail = "An API key is required in the " + headerName + " header.";
+        this.duplicateDetail = "The request carries more than one " + headerName + " header.";
+    }
+
+    @Override
+    public String policy() {
+        return POLICY;
+    }
+
+    /**
+     * @return the header that carries the key
+     */
+    public String headerName() {
+        return headerName;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @return the user {@code shared-key-N}, N being the 1-based position of the matching key
+     * @throws AuthenticationException {@code missing_api_key} or {@code invalid_api_key}
+     * @throws InvalidCredentialRequestException {@code duplicate_credential} when the header
+     *         appears more than once
+     */
+    @Override
+    public AuthenticatedUser execute(SecurityRequestContext context) {
+        String presented;
+        try {
+            presented = context.headers().single(headerName);
+        }
+        catch (InvalidCredentialRequestException duplicate) {
+            throw new InvalidCredentialRequestException(duplicate.reason(), duplicateDetail, duplicateChallenge);
+        }
+        if (presented == null || presented.isEmpty()) {
+            throw new AuthenticationException("missing_api_key", missingDetail, false, missingChallenges, null);
+        }
+        byte[] presentedDigest = digest(presented);
+        int matched = -1;
+        for (int i = 0; i < keyDigests.length; i++) {
+            // No early exit: every key is compared whatever the outcome.
+            if (MessageDigest.isEqual(presentedDigest, keyDigests[i]) && matched < 0) {
+                matched = i;
+            }
+        }
+        if (matched < 0) {
+            throw new AuthenticationException("invalid_api_key", "The API key is not valid.", true,
+                    invalidChallenges, null);
+        }
+        return users.get(matched);
+    }
+
+    private static byte[] digest(String key) {
+        try {
+            return MessageDigest.getInstance(DIGEST_ALGORITHM).digest(key.getBytes(StandardCharsets.UTF_8));
+        }
+        catch (NoSuchAlgorithmException impossible) {
+            // Every Java platform must provide SHA-256 (MessageDigest Javadoc).
+            throw new IllegalStateException(DIGEST_ALGORITHM + " is not available", impossible);
+        }
+    }
+}

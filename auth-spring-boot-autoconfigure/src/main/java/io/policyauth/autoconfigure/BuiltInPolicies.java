@@ -1,0 +1,16 @@
+package io.policyauth.autoconfigure;
+
+import java.util.Map;
+
+/** What to configure for each built-in policy, quoted when a policy is asked for but not registered. */
+final class BuiltInPolicies {
+
+    static final Map<String, String> HINTS = Map.of(
+            "private", "set policy-auth.jwt.secret, policy-auth.jwt.public-key-location or policy-auth.jwt.jwk-set-uri.",
+            "shared_api_key", "set policy-auth.api-key.shared-keys.",
+            "internal", "set policy-auth.internal.allowed-cidrs.",
+            "db_api_key", "add spring-boot-starter-data-mongodb and configure a MongoDB connection (spring.mongodb.uri).");
+
+    private BuiltInPolicies() {
+    }
+}

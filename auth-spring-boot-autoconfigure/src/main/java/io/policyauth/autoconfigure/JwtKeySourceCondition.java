@@ -1,0 +1,52 @@
+package io.policyauth.autoconfigure;
+
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * Matches when any of the given {@code policy-auth.jwt.*} properties is set and not blank. Bound
+ * through the {@link Binder} so relaxed forms such as {@code POLICY_AUTH_JWT_SECRET} count.
+ */
+abstract class JwtKeySourceCondition extends SpringBootCondition {
+
+    private final String description;
+    private final String[] properties;
+
+    JwtKeySourceCondition(String description, String... properties) {
+        this.description = description;
+        this.properties = properties;
+    }
+
+    @Override
+    public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+        Binder binder = Binder.get(context.getEnvironment());
+        for (String property : properties) {
+            String value = binder.bind(property, String.class).orElse("");
+            if (!value.isBlank()) {
+                // The property name only: its value may be a secret.
+                return ConditionOutcome.match(description + ": " + property + " is set");
+            }
+        }
+        return ConditionOutcome.noMatch(description + ": none of " + String.join(", ", properties) + " is set");
+    }
+
+    /** A key that verifies tokens (a private key counts: its public half is derived). */
+    static final class Verification extends JwtKeySourceCondition {
+
+        Verification() {
+            super("JWT verification key", JwtKeyResolver.SECRET, JwtKeyResolver.PUBLIC_KEY_LOCATION,
+                    JwtKeyResolver.JWK_SET_URI, JwtKeyResolver.PRIVATE_KEY_LOCATION);
+        }
+    }
+
+    /** A key that signs tokens. */
+    static final class Signing extends JwtKeySourceCondition {
+
+        Signing() {
+            super("JWT signing key", JwtKeyResolver.SECRET, JwtKeyResolver.PRIVATE_KEY_LOCATION);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.policyauth.autoconfigure;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.policyauth.core.AuthExecutor;
+import io.policyauth.core.AuthExecutorRegistry;
+import io.policyauth.core.AuthService;
+import io.policyauth.core.DecisionListener;
+import io.policyauth.core.DecisionMetrics;
+import io.policyauth.core.PolicyComposer;
+import io.policyauth.core.PolicyDefinition;
+import io.policyauth.core.PolicyModes;
+import io.policyauth.core.PublicExecutor;
+
+/**
+ * The core of policy-auth: the {@code public} policy, the registry of every {@link AuthExecutor}
+ * bean, decision metrics and the {@link AuthService}.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(PolicyAuthProperties.class)
+public class PolicyAuthAutoConfiguration {
+
+    /** Core beans, present while {@code policy-auth.enabled} is not false. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBooleanProperty(name = "policy-auth.enabled", matchIfMissing = true)
+    static class Core {
+
+        @Bean
+        @ConditionalOnMissingBean
+        PublicExecutor publicExecutor() {
+            return new PublicExecutor();
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        AuthExecutorRegistry authExecutorRegistry(ObjectProvider<AuthExecutor> executors,
+                PolicyAuthProperties properties) {
+            List<AuthExecutor> beans = executors.orderedStream().toList();
+            AuthExecutorRegistry fromBeans = new AuthExecutorRegistry(beans, BuiltInPolicies.HINTS);
+            List<PolicyDefinition> definitions = ConfiguredPolicies.definitions(properties);
+            if (definitions.isEmpty()) {
+                return fromBeans;
+            }
+            List<AuthExecutor> all = new ArrayList<>(beans);
+            all.addAll(PolicyComposer.compose(fromBeans, definitions));
+            return new AuthExecutorRegistry(all, BuiltInPolicies.HINTS);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        PolicyModes policyModes(PolicyAuthProperties properties) {
+            return ConfiguredPolicies.modes(properties);
+        }
+
+        /*
+         * Without an application MeterRegistry (no Actuator), decisions go to Micrometer's global
+         * registry, which records nothing until someone adds a registry to it.
+         */
+        @Bean
+        @ConditionalOnMissingBean
+        DecisionMetrics decisionMetrics(ObjectProvider<MeterRegistry> meterRegistry) {
+            return new DecisionMetrics(meterRegistry.getIfAvailable(() -> Metrics.globalRegistry));
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        AuthService authService(AuthExecutorRegistry registry, DecisionMetrics metrics,
+                ObjectProvider<DecisionListener> listeners) {
+            return new AuthService(registry, metrics, listeners.orderedStream().toList(), Clock.systemUTC());
+        }
+    }
+
+    /** Says loudly that the master switch is off, since nothing is then protected by policy-auth. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBooleanProperty(name = "policy-auth.enabled", havingValue = false)
+    static class Disabled {
+
+        Disabled() {
+            LoggerFactory.getLogger(PolicyAuthAutoConfiguration.class)
+                    .warn("policy-auth.enabled=false: no endpoint is protected by policy-auth");
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.policyauth.autoconfigure;
+
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.handler.AbstractHandlerMethodMapping;
+import org.springframework.web.servlet.handler.MappedInterceptor;
+
+import io.policyauth.core.AuthService;
+import io.policyauth.core.PolicyModes;
+import io.policyauth.web.AuthenticatedUserArgumentResolver;
+import io.policyauth.web.HandlerPolicies;
+import io.policyauth.web.PolicyInterceptor;
+import io.policyauth.web.PolicyMap;
+import io.policyauth.web.PolicyMappingVerifier;
+import io.policyauth.web.ProblemResponseWriter;
+
+/**
+ * The Spring MVC front: enforces {@code @RequiresPolicy} on every handler mapping (controllers,
+ * static resources, Actuator), injects {@code AuthenticatedUser} parameters and verifies every
+ * handler's policy at start.
+ */
+@AutoConfiguration(after = PolicyAuthAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({HandlerInterceptor.class, ErrorController.class})
+@ConditionalOnBean(AuthService.class)
+public class PolicyAuthWebMvcAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    HandlerPolicies handlerPolicies(AuthService authService, PolicyAuthProperties properties, PolicyModes modes) {
+        return new HandlerPolicies(authService, properties.getDefaultPolicy(), ConfiguredPolicies.routes(properties),
+                modes, ErrorController.class::isAssignableFrom);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PolicyMap policyMap(ObjectProvider<AbstractHandlerMethodMapping<?>> mappings, HandlerPolicies policies) {
+        return new PolicyMap(() -> mappings.orderedStream().toList(), policies);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProblemResponseWriter problemResponseWriter() {
+        return new ProblemResponseWriter();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PolicyInterceptor policyInterceptor(HandlerPolicies policies, AuthService authService,
+            ProblemResponseWriter problems) {
+        return new PolicyInterceptor(policies, authService, problems);
+    }
+
+    /*
+     * A MappedInterceptor bean is picked up by every handler mapping, not only the ones that
+     * WebMvcConfigurer reaches, so no mapping (Actuator's, static resources) slips past the check.
+     */
+    @Bean
+    MappedInterceptor policyAuthMappedInterceptor(PolicyInterceptor interceptor) {
+        return new MappedInterceptor(null, interceptor);
+    }
+
+    @Bean
+    WebMvcConfigurer policyAuthWebMvcConfigurer() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new AuthenticatedUserArgumentResolver());
+            }
+        };
+    }
+
+    @Bean
+    PolicyMappingVerifier policyMappingVerifier(PolicyMap policyMap) {
+        return new PolicyMappingVerifier(policyMap);
+    }
+}

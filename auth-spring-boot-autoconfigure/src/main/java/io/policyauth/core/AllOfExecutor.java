@@ -1,0 +1,35 @@
+package io.policyauth.core;
+
+import java.util.List;
+
+/**
+ * Passes when every member policy passes, in order; the first failure is thrown. The caller is
+ * the first member's user that carries a subject (is not anonymous).
+ */
+public final class AllOfExecutor extends CompositeExecutor {
+
+    /**
+     * @param policy the composite's name
+     * @param members the policies that must all pass; at least one
+     */
+    public AllOfExecutor(String policy, List<AuthExecutor> members) {
+        super(policy, members);
+    }
+
+    @Override
+    public String combination() {
+        return "all-of";
+    }
+
+    @Override
+    public AuthenticatedUser execute(SecurityRequestContext context) {
+        AuthenticatedUser caller = null;
+        for (AuthExecutor member : members()) {
+            AuthenticatedUser user = member.execute(context);
+            if (caller == null && !user.isAnonymous()) {
+                caller = user;
+            }
+        }
+        return caller != null ? caller : AuthenticatedUser.anonymous();
+    }
+}

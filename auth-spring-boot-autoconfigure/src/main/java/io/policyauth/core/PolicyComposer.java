@@ -1,0 +1,77 @@
+package io.policyauth.core;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds executors for {@link PolicyDefinition}s whose members may be other definitions, failing
+ * on unknown names, on names already taken and on cycles.
+ */
+public final class PolicyComposer {
+
+    private final AuthExecutorRegistry base;
+    private final Map<String, PolicyDefinition> definitions = new LinkedHashMap<>();
+    private final Map<String, AuthExecutor> built = new LinkedHashMap<>();
+
+    private PolicyComposer(AuthExecutorRegistry base, List<PolicyDefinition> definitions) {
+        this.base = base;
+        for (PolicyDefinition definition : definitions) {
+            if (base.find(definition.name()).isPresent()) {
+                throw new IllegalStateException("Policy '" + definition.name()
+                        + "' is defined in configuration but is already registered by an executor bean");
+            }
+            this.definitions.put(definition.name(), definition);
+        }
+    }
+
+    /**
+     * Builds every definition.
+     *
+     * @param base the policies registered by executor beans
+     * @param definitions the definitions, which may name each other
+     * @return one executor per definition, in definition order
+     * @throws IllegalStateException on an unknown member, a taken name or a cycle
+     */
+    public static List<AuthExecutor> compose(AuthExecutorRegistry base, List<PolicyDefinition> definitions) {
+        PolicyComposer composer = new PolicyComposer(base, definitions);
+        List<AuthExecutor> executors = new ArrayList<>();
+        for (String name : composer.definitions.keySet()) {
+            executors.add(composer.build(name, new ArrayList<>()));
+        }
+        return executors;
+    }
+
+    private AuthExecutor build(String name, List<String> path) {
+        AuthExecutor done = built.get(name);
+        if (done != null) {
+            return done;
+        }
+        if (path.contains(name)) {
+            path.add(name);
+            throw new IllegalStateException("Policies form a cycle: " + String.join(" -> ", path));
+        }
+        path.add(name);
+        PolicyDefinition definition = definitions.get(name);
+        List<AuthExecutor> members = new ArrayList<>();
+        for (String member : definition.members()) {
+            members.add(resolve(member, definition, path));
+        }
+        path.remove(path.size() - 1);
+        AuthExecutor composite = definition.combination() == PolicyDefinition.Combination.ANY_OF
+                ? new AnyOfExecutor(name, members) : new AllOfExecutor(name, members);
+        AuthExecutor executor = definition.requirements().isEmpty() ? composite
+                : new RequirementsExecutor(name, composite, definition.requirements());
+        built.put(name, executor);
+        return executor;
+    }
+
+    private AuthExecutor resolve(String member, PolicyDefinition definition, List<String> path) {
+        if (definitions.containsKey(member)) {
+            return build(member, path);
+        }
+        return base.find(member).orElseThrow(() -> new IllegalStateException("Policy '" + definition.name()
+                + "' names policy '" + member + "': " + base.unknown(member).getMessage()));
+    }
+}

@@ -1,0 +1,121 @@
+package io.policyauth.core;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What a caller must hold beyond passing a policy: every listed scope (granted scopes may use
+ * wildcards, see {@link ScopeMatcher}) and every listed role.
+ *
+ * @param scopes required scopes, lower case, literal
+ * @param roles required roles, exact
+ */
+public record Requirements(Set<String> scopes, Set<String> roles) {
+
+    /** No requirement. */
+    public static final Requirements NONE = new Requirements(Set.of(), Set.of());
+
+    public Requirements {
+        scopes = Set.copyOf(scopes);
+        roles = Set.copyOf(roles);
+    }
+
+    /**
+     * Validated requirements.
+     *
+     * @param scopes required scopes; lower-cased
+     * @param roles required roles
+     * @return the requirements
+     * @throws IllegalArgumentException when a required scope holds a wildcard or is blank
+     */
+    public static Requirements of(Collection<String> scopes, Collection<String> roles) {
+        Set<String> normalized = new LinkedHashSet<>();
+        for (String scope : scopes) {
+            if (scope == null || scope.isBlank() || ScopeMatcher.hasWildcard(scope)) {
+                throw new IllegalArgumentException("Required scope '" + scope
+                        + "' is invalid: required scopes are literal; wildcards belong in granted scopes only");
+            }
+            normalized.add(scope.trim().toLowerCase(Locale.ROOT));
+        }
+        for (String role : roles) {
+            if (role == null || role.isBlank()) {
+                throw new IllegalArgumentException("A required role is blank");
+            }
+        }
+        return new Requirements(normalized, new LinkedHashSet<>(roles));
+    }
+
+    /**
+     * @return whether nothing is required
+     */
+    public boolean isEmpty() {
+        return scopes.isEmpty() && roles.isEmpty();
+    }
+
+    /**
+     * This and another set of requirements together.
+     *
+     * @param other more requirements
+     * @return the union
+     */
+    public Requirements and(Requirements other) {
+        if (other.isEmpty()) {
+            return this;
+        }
+        if (isEmpty()) {
+            return other;
+        }
+        Set<String> allScopes = new LinkedHashSet<>(scopes);
+        allScopes.addAll(other.scopes);
+        Set<String> allRoles = new LinkedHashSet<>(roles);
+        allRoles.addAll(other.roles);
+        return new Requirements(allScopes, allRoles);
+    }
+
+    /**
+     * Checks a caller.
+     *
+     * @param user the authenticated caller
+     * @throws ForbiddenException with reason {@code insufficient_scope} (RFC 6750, with a
+     *         {@code Bearer} challenge naming the scopes for token callers) when something is missing
+     */
+    public void check(AuthenticatedUser user) {
+        for (String required : scopes) {
+            if (!granted(user.scopes(), required)) {
+                throw insufficient(user, "The caller lacks a required scope.");
+            }
+        }
+        if (!user.roles().containsAll(roles)) {
+            throw insufficient(user, "The caller lacks a required role.");
+        }
+    }
+
+    private static boolean granted(Set<String> grantedScopes, String required) {
+        if (grantedScopes.contains(required)) {
+            return true;
+        }
+        for (String granted : grantedScopes) {
+            if (ScopeMatcher.grants(granted, required)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private ForbiddenException insufficient(AuthenticatedUser user, String detail) {
+        Challenge challenge = Challenge.of(user.mechanism().equals("jwt") ? "Bearer" : "ApiKey")
+                .with("error", "insufficient_scope");
+        if (!scopes.isEmpty()) {
+            challenge = challenge.with("scope", String.join(" ", scopes));
+        }
+        return new ForbiddenException("insufficient_scope", detail, List.of(challenge));
+    }
+
+    @Override
+    public String toString() {
+        return "scopes=" + scopes + ", roles=" + roles;
+    }
+}

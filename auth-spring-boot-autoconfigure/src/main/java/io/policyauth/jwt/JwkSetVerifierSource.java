@@ -1,0 +1,181 @@
+package io.policyauth.jwt;
+
+import java.io.IOException;
+import java.net.URL;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.JWKSetCacheRefreshEvaluator;
+import com.nimbusds.jose.jwk.source.JWKSetSource;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
+import com.nimbusds.jose.jwk.source.RateLimitedJWKSetSource;
+import com.nimbusds.jose.jwk.source.RefreshAheadCachingJWKSetSource;
+import com.nimbusds.jose.jwk.source.URLBasedJWKSetSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
+
+import io.policyauth.core.AuthUnavailableException;
+
+/**
+ * Keys from a JWK Set URI. The set is fetched on first use and cached; a scheduled task refreshes
+ * it ahead of expiry so requests do not wait on the network; a token with an unknown key triggers
+ * a refetch, rate limited so forged key ids cannot hammer the endpoint. Verifiers are cached per
+ * key (bounded) since building one parses the key.
+ */
+final class JwkSetVerifierSource implements VerifierSource {
+
+    /** More keys than any real set holds at once; past it the cache starts over. */
+    private static final int MAX_CACHED_VERIFIERS = 64;
+
+    private final JWKSetSource<SecurityContext> source;
+    private final Duration retryAfter;
+    private final Map<JWK, JWSVerifier> verifiers = new ConcurrentHashMap<>();
+
+    JwkSetVerifierSource(URL jwkSetUrl, JwkSetOptions options) {
+        DefaultResourceRetriever retriever = new DefaultResourceRetriever(millis(options.connectTimeout()),
+                millis(options.readTimeout()), options.sizeLimit());
+        JWKSetSource<SecurityContext> fetching = new RateLimitedJWKSetSource<>(
+                new URLBasedJWKSetSource<>(jwkSetUrl, retriever), options.minRefetchInterval().toMillis(), null);
+        long refreshTimeout = options.connectTimeout().plus(options.readTimeout()).toMillis();
+        this.source = new RefreshAheadCachingJWKSetSource<>(fetching, options.cacheTtl().toMillis(), refreshTimeout,
+                options.refreshAhead().toMillis(), daemonExecutor(), true, null, daemonScheduler(), true);
+        this.retryAfter = options.minRefetchInterval();
+    }
+
+    /** For tests and custom retrieval: any already assembled source. */
+    JwkSetVerifierSource(JWKSetSource<SecurityContext> source, Duration retryAfter) {
+        this.source = source;
+        this.retryAfter = retryAfter;
+    }
+
+    @Override
+    public List<JWSVerifier> verifiersFor(JWSHeader header) {
+        JWKMatcher matcher = JWKMatcher.forJWSHeader(header);
+        if (matcher == null) {
+            throw TokenRejections.unsupportedAlgorithm();
+        }
+        JWKSelector selector = new JWKSelector(matcher);
+        long now = System.currentTimeMillis();
+        JWKSet known = load(JWKSetCacheRefreshEvaluator.noRefresh(), now);
+        List<JWK> keys = selector.select(known);
+        if (keys.isEmpty()) {
+            try {
+                // Perhaps the keys were rotated: refetch, unless the rate limit says we just did.
+                keys = selector.select(source.getJWKSet(JWKSetCacheRefreshEvaluator.referenceComparison(known), now, null));
+            }
+            catch (RateLimitReachedException limited) {
+                keys = List.of();
+            }
+            catch (KeySourceException failure) {
+                throw unavailable(failure);
+            }
+        }
+        List<JWSVerifier> found = new ArrayList<>(keys.size());
+        for (JWK key : keys) {
+            JWSVerifier verifier = verifierOf(key);
+            if (verifier != null) {
+                found.add(verifier);
+            }
+        }
+        if (found.isEmpty()) {
+            throw TokenRejections.unknownKey();
+        }
+        return found;
+    }
+
+    @Override
+    public void close() {
+        try {
+            source.close();
+        }
+        catch (IOException ignored) {
+            // Nothing is held open but the refresh threads, which close() has stopped.
+        }
+    }
+
+    private JWKSet load(JWKSetCacheRefreshEvaluator evaluator, long now) {
+        try {
+            return source.getJWKSet(evaluator, now, null);
+        }
+        catch (KeySourceException | RuntimeException failure) {
+            throw unavailable(failure);
+        }
+    }
+
+    private AuthUnavailableException unavailable(Exception cause) {
+        return new AuthUnavailableException("key_set_unavailable",
+                "The keys that verify tokens cannot be loaded right now.", retryAfter, cause);
+    }
+
+    private JWSVerifier verifierOf(JWK key) {
+        JWSVerifier cached = verifiers.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        JWSVerifier created = create(key);
+        if (created != null) {
+            if (verifiers.size() >= MAX_CACHED_VERIFIERS) {
+                verifiers.clear();
+            }
+            verifiers.put(key, created);
+        }
+        return created;
+    }
+
+    private static JWSVerifier create(JWK key) {
+        try {
+            if (key instanceof RSAKey rsa) {
+                RSAPublicKey publicKey = rsa.toRSAPublicKey();
+                return publicKey.getModulus().bitLength() < JwtAlgorithms.MIN_RSA_BITS ? null
+                        : new RSASSAVerifier(publicKey);
+            }
+            if (key instanceof ECKey ec) {
+                return new ECDSAVerifier(ec.toECPublicKey());
+            }
+        }
+        catch (JOSEException | RuntimeException unusable) {
+            // A broken key in the set must not fail tokens signed by the good ones.
+        }
+        return null;
+    }
+
+    private static int millis(Duration duration) {
+        return (int) Math.min(Integer.MAX_VALUE, duration.toMillis());
+    }
+
+    private static ExecutorService daemonExecutor() {
+        return Executors.newSingleThreadExecutor(daemonThreads());
+    }
+
+    private static ScheduledExecutorService daemonScheduler() {
+        return Executors.newSingleThreadScheduledExecutor(daemonThreads());
+    }
+
+    private static ThreadFactory daemonThreads() {
+        return runnable -> {
+            Thread thread = new Thread(runnable, "policy-auth-jwks-refresh");
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

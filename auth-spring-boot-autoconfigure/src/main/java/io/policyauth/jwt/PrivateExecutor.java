@@ -1,0 +1,82 @@
+package io.policyauth.jwt;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+import io.policyauth.core.AuthExecutor;
+import io.policyauth.core.AuthenticatedUser;
+import io.policyauth.core.AuthenticationException;
+import io.policyauth.core.Challenge;
+import io.policyauth.core.InvalidCredentialRequestException;
+import io.policyauth.core.SecurityRequestContext;
+
+/**
+ * The {@code private} policy: a valid bearer JWT in the {@code Authorization} header (RFC 6750
+ * section 2.1). Only the header is read: tokens in query strings or form bodies leak into logs.
+ */
+public final class PrivateExecutor implements AuthExecutor {
+
+    /** The policy name. */
+    public static final String POLICY = "private";
+
+    private static final String SCHEME = "Bearer";
+
+    /** RFC 6750 b64token. */
+    private static final Pattern B64TOKEN = Pattern.compile("^[A-Za-z0-9-._~+/]+=*$");
+
+    private static final Challenge CHALLENGE = Challenge.of(SCHEME);
+
+    private final JwtAuthProvider provider;
+
+    /**
+     * @param provider verifies the tokens
+     */
+    public PrivateExecutor(JwtAuthProvider provider) {
+        this.provider = Objects.requireNonNull(provider, "provider");
+    }
+
+    @Override
+    public String policy() {
+        return POLICY;
+    }
+
+    @Override
+    public AuthenticatedUser execute(SecurityRequestContext context) {
+        return provider.check(bearerToken(context));
+    }
+
+    private static String bearerToken(SecurityRequestContext context) {
+        String authorization;
+        try {
+            authorization = context.headers().single("Authorization");
+        }
+        catch (InvalidCredentialRequestException duplicate) {
+            throw new InvalidCredentialRequestException(duplicate.reason(), duplicate.detail(),
+                    CHALLENGE.with("error", "invalid_request")
+                            .with("error_description", "Send one Authorization header."));
+        }
+        if (authorization == null || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+            throw new AuthenticationException("missing_token", "A bearer token is required.", false,
+                    List.of(CHALLENGE), null);
+        }
+        if (authorization.length() == SCHEME.length()) {
+            throw malformedHeader();
+        }
+        if (authorization.charAt(SCHEME.length()) != ' ') {
+            // "Bearerish ..." is another scheme, not a malformed bearer credential.
+            throw new AuthenticationException("missing_token", "A bearer token is required.", false,
+                    List.of(CHALLENGE), null);
+        }
+        String token = authorization.substring(SCHEME.length() + 1).trim();
+        if (token.isEmpty() || token.length() > NimbusJwtAuthProvider.MAX_TOKEN_LENGTH
+                || !B64TOKEN.matcher(token).matches()) {
+            throw malformedHeader();
+        }
+        return token;
+    }
+
+    private static AuthenticationException malformedHeader() {
+        return TokenRejections.reject("malformed_token", "The bearer token is malformed.");
+    }
+}

@@ -1,0 +1,226 @@
+package io.policyauth.web;
+
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.util.ServletRequestPathUtils;
+
+import io.policyauth.core.AuthExecutor;
+import io.policyauth.core.AuthService;
+import io.policyauth.core.AuthenticatedUser;
+import io.policyauth.core.ForbiddenException;
+import io.policyauth.core.PolicyModes;
+import io.policyauth.core.Requirements;
+import io.policyauth.core.RequirementsExecutor;
+import io.policyauth.core.SecurityRequestContext;
+import io.policyauth.core.UnknownPolicyException;
+
+/**
+ * Decides which policy applies to a request: the handler's {@link RequiresPolicy}, else the first
+ * matching route rule, else the default policy. Annotations are resolved once per handler method
+ * and route rules once at start, so the request path does no annotation or registry lookup.
+ */
+public final class HandlerPolicies {
+
+    private static final Logger logger = LoggerFactory.getLogger(HandlerPolicies.class);
+
+    /** Cache marker for a handler method without an annotation. */
+    private static final HandlerPolicy NOT_ANNOTATED = new HandlerPolicy(List.of(), Requirements.NONE, null,
+            PolicySource.DEFAULT, null);
+
+    private final AuthService authService;
+    private final PolicyModes modes;
+    private final Predicate<Class<?>> exemptHandlerTypes;
+    private final List<CompiledRoute> routes;
+    private final HandlerPolicy defaultPolicy;
+    private final Map<HandlerKey, HandlerPolicy> annotated = new ConcurrentHashMap<>();
+
+    /**
+     * @param authService resolves policy names to executors
+     * @param defaultPolicy the policy of handlers with no annotation and no route
+     * @param routes route rules, first match wins
+     * @param modes which policies are enforced or run dry
+     * @param exemptHandlerTypes handler types that are never checked (the error controller)
+     * @throws IllegalStateException when a route names an unregistered policy
+     */
+    public HandlerPolicies(AuthService authService, String defaultPolicy, List<RouteRule> routes, PolicyModes modes,
+            Predicate<Class<?>> exemptHandlerTypes) {
+        this.authService = authService;
+        this.modes = modes;
+        this.exemptHandlerTypes = exemptHandlerTypes;
+        this.routes = routes.stream().map(route -> new CompiledRoute(route, compile(route.policies(),
+                route.requirements(), PolicySource.ROUTE, "Route " + route.pattern().getPatternString()))).toList();
+        this.defaultPolicy = compileDefault(defaultPolicy);
+    }
+
+    /**
+     * The policy of a request.
+     *
+     * @param request the request
+     * @param handler the handler chosen by Spring MVC
+     * @return its policy
+     */
+    public HandlerPolicy forRequest(HttpServletRequest request, Object handler) {
+        if (handler instanceof HandlerMethod method) {
+            HandlerPolicy policy = annotatedPolicy(method);
+            if (policy != NOT_ANNOTATED) {
+                return policy;
+            }
+        }
+        if (!routes.isEmpty()) {
+            PathContainer path = ServletRequestPathUtils.hasParsedRequestPath(request)
+                    ? ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication()
+                    : ServletRequestPathUtils.parseAndCache(request).pathWithinApplication();
+            String method = request.getMethod();
+            for (CompiledRoute route : routes) {
+                if (route.rule().matches(path, method)) {
+                    return route.policy();
+                }
+            }
+        }
+        return defaultPolicy;
+    }
+
+    /**
+     * The policy of requests to a mapped handler, as far as can be told without a request: its
+     * annotation, else the first route covering the pattern for the method, else the default.
+     *
+     * @param handler the handler method
+     * @param pattern one of its mapping patterns
+     * @param method one of its HTTP methods, or {@code null} when it takes any
+     * @return the effective policy
+     * @throws IllegalStateException when its annotation names an unregistered policy
+     */
+    public HandlerPolicy forMapping(HandlerMethod handler, String pattern, String method) {
+        HandlerPolicy policy = annotatedPolicy(handler);
+        if (policy != NOT_ANNOTATED) {
+            return policy;
+        }
+        for (CompiledRoute route : routes) {
+            if (route.rule().matchesMapping(pattern, method)) {
+                return route.policy();
+            }
+        }
+        return defaultPolicy;
+    }
+
+    /**
+     * @param name a policy name
+     * @return its registered executor, if any
+     */
+    public Optional<AuthExecutor> resolve(String name) {
+        return authService.registry().find(name);
+    }
+
+    /**
+     * @return the default policy, possibly standing in for an unregistered one
+     */
+    public HandlerPolicy defaultPolicy() {
+        return defaultPolicy;
+    }
+
+    /**
+     * @return why the default policy cannot be used (it is not registered, and what to set), or
+     *         empty when it is registered
+     */
+    public Optional<String> defaultPolicyProblem() {
+        if (defaultPolicy.executor() instanceof UnregisteredPolicy unregistered) {
+            return Optional.of(authService.registry().unknown(unregistered.policy()).getMessage());
+        }
+        return Optional.empty();
+    }
+
+    private HandlerPolicy annotatedPolicy(HandlerMethod handler) {
+        HandlerKey key = new HandlerKey(handler.getBeanType(), handler.getMethod());
+        HandlerPolicy cached = annotated.get(key);
+        return cached != null ? cached : annotated.computeIfAbsent(key, this::resolveAnnotation);
+    }
+
+    private HandlerPolicy resolveAnnotation(HandlerKey key) {
+        if (exemptHandlerTypes.test(key.beanType())) {
+            return HandlerPolicy.EXEMPT;
+        }
+        RequiresPolicy annotation = AnnotatedElementUtils.findMergedAnnotation(key.method(), RequiresPolicy.class);
+        if (annotation == null) {
+            annotation = AnnotatedElementUtils.findMergedAnnotation(key.beanType(), RequiresPolicy.class);
+        }
+        if (annotation == null) {
+            return NOT_ANNOTATED;
+        }
+        String origin = "@RequiresPolicy on " + key.beanType().getName() + "#" + key.method().getName();
+        if (annotation.value().length == 0) {
+            throw new IllegalStateException(origin + " names no policy");
+        }
+        Requirements requirements;
+        try {
+            requirements = Requirements.of(Arrays.asList(annotation.scopes()), Arrays.asList(annotation.roles()));
+        }
+        catch (IllegalArgumentException invalid) {
+            throw new IllegalStateException(origin + ": " + invalid.getMessage(), invalid);
+        }
+        return compile(Arrays.asList(annotation.value()), requirements, PolicySource.ANNOTATION, origin);
+    }
+
+    private HandlerPolicy compile(List<String> names, Requirements requirements, PolicySource source, String origin) {
+        AuthExecutor executor;
+        try {
+            executor = authService.resolve(names);
+        }
+        catch (UnknownPolicyException unknown) {
+            throw new IllegalStateException(origin + " names policy '" + unknown.policy() + "': "
+                    + unknown.getMessage(), unknown);
+        }
+        if (!requirements.isEmpty()) {
+            executor = new RequirementsExecutor(executor.policy(), executor, requirements);
+        }
+        return new HandlerPolicy(names, requirements, executor, source, modes.of(names));
+    }
+
+    /*
+     * Requests that no annotation or route covers get the default policy. When it is not
+     * registered they are denied rather than failing start-up (start-up verification still fails
+     * for controller methods that would fall to it), so an application whose controllers are all
+     * annotated or routed need not configure the default policy's backend.
+     */
+    private HandlerPolicy compileDefault(String name) {
+        List<String> names = List.of(name);
+        return authService.registry().find(name)
+                .map(executor -> new HandlerPolicy(names, Requirements.NONE, executor, PolicySource.DEFAULT,
+                        modes.of(names)))
+                .orElseGet(() -> {
+                    logger.warn("policy-auth.default-policy '{}' is not registered: requests that no annotation or "
+                            + "route covers (static resources, Actuator) are denied with 403. {}", name,
+                            authService.registry().unknown(name).getMessage());
+                    return new HandlerPolicy(names, Requirements.NONE, new UnregisteredPolicy(name),
+                            PolicySource.DEFAULT, modes.of(names));
+                });
+    }
+
+    private record HandlerKey(Class<?> beanType, Method method) {
+    }
+
+    private record CompiledRoute(RouteRule rule, HandlerPolicy policy) {
+    }
+
+    /** Stands in for a default policy that is not registered: denies everything. */
+    private record UnregisteredPolicy(String policy) implements AuthExecutor {
+
+        @Override
+        public AuthenticatedUser execute(SecurityRequestContext context) {
+            throw new ForbiddenException("policy_not_registered", "No registered policy admits this request.",
+                    List.of());
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.policyauth.web;
+
+import java.util.List;
+
+import io.policyauth.core.AuthExecutor;
+import io.policyauth.core.Enforcement;
+import io.policyauth.core.Requirements;
+
+/**
+ * An effective policy, resolved once: for a handler, a route rule or the default.
+ *
+ * @param names the policy names, in order ("any of")
+ * @param requirements scopes and roles required on top
+ * @param executor the executor that enforces names and requirements, or {@code null} when exempt
+ * @param source where it comes from
+ * @param enforcement whether denials stop the request
+ */
+public record HandlerPolicy(List<String> names, Requirements requirements, AuthExecutor executor,
+        PolicySource source, Enforcement enforcement) {
+
+    static final HandlerPolicy EXEMPT = new HandlerPolicy(List.of(), Requirements.NONE, null, PolicySource.EXEMPT,
+            Enforcement.ENFORCE);
+
+    public HandlerPolicy {
+        names = List.copyOf(names);
+    }
+
+    /**
+     * @return whether requests to this handler are not checked
+     */
+    public boolean exempt() {
+        return source == PolicySource.EXEMPT;
+    }
+
+    /**
+     * @return the name used in responses and metrics, {@code a|b} for several
+     */
+    public String name() {
+        return String.join("|", names);
+    }
+}

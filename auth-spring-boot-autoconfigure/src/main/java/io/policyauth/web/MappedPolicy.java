@@ -1,0 +1,22 @@
+package io.policyauth.web;
+
+import java.util.List;
+
+import io.policyauth.core.Enforcement;
+import io.policyauth.core.Requirements;
+
+/**
+ * The effective policy of one mapped endpoint, for the policy map.
+ *
+ * @param pattern the mapping pattern
+ * @param method the HTTP method, or {@code *} for any
+ * @param handler the handler, {@code Class#method}
+ * @param policy the policy names (any of); empty when exempt
+ * @param requirements scopes and roles required on top
+ * @param source where the policy comes from
+ * @param mode whether it is enforced or runs dry
+ * @param open whether the policy admits anyone (no credential needed)
+ */
+public record MappedPolicy(String pattern, String method, String handler, List<String> policy,
+        Requirements requirements, PolicySource source, Enforcement mode, boolean open) {
+}

@@ -1,0 +1,82 @@
+package io.policyauth.web;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.cors.CorsUtils;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+import io.policyauth.core.AuthException;
+import io.policyauth.core.AuthService;
+import io.policyauth.core.AuthenticatedUser;
+
+/**
+ * Enforces each handler's policy before it runs. A granted request carries its
+ * {@link AuthenticatedUser} as the request attribute {@link #USER_ATTRIBUTE}; a denied one gets a
+ * problem response and never reaches the handler.
+ */
+public class PolicyInterceptor implements HandlerInterceptor {
+
+    /** Request attribute holding the {@link AuthenticatedUser} of a granted request. */
+    public static final String USER_ATTRIBUTE = AuthenticatedUser.class.getName();
+
+    private static final Logger logger = LoggerFactory.getLogger(PolicyInterceptor.class);
+
+    private final HandlerPolicies policies;
+    private final AuthService authService;
+    private final ProblemResponseWriter problems;
+
+    /**
+     * @param policies the per-handler policies
+     * @param authService runs the policies
+     * @param problems writes denials
+     */
+    public PolicyInterceptor(HandlerPolicies policies, AuthService authService, ProblemResponseWriter problems) {
+        this.policies = policies;
+        this.authService = authService;
+        this.problems = problems;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+            throws Exception {
+        if (alreadyDecided(request) || CorsUtils.isPreFlightRequest(request)) {
+            return true;
+        }
+        HandlerPolicy policy = policies.forRequest(request, handler);
+        if (policy.exempt()) {
+            return true;
+        }
+        try {
+            AuthenticatedUser user = authService.authorize(ServletRequestContexts.from(request), policy.executor(),
+                    policy.enforcement());
+            request.setAttribute(USER_ATTRIBUTE, user);
+            return true;
+        }
+        catch (AuthException denied) {
+            logger.debug("Policy '{}' denied {} {}: {}", policy.name(), request.getMethod(), request.getRequestURI(),
+                    denied.reason());
+            problems.write(response, denied, policy.name());
+            return false;
+        }
+        catch (RuntimeException failure) {
+            logger.error("Policy '{}' failed unexpectedly; the request is denied", policy.name(), failure);
+            problems.writeError(response, policy.name());
+            return false;
+        }
+    }
+
+    /*
+     * An error dispatch reports on a request that was already decided (or that failed before a
+     * handler ran); an async re-dispatch continues a granted request. Deciding again would deny
+     * error pages and count decisions twice.
+     */
+    private static boolean alreadyDecided(HttpServletRequest request) {
+        DispatcherType type = request.getDispatcherType();
+        return type == DispatcherType.ERROR
+                || (type == DispatcherType.ASYNC && request.getAttribute(USER_ATTRIBUTE) != null);
+    }
+}

@@ -1,0 +1,107 @@
+package io.policyauth.web;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.handler.AbstractHandlerMethodMapping;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+
+import io.policyauth.core.AllOfExecutor;
+import io.policyauth.core.AnyOfExecutor;
+import io.policyauth.core.AuthExecutor;
+import io.policyauth.core.PublicExecutor;
+import io.policyauth.core.RequirementsExecutor;
+
+/**
+ * Every mapped endpoint of the application with its effective policy and where it comes from: the
+ * answer to "which endpoints are open?".
+ */
+public final class PolicyMap {
+
+    private final Supplier<? extends Collection<AbstractHandlerMethodMapping<?>>> mappings;
+    private final HandlerPolicies policies;
+
+    /**
+     * @param mappings the application's handler method mappings, asked for on each build
+     * @param policies the effective policies
+     */
+    public PolicyMap(Supplier<? extends Collection<AbstractHandlerMethodMapping<?>>> mappings,
+            HandlerPolicies policies) {
+        this.mappings = mappings;
+        this.policies = policies;
+    }
+
+    /**
+     * @return one entry per mapped pattern and method, sorted by pattern
+     * @throws IllegalStateException when an annotation names an unregistered policy
+     */
+    public List<MappedPolicy> entries() {
+        List<MappedPolicy> entries = new ArrayList<>();
+        for (AbstractHandlerMethodMapping<?> mapping : mappings.get()) {
+            for (Map.Entry<?, HandlerMethod> handler : mapping.getHandlerMethods().entrySet()) {
+                addEntries(handler.getKey(), handler.getValue(), entries);
+            }
+        }
+        entries.sort(Comparator.comparing(MappedPolicy::pattern).thenComparing(MappedPolicy::method));
+        return entries;
+    }
+
+    /**
+     * @return the handler policies behind this map
+     */
+    public HandlerPolicies policies() {
+        return policies;
+    }
+
+    private void addEntries(Object mappingInfo, HandlerMethod handler, List<MappedPolicy> entries) {
+        Set<String> patterns = mappingInfo instanceof RequestMappingInfo info ? info.getPatternValues()
+                : Set.of(String.valueOf(mappingInfo));
+        Set<RequestMethod> methods = mappingInfo instanceof RequestMappingInfo info
+                ? info.getMethodsCondition().getMethods() : Set.of();
+        String handlerName = handler.getBeanType().getName() + "#" + handler.getMethod().getName();
+        for (String pattern : patterns) {
+            if (methods.isEmpty()) {
+                entries.add(entry(pattern, null, handlerName, policies.forMapping(handler, pattern, null)));
+            }
+            for (RequestMethod method : methods) {
+                entries.add(entry(pattern, method.name(), handlerName,
+                        policies.forMapping(handler, pattern, method.name())));
+            }
+        }
+    }
+
+    private static MappedPolicy entry(String pattern, String method, String handler, HandlerPolicy policy) {
+        return new MappedPolicy(pattern, method == null ? "*" : method, handler, policy.names(),
+                policy.requirements(), policy.source(), policy.enforcement(),
+                !policy.exempt() && admitsAnyone(policy.executor()));
+    }
+
+    /**
+     * Whether an executor admits a request that carries no credential at all.
+     *
+     * @param executor the executor
+     * @return {@code true} for {@code public} and composites that reduce to it
+     */
+    public static boolean admitsAnyone(AuthExecutor executor) {
+        if (executor instanceof PublicExecutor) {
+            return true;
+        }
+        if (executor instanceof AnyOfExecutor anyOf) {
+            return anyOf.members().stream().anyMatch(PolicyMap::admitsAnyone);
+        }
+        if (executor instanceof AllOfExecutor allOf) {
+            return allOf.members().stream().allMatch(PolicyMap::admitsAnyone);
+        }
+        if (executor instanceof RequirementsExecutor withRequirements) {
+            return withRequirements.requirements().isEmpty() && admitsAnyone(withRequirements.delegate());
+        }
+        return false;
+    }
+}

@@ -1,0 +1,79 @@
+package io.policyauth.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+
+import io.policyauth.core.AuthExecutor;
+import io.policyauth.core.CompositeExecutor;
+import io.policyauth.core.RequirementsExecutor;
+
+/**
+ * At start, resolves the policy of every mapped endpoint, so a policy name that is not registered
+ * stops the application before it serves; logs the policy map (DEBUG) and every open endpoint
+ * (WARN); and activates each policy in use, once.
+ */
+public class PolicyMappingVerifier implements SmartInitializingSingleton {
+
+    private static final Logger logger = LoggerFactory.getLogger(PolicyMappingVerifier.class);
+
+    private final PolicyMap policyMap;
+
+    /**
+     * @param policyMap the application's endpoints and policies
+     */
+    public PolicyMappingVerifier(PolicyMap policyMap) {
+        this.policyMap = policyMap;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        HandlerPolicies policies = policyMap.policies();
+        List<MappedPolicy> entries = policyMap.entries();
+        policies.defaultPolicyProblem().ifPresent(problem -> entries.stream()
+                .filter(entry -> entry.source() == PolicySource.DEFAULT).findFirst().ifPresent(entry -> {
+                    throw new IllegalStateException("Handler " + entry.handler() + " (" + entry.method() + " "
+                            + entry.pattern() + ") has no @RequiresPolicy and no route rule, so it gets "
+                            + "policy-auth.default-policy: " + problem
+                            + " Or annotate the handler, or add a policy-auth.routes rule.");
+                }));
+        if (logger.isDebugEnabled()) {
+            entries.forEach(entry -> logger.debug("policy-auth map: {} {} -> {} {} ({}, {}) [{}]", entry.method(),
+                    entry.pattern(), entry.policy(), entry.requirements(), entry.source(), entry.mode(),
+                    entry.handler()));
+        }
+        entries.stream().filter(MappedPolicy::open).forEach(entry -> logger.warn(
+                "policy-auth: {} {} is open to anyone (policy {}, from {})", entry.method(), entry.pattern(),
+                entry.policy(), entry.source()));
+        activatePoliciesInUse(entries, policies);
+    }
+
+    private void activatePoliciesInUse(List<MappedPolicy> entries, HandlerPolicies policies) {
+        Map<String, AuthExecutor> leaves = new LinkedHashMap<>();
+        collectLeaves(policies.defaultPolicy().executor(), leaves);
+        for (MappedPolicy entry : entries) {
+            if (entry.source() != PolicySource.EXEMPT) {
+                entry.policy().forEach(name -> policies.resolve(name).ifPresent(e -> collectLeaves(e, leaves)));
+            }
+        }
+        logger.debug("policy-auth policies in use: {}", leaves.keySet());
+        leaves.values().forEach(AuthExecutor::activate);
+    }
+
+    // Members of composites are activated themselves, once each, however many composites name them.
+    private static void collectLeaves(AuthExecutor executor, Map<String, AuthExecutor> leaves) {
+        if (executor instanceof CompositeExecutor composite) {
+            composite.members().forEach(member -> collectLeaves(member, leaves));
+        }
+        else if (executor instanceof RequirementsExecutor withRequirements) {
+            collectLeaves(withRequirements.delegate(), leaves);
+        }
+        else {
+            leaves.putIfAbsent(executor.policy(), executor);
+        }
+    }
+}

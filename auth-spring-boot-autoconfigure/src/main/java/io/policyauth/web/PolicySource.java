@@ -1,0 +1,14 @@
+package io.policyauth.web;
+
+/** Where a handler's effective policy comes from. */
+public enum PolicySource {
+
+    /** A {@link RequiresPolicy} on the method or its class. */
+    ANNOTATION,
+    /** A {@code policy-auth.routes} rule matching the path. */
+    ROUTE,
+    /** {@code policy-auth.default-policy}: no annotation and no route. */
+    DEFAULT,
+    /** Not checked: the error endpoint, which must stay reachable to report failures. */
+    EXEMPT
+}

@@ -1,0 +1,45 @@
+package io.policyauth.web;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The policy a controller class or handler method requires. On a method it replaces the class's
+ * annotation entirely (policy and requirements). Several names mean "any of these": they are tried
+ * in order and the first that passes admits the request. Handlers without it get a matching
+ * {@code policy-auth.routes} rule, else {@code policy-auth.default-policy}. A name that is not
+ * registered stops the application at start. Usable as a meta-annotation.
+ *
+ * <p>{@link #scopes()} and {@link #roles()} are all required: the caller must hold every listed
+ * scope and every listed role, or gets 403 {@code insufficient_scope}. Granted scopes may use
+ * segment wildcards ({@code orders:*} grants {@code orders:write}); required scopes may not.
+ */
+@Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface RequiresPolicy {
+
+    /**
+     * One or more policy names, for example {@code "private"} or {@code {"private", "db_api_key"}}.
+     *
+     * @return the policy names
+     */
+    String[] value();
+
+    /**
+     * Scopes the caller must all hold, for example {@code "orders:write"}.
+     *
+     * @return the required scopes
+     */
+    String[] scopes() default {};
+
+    /**
+     * Roles the caller must all hold, for example {@code "admin"}.
+     *
+     * @return the required roles
+     */
+    String[] roles() default {};
+}

@@ -1,0 +1,64 @@
+package io.policyauth.web;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+import io.policyauth.core.Requirements;
+
+/**
+ * A configured rule: requests whose path matches {@code pattern} (and whose method is listed, when
+ * methods are) get {@code policies} with {@code requirements}.
+ *
+ * @param pattern the path pattern
+ * @param methods upper-case HTTP methods; empty for all
+ * @param policies policy names (any of)
+ * @param requirements scopes and roles required on top
+ */
+public record RouteRule(PathPattern pattern, Set<String> methods, List<String> policies, Requirements requirements) {
+
+    public RouteRule {
+        methods = methods.stream().map(method -> method.toUpperCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        policies = List.copyOf(policies);
+        if (policies.isEmpty()) {
+            throw new IllegalArgumentException("Route " + pattern.getPatternString() + " names no policy");
+        }
+    }
+
+    /**
+     * Parses a rule's pattern.
+     *
+     * @param pattern path pattern, e.g. {@code /admin/**}
+     * @param methods HTTP methods; empty for all
+     * @param policies policy names
+     * @param requirements scopes and roles
+     * @return the rule
+     */
+    public static RouteRule of(String pattern, Set<String> methods, List<String> policies, Requirements requirements) {
+        return new RouteRule(PathPatternParser.defaultInstance.parse(pattern), methods, policies, requirements);
+    }
+
+    /**
+     * @param path the request path within the application
+     * @param method the request method
+     * @return whether this rule applies
+     */
+    public boolean matches(PathContainer path, String method) {
+        return (methods.isEmpty() || methods.contains(method)) && pattern.matches(path);
+    }
+
+    /**
+     * @param mappedPattern a handler's mapping pattern
+     * @param method one HTTP method, or {@code null} for any
+     * @return whether requests of that method to that mapping match this rule
+     */
+    boolean matchesMapping(String mappedPattern, String method) {
+        return (methods.isEmpty() || (method != null && methods.contains(method)))
+                && pattern.matches(PathContainer.parsePath(mappedPattern));
+    }
+}

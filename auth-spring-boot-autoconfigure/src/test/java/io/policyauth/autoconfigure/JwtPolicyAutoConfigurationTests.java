@@ -1,0 +1,195 @@
+package io.policyauth.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.Key;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.util.Base64;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.policyauth.core.AuthenticatedUser;
+import io.policyauth.jwt.JwtAuthProvider;
+import io.policyauth.jwt.NimbusJwtAuthProvider;
+import io.policyauth.jwt.PrivateExecutor;
+import io.policyauth.jwt.TokenIssuer;
+
+class JwtPolicyAutoConfigurationTests {
+
+    private static final String SECRET = "a-very-long-test-secret-of-at-least-32-bytes";
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(JwtPolicyAutoConfiguration.class));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void secretConfiguresProviderExecutorAndIssuerThatRoundTrip() {
+        runner.withPropertyValues("policy-auth.jwt.secret=" + SECRET, "policy-auth.jwt.issuer=https://issuer.example",
+                "policy-auth.jwt.audiences=orders-api").run(context -> {
+                    assertThat(context).hasSingleBean(JwtAuthProvider.class).hasSingleBean(PrivateExecutor.class)
+                            .hasSingleBean(TokenIssuer.class);
+                    String token = context.getBean(TokenIssuer.class).createToken("alice", List.of("read"), List.of("admin"));
+                    AuthenticatedUser user = context.getBean(JwtAuthProvider.class).check(token);
+                    assertThat(user.subject()).isEqualTo("alice");
+                    assertThat(user.roles()).containsExactly("admin");
+                });
+    }
+
+    @Test
+    void weakSecretFailsNamingThePropertyButNotTheSecret() {
+        runner.withPropertyValues("policy-auth.jwt.secret=short-secret-value").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(messages(context.getStartupFailure())).contains("policy-auth.jwt.secret")
+                    .doesNotContain("short-secret-value");
+        });
+    }
+
+    @Test
+    void noKeySourceMeansNoPrivatePolicy() {
+        runner.run(context -> assertThat(context).doesNotHaveBean(JwtAuthProvider.class)
+                .doesNotHaveBean(PrivateExecutor.class).doesNotHaveBean(TokenIssuer.class));
+    }
+
+    @Test
+    void disabledMeansNothing() {
+        runner.withPropertyValues("policy-auth.enabled=false", "policy-auth.jwt.secret=" + SECRET)
+                .run(context -> assertThat(context).doesNotHaveBean(PrivateExecutor.class));
+    }
+
+    @Test
+    void twoKeySourcesFail() throws IOException {
+        Path publicKey = write("public.pem", "PUBLIC KEY", rsa().getPublic());
+        runner.withPropertyValues("policy-auth.jwt.secret=" + SECRET,
+                "policy-auth.jwt.public-key-location=file:" + publicKey).run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(messages(context.getStartupFailure())).contains("policy-auth.jwt.secret")
+                            .contains("policy-auth.jwt.public-key-location").doesNotContain(SECRET);
+                });
+    }
+
+    @Test
+    void algorithmTheKeyCannotVerifyFails() throws IOException {
+        Path publicKey = write("public.pem", "PUBLIC KEY", rsa().getPublic());
+        runner.withPropertyValues("policy-auth.jwt.public-key-location=file:" + publicKey,
+                "policy-auth.jwt.algorithms=HS256").run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(messages(context.getStartupFailure())).contains("policy-auth.jwt.algorithms").contains("HS256");
+                });
+        runner.withPropertyValues("policy-auth.jwt.secret=" + SECRET, "policy-auth.jwt.algorithms=XS999")
+                .run(context -> assertThat(messages(context.getStartupFailure())).contains("XS999")
+                        .doesNotContain(SECRET));
+    }
+
+    @Test
+    void unreadablePemFails() throws IOException {
+        Path broken = dir.resolve("broken.pem");
+        Files.writeString(broken, "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n");
+        runner.withPropertyValues("policy-auth.jwt.public-key-location=file:" + broken).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(messages(context.getStartupFailure())).contains("policy-auth.jwt.public-key-location");
+        });
+    }
+
+    @Test
+    void rsaPrivateKeyAloneDerivesItsPublicKey() throws IOException {
+        Path privateKey = write("private.pem", "PRIVATE KEY", rsa().getPrivate());
+        runner.withPropertyValues("policy-auth.jwt.private-key-location=file:" + privateKey).run(context -> {
+            assertThat(context).hasNotFailed();
+            String token = context.getBean(TokenIssuer.class).createToken("bob", List.of(), List.of());
+            assertThat(context.getBean(JwtAuthProvider.class).check(token).subject()).isEqualTo("bob");
+        });
+    }
+
+    @Test
+    void ecPrivateKeyAloneAsksForThePublicKey() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair ec = generator.generateKeyPair();
+        Path privateKey = write("ec-private.pem", "PRIVATE KEY", ec.getPrivate());
+        runner.withPropertyValues("policy-auth.jwt.private-key-location=file:" + privateKey)
+                .run(context -> assertThat(messages(context.getStartupFailure()))
+                        .contains("policy-auth.jwt.public-key-location"));
+
+        Path publicKey = write("ec-public.pem", "PUBLIC KEY", ec.getPublic());
+        runner.withPropertyValues("policy-auth.jwt.private-key-location=file:" + privateKey,
+                "policy-auth.jwt.public-key-location=file:" + publicKey).run(context -> {
+                    String token = context.getBean(TokenIssuer.class).createToken("carol", List.of(), List.of());
+                    assertThat(context.getBean(JwtAuthProvider.class).check(token).subject()).isEqualTo("carol");
+                });
+    }
+
+    @Test
+    void mismatchedKeyPairFails() throws IOException {
+        Path privateKey = write("private.pem", "PRIVATE KEY", rsa().getPrivate());
+        Path publicKey = write("public.pem", "PUBLIC KEY", rsa().getPublic());
+        runner.withPropertyValues("policy-auth.jwt.private-key-location=file:" + privateKey,
+                "policy-auth.jwt.public-key-location=file:" + publicKey)
+                .run(context -> assertThat(messages(context.getStartupFailure())).contains("not a key pair"));
+    }
+
+    @Test
+    void jwkSetUriConfiguresAProviderWithoutFetchingAtStart() {
+        runner.withPropertyValues("policy-auth.jwt.jwk-set-uri=http://127.0.0.1:9/jwks")
+                .run(context -> assertThat(context).hasSingleBean(PrivateExecutor.class)
+                        .doesNotHaveBean(TokenIssuer.class));
+    }
+
+    @Test
+    void userDefinedProviderBacksOffOurs() {
+        runner.withPropertyValues("policy-auth.jwt.secret=" + SECRET).withUserConfiguration(CustomProvider.class)
+                .run(context -> {
+                    assertThat(context).hasSingleBean(JwtAuthProvider.class).hasSingleBean(PrivateExecutor.class);
+                    assertThat(context.getBean(JwtAuthProvider.class)).isNotInstanceOf(NimbusJwtAuthProvider.class);
+                });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class CustomProvider {
+
+        @Bean
+        JwtAuthProvider customJwtAuthProvider() {
+            return token -> AuthenticatedUser.anonymous();
+        }
+    }
+
+    private Path write(String name, String type, Key key) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(key.getEncoded()) + "\n-----END " + type + "-----\n");
+        return file;
+    }
+
+    private static KeyPair rsa() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        }
+        catch (Exception failure) {
+            throw new IllegalStateException(failure);
+        }
+    }
+
+    /** Every message in the cause chain, since Spring wraps the one that matters. */
+    private static String messages(Throwable failure) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable current = failure; current != null; current = current.getCause()) {
+            all.append(current.getMessage()).append('\n');
+        }
+        return all.toString();
+    }
+}

@@ -1,0 +1,57 @@
+package io.policyauth.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class ScopeMatcherTests {
+
+    @ParameterizedTest(name = "{0} grants {1}: {2}")
+    @CsvSource({
+        "orders:write, orders:write, true",
+        "orders:*, orders:write, true",
+        "orders:*, orders:items:read, true",
+        "orders:*, orders, true",
+        "*:*, billing:refund, true",
+        "*:*, read, true",
+        "*:read, orders:read, true",
+        "*:read, orders:write, false",
+        "orders:*, billing:read, false",
+        "orders:read, orders:write, false",
+        "orders, orders:read, false",
+        "orders:*:read, orders:items:read, true",
+        "orders:*:read, orders:items:write, false",
+        "orders:*:read, orders:read, false",
+        "ord*, orders, false"
+    })
+    void segmentWildcards(String granted, String required, boolean expected) {
+        assertThat(ScopeMatcher.grants(granted, required)).isEqualTo(expected);
+    }
+
+    @Test
+    void requiredScopesMayNotHoldWildcards() {
+        assertThatThrownBy(() -> Requirements.of(List.of("orders:*"), List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'orders:*'")
+                .hasMessageContaining("wildcards belong in granted scopes only");
+    }
+
+    @Test
+    void requirementsCheckScopesCaseInsensitivelyAndRolesExactly() {
+        Requirements requirements = Requirements.of(List.of("Orders:Read"), List.of("admin"));
+        AuthenticatedUser user = new AuthenticatedUser("u", Set.of("orders:read"), Set.of("admin"), null, null,
+                null, null, "jwt", Map.of());
+        AuthenticatedUser noRole = new AuthenticatedUser("u", Set.of("orders:read"), Set.of("Admin"), null, null,
+                null, null, "jwt", Map.of());
+
+        requirements.check(user);
+        assertThatThrownBy(() -> requirements.check(noRole)).isInstanceOfSatisfying(ForbiddenException.class,
+                e -> assertThat(e.reason()).isEqualTo("insufficient_scope"));
+    }
+}

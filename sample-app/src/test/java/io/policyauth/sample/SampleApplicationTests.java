@@ -1,0 +1,105 @@
+package io.policyauth.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import com.jayway.jsonpath.JsonPath;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The README's walk-through, against the sample app on a random port. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SampleApplicationTests {
+
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void publicEndpointAnswersEveryone() throws Exception {
+        HttpResponse<String> response = send("GET", "/api/hello");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat((String) JsonPath.read(response.body(), "$.caller.subject")).isEqualTo("anonymous");
+    }
+
+    @Test
+    void devTokenOpensThePrivateEndpoint() throws Exception {
+        assertThat(send("GET", "/api/me").statusCode()).isEqualTo(401);
+
+        HttpResponse<String> issued = send("POST", "/dev/token?subject=alice&scope=orders:read&role=admin");
+        assertThat(issued.statusCode()).isEqualTo(200);
+        String token = JsonPath.read(issued.body(), "$.access_token");
+
+        HttpResponse<String> me = send("GET", "/api/me", "Authorization", "Bearer " + token);
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat((String) JsonPath.read(me.body(), "$.subject")).isEqualTo("alice");
+        assertThat((java.util.List<String>) JsonPath.read(me.body(), "$.scopes")).containsExactly("orders:read");
+        assertThat((java.util.List<String>) JsonPath.read(me.body(), "$.roles")).containsExactly("admin");
+    }
+
+    @Test
+    void scopedEndpointNeedsTheScope() throws Exception {
+        String reader = JsonPath.read(send("POST", "/dev/token?subject=bob&scope=orders:read").body(), "$.access_token");
+        String writer = JsonPath.read(send("POST", "/dev/token?subject=carol&scope=orders:*").body(), "$.access_token");
+
+        HttpResponse<String> refused = send("POST", "/api/orders", "Authorization", "Bearer " + reader);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("WWW-Authenticate"))
+                .hasValue("Bearer error=\"insufficient_scope\", scope=\"orders:write\"");
+        assertThat(send("POST", "/api/orders", "Authorization", "Bearer " + writer).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void actuatorIsGuardedByRouteRules() throws Exception {
+        assertThat(send("GET", "/actuator/health").statusCode()).isEqualTo(200);
+        HttpResponse<String> map = send("GET", "/actuator/policyauth");
+        assertThat(map.statusCode()).isEqualTo(200);
+        assertThat((java.util.List<Boolean>) JsonPath.read(map.body(),
+                "$.endpoints[?(@.pattern=='/api/hello')].open")).containsExactly(true);
+    }
+
+    @Test
+    void sharedKeyOpensThePartnerEndpoint() throws Exception {
+        assertThat(send("GET", "/api/partner/report").statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/api/partner/report", "X-API-KEY", "wrong-key-0123456789").statusCode())
+                .isEqualTo(401);
+        HttpResponse<String> report = send("GET", "/api/partner/report", "X-API-KEY", "dev-shared-key-0123456789");
+        assertThat(report.statusCode()).isEqualTo(200);
+        assertThat((String) JsonPath.read(report.body(), "$.caller.mechanism")).isEqualTo("shared_api_key");
+    }
+
+    @Test
+    void loopbackCallerPassesTheInternalPolicy() throws Exception {
+        HttpResponse<String> status = send("GET", "/api/internal/status");
+
+        assertThat(status.statusCode()).isEqualTo(200);
+        assertThat((String) JsonPath.read(status.body(), "$.caller.subject")).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void eitherEndpointTakesAKeyOrAToken() throws Exception {
+        HttpResponse<String> none = send("GET", "/api/either");
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(none.headers().allValues("WWW-Authenticate")).hasSize(2);
+        assertThat(send("GET", "/api/either", "X-API-KEY", "dev-shared-key-0123456789").statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> send(String method, String path, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
