@@ -4,7 +4,7 @@ import java.time.Clock;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import io.policyauth.apikey.ApiKeyFormat;
 import io.policyauth.apikey.ApiKeyLookup;
 import io.policyauth.apikey.ApiKeyManager;
@@ -71,7 +71,7 @@ public final class DbApiKeyPolicyAutoConfiguration {
             ObjectProvider<MeterRegistry> meterRegistry) {
         PolicyAuthProperties.ApiKey apiKey = properties.getApiKey();
         return new LastUsedRecorder(store, apiKey.getLastUsedBufferSize(), apiKey.getLastUsedFlushInterval(),
-                meterRegistry.getIfUnique(SimpleMeterRegistry::new));
+                meterRegistry.getIfAvailable(() -> Metrics.globalRegistry));
     }
 
     @Bean
