@@ -17,6 +17,7 @@ import io.policyauth.apikey.mongo.EmbeddedMongo;
 import io.policyauth.apikey.mongo.MongoApiKeyStore;
 import io.policyauth.core.AuthUnavailableException;
 import io.policyauth.core.SecurityRequestContext;
+import io.policyauth.web.RequiresPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -25,10 +26,14 @@ import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 import static java.util.Map.of;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +47,11 @@ class DbApiKeyPolicyAutoConfigurationTests {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(MongoAutoConfiguration.class, DataMongoAutoConfiguration.class,
                     DbApiKeyPolicyAutoConfiguration.class));
+
+    private final WebApplicationContextRunner webRunner = new WebApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(WebMvcAutoConfiguration.class, MongoAutoConfiguration.class,
+                    DataMongoAutoConfiguration.class, PolicyAuthAutoConfiguration.class,
+                    PolicyAuthWebMvcAutoConfiguration.class, DbApiKeyPolicyAutoConfiguration.class));
 
     @AfterEach
     void stop() {
@@ -153,8 +163,59 @@ class DbApiKeyPolicyAutoConfigurationTests {
                 });
     }
 
+    @Test
+    void anEndpointNamingTheUnregisteredPolicyStopsStartSayingWhatToAdd() {
+        webRunner.withClassLoader(new FilteredClassLoader(MongoTemplate.class))
+                .withUserConfiguration(KeyedController.class).run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).hasMessageContaining("Unknown policy 'db_api_key'")
+                            .hasMessageContaining("spring-boot-starter-data-mongodb");
+                });
+    }
+
+    @Test
+    void anApplicationWithoutKeyedEndpointsNeverContactsAStoppedMongo() {
+        mongo.stop();
+        List<String> commands = new CopyOnWriteArrayList<>();
+        webRunner.withPropertyValues("spring.mongodb.uri=" + mongo.connectionString())
+                .withBean(MongoClientSettingsBuilderCustomizer.class,
+                        () -> settings -> settings.addCommandListener(new Recording(commands)))
+                .withUserConfiguration(OpenController.class).run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(DbApiKeyExecutor.class);
+                    assertThat(commands).isEmpty();
+                });
+    }
+
+    @Test
+    void anApplicationWithKeyedEndpointsStartsWhileMongoIsDown() {
+        mongo.stop();
+        webRunner.withPropertyValues("spring.mongodb.uri=" + mongo.connectionString(),
+                "policy-auth.api-key.management-timeout=200ms").withUserConfiguration(KeyedController.class)
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(DbApiKeyExecutor.class));
+    }
+
     private static SecurityRequestContext request(String key) {
         return SecurityRequestContext.of("127.0.0.1", of("X-API-KEY", List.of(key)));
+    }
+
+    @RestController
+    static class KeyedController {
+
+        @GetMapping("/keyed")
+        @RequiresPolicy("db_api_key")
+        String keyed() {
+            return "keyed";
+        }
+    }
+
+    @RestController
+    static class OpenController {
+
+        @GetMapping("/open")
+        @RequiresPolicy("public")
+        String open() {
+            return "open";
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
