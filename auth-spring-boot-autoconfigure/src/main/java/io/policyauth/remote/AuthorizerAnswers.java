@@ -56,8 +56,10 @@ final class AuthorizerAnswers {
         if (status >= 400 && status < 500) {
             return new AuthorizerAnswer(status, null, List.of(), List.of(), error(body));
         }
-        // 5xx is the authorizer's own failure; 1xx, other 2xx and 3xx (redirects are not
-        // followed, credentials must not travel on) are not decisions.
+        if (status >= 500) {
+            throw new MalformedAnswerException("status " + status + ": the authorizer failed");
+        }
+        // 1xx, other 2xx and 3xx (redirects are not followed: credentials must not travel on).
         throw new MalformedAnswerException("status " + status + " is not a decision");
     }
 

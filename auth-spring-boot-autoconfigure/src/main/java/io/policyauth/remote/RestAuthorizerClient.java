@@ -70,7 +70,7 @@ public final class RestAuthorizerClient implements AuthorizerClient {
             logger.warn("Remote authorizer of policy '{}' gave no usable answer: {}", policy, malformed.getMessage());
             throw unavailable("remote_malformed_answer", malformed);
         }
-        catch (RestClientException | IllegalStateException failed) {
+        catch (RestClientException failed) {
             // The cause's message names the endpoint at most, never a header: safe to log.
             logger.warn("Remote authorizer of policy '{}' did not answer: {}", policy, rootMessage(failed));
             throw unavailable("remote_unavailable", failed);
