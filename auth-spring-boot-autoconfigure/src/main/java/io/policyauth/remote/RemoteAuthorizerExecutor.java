@@ -130,14 +130,7 @@ public final class RemoteAuthorizerExecutor implements AuthExecutor {
         AuthenticatedUser user = new AuthenticatedUser(subject, new LinkedHashSet<>(scopes),
                 new LinkedHashSet<>(answer.roles()), null, null,
                 scopes.isEmpty() ? null : String.join(" ", answer.scopes()), null, MECHANISM, Map.of());
-        try {
-            settings.requirements().check(user);
-        }
-        catch (ForbiddenException insufficient) {
-            // The requirement's challenge names a scheme of its own (Bearer, ApiKey); the
-            // authorizer's callers may use any, so none is claimed.
-            throw new ForbiddenException(insufficient.reason(), insufficient.detail(), List.of());
-        }
+        settings.requirements().check(user);
         return user;
     }
 
