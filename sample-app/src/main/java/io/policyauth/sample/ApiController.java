@@ -33,6 +33,12 @@ class ApiController {
         return Map.of("report", "weekly totals", "caller", describe(user));
     }
 
+    @GetMapping("/client/whoami")
+    @RequiresPolicy("db_api_key")
+    Map<String, Object> client(AuthenticatedUser user) {
+        return Map.of("owner", user.subject(), "keyId", user.tokenId(), "scopes", user.scopes());
+    }
+
     @GetMapping("/internal/status")
     @RequiresPolicy("internal")
     Map<String, Object> internalStatus(AuthenticatedUser user) {

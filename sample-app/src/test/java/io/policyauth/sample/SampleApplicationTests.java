@@ -78,6 +78,27 @@ class SampleApplicationTests {
     }
 
     @Test
+    void perClientKeyLifecycleAgainstTheEmbeddedMongoServer() throws Exception {
+        HttpResponse<String> issued = send("POST", "/admin/keys?owner=acme&name=ci&scope=orders:read");
+        assertThat(issued.statusCode()).isEqualTo(201);
+        String key = JsonPath.read(issued.body(), "$.key");
+        String keyId = JsonPath.read(issued.body(), "$.metadata.keyId");
+        assertThat(key).startsWith("pak_");
+
+        HttpResponse<String> whoami = send("GET", "/api/client/whoami", "X-API-KEY", key);
+        assertThat(whoami.statusCode()).isEqualTo(200);
+        assertThat((String) JsonPath.read(whoami.body(), "$.owner")).isEqualTo("acme");
+        assertThat((java.util.List<String>) JsonPath.read(whoami.body(), "$.scopes")).containsExactly("orders:read");
+
+        HttpResponse<String> listed = send("GET", "/admin/keys?owner=acme");
+        assertThat(listed.body()).contains(keyId).doesNotContain(key);
+
+        assertThat(send("DELETE", "/admin/keys/" + keyId).statusCode()).isEqualTo(204);
+        assertThat(send("GET", "/api/client/whoami", "X-API-KEY", key).statusCode()).isEqualTo(401);
+        assertThat(send("POST", "/admin/keys/" + keyId + "/rotate").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void loopbackCallerPassesTheInternalPolicy() throws Exception {
         HttpResponse<String> status = send("GET", "/api/internal/status");
 
