@@ -616,6 +616,9 @@ public class PolicyAuthProperties {
         /** Most decisions waiting to be stored; beyond it new ones are dropped and counted, never blocking a request. */
         private int queueSize = 10_000;
 
+        /** Time limit of one batch write to the store. */
+        private Duration writeTimeout = Duration.ofSeconds(2);
+
         public boolean isEnabled() {
             return enabled;
         }
@@ -662,6 +665,14 @@ public class PolicyAuthProperties {
 
         public void setQueueSize(int queueSize) {
             this.queueSize = queueSize;
+        }
+
+        public Duration getWriteTimeout() {
+            return writeTimeout;
+        }
+
+        public void setWriteTimeout(Duration writeTimeout) {
+            this.writeTimeout = writeTimeout;
         }
 
         /** Where audit decisions are stored besides the log. */
