@@ -5,9 +5,8 @@ import java.util.List;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
-import io.policyauth.core.AllOfExecutor;
-import io.policyauth.core.AnyOfExecutor;
 import io.policyauth.core.AuthExecutor;
+import io.policyauth.core.CompositeExecutor;
 import io.policyauth.core.AuthExecutorRegistry;
 import io.policyauth.core.PolicyModes;
 import io.policyauth.core.Requirements;
@@ -52,13 +51,9 @@ public class PolicyAuthEndpoint {
         }
         String kind = composite.getClass().getSimpleName();
         List<String> members = List.of();
-        if (composite instanceof AnyOfExecutor anyOf) {
-            kind = "any-of";
-            members = anyOf.members().stream().map(AuthExecutor::policy).toList();
-        }
-        else if (composite instanceof AllOfExecutor allOf) {
-            kind = "all-of";
-            members = allOf.members().stream().map(AuthExecutor::policy).toList();
+        if (composite instanceof CompositeExecutor group) {
+            kind = group.combination();
+            members = group.members().stream().map(AuthExecutor::policy).toList();
         }
         return new PolicyDescription(executor.policy(), kind, members, requirements,
                 modes.of(List.of(executor.policy())));

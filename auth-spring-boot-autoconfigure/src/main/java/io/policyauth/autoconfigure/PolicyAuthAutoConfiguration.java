@@ -1,5 +1,6 @@
 package io.policyauth.autoconfigure;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,6 +19,7 @@ import org.springframework.context.annotation.Configuration;
 import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.AuthExecutorRegistry;
 import io.policyauth.core.AuthService;
+import io.policyauth.core.DecisionListener;
 import io.policyauth.core.DecisionMetrics;
 import io.policyauth.core.PolicyComposer;
 import io.policyauth.core.PolicyDefinition;
@@ -76,8 +78,9 @@ public class PolicyAuthAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        AuthService authService(AuthExecutorRegistry registry, DecisionMetrics metrics) {
-            return new AuthService(registry, metrics);
+        AuthService authService(AuthExecutorRegistry registry, DecisionMetrics metrics,
+                ObjectProvider<DecisionListener> listeners) {
+            return new AuthService(registry, metrics, listeners.orderedStream().toList(), Clock.systemUTC());
         }
     }
 

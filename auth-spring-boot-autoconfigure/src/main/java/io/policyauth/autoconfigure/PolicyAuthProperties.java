@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.io.Resource;
+import org.springframework.util.unit.DataSize;
 
 import io.policyauth.core.Enforcement;
 import io.policyauth.jwt.VerifiedTokenCacheSettings;
@@ -56,6 +57,14 @@ public class PolicyAuthProperties {
     private final ApiKey apiKey = new ApiKey();
 
     private final Internal internal = new Internal();
+
+    private final Audit audit = new Audit();
+
+    /**
+     * Policies that ask a team's own HTTP authorizer, by policy name: each entry registers a
+     * policy of that name.
+     */
+    private Map<String, Remote> remote = new LinkedHashMap<>();
 
     public boolean isEnabled() {
         return enabled;
@@ -107,6 +116,18 @@ public class PolicyAuthProperties {
 
     public Internal getInternal() {
         return internal;
+    }
+
+    public Audit getAudit() {
+        return audit;
+    }
+
+    public Map<String, Remote> getRemote() {
+        return remote;
+    }
+
+    public void setRemote(Map<String, Remote> remote) {
+        this.remote = remote;
     }
 
     /** The "private" policy: bearer JWTs. Set one key source: secret, public-key-location or jwk-set-uri. */
@@ -352,6 +373,23 @@ public class PolicyAuthProperties {
         /** Time limit of one key lookup in MongoDB (server-side and client-side). */
         private Duration lookupTimeout = Duration.ofMillis(300);
 
+        /**
+         * Time limit of every other key-store operation, each bounding server selection, connection
+         * and the server's work: issuing, revoking, rotating and listing keys, creating indexes and
+         * writing last-used times. Applies to the key store only, not to the application's own
+         * MongoDB use.
+         */
+        private Duration managementTimeout = Duration.ofSeconds(2);
+
+        /**
+         * Most distinct keys whose last use waits to be written. Uses beyond it are dropped and
+         * counted in policyauth.apikey.last_used.dropped; requests are never delayed.
+         */
+        private int lastUsedBufferSize = 10_000;
+
+        /** How often buffered last-used times are written to MongoDB, one write per key per interval. */
+        private Duration lastUsedFlushInterval = Duration.ofSeconds(5);
+
         public String getHeaderName() {
             return headerName;
         }
@@ -414,6 +452,30 @@ public class PolicyAuthProperties {
 
         public void setLookupTimeout(Duration lookupTimeout) {
             this.lookupTimeout = lookupTimeout;
+        }
+
+        public Duration getManagementTimeout() {
+            return managementTimeout;
+        }
+
+        public void setManagementTimeout(Duration managementTimeout) {
+            this.managementTimeout = managementTimeout;
+        }
+
+        public int getLastUsedBufferSize() {
+            return lastUsedBufferSize;
+        }
+
+        public void setLastUsedBufferSize(int lastUsedBufferSize) {
+            this.lastUsedBufferSize = lastUsedBufferSize;
+        }
+
+        public Duration getLastUsedFlushInterval() {
+            return lastUsedFlushInterval;
+        }
+
+        public void setLastUsedFlushInterval(Duration lastUsedFlushInterval) {
+            this.lastUsedFlushInterval = lastUsedFlushInterval;
         }
     }
 
@@ -545,6 +607,215 @@ public class PolicyAuthProperties {
 
         public void setPolicy(List<String> policy) {
             this.policy = policy;
+        }
+
+        public List<String> getScopes() {
+            return scopes;
+        }
+
+        public void setScopes(List<String> scopes) {
+            this.scopes = scopes;
+        }
+
+        public List<String> getRoles() {
+            return roles;
+        }
+
+        public void setRoles(List<String> roles) {
+            this.roles = roles;
+        }
+    }
+
+    /** The audit trail of decisions. */
+    public static class Audit {
+
+        /** Whether every decision is published as an AuthDecisionEvent application event. */
+        private boolean enabled = true;
+
+        /** Whether decisions are logged on logger "policy-auth.audit" (grants at DEBUG, denials at INFO). */
+        private boolean log = true;
+
+        /** Where decisions are also stored: "none", or "mongo" (needs Spring Data MongoDB and a connection). */
+        private Store store = Store.NONE;
+
+        /** MongoDB collection of stored decisions. */
+        private String collection = "auth_audit";
+
+        /** How long stored decisions are kept (a TTL index on their time). */
+        private Duration retention = Duration.ofDays(30);
+
+        /** Most decisions waiting to be stored; beyond it new ones are dropped and counted, never blocking a request. */
+        private int queueSize = 10_000;
+
+        /** Time limit of one batch write to the store. */
+        private Duration writeTimeout = Duration.ofSeconds(2);
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public boolean isLog() {
+            return log;
+        }
+
+        public void setLog(boolean log) {
+            this.log = log;
+        }
+
+        public Store getStore() {
+            return store;
+        }
+
+        public void setStore(Store store) {
+            this.store = store;
+        }
+
+        public String getCollection() {
+            return collection;
+        }
+
+        public void setCollection(String collection) {
+            this.collection = collection;
+        }
+
+        public Duration getRetention() {
+            return retention;
+        }
+
+        public void setRetention(Duration retention) {
+            this.retention = retention;
+        }
+
+        public int getQueueSize() {
+            return queueSize;
+        }
+
+        public void setQueueSize(int queueSize) {
+            this.queueSize = queueSize;
+        }
+
+        public Duration getWriteTimeout() {
+            return writeTimeout;
+        }
+
+        public void setWriteTimeout(Duration writeTimeout) {
+            this.writeTimeout = writeTimeout;
+        }
+
+        /** Where audit decisions are stored besides the log. */
+        public enum Store {
+            /** Nowhere but the log. */
+            NONE,
+            /** A MongoDB collection with a TTL index. */
+            MONGO
+        }
+    }
+
+    /**
+     * A policy that delegates the decision to an HTTP authorizer: the request's credentials, method
+     * and path are POSTed to the endpoint, which answers with the caller's roles or a denial.
+     */
+    public static class Remote {
+
+        /** Authorizer URL (http or https) that receives the POST. Required. */
+        private URI endpoint;
+
+        /**
+         * Request headers copied to the authorizer besides Authorization, which is always copied.
+         * Headers not listed here are never sent.
+         */
+        private List<String> forwardHeaders = new ArrayList<>();
+
+        /** Time limit of connecting to the authorizer and, separately, of receiving its answer; then 503. */
+        private Duration timeout = Duration.ofMillis(500);
+
+        /** How long an answer (grant, 401 or 403) is reused for the same credentials and request; 0 turns caching off. */
+        private Duration cacheTtl = Duration.ZERO;
+
+        /** Most answers held in the cache. */
+        private int cacheSize = 10_000;
+
+        /** Whether the request body, as UTF-8 text, is sent to the authorizer as "body". */
+        private boolean includeBody;
+
+        /** Largest request body sent to the authorizer; a larger body is refused (403) without asking. */
+        private DataSize maxBodySize = DataSize.ofKilobytes(8);
+
+        /** Whether the authorizer's "error" text is shown to the client; by default a generic sentence is. */
+        private boolean exposeReason;
+
+        /** Scopes the caller must all hold after the authorizer grants (from its "scopes" answer). */
+        private List<String> scopes = new ArrayList<>();
+
+        /** Roles the caller must all hold after the authorizer grants. */
+        private List<String> roles = new ArrayList<>();
+
+        public URI getEndpoint() {
+            return endpoint;
+        }
+
+        public void setEndpoint(URI endpoint) {
+            this.endpoint = endpoint;
+        }
+
+        public List<String> getForwardHeaders() {
+            return forwardHeaders;
+        }
+
+        public void setForwardHeaders(List<String> forwardHeaders) {
+            this.forwardHeaders = forwardHeaders;
+        }
+
+        public Duration getTimeout() {
+            return timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
+        }
+
+        public Duration getCacheTtl() {
+            return cacheTtl;
+        }
+
+        public void setCacheTtl(Duration cacheTtl) {
+            this.cacheTtl = cacheTtl;
+        }
+
+        public int getCacheSize() {
+            return cacheSize;
+        }
+
+        public void setCacheSize(int cacheSize) {
+            this.cacheSize = cacheSize;
+        }
+
+        public boolean isIncludeBody() {
+            return includeBody;
+        }
+
+        public void setIncludeBody(boolean includeBody) {
+            this.includeBody = includeBody;
+        }
+
+        public DataSize getMaxBodySize() {
+            return maxBodySize;
+        }
+
+        public void setMaxBodySize(DataSize maxBodySize) {
+            this.maxBodySize = maxBodySize;
+        }
+
+        public boolean isExposeReason() {
+            return exposeReason;
+        }
+
+        public void setExposeReason(boolean exposeReason) {
+            this.exposeReason = exposeReason;
         }
 
         public List<String> getScopes() {

@@ -8,45 +8,26 @@ import java.util.List;
  * failure is thrown (see {@link AuthException#specificity()}); a 401 then carries the challenges
  * of every member that asked for a credential, so the client learns every way in.
  */
-public final class AnyOfExecutor implements AuthExecutor {
-
-    private final String policy;
-    private final List<AuthExecutor> members;
+public final class AnyOfExecutor extends CompositeExecutor {
 
     /**
      * @param policy the composite's name
      * @param members the policies to try, in order; at least one
      */
     public AnyOfExecutor(String policy, List<AuthExecutor> members) {
-        if (members.isEmpty()) {
-            throw new IllegalArgumentException("Policy '" + policy + "' has no member policies");
-        }
-        this.policy = policy;
-        this.members = List.copyOf(members);
+        super(policy, members);
     }
 
     @Override
-    public String policy() {
-        return policy;
-    }
-
-    /**
-     * @return the member policies, in order
-     */
-    public List<AuthExecutor> members() {
-        return members;
-    }
-
-    @Override
-    public void activate() {
-        members.forEach(AuthExecutor::activate);
+    public String combination() {
+        return "any-of";
     }
 
     @Override
     public AuthenticatedUser execute(SecurityRequestContext context) {
         AuthException best = null;
         List<Challenge> challenges = new ArrayList<>();
-        for (AuthExecutor member : members) {
+        for (AuthExecutor member : members()) {
             try {
                 return member.execute(context);
             }

@@ -1,5 +1,7 @@
 package io.policyauth.core;
 
+import java.util.List;
+
 /**
  * A denied or undecidable request. The message is safe to show a client and to log: it never
  * contains a credential. Stack traces are not captured: these exceptions are control flow on the
@@ -8,15 +10,25 @@ package io.policyauth.core;
 public abstract class AuthException extends RuntimeException {
 
     private final String reason;
+    private final List<Challenge> challenges;
 
     /**
      * @param reason a stable, machine-readable reason code such as {@code token_expired}
      * @param detail a client-safe sentence
+     * @param challenges the {@code WWW-Authenticate} challenges to send, possibly empty
      * @param cause the underlying failure, kept for logs only, or {@code null}
      */
-    protected AuthException(String reason, String detail, Throwable cause) {
+    protected AuthException(String reason, String detail, List<Challenge> challenges, Throwable cause) {
         super(detail, cause, false, false);
         this.reason = reason;
+        this.challenges = List.copyOf(challenges);
+    }
+
+    /**
+     * @return the challenges for {@code WWW-Authenticate}, possibly empty
+     */
+    public List<Challenge> challenges() {
+        return challenges;
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.policyauth.core;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -16,14 +18,29 @@ public final class AuthService {
 
     private final AuthExecutorRegistry registry;
     private final DecisionMetrics metrics;
+    private final List<DecisionListener> listeners;
+    private final Clock clock;
 
     /**
      * @param registry the policies
-     * @param metrics where decisions are recorded
+     * @param metrics where decisions are counted and timed
      */
     public AuthService(AuthExecutorRegistry registry, DecisionMetrics metrics) {
+        this(registry, metrics, List.of(), Clock.systemUTC());
+    }
+
+    /**
+     * @param registry the policies
+     * @param metrics where decisions are counted and timed
+     * @param listeners told of every decision, for audit
+     * @param clock the time of decisions
+     */
+    public AuthService(AuthExecutorRegistry registry, DecisionMetrics metrics, List<DecisionListener> listeners,
+            Clock clock) {
         this.registry = registry;
         this.metrics = metrics;
+        this.listeners = List.copyOf(listeners);
+        this.clock = clock;
     }
 
     /**
@@ -66,15 +83,19 @@ public final class AuthService {
             Enforcement enforcement) {
         long start = System.nanoTime();
         Outcome outcome = Outcome.ERROR;
+        AuthenticatedUser user = null;
+        String reason = "executor_failure";
         try {
-            AuthenticatedUser user = executor.execute(context);
+            user = executor.execute(context);
             if (user == null) {
                 throw new IllegalStateException("Executor of policy '" + executor.policy() + "' returned no user");
             }
             outcome = Outcome.GRANTED;
+            reason = null;
             return user;
         }
         catch (AuthException failure) {
+            reason = failure.reason();
             if (enforcement == Enforcement.DRY_RUN) {
                 outcome = Outcome.WOULD_DENY;
                 logger.info("Dry run: policy '{}' would deny {} {} ({}, {})", executor.policy(), context.method(),
@@ -85,7 +106,25 @@ public final class AuthService {
             throw failure;
         }
         finally {
-            metrics.record(executor.policy(), outcome, System.nanoTime() - start);
+            long nanos = System.nanoTime() - start;
+            metrics.record(executor.policy(), outcome, nanos);
+            if (!listeners.isEmpty()) {
+                notifyListeners(new AuthDecisionEvent(clock.instant(), executor.policy(), outcome, reason,
+                        user == null || user.isAnonymous() ? null : user.subject(), user == null ? null : user.tokenId(),
+                        user == null ? null : user.tenant(), context.remoteAddress(), context.method(), context.path(),
+                        Duration.ofNanos(nanos)));
+            }
+        }
+    }
+
+    private void notifyListeners(AuthDecisionEvent decision) {
+        for (DecisionListener listener : listeners) {
+            try {
+                listener.onDecision(decision);
+            }
+            catch (RuntimeException failure) {
+                logger.warn("Decision listener {} failed; the decision stands", listener.getClass().getName(), failure);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package io.policyauth.core;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A backend that the decision depends on could not answer (database down, key set unreachable):
@@ -20,7 +21,7 @@ public class AuthUnavailableException extends AuthException {
      * @param cause the backend failure, for logs only
      */
     public AuthUnavailableException(String reason, String detail, Duration retryAfter, Throwable cause) {
-        super(reason, detail, cause);
+        super(reason, detail, List.of(), cause);
         this.retryAfter = retryAfter == null ? DEFAULT_RETRY_AFTER : retryAfter;
     }
 

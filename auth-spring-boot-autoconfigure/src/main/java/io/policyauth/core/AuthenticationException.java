@@ -5,7 +5,6 @@ import java.util.List;
 /** No valid credential: HTTP 401 with one {@code WWW-Authenticate} challenge per scheme. */
 public class AuthenticationException extends AuthException {
 
-    private final List<Challenge> challenges;
     private final boolean credentialPresented;
 
     /**
@@ -17,16 +16,8 @@ public class AuthenticationException extends AuthException {
      */
     public AuthenticationException(String reason, String detail, boolean credentialPresented,
             List<Challenge> challenges, Throwable cause) {
-        super(reason, detail, cause);
+        super(reason, detail, challenges, cause);
         this.credentialPresented = credentialPresented;
-        this.challenges = List.copyOf(challenges);
-    }
-
-    /**
-     * @return the challenges for {@code WWW-Authenticate}, never empty for a well-formed 401
-     */
-    public List<Challenge> challenges() {
-        return challenges;
     }
 
     /**

@@ -8,23 +8,13 @@ import java.util.List;
  */
 public class InvalidCredentialRequestException extends AuthException {
 
-    private final List<Challenge> challenges;
-
     /**
      * @param reason reason code, for example {@code duplicate_credential}
      * @param detail client-safe sentence
      * @param challenge a challenge to send (RFC 6750 {@code invalid_request}), or {@code null}
      */
     public InvalidCredentialRequestException(String reason, String detail, Challenge challenge) {
-        super(reason, detail, null);
-        this.challenges = challenge == null ? List.of() : List.of(challenge);
-    }
-
-    /**
-     * @return the challenges for {@code WWW-Authenticate}, possibly empty
-     */
-    public List<Challenge> challenges() {
-        return challenges;
+        super(reason, detail, challenge == null ? List.of() : List.of(challenge), null);
     }
 
     @Override

@@ -15,6 +15,9 @@ import java.util.Set;
  */
 public record Requirements(Set<String> scopes, Set<String> roles) {
 
+    /** The mechanism of bearer-token users, whose 403 carries an RFC 6750 challenge. */
+    private static final String BEARER_MECHANISM = "jwt";
+
     /** No requirement. */
     public static final Requirements NONE = new Requirements(Set.of(), Set.of());
 
@@ -79,8 +82,8 @@ public record Requirements(Set<String> scopes, Set<String> roles) {
      * Checks a caller.
      *
      * @param user the authenticated caller
-     * @throws ForbiddenException with reason {@code insufficient_scope} (RFC 6750, with a
-     *         {@code Bearer} challenge naming the scopes for token callers) when something is missing
+     * @throws ForbiddenException with reason {@code insufficient_scope} (with an RFC 6750
+     *         {@code Bearer} challenge naming the scopes for bearer-token callers) when something is missing
      */
     public void check(AuthenticatedUser user) {
         for (String required : scopes) {
@@ -105,9 +108,15 @@ public record Requirements(Set<String> scopes, Set<String> roles) {
         return false;
     }
 
+    /*
+     * RFC 6750 defines insufficient_scope for bearer tokens only; other schemes get the 403 with
+     * no challenge rather than one the client cannot act on.
+     */
     private ForbiddenException insufficient(AuthenticatedUser user, String detail) {
-        Challenge challenge = Challenge.of(user.mechanism().equals("jwt") ? "Bearer" : "ApiKey")
-                .with("error", "insufficient_scope");
+        if (!BEARER_MECHANISM.equals(user.mechanism())) {
+            return new ForbiddenException("insufficient_scope", detail, List.of());
+        }
+        Challenge challenge = Challenge.of("Bearer").with("error", "insufficient_scope");
         if (!scopes.isEmpty()) {
             challenge = challenge.with("scope", String.join(" ", scopes));
         }

@@ -8,9 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 
-import io.policyauth.core.AllOfExecutor;
-import io.policyauth.core.AnyOfExecutor;
 import io.policyauth.core.AuthExecutor;
+import io.policyauth.core.CompositeExecutor;
 import io.policyauth.core.RequirementsExecutor;
 
 /**
@@ -67,11 +66,8 @@ public class PolicyMappingVerifier implements SmartInitializingSingleton {
 
     // Members of composites are activated themselves, once each, however many composites name them.
     private static void collectLeaves(AuthExecutor executor, Map<String, AuthExecutor> leaves) {
-        if (executor instanceof AnyOfExecutor anyOf) {
-            anyOf.members().forEach(member -> collectLeaves(member, leaves));
-        }
-        else if (executor instanceof AllOfExecutor allOf) {
-            allOf.members().forEach(member -> collectLeaves(member, leaves));
+        if (executor instanceof CompositeExecutor composite) {
+            composite.members().forEach(member -> collectLeaves(member, leaves));
         }
         else if (executor instanceof RequirementsExecutor withRequirements) {
             collectLeaves(withRequirements.delegate(), leaves);

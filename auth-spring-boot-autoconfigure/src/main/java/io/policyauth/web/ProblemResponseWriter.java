@@ -2,7 +2,6 @@ package io.policyauth.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -37,7 +36,7 @@ public class ProblemResponseWriter {
      */
     public void write(HttpServletResponse response, AuthException failure, String policy) throws IOException {
         Problem problem = Problem.of(failure);
-        for (Challenge challenge : challenges(failure)) {
+        for (Challenge challenge : failure.challenges()) {
             response.addHeader("WWW-Authenticate", render(challenge));
         }
         if (failure instanceof AuthUnavailableException unavailable) {
@@ -68,19 +67,6 @@ public class ProblemResponseWriter {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
-    }
-
-    private static List<Challenge> challenges(AuthException failure) {
-        if (failure instanceof AuthenticationException unauthenticated) {
-            return unauthenticated.challenges();
-        }
-        if (failure instanceof ForbiddenException forbidden) {
-            return forbidden.challenges();
-        }
-        if (failure instanceof InvalidCredentialRequestException invalid) {
-            return invalid.challenges();
-        }
-        return List.of();
     }
 
     /**

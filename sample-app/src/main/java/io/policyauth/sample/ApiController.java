@@ -3,6 +3,7 @@ package io.policyauth.sample;
 import java.util.Map;
 
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -32,10 +33,22 @@ class ApiController {
         return Map.of("report", "weekly totals", "caller", describe(user));
     }
 
+    @GetMapping("/client/whoami")
+    @RequiresPolicy("db_api_key")
+    Map<String, Object> client(AuthenticatedUser user) {
+        return Map.of("owner", user.subject(), "keyId", user.tokenId(), "scopes", user.scopes());
+    }
+
     @GetMapping("/internal/status")
     @RequiresPolicy("internal")
     Map<String, Object> internalStatus(AuthenticatedUser user) {
         return Map.of("status", "ok", "caller", describe(user));
+    }
+
+    @PostMapping("/orders")
+    @RequiresPolicy(value = "private", scopes = "orders:write")
+    Map<String, Object> createOrder(AuthenticatedUser user) {
+        return Map.of("created", true, "by", user.subject());
     }
 
     @GetMapping("/either")

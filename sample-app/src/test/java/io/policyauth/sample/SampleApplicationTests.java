@@ -47,6 +47,27 @@ class SampleApplicationTests {
     }
 
     @Test
+    void scopedEndpointNeedsTheScope() throws Exception {
+        String reader = JsonPath.read(send("POST", "/dev/token?subject=bob&scope=orders:read").body(), "$.access_token");
+        String writer = JsonPath.read(send("POST", "/dev/token?subject=carol&scope=orders:*").body(), "$.access_token");
+
+        HttpResponse<String> refused = send("POST", "/api/orders", "Authorization", "Bearer " + reader);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("WWW-Authenticate"))
+                .hasValue("Bearer error=\"insufficient_scope\", scope=\"orders:write\"");
+        assertThat(send("POST", "/api/orders", "Authorization", "Bearer " + writer).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void actuatorIsGuardedByRouteRules() throws Exception {
+        assertThat(send("GET", "/actuator/health").statusCode()).isEqualTo(200);
+        HttpResponse<String> map = send("GET", "/actuator/policyauth");
+        assertThat(map.statusCode()).isEqualTo(200);
+        assertThat((java.util.List<Boolean>) JsonPath.read(map.body(),
+                "$.endpoints[?(@.pattern=='/api/hello')].open")).containsExactly(true);
+    }
+
+    @Test
     void sharedKeyOpensThePartnerEndpoint() throws Exception {
         assertThat(send("GET", "/api/partner/report").statusCode()).isEqualTo(401);
         assertThat(send("GET", "/api/partner/report", "X-API-KEY", "wrong-key-0123456789").statusCode())
@@ -54,6 +75,27 @@ class SampleApplicationTests {
         HttpResponse<String> report = send("GET", "/api/partner/report", "X-API-KEY", "dev-shared-key-0123456789");
         assertThat(report.statusCode()).isEqualTo(200);
         assertThat((String) JsonPath.read(report.body(), "$.caller.mechanism")).isEqualTo("shared_api_key");
+    }
+
+    @Test
+    void perClientKeyLifecycleAgainstTheEmbeddedMongoServer() throws Exception {
+        HttpResponse<String> issued = send("POST", "/admin/keys?owner=acme&name=ci&scope=orders:read");
+        assertThat(issued.statusCode()).isEqualTo(201);
+        String key = JsonPath.read(issued.body(), "$.key");
+        String keyId = JsonPath.read(issued.body(), "$.metadata.keyId");
+        assertThat(key).startsWith("pak_");
+
+        HttpResponse<String> whoami = send("GET", "/api/client/whoami", "X-API-KEY", key);
+        assertThat(whoami.statusCode()).isEqualTo(200);
+        assertThat((String) JsonPath.read(whoami.body(), "$.owner")).isEqualTo("acme");
+        assertThat((java.util.List<String>) JsonPath.read(whoami.body(), "$.scopes")).containsExactly("orders:read");
+
+        HttpResponse<String> listed = send("GET", "/admin/keys?owner=acme");
+        assertThat(listed.body()).contains(keyId).doesNotContain(key);
+
+        assertThat(send("DELETE", "/admin/keys/" + keyId).statusCode()).isEqualTo(204);
+        assertThat(send("GET", "/api/client/whoami", "X-API-KEY", key).statusCode()).isEqualTo(401);
+        assertThat(send("POST", "/admin/keys/" + keyId + "/rotate").statusCode()).isEqualTo(400);
     }
 
     @Test

@@ -1,0 +1,170 @@
+package io.policyauth.apikey;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Issues, lists, revokes and rotates per-client keys of the {@code db_api_key} policy. Revoking
+ * or rotating through this manager takes effect at once on this instance; other instances see it
+ * when their cached copy expires (at most {@code policy-auth.api-key.cache-ttl} later).
+ */
+public final class ApiKeyManager {
+
+    /** Length of key ids in base62 characters (about 95 random bits). */
+    static final int KEY_ID_LENGTH = 16;
+
+    private final ApiKeyStore store;
+    private final ApiKeyFormat format;
+    private final ApiKeyLookup lookup;
+    private final StorePreparation preparation;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    /**
+     * @param store where keys are stored
+     * @param format the format of new keys
+     * @param lookup the cache to keep consistent with changes made here
+     * @param preparation makes sure indexes exist before the first key is stored
+     * @param clock the time source
+     */
+    public ApiKeyManager(ApiKeyStore store, ApiKeyFormat format, ApiKeyLookup lookup, StorePreparation preparation,
+            Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.format = Objects.requireNonNull(format, "format");
+        this.lookup = Objects.requireNonNull(lookup, "lookup");
+        this.preparation = Objects.requireNonNull(preparation, "preparation");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Issues a key with no tenant.
+     *
+     * @see #issue(String, String, Collection, Collection, String, Instant)
+     */
+    public IssuedApiKey issue(String owner, String name, Collection<String> scopes, Collection<String> roles,
+            Instant expiresAt) {
+        return issue(owner, name, scopes, roles, null, expiresAt);
+    }
+
+    /**
+     * Issues a key. The plaintext is in the result and nowhere else: only its hash is stored.
+     *
+     * @param owner the owner (client id), the subject of requests made with the key; not blank
+     * @param name a human label, or {@code null}
+     * @param scopes granted scopes, stored lower-cased, or {@code null} for none
+     * @param roles granted roles, or {@code null} for none
+     * @param tenant the tenant, or {@code null}
+     * @param expiresAt when the key stops working, in the future, or {@code null} for never
+     * @return the plaintext key and what was stored
+     * @throws IllegalArgumentException for a blank owner or an expiry not in the future
+     * @throws ApiKeyStoreException when the store cannot be written
+     */
+    public IssuedApiKey issue(String owner, String name, Collection<String> scopes, Collection<String> roles,
+            String tenant, Instant expiresAt) {
+        if (owner == null || owner.isBlank()) {
+            throw new IllegalArgumentException("An API key needs an owner");
+        }
+        // Stores keep milliseconds; truncating here makes the returned metadata equal the stored.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant expiry = expiresAt == null ? null : expiresAt.truncatedTo(ChronoUnit.MILLIS);
+        if (expiry != null && !expiry.isAfter(now)) {
+            throw new IllegalArgumentException("An API key's expiry must be in the future");
+        }
+        preparation.prepare();
+        String key = format.generate();
+        ApiKeyMetadata metadata = new ApiKeyMetadata(Base62.random(random, KEY_ID_LENGTH), owner, name,
+                lowerCase(scopes), copy(roles), tenant, now, expiry, null, null);
+        store.insert(new StoredApiKey(ApiKeyHash.of(key), metadata));
+        return new IssuedApiKey(key, metadata);
+    }
+
+    /**
+     * Revokes a key: it is refused from now on, on this instance at once.
+     *
+     * @param keyId the key id
+     * @return {@code true} when an unrevoked key was revoked, {@code false} when none exists or it
+     *         was already revoked
+     * @throws ApiKeyStoreException when the store cannot be written
+     */
+    public boolean revoke(String keyId) {
+        Optional<StoredApiKey> stored = store.findById(keyId);
+        if (stored.isEmpty()) {
+            return false;
+        }
+        boolean revoked = store.revoke(keyId, clock.instant());
+        // After the write, so a lookup that read the old state is waited for and then dropped.
+        lookup.invalidate(stored.get().hash());
+        return revoked;
+    }
+
+    /**
+     * The keys of an owner, newest first, with neither secret nor hash.
+     *
+     * @param owner the owner
+     * @return their metadata, revoked and expired keys included
+     * @throws ApiKeyStoreException when the store cannot answer
+     */
+    public List<ApiKeyMetadata> list(String owner) {
+        return store.findByOwner(owner).stream().map(StoredApiKey::metadata).toList();
+    }
+
+    /**
+     * The metadata of one key.
+     *
+     * @param keyId the key id
+     * @return its metadata, or empty
+     * @throws ApiKeyStoreException when the store cannot answer
+     */
+    public Optional<ApiKeyMetadata> find(String keyId) {
+        return store.findById(keyId).map(StoredApiKey::metadata);
+    }
+
+    /**
+     * Replaces a key: issues a new one with the same owner, name, scopes, roles, tenant and expiry,
+     * and lets the old one expire after the grace period (or at its own expiry, if sooner), so
+     * clients can switch without an outage.
+     *
+     * @param keyId the key to replace
+     * @param grace how long the old key keeps working; zero ends it now
+     * @return the new key
+     * @throws IllegalArgumentException when no active key has this id, or for a negative grace
+     * @throws ApiKeyStoreException when the store cannot be written
+     */
+    public IssuedApiKey rotate(String keyId, Duration grace) {
+        if (grace == null || grace.isNegative()) {
+            throw new IllegalArgumentException("The grace period must be zero or positive");
+        }
+        Instant now = clock.instant();
+        StoredApiKey old = store.findById(keyId).filter(key -> key.metadata().isActiveAt(now))
+                .orElseThrow(() -> new IllegalArgumentException("No active API key with id " + keyId));
+        ApiKeyMetadata was = old.metadata();
+        IssuedApiKey replacement = issue(was.owner(), was.name(), was.scopes(), was.roles(), was.tenant(),
+                was.expiresAt());
+        store.expireBy(keyId, now.plus(grace));
+        lookup.invalidate(old.hash());
+        return replacement;
+    }
+
+    private static Set<String> lowerCase(Collection<String> scopes) {
+        if (scopes == null) {
+            return null;
+        }
+        Set<String> normalized = new LinkedHashSet<>();
+        scopes.forEach(scope -> normalized.add(scope.toLowerCase(Locale.ROOT)));
+        return normalized;
+    }
+
+    private static Set<String> copy(Collection<String> values) {
+        return values == null ? null : new LinkedHashSet<>(values);
+    }
+}

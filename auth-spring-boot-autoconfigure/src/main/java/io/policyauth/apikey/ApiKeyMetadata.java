@@ -1,0 +1,43 @@
+package io.policyauth.apikey;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What may be shown about a stored key: everything but the secret and its hash.
+ *
+ * @param keyId the public key id, safe to show and log
+ * @param owner the owner (client id); the subject of requests made with the key
+ * @param name a human label
+ * @param scopes granted scopes
+ * @param roles granted roles
+ * @param tenant the tenant, or {@code null}
+ * @param createdAt when the key was issued
+ * @param expiresAt when the key stops working, or {@code null} for never
+ * @param revokedAt when the key was revoked, or {@code null}
+ * @param lastUsedAt when the key was last accepted, as last recorded, or {@code null}
+ */
+public record ApiKeyMetadata(String keyId, String owner, String name, Set<String> scopes, Set<String> roles,
+        String tenant, Instant createdAt, Instant expiresAt, Instant revokedAt, Instant lastUsedAt) {
+
+    public ApiKeyMetadata {
+        Objects.requireNonNull(keyId, "keyId");
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(createdAt, "createdAt");
+        scopes = scopes == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(scopes));
+        roles = roles == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(roles));
+    }
+
+    /**
+     * Whether the key is accepted at a given time: not revoked and not expired.
+     *
+     * @param now the time of the request
+     * @return {@code true} when active
+     */
+    public boolean isActiveAt(Instant now) {
+        return revokedAt == null && (expiresAt == null || now.isBefore(expiresAt));
+    }
+}

@@ -1,0 +1,116 @@
+package io.policyauth.apikey;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import io.policyauth.core.AuthExecutor;
+import io.policyauth.core.AuthUnavailableException;
+import io.policyauth.core.AuthenticatedUser;
+import io.policyauth.core.AuthenticationException;
+import io.policyauth.core.Challenge;
+import io.policyauth.core.SecurityRequestContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code db_api_key} policy: a per-client key, issued by {@link ApiKeyManager}, in the key
+ * header. A string that is not a well-formed key of the configured format (wrong prefix, length,
+ * characters or checksum) is refused without asking the store; unknown, revoked and expired keys
+ * get one and the same 401; a store that cannot answer gives 503, never 401 and never a grant.
+ */
+public final class DbApiKeyExecutor implements AuthExecutor {
+
+    /** The policy name. */
+    public static final String POLICY = "db_api_key";
+
+    /** The mechanism of users authenticated by this policy. */
+    public static final String MECHANISM = "db_api_key";
+
+    /** Wait suggested to clients while the store is unreachable. */
+    public static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
+    private static final Logger log = LoggerFactory.getLogger(DbApiKeyExecutor.class);
+
+    private final String headerName;
+    private final ApiKeyFormat format;
+    private final ApiKeyLookup lookup;
+    private final LastUsedRecorder lastUsed;
+    private final StorePreparation preparation;
+    private final Clock clock;
+    private final List<Challenge> missing;
+    private final List<Challenge> invalid;
+
+    /**
+     * @param headerName the request header that carries the key
+     * @param format the format of issued keys
+     * @param lookup finds keys by hash, through the cache
+     * @param lastUsed records accepted uses
+     * @param preparation creates the store's indexes when the policy is activated
+     * @param clock the time source for expiry
+     */
+    public DbApiKeyExecutor(String headerName, ApiKeyFormat format, ApiKeyLookup lookup, LastUsedRecorder lastUsed,
+            StorePreparation preparation, Clock clock) {
+        this.headerName = Objects.requireNonNull(headerName, "headerName");
+        this.format = Objects.requireNonNull(format, "format");
+        this.lookup = Objects.requireNonNull(lookup, "lookup");
+        this.lastUsed = Objects.requireNonNull(lastUsed, "lastUsed");
+        this.preparation = Objects.requireNonNull(preparation, "preparation");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        Challenge challenge = Challenge.of("ApiKey").with("header", headerName);
+        this.missing = List.of(challenge);
+        this.invalid = List.of(challenge.with("error", "invalid_key"));
+    }
+
+    @Override
+    public String policy() {
+        return POLICY;
+    }
+
+    /** Creates the store's indexes; an unreachable store is logged and retried later, never thrown. */
+    @Override
+    public void activate() {
+        preparation.prepare();
+    }
+
+    @Override
+    public AuthenticatedUser execute(SecurityRequestContext context) {
+        String key = context.headers().single(headerName);
+        if (key == null || key.isEmpty()) {
+            throw new AuthenticationException("missing_api_key", "The request carries no API key in the "
+                    + headerName + " header.", false, missing, null);
+        }
+        if (!format.isWellFormed(key)) {
+            throw invalidKey();
+        }
+        Optional<StoredApiKey> found;
+        try {
+            found = lookup.find(ApiKeyHash.of(key));
+        }
+        catch (ApiKeyStoreException failure) {
+            log.debug("API key store unavailable", failure);
+            throw new AuthUnavailableException("key_store_unavailable",
+                    "The API key cannot be checked right now. Try again later.", RETRY_AFTER, failure);
+        }
+        preparation.prepareIfPending();
+        Instant now = clock.instant();
+        if (found.isEmpty() || !found.get().metadata().isActiveAt(now)) {
+            throw invalidKey();
+        }
+        ApiKeyMetadata metadata = found.get().metadata();
+        lastUsed.record(metadata.keyId(), now);
+        return new AuthenticatedUser(metadata.owner(), metadata.scopes(), metadata.roles(), metadata.keyId(),
+                metadata.expiresAt(), null, metadata.tenant(), MECHANISM,
+                metadata.name() == null ? Map.of() : Map.of("name", metadata.name()));
+    }
+
+    private AuthenticationException invalidKey() {
+        // One reason and one sentence for malformed, unknown, revoked and expired keys alike, so a
+        // response tells nothing about which keys exist.
+        return new AuthenticationException("invalid_api_key", "The API key is invalid.", true, invalid, null);
+    }
+}

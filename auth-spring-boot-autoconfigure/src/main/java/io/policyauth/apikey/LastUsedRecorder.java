@@ -1,0 +1,119 @@
+package io.policyauth.apikey;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records when keys were last used, off the request path. Uses are buffered per key id (a busy
+ * key costs one write per flush, not one per request) in a buffer of bounded size and written by
+ * one background thread. A full buffer drops the use and a failed write loses the batch; both are
+ * counted ({@value #DROPPED}, {@value #FAILED}) and neither ever affects a request.
+ */
+public final class LastUsedRecorder implements AutoCloseable {
+
+    /** Counter of uses not recorded because the buffer was full. */
+    public static final String DROPPED = "policyauth.apikey.last_used.dropped";
+
+    /** Counter of uses not recorded because the write failed. */
+    public static final String FAILED = "policyauth.apikey.last_used.failed";
+
+    private static final Logger log = LoggerFactory.getLogger(LastUsedRecorder.class);
+
+    private final ApiKeyStore store;
+    private final int capacity;
+    private final Map<String, Instant> pending = new ConcurrentHashMap<>();
+    private final Counter dropped;
+    private final Counter failed;
+    private final ScheduledExecutorService flusher;
+
+    /**
+     * @param store where last-use times are written
+     * @param capacity most distinct keys buffered between two flushes
+     * @param flushInterval time between two background flushes
+     * @param registry where the counters are registered
+     */
+    public LastUsedRecorder(ApiKeyStore store, int capacity, Duration flushInterval, MeterRegistry registry) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("Last-used buffer size must be positive, got " + capacity);
+        }
+        if (flushInterval.isNegative() || flushInterval.isZero()) {
+            throw new IllegalArgumentException("Last-used flush interval must be positive, got " + flushInterval);
+        }
+        this.store = Objects.requireNonNull(store, "store");
+        this.capacity = capacity;
+        this.dropped = Counter.builder(DROPPED).description("API key uses not recorded: buffer full")
+                .register(registry);
+        this.failed = Counter.builder(FAILED).description("API key uses not recorded: write failed")
+                .register(registry);
+        this.flusher = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "policy-auth-last-used");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long millis = flushInterval.toMillis();
+        flusher.scheduleWithFixedDelay(this::flush, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Notes a use. Never blocks on the store and never throws.
+     *
+     * @param keyId the key id
+     * @param at when the key was accepted
+     */
+    public void record(String keyId, Instant at) {
+        // size() is approximate under contention, so the bound may be exceeded by a few entries.
+        if (!pending.containsKey(keyId) && pending.size() >= capacity) {
+            dropped.increment();
+            return;
+        }
+        pending.merge(keyId, at, (old, now) -> now.isAfter(old) ? now : old);
+    }
+
+    /** Writes every buffered use now; a failure is counted and logged, not thrown. */
+    public void flush() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        Map<String, Instant> batch = new HashMap<>();
+        for (String keyId : pending.keySet()) {
+            Instant at = pending.remove(keyId);
+            if (at != null) {
+                batch.put(keyId, at);
+            }
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            store.touchLastUsed(batch);
+        }
+        catch (RuntimeException failure) {
+            failed.increment(batch.size());
+            log.warn("Could not record the last use of {} API key(s): {}", batch.size(), describe(failure));
+        }
+    }
+
+    /** Stops the background thread after a last flush. */
+    @Override
+    public void close() {
+        flusher.shutdownNow();
+        flush();
+    }
+
+    private static String describe(RuntimeException failure) {
+        // One line with the driver's reason, not a stack trace per failed attempt.
+        return failure.getCause() == null ? failure.toString() : failure.getMessage() + ": " + failure.getCause();
+    }
+}

@@ -1,0 +1,58 @@
+package io.policyauth.apikey.mongo;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+import io.policyauth.apikey.ApiKeyMetadata;
+import io.policyauth.apikey.StoredApiKey;
+import org.bson.Document;
+
+/** Maps keys to and from their MongoDB documents; the field names are the stored schema. */
+final class ApiKeyDocuments {
+
+    static final String ID = "_id";
+    static final String HASH = "keyHash";
+    static final String OWNER = "owner";
+    static final String NAME = "name";
+    static final String SCOPES = "scopes";
+    static final String ROLES = "roles";
+    static final String TENANT = "tenant";
+    static final String CREATED_AT = "createdAt";
+    static final String EXPIRES_AT = "expiresAt";
+    static final String REVOKED_AT = "revokedAt";
+    static final String LAST_USED_AT = "lastUsedAt";
+
+    private ApiKeyDocuments() {
+    }
+
+    static Document toDocument(StoredApiKey key) {
+        ApiKeyMetadata m = key.metadata();
+        Document document = new Document(ID, m.keyId()).append(HASH, key.hash()).append(OWNER, m.owner())
+                .append(NAME, m.name()).append(SCOPES, List.copyOf(m.scopes())).append(ROLES, List.copyOf(m.roles()))
+                .append(TENANT, m.tenant()).append(CREATED_AT, Date.from(m.createdAt()));
+        if (m.expiresAt() != null) {
+            document.append(EXPIRES_AT, Date.from(m.expiresAt()));
+        }
+        return document;
+    }
+
+    static StoredApiKey fromDocument(Document document) {
+        ApiKeyMetadata metadata = new ApiKeyMetadata(document.getString(ID), document.getString(OWNER),
+                document.getString(NAME), strings(document, SCOPES), strings(document, ROLES),
+                document.getString(TENANT), instant(document, CREATED_AT), instant(document, EXPIRES_AT),
+                instant(document, REVOKED_AT), instant(document, LAST_USED_AT));
+        return new StoredApiKey(document.getString(HASH), metadata);
+    }
+
+    private static LinkedHashSet<String> strings(Document document, String field) {
+        List<String> values = document.getList(field, String.class);
+        return values == null ? new LinkedHashSet<>() : new LinkedHashSet<>(values);
+    }
+
+    private static Instant instant(Document document, String field) {
+        Date date = document.getDate(field);
+        return date == null ? null : date.toInstant();
+    }
+}

@@ -1,0 +1,164 @@
+package io.policyauth.apikey.mongo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import io.policyauth.apikey.ApiKeyStore;
+import io.policyauth.apikey.ApiKeyStoreException;
+import io.policyauth.apikey.StoredApiKey;
+import org.bson.Document;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.mongodb.core.CollectionCallback;
+import org.springframework.data.mongodb.core.MongoOperations;
+
+import static io.policyauth.apikey.mongo.ApiKeyDocuments.CREATED_AT;
+import static io.policyauth.apikey.mongo.ApiKeyDocuments.EXPIRES_AT;
+import static io.policyauth.apikey.mongo.ApiKeyDocuments.HASH;
+import static io.policyauth.apikey.mongo.ApiKeyDocuments.ID;
+import static io.policyauth.apikey.mongo.ApiKeyDocuments.LAST_USED_AT;
+import static io.policyauth.apikey.mongo.ApiKeyDocuments.OWNER;
+import static io.policyauth.apikey.mongo.ApiKeyDocuments.REVOKED_AT;
+
+/**
+ * Keys in one MongoDB collection, one document per key, found by equality on the hash (a hex
+ * string computed here, so nothing a client sends can become a query operator).
+ *
+ * <p>Every operation runs under the driver's client-side operation timeout ({@code timeoutMS},
+ * set per collection with {@link MongoCollection#withTimeout}), which bounds server selection,
+ * connection checkout, socket reads and writes and, as {@code maxTimeMS}, the server's own work,
+ * all by one deadline. So an unreachable or slow database fails a lookup within
+ * {@code lookupTimeout}, while the application's own use of the same client keeps its settings.
+ */
+public final class MongoApiKeyStore implements ApiKeyStore {
+
+    /** Most keys returned for one owner. */
+    public static final int MAX_LIST_SIZE = 1_000;
+
+    private final MongoOperations mongo;
+    private final String collection;
+    private final long lookupTimeoutMillis;
+    private final long managementTimeoutMillis;
+
+    /**
+     * @param mongo the template whose database holds the keys
+     * @param collection the collection name
+     * @param lookupTimeout time limit of one lookup by hash, on the request path
+     * @param managementTimeout time limit of every other operation: issue, revoke, list, index
+     *        creation and last-used writes
+     */
+    public MongoApiKeyStore(MongoOperations mongo, String collection, Duration lookupTimeout,
+            Duration managementTimeout) {
+        this.mongo = Objects.requireNonNull(mongo, "mongo");
+        if (collection == null || collection.isBlank()) {
+            throw new IllegalArgumentException("The API key collection name must not be blank");
+        }
+        this.collection = collection;
+        this.lookupTimeoutMillis = positiveMillis(lookupTimeout, "lookup timeout");
+        this.managementTimeoutMillis = positiveMillis(managementTimeout, "management timeout");
+    }
+
+    /**
+     * @return the collection name
+     */
+    public String collection() {
+        return collection;
+    }
+
+    @Override
+    public void prepare() {
+        run("create indexes", managementTimeoutMillis, keys -> {
+            keys.createIndex(Indexes.ascending(HASH), new IndexOptions().name("keyHash_unique").unique(true));
+            keys.createIndex(Indexes.compoundIndex(Indexes.ascending(OWNER), Indexes.descending(CREATED_AT)),
+                    new IndexOptions().name("owner_createdAt"));
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<StoredApiKey> findByHash(String hash) {
+        return run("find a key by hash", lookupTimeoutMillis,
+                keys -> Optional.ofNullable(keys.find(Filters.eq(HASH, hash)).first()))
+                .map(ApiKeyDocuments::fromDocument);
+    }
+
+    @Override
+    public Optional<StoredApiKey> findById(String keyId) {
+        return run("find a key by id", managementTimeoutMillis,
+                keys -> Optional.ofNullable(keys.find(Filters.eq(ID, keyId)).first()))
+                .map(ApiKeyDocuments::fromDocument);
+    }
+
+    @Override
+    public void insert(StoredApiKey key) {
+        run("insert a key", managementTimeoutMillis, keys -> keys.insertOne(ApiKeyDocuments.toDocument(key)));
+    }
+
+    @Override
+    public boolean revoke(String keyId, Instant at) {
+        return run("revoke a key", managementTimeoutMillis,
+                keys -> keys.updateOne(Filters.and(Filters.eq(ID, keyId), Filters.eq(REVOKED_AT, null)),
+                        Updates.set(REVOKED_AT, Date.from(at))).getModifiedCount() > 0);
+    }
+
+    @Override
+    public boolean expireBy(String keyId, Instant at) {
+        return run("expire a key", managementTimeoutMillis,
+                keys -> keys.updateOne(Filters.and(Filters.eq(ID, keyId), Filters.eq(REVOKED_AT, null)),
+                        Updates.min(EXPIRES_AT, Date.from(at))).getMatchedCount() > 0);
+    }
+
+    @Override
+    public List<StoredApiKey> findByOwner(String owner) {
+        List<Document> documents = run("list keys", managementTimeoutMillis, keys -> keys
+                .find(Filters.eq(OWNER, owner)).sort(Sorts.descending(CREATED_AT)).limit(MAX_LIST_SIZE)
+                .into(new ArrayList<>()));
+        return documents.stream().map(ApiKeyDocuments::fromDocument).toList();
+    }
+
+    @Override
+    public void touchLastUsed(Map<String, Instant> lastUsed) {
+        if (lastUsed.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> updates = new ArrayList<>(lastUsed.size());
+        lastUsed.forEach((keyId, at) -> updates
+                .add(new UpdateOneModel<>(Filters.eq(ID, keyId), Updates.max(LAST_USED_AT, Date.from(at)))));
+        run("record last use", managementTimeoutMillis,
+                keys -> keys.bulkWrite(updates, new BulkWriteOptions().ordered(false)));
+    }
+
+    private <T> T run(String action, long timeoutMillis, CollectionCallback<T> operation) {
+        try {
+            return mongo.execute(collection,
+                    keys -> operation.doInCollection(keys.withTimeout(timeoutMillis, TimeUnit.MILLISECONDS)));
+        }
+        catch (DataAccessException | MongoException failure) {
+            throw new ApiKeyStoreException("MongoDB could not " + action + " in collection '" + collection + "'",
+                    failure);
+        }
+    }
+
+    private static long positiveMillis(Duration timeout, String what) {
+        if (timeout == null || timeout.toMillis() < 1) {
+            throw new IllegalArgumentException("The API key store's " + what + " must be at least 1 ms");
+        }
+        return timeout.toMillis();
+    }
+}

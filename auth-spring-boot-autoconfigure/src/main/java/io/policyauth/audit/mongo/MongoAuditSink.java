@@ -1,0 +1,163 @@
+package io.policyauth.audit.mongo;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.mongodb.core.MongoOperations;
+
+import io.policyauth.core.AuthDecisionEvent;
+
+/**
+ * Stores every decision in a MongoDB collection whose TTL index on {@code time} keeps it to the
+ * retention period. Decisions wait in a bounded queue and are written in batches by one
+ * background thread: a request never waits for MongoDB. A full queue drops the decision and a
+ * failed write loses the batch; both are counted ({@value #DROPPED}, {@value #FAILED}).
+ */
+public final class MongoAuditSink implements AutoCloseable {
+
+    /** Counter of decisions not stored because the queue was full. */
+    public static final String DROPPED = "policyauth.audit.dropped";
+
+    /** Counter of decisions not stored because the write failed. */
+    public static final String FAILED = "policyauth.audit.failed";
+
+    private static final Logger log = LoggerFactory.getLogger(MongoAuditSink.class);
+    private static final int BATCH_SIZE = 500;
+    private static final Duration POLL = Duration.ofMillis(250);
+
+    private final MongoOperations mongo;
+    private final String collection;
+    private final Duration retention;
+    private final Duration writeTimeout;
+    private final BlockingQueue<AuthDecisionEvent> queue;
+    private final Counter dropped;
+    private final Counter failed;
+    private final Thread writer;
+    private volatile boolean running = true;
+    private boolean indexed;
+
+    /**
+     * @param mongo where decisions are stored
+     * @param collection the collection name
+     * @param retention how long decisions are kept
+     * @param queueSize most decisions waiting to be written
+     * @param writeTimeout time limit of one batch write (and of index creation)
+     * @param registry where the counters are registered
+     */
+    public MongoAuditSink(MongoOperations mongo, String collection, Duration retention, int queueSize,
+            Duration writeTimeout, MeterRegistry registry) {
+        if (queueSize < 1) {
+            throw new IllegalArgumentException("Audit queue size must be positive, got " + queueSize);
+        }
+        if (retention.isNegative() || retention.isZero()) {
+            throw new IllegalArgumentException("Audit retention must be positive, got " + retention);
+        }
+        this.mongo = Objects.requireNonNull(mongo, "mongo");
+        this.collection = collection;
+        this.retention = retention;
+        this.writeTimeout = writeTimeout;
+        this.queue = new ArrayBlockingQueue<>(queueSize);
+        this.dropped = Counter.builder(DROPPED).description("Audit decisions not stored: queue full")
+                .register(registry);
+        this.failed = Counter.builder(FAILED).description("Audit decisions not stored: write failed")
+                .register(registry);
+        this.writer = new Thread(this::writeUntilClosed, "policy-auth-audit-writer");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /**
+     * Queues a decision. Never blocks and never throws.
+     *
+     * @param decision the decision
+     */
+    @EventListener
+    public void onDecision(AuthDecisionEvent decision) {
+        if (!queue.offer(decision)) {
+            dropped.increment();
+        }
+    }
+
+    /**
+     * Stops the writer after writing what is queued. Not by interrupting it: an interrupt inside
+     * the driver would abort the very write that drains the queue.
+     */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            writer.join(POLL.toMillis() + writeTimeout.toMillis() * (1 + queue.size() / BATCH_SIZE) + 1_000);
+        }
+        catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void writeUntilClosed() {
+        List<AuthDecisionEvent> batch = new ArrayList<>(BATCH_SIZE);
+        while (running || !queue.isEmpty()) {
+            try {
+                AuthDecisionEvent first = queue.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+            }
+            catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            queue.drainTo(batch, BATCH_SIZE - 1);
+            write(batch);
+            batch.clear();
+        }
+    }
+
+    private void write(List<AuthDecisionEvent> batch) {
+        try {
+            MongoCollection<Document> documents = mongo.getCollection(collection)
+                    .withTimeout(writeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!indexed) {
+                documents.createIndex(Indexes.ascending("time"),
+                        new IndexOptions().name("time_ttl").expireAfter(retention.toSeconds(), TimeUnit.SECONDS));
+                indexed = true;
+            }
+            documents.insertMany(batch.stream().map(MongoAuditSink::toDocument).toList(),
+                    new InsertManyOptions().ordered(false));
+        }
+        catch (RuntimeException failure) {
+            failed.increment(batch.size());
+            log.warn("Could not store {} audit decision(s): {}", batch.size(), failure.toString());
+        }
+    }
+
+    private static Document toDocument(AuthDecisionEvent decision) {
+        return new Document("time", Date.from(decision.time()))
+                .append("policy", decision.policy())
+                .append("outcome", decision.outcome().tag())
+                .append("reason", decision.reason())
+                .append("subject", decision.subject())
+                .append("credentialId", decision.credentialId())
+                .append("tenant", decision.tenant())
+                .append("client", decision.clientAddress())
+                .append("method", decision.method())
+                .append("path", decision.path())
+                .append("durationMicros", decision.duration().toNanos() / 1_000);
+    }
+}

@@ -1,0 +1,79 @@
+package io.policyauth.autoconfigure;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoOperations;
+
+import io.policyauth.audit.ApplicationEventDecisionPublisher;
+import io.policyauth.audit.AuditLogSink;
+import io.policyauth.audit.mongo.MongoAuditSink;
+
+/**
+ * The audit trail: every decision published as an {@code AuthDecisionEvent}, logged on
+ * {@code policy-auth.audit}, and with {@code policy-auth.audit.store=mongo} stored in MongoDB.
+ */
+@AutoConfiguration(before = PolicyAuthAutoConfiguration.class,
+        afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration")
+@ConditionalOnBooleanProperty(name = {"policy-auth.enabled", "policy-auth.audit.enabled"}, matchIfMissing = true)
+@EnableConfigurationProperties(PolicyAuthProperties.class)
+public class AuditAutoConfiguration {
+
+    private static final String MONGO_STORE = "policy-auth.audit.store";
+
+    @Bean
+    @ConditionalOnMissingBean
+    ApplicationEventDecisionPublisher applicationEventDecisionPublisher(ApplicationEventPublisher publisher) {
+        return new ApplicationEventDecisionPublisher(publisher);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty(name = "policy-auth.audit.log", matchIfMissing = true)
+    AuditLogSink auditLogSink() {
+        return new AuditLogSink();
+    }
+
+    /** Stores decisions in the application's MongoDB. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MongoOperations.class)
+    @ConditionalOnProperty(name = MONGO_STORE, havingValue = "mongo")
+    static class MongoStore {
+
+        @Bean(destroyMethod = "close")
+        @ConditionalOnMissingBean
+        MongoAuditSink mongoAuditSink(PolicyAuthProperties properties, ObjectProvider<MongoOperations> mongo,
+                ObjectProvider<MeterRegistry> meterRegistry) {
+            MongoOperations operations = mongo.getIfAvailable(() -> {
+                throw new IllegalStateException(MONGO_STORE + "=mongo needs a MongoDB connection: configure "
+                        + "spring.mongodb.uri, or set " + MONGO_STORE + "=none");
+            });
+            PolicyAuthProperties.Audit audit = properties.getAudit();
+            return new MongoAuditSink(operations, audit.getCollection(), audit.getRetention(), audit.getQueueSize(),
+                    audit.getWriteTimeout(), meterRegistry.getIfAvailable(() -> Metrics.globalRegistry));
+        }
+    }
+
+    /** Says what to add when MongoDB storage is asked for without Spring Data MongoDB. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnMissingClass("org.springframework.data.mongodb.core.MongoOperations")
+    @ConditionalOnProperty(name = MONGO_STORE, havingValue = "mongo")
+    static class MongoStoreMissing {
+
+        MongoStoreMissing() {
+            throw new IllegalStateException(MONGO_STORE + "=mongo needs Spring Data MongoDB: add "
+                    + "spring-boot-starter-data-mongodb, or set " + MONGO_STORE + "=none");
+        }
+    }
+}

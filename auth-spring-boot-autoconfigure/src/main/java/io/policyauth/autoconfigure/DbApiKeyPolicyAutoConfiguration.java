@@ -1,0 +1,115 @@
+package io.policyauth.autoconfigure;
+
+import java.time.Clock;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.policyauth.apikey.ApiKeyFormat;
+import io.policyauth.apikey.ApiKeyLookup;
+import io.policyauth.apikey.ApiKeyManager;
+import io.policyauth.apikey.ApiKeyStore;
+import io.policyauth.apikey.DbApiKeyExecutor;
+import io.policyauth.apikey.LastUsedRecorder;
+import io.policyauth.apikey.StorePreparation;
+import io.policyauth.apikey.mongo.MongoApiKeyStore;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * The {@code db_api_key} policy: per-client keys in MongoDB. Registered when Spring Data MongoDB
+ * and Caffeine are on the class path and a {@link MongoOperations} bean (Spring Boot's
+ * {@code mongoTemplate}, connected by {@code spring.mongodb.*}) or an {@link ApiKeyStore} bean
+ * exists. Keys live in the database of the template named {@value #KEYS_MONGO_TEMPLATE} when the
+ * application defines one, otherwise in that of its primary template. Nothing here talks to
+ * MongoDB at start: indexes are created when the policy is activated because an endpoint uses it.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration")
+@ConditionalOnClass({ MongoTemplate.class, Caffeine.class })
+@ConditionalOnBooleanProperty(name = "policy-auth.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(PolicyAuthProperties.class)
+public final class DbApiKeyPolicyAutoConfiguration {
+
+    /** Name of an optional {@link MongoOperations} bean dedicated to API keys. */
+    public static final String KEYS_MONGO_TEMPLATE = "policyAuthApiKeyMongoTemplate";
+
+    @Bean
+    @ConditionalOnMissingBean
+    ApiKeyFormat policyAuthApiKeyFormat(PolicyAuthProperties properties) {
+        return new ApiKeyFormat(properties.getApiKey().getPrefix());
+    }
+
+    @Bean
+    @ConditionalOnBean(ApiKeyStore.class)
+    @ConditionalOnMissingBean
+    ApiKeyLookup policyAuthApiKeyLookup(ApiKeyStore store, PolicyAuthProperties properties) {
+        PolicyAuthProperties.ApiKey apiKey = properties.getApiKey();
+        return new ApiKeyLookup(store, apiKey.getCacheTtl(), apiKey.getNegativeCacheTtl(), apiKey.getCacheSize());
+    }
+
+    @Bean
+    @ConditionalOnBean(ApiKeyStore.class)
+    @ConditionalOnMissingBean
+    StorePreparation policyAuthApiKeyStorePreparation(ApiKeyStore store, ObjectProvider<Clock> clock) {
+        return new StorePreparation(store, clock(clock));
+    }
+
+    @Bean
+    @ConditionalOnBean(ApiKeyStore.class)
+    @ConditionalOnMissingBean
+    LastUsedRecorder policyAuthApiKeyLastUsedRecorder(ApiKeyStore store, PolicyAuthProperties properties,
+            ObjectProvider<MeterRegistry> meterRegistry) {
+        PolicyAuthProperties.ApiKey apiKey = properties.getApiKey();
+        return new LastUsedRecorder(store, apiKey.getLastUsedBufferSize(), apiKey.getLastUsedFlushInterval(),
+                meterRegistry.getIfAvailable(() -> Metrics.globalRegistry));
+    }
+
+    @Bean
+    @ConditionalOnBean(ApiKeyStore.class)
+    @ConditionalOnMissingBean
+    ApiKeyManager policyAuthApiKeyManager(ApiKeyStore store, ApiKeyFormat format, ApiKeyLookup lookup,
+            StorePreparation preparation, ObjectProvider<Clock> clock) {
+        return new ApiKeyManager(store, format, lookup, preparation, clock(clock));
+    }
+
+    @Bean
+    @ConditionalOnBean(ApiKeyStore.class)
+    @ConditionalOnMissingBean
+    DbApiKeyExecutor policyAuthDbApiKeyExecutor(PolicyAuthProperties properties, ApiKeyFormat format,
+            ApiKeyLookup lookup, LastUsedRecorder lastUsed, StorePreparation preparation,
+            ObjectProvider<Clock> clock) {
+        return new DbApiKeyExecutor(properties.getApiKey().getHeaderName(), format, lookup, lastUsed, preparation,
+                clock(clock));
+    }
+
+    private static Clock clock(ObjectProvider<Clock> clock) {
+        return clock.getIfUnique(Clock::systemUTC);
+    }
+
+    /** The MongoDB store; a member class so that its bean exists before the conditions above are read. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBean(MongoOperations.class)
+    static class MongoStoreConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(ApiKeyStore.class)
+        MongoApiKeyStore policyAuthApiKeyStore(PolicyAuthProperties properties, BeanFactory beans,
+                ObjectProvider<MongoOperations> templates) {
+            MongoOperations mongo = beans.containsBean(KEYS_MONGO_TEMPLATE)
+                    ? beans.getBean(KEYS_MONGO_TEMPLATE, MongoOperations.class) : templates.getObject();
+            PolicyAuthProperties.ApiKey apiKey = properties.getApiKey();
+            return new MongoApiKeyStore(mongo, apiKey.getCollection(), apiKey.getLookupTimeout(),
+                    apiKey.getManagementTimeout());
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.policyauth.autoconfigure;
+
+import java.util.Map;
+
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+import org.springframework.util.unit.DataSize;
+
+import io.policyauth.core.RequestBodySource;
+import io.policyauth.core.Requirements;
+import io.policyauth.remote.RemoteAuthorizerExecutor;
+import io.policyauth.remote.RemotePolicySettings;
+import io.policyauth.remote.RestAuthorizerClient;
+
+/** Turns {@code policy-auth.remote.*} into remote policies; bad settings fail naming the property. */
+final class RemotePolicies {
+
+    static final String PREFIX = PolicyAuthProperties.PREFIX + ".remote";
+
+    private RemotePolicies() {
+    }
+
+    /**
+     * Reads the entries before the properties bean exists, which bean registration needs.
+     */
+    static Map<String, PolicyAuthProperties.Remote> bind(Environment environment) {
+        return Binder.get(environment)
+                .bind(PREFIX, Bindable.mapOf(String.class, PolicyAuthProperties.Remote.class))
+                .orElse(Map.of());
+    }
+
+    static RemoteAuthorizerExecutor executor(String name, PolicyAuthProperties.Remote remote,
+            RequestBodySource bodies) {
+        RemotePolicySettings settings = settings(name, remote);
+        return new RemoteAuthorizerExecutor(settings,
+                new RestAuthorizerClient(name, settings.endpoint(), settings.timeout()), bodies);
+    }
+
+    static RemotePolicySettings settings(String name, PolicyAuthProperties.Remote remote) {
+        String property = PREFIX + "." + name;
+        try {
+            return new RemotePolicySettings(name, remote.getEndpoint(), remote.getForwardHeaders(),
+                    remote.getTimeout(), remote.getCacheTtl(), remote.getCacheSize(), remote.isIncludeBody(),
+                    bytes(remote.getMaxBodySize()), remote.isExposeReason(),
+                    Requirements.of(remote.getScopes(), remote.getRoles()));
+        }
+        catch (IllegalArgumentException invalid) {
+            // Settings messages start with the setting's name, e.g. "endpoint: is required".
+            String message = invalid.getMessage();
+            throw new IllegalStateException(message != null && message.matches("^[a-z-]+(\\[\\d+])?: .*")
+                    ? property + "." + message : property + ": " + message, invalid);
+        }
+    }
+
+    /** The largest body any remote policy sends, or 0 when none sends bodies. */
+    static int maxBodyBytes(Map<String, PolicyAuthProperties.Remote> remotes) {
+        return remotes.values().stream()
+                .filter(PolicyAuthProperties.Remote::isIncludeBody)
+                .mapToInt(remote -> Math.max(1, Math.min(bytes(remote.getMaxBodySize()),
+                        RemotePolicySettings.MAX_BODY_LIMIT)))
+                .max().orElse(0);
+    }
+
+    private static int bytes(DataSize size) {
+        return size == null ? 0 : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, size.toBytes()));
+    }
+}

@@ -1,0 +1,54 @@
+package io.policyauth.autoconfigure;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import io.policyauth.core.RequestBodySource;
+import io.policyauth.web.BodyCopyFilter;
+import io.policyauth.web.ServletRequestBodySource;
+
+/**
+ * Registers one policy per {@code policy-auth.remote.<name>} entry, each asking its HTTP
+ * authorizer. A missing or non-http(s) endpoint, a non-positive timeout or another bad setting
+ * fails the start, naming the property. When a remote policy sets {@code include-body}, servlet
+ * request bodies are made copyable for it.
+ */
+@AutoConfiguration
+@ConditionalOnBooleanProperty(name = "policy-auth.enabled", matchIfMissing = true)
+@ConditionalOnClass({RestClient.class, JsonMapper.class})
+@EnableConfigurationProperties(PolicyAuthProperties.class)
+@Import(RemotePolicyRegistrar.class)
+public final class RemotePolicyAutoConfiguration {
+
+    /** Body copying on the servlet stack, only when some remote policy sends bodies. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass(OncePerRequestFilter.class)
+    @Conditional(OnRemoteBodyCondition.class)
+    static class BodyCopying {
+
+        @Bean
+        @ConditionalOnMissingBean
+        RequestBodySource servletRequestBodySource() {
+            return new ServletRequestBodySource();
+        }
+
+        @Bean
+        BodyCopyFilter policyAuthBodyCopyFilter(Environment environment) {
+            return new BodyCopyFilter(RemotePolicies.maxBodyBytes(RemotePolicies.bind(environment)));
+        }
+    }
+}

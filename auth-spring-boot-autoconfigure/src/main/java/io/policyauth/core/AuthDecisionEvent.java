@@ -1,0 +1,32 @@
+package io.policyauth.core;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One authorization decision, for audit: granted, denied or {@code would_deny}. Holds identifiers
+ * only, never a credential: the subject, and the credential's id ({@code jti} or API key id).
+ * Published as a Spring application event by the auto-configuration.
+ *
+ * @param time when the decision was made
+ * @param policy the policy name
+ * @param outcome the outcome
+ * @param reason the failure's reason code, or {@code null} when granted
+ * @param subject the caller, or {@code null} when not authenticated
+ * @param credentialId the token id or API key id, or {@code null}
+ * @param tenant the caller's tenant, or {@code null}
+ * @param clientAddress the socket peer address
+ * @param method the HTTP method
+ * @param path the request path
+ * @param duration time spent deciding
+ */
+public record AuthDecisionEvent(Instant time, String policy, Outcome outcome, String reason, String subject,
+        String credentialId, String tenant, String clientAddress, String method, String path, Duration duration) {
+
+    /**
+     * @return whether the request was let through (granted, or dry-run)
+     */
+    public boolean proceeded() {
+        return outcome == Outcome.GRANTED || outcome == Outcome.WOULD_DENY;
+    }
+}

@@ -1,0 +1,199 @@
+package io.policyauth.remote;
+
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import java.util.regex.Pattern;
+
+import io.policyauth.core.AuthExecutor;
+import io.policyauth.core.AuthenticatedUser;
+import io.policyauth.core.AuthenticationException;
+import io.policyauth.core.Challenge;
+import io.policyauth.core.ForbiddenException;
+import io.policyauth.core.InvalidCredentialRequestException;
+import io.policyauth.core.RequestBodySource;
+import io.policyauth.core.SecurityRequestContext;
+
+/**
+ * A {@code remote} policy: POSTs the caller's credentials and request to an authorizer and
+ * follows its decision. A 200 with roles admits the caller (then the policy's own scope and role
+ * requirements apply); 401 is a 401 with a challenge, any other 4xx a 403; no answer in time, an
+ * I/O error, a 5xx or a malformed answer is a 503 (see {@link AuthorizerClient}).
+ * <p>
+ * The caller is named by the authorizer's {@code sub} (or {@code user}), else by the Basic user,
+ * else {@value #ANONYMOUS_SUBJECT}. The 401 challenge follows the request's scheme: {@code Bearer}
+ * (with {@code error="invalid_token"}) for a bearer token, that scheme for another one, and
+ * {@code Basic} for Basic or no credential, each with {@code realm} set to the policy name.
+ */
+public final class RemoteAuthorizerExecutor implements AuthExecutor {
+
+    /** The mechanism of the users this policy admits. */
+    public static final String MECHANISM = "remote";
+
+    /** The subject when neither the authorizer nor a Basic header names the caller. */
+    public static final String ANONYMOUS_SUBJECT = "remote";
+
+    private static final String AUTHORIZATION = "Authorization";
+    private static final Pattern SCHEME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    private static final int MAX_REASON_LENGTH = 200;
+
+    private final RemotePolicySettings settings;
+    private final AuthorizerClient client;
+    private final RequestBodySource bodies;
+    private final AnswerCache cache;
+
+    /**
+     * @param settings the policy's configuration
+     * @param client asks the authorizer
+     * @param bodies copies request bodies when {@link RemotePolicySettings#includeBody()} is set
+     */
+    public RemoteAuthorizerExecutor(RemotePolicySettings settings, AuthorizerClient client, RequestBodySource bodies) {
+        this(settings, client, bodies, System::nanoTime);
+    }
+
+    RemoteAuthorizerExecutor(RemotePolicySettings settings, AuthorizerClient client, RequestBodySource bodies,
+            LongSupplier nanoTime) {
+        this.settings = settings;
+        this.client = client;
+        this.bodies = bodies == null ? RequestBodySource.NONE : bodies;
+        this.cache = settings.caching() ? new AnswerCache(settings.cacheTtl(), settings.cacheSize(), nanoTime) : null;
+    }
+
+    @Override
+    public String policy() {
+        return settings.name();
+    }
+
+    /**
+     * @return the policy's configuration
+     */
+    public RemotePolicySettings settings() {
+        return settings;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws AuthenticationException {@code remote_unauthenticated} when the authorizer answers
+     *         401, {@code invalid_basic_credentials} for a malformed Basic header (not sent on)
+     * @throws ForbiddenException {@code remote_denied} for another 4xx, {@code body_too_large},
+     *         {@code insufficient_scope} when the policy's requirements are not met
+     * @throws InvalidCredentialRequestException {@code duplicate_credential} for two
+     *         {@code Authorization} headers
+     */
+    @Override
+    public AuthenticatedUser execute(SecurityRequestContext context) {
+        String authorization = context.headers().single(AUTHORIZATION);
+        BasicCredentials basic = basic(authorization);
+        AuthorizerRequest request = new AuthorizerRequest(headers(context, authorization),
+                basic == null ? null : basic.user(), basic == null ? null : basic.pass(), context.path(),
+                context.method(), settings.includeBody() ? body(context) : null);
+        AuthorizerAnswer answer = answer(request);
+        if (answer.granted()) {
+            return admit(answer, basic);
+        }
+        if (answer.status() == AuthorizerAnswer.UNAUTHENTICATED) {
+            throw new AuthenticationException("remote_unauthenticated",
+                    detail(answer, authorization == null ? "Credentials are required."
+                            : "The credentials were not accepted."),
+                    authorization != null, List.of(challenge(authorization)), null);
+        }
+        throw new ForbiddenException("remote_denied", detail(answer, "The request is not allowed."), List.of());
+    }
+
+    private AuthorizerAnswer answer(AuthorizerRequest request) {
+        if (cache == null) {
+            return client.ask(request);
+        }
+        String fingerprint = request.fingerprint();
+        AuthorizerAnswer cached = cache.get(fingerprint);
+        if (cached != null) {
+            return cached;
+        }
+        // Failures are exceptions and never reach the cache: an outage is retried on the next request.
+        AuthorizerAnswer answer = client.ask(request);
+        if (answer.cacheable()) {
+            cache.put(fingerprint, answer);
+        }
+        return answer;
+    }
+
+    private AuthenticatedUser admit(AuthorizerAnswer answer, BasicCredentials basic) {
+        String subject = answer.subject() != null ? answer.subject()
+                : basic != null && !basic.user().isEmpty() ? basic.user() : ANONYMOUS_SUBJECT;
+        List<String> scopes = answer.scopes().stream().map(scope -> scope.toLowerCase(Locale.ROOT)).toList();
+        AuthenticatedUser user = new AuthenticatedUser(subject, new LinkedHashSet<>(scopes),
+                new LinkedHashSet<>(answer.roles()), null, null,
+                scopes.isEmpty() ? null : String.join(" ", answer.scopes()), null, MECHANISM, Map.of());
+        settings.requirements().check(user);
+        return user;
+    }
+
+    private Map<String, List<String>> headers(SecurityRequestContext context, String authorization) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        if (authorization != null) {
+            headers.put(AUTHORIZATION, List.of(authorization));
+        }
+        for (String name : settings.forwardHeaders()) {
+            List<String> values = context.headers().values(name);
+            if (!values.isEmpty()) {
+                headers.put(name, values);
+            }
+        }
+        return headers;
+    }
+
+    private String body(SecurityRequestContext context) {
+        byte[] bytes;
+        try {
+            bytes = bodies.copy(context, settings.maxBodyBytes());
+        }
+        catch (UncheckedIOException unreadable) {
+            throw new InvalidCredentialRequestException("unreadable_body", "The request body could not be read.",
+                    null);
+        }
+        if (bytes == null) {
+            return null;
+        }
+        if (bytes.length > settings.maxBodyBytes()) {
+            // Fail closed: an authorizer shown part of a body could admit what the rest says.
+            throw new ForbiddenException("body_too_large", "The request body is too large to be authorized.",
+                    List.of());
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private BasicCredentials basic(String authorization) {
+        try {
+            return BasicCredentials.parse(authorization);
+        }
+        catch (IllegalArgumentException malformed) {
+            throw new AuthenticationException("invalid_basic_credentials",
+                    "The Basic credentials are malformed.", true, List.of(challenge(authorization)), null);
+        }
+    }
+
+    private Challenge challenge(String authorization) {
+        String scheme = authorization == null ? "" : authorization.strip().split(" ", 2)[0];
+        if (scheme.equalsIgnoreCase("Bearer")) {
+            return Challenge.of("Bearer").with("realm", settings.name()).with("error", "invalid_token");
+        }
+        if (!scheme.isEmpty() && !scheme.equalsIgnoreCase("Basic") && SCHEME.matcher(scheme).matches()) {
+            return Challenge.of(scheme).with("realm", settings.name());
+        }
+        return Challenge.of("Basic").with("realm", settings.name()).with("charset", "UTF-8");
+    }
+
+    private String detail(AuthorizerAnswer answer, String generic) {
+        if (!settings.exposeReason() || answer.error() == null || answer.error().isBlank()) {
+            return generic;
+        }
+        String reason = answer.error().replaceAll("\\p{Cntrl}", " ").strip();
+        return reason.length() > MAX_REASON_LENGTH ? reason.substring(0, MAX_REASON_LENGTH) : reason;
+    }
+}

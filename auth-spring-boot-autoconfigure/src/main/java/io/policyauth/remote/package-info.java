@@ -1,0 +1,6 @@
+/**
+ * The {@code remote} policies: the decision is delegated to a team's own HTTP authorizer, which
+ * receives the caller's credentials and the request's method and path and answers with roles or a
+ * denial.
+ */
+package io.policyauth.remote;

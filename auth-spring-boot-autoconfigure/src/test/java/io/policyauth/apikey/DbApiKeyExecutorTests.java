@@ -1,0 +1,250 @@
+package io.policyauth.apikey;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.policyauth.core.AuthUnavailableException;
+import io.policyauth.core.AuthenticatedUser;
+import io.policyauth.core.AuthenticationException;
+import io.policyauth.core.Challenge;
+import io.policyauth.core.InvalidCredentialRequestException;
+import io.policyauth.core.PublicExecutor;
+import io.policyauth.core.SecurityRequestContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class DbApiKeyExecutorTests {
+
+    private ApiKeyFixture fixture = new ApiKeyFixture();
+
+    @AfterEach
+    void close() {
+        fixture.close();
+    }
+
+    @Test
+    void acceptsAnIssuedKeyUntilItIsRevoked() {
+        fixture.executor.activate();
+        IssuedApiKey issued = fixture.manager.issue("client-7", "ci", List.of("Orders:Read"), List.of("reader"),
+                "acme", null);
+
+        AuthenticatedUser user = fixture.authorize(issued.key());
+
+        assertThat(user.subject()).isEqualTo("client-7");
+        assertThat(user.scopes()).containsExactly("orders:read");
+        assertThat(user.roles()).containsExactly("reader");
+        assertThat(user.tokenId()).isEqualTo(issued.metadata().keyId());
+        assertThat(user.tenant()).isEqualTo("acme");
+        assertThat(user.mechanism()).isEqualTo("db_api_key");
+        assertThat(user.claims()).containsEntry("name", "ci");
+
+        assertThat(fixture.manager.revoke(issued.metadata().keyId())).isTrue();
+
+        assertThat(refusal(issued.key()).reason()).isEqualTo("invalid_api_key");
+    }
+
+    @Test
+    void refusesAKeyOnceExpiredEvenWhileCached() {
+        IssuedApiKey issued = fixture.manager.issue("client-7", "ci", null, null,
+                fixture.clock.instant().plus(Duration.ofHours(1)));
+        fixture.authorize(issued.key());
+
+        fixture.clock.advance(Duration.ofHours(1));
+
+        assertThat(refusal(issued.key()).reason()).isEqualTo("invalid_api_key");
+    }
+
+    @Test
+    void unknownRevokedAndExpiredKeysGetTheSameAnswer() {
+        IssuedApiKey revoked = fixture.manager.issue("a", null, null, null, null);
+        fixture.manager.revoke(revoked.metadata().keyId());
+        IssuedApiKey expired = fixture.manager.issue("a", null, null, null, fixture.clock.instant().plusSeconds(1));
+        fixture.clock.advance(Duration.ofSeconds(1));
+        String unknown = new ApiKeyFormat("pak").generate();
+
+        List<AuthenticationException> refusals = List.of(refusal(unknown), refusal(revoked.key()),
+                refusal(expired.key()), refusal("pak_typo"));
+
+        assertThat(refusals).allSatisfy(refusal -> {
+            assertThat(refusal.reason()).isEqualTo("invalid_api_key");
+            assertThat(refusal.detail()).isEqualTo("The API key is invalid.");
+            assertThat(refusal.credentialPresented()).isTrue();
+            assertThat(refusal.challenges()).containsExactly(
+                    new Challenge("ApiKey", Map.of("header", "X-API-KEY", "error", "invalid_key")));
+        });
+    }
+
+    @Test
+    void aChecksumTypoIsRefusedWithoutAnyDatabaseCommand() {
+        String key = fixture.manager.issue("a", null, null, null, null).key();
+        String typo = key.substring(0, 10) + (key.charAt(10) == 'x' ? 'y' : 'x') + key.substring(11);
+        fixture.mongo.clearCommands();
+
+        assertThat(refusal(typo).reason()).isEqualTo("invalid_api_key");
+        assertThat(fixture.mongo.commands()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "{\"$ne\": null}", "{\"$gt\": \"\"}", "{\"$regex\": \".*\"}", "{\"$where\": \"1\"}",
+            "[\"$ne\"]", "pak_{\"$ne\":null}" })
+    void operatorStringsAreRefusedWithoutAnyDatabaseCommand(String attack) {
+        fixture.manager.issue("a", null, null, null, null);
+        fixture.mongo.clearCommands();
+
+        assertThat(refusal(attack).reason()).isEqualTo("invalid_api_key");
+        assertThat(fixture.mongo.commands()).isEmpty();
+    }
+
+    @Test
+    void theCacheServesRepeatedRequestsWithoutAQuery() {
+        String key = fixture.manager.issue("a", null, null, null, null).key();
+        fixture.mongo.clearCommands();
+
+        fixture.authorize(key);
+        assertThat(fixture.mongo.count("find")).isEqualTo(1);
+        fixture.mongo.clearCommands();
+
+        for (int i = 0; i < 5; i++) {
+            fixture.authorize(key);
+        }
+        assertThat(fixture.mongo.commands()).isEmpty();
+    }
+
+    @Test
+    void theCacheRemembersUnknownKeysBriefly() {
+        String unknown = new ApiKeyFormat("pak").generate();
+        fixture.mongo.clearCommands();
+
+        refusal(unknown);
+        refusal(unknown);
+
+        assertThat(fixture.mongo.count("find")).isEqualTo(1);
+    }
+
+    @Test
+    void aZeroCacheTtlQueriesOnEveryRequest() {
+        fixture.close();
+        fixture = new ApiKeyFixture(Duration.ZERO);
+        String key = fixture.manager.issue("a", null, null, null, null).key();
+        fixture.mongo.clearCommands();
+
+        fixture.authorize(key);
+        fixture.authorize(key);
+
+        assertThat(fixture.lookup.isCaching()).isFalse();
+        assertThat(fixture.mongo.count("find")).isEqualTo(2);
+    }
+
+    @Test
+    void aMissingKeyAsksForOne() {
+        AuthenticationException refusal = catchThrowableOfType(AuthenticationException.class,
+                () -> fixture.auth.authorize(SecurityRequestContext.of("127.0.0.1", Map.of()), "db_api_key"));
+
+        assertThat(refusal.reason()).isEqualTo("missing_api_key");
+        assertThat(refusal.credentialPresented()).isFalse();
+        assertThat(refusal.challenges()).containsExactly(new Challenge("ApiKey", Map.of("header", "X-API-KEY")));
+    }
+
+    @Test
+    void twoKeyHeadersAreABadRequest() {
+        String key = fixture.manager.issue("a", null, null, null, null).key();
+        SecurityRequestContext twice = SecurityRequestContext.of("127.0.0.1", Map.of("x-api-key", List.of(key, key)));
+
+        assertThat(catchThrowableOfType(InvalidCredentialRequestException.class,
+                () -> fixture.auth.authorize(twice, "db_api_key")).reason()).isEqualTo("duplicate_credential");
+    }
+
+    @Test
+    void aStoppedDatabaseIsUnavailableNotUnauthenticatedWhileOtherPoliciesWork() {
+        String key = new ApiKeyFormat("pak").generate();
+        fixture.mongo.stop();
+
+        AuthUnavailableException unavailable = catchThrowableOfType(AuthUnavailableException.class,
+                () -> fixture.authorize(key));
+
+        assertThat(unavailable.reason()).isEqualTo("key_store_unavailable");
+        assertThat(unavailable.retryAfter()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(unavailable.detail()).doesNotContainIgnoringCase("mongo").doesNotContain("127.0.0.1")
+                .doesNotContain(fixture.mongo.connectionString().split(":")[2].split("/")[0]);
+        assertThat(fixture.auth.authorize(ApiKeyFixture.withKey(key), PublicExecutor.POLICY).isAnonymous()).isTrue();
+        assertThat(fixture.meters.get("policyauth.decisions").tags("policy", "db_api_key", "outcome", "unavailable")
+                .counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aDatabaseFailureIsNotCached() {
+        String unknown = new ApiKeyFormat("pak").generate();
+        fixture.mongo.stop();
+        catchThrowableOfType(AuthUnavailableException.class, () -> fixture.authorize(unknown));
+
+        fixture.mongo.restart();
+        // Management calls wait up to 2 s, long enough for the driver to see the server again.
+        fixture.manager.list("nobody");
+
+        assertThat(refusal(unknown).reason()).isEqualTo("invalid_api_key");
+    }
+
+    @Test
+    void recordsLastUseOffTheRequestPath() {
+        IssuedApiKey issued = fixture.manager.issue("a", null, null, null, null);
+        fixture.authorize(issued.key());
+        fixture.clock.advance(Duration.ofMinutes(1));
+        fixture.authorize(issued.key());
+
+        fixture.lastUsed.flush();
+
+        assertThat(fixture.manager.find(issued.metadata().keyId()).orElseThrow().lastUsedAt())
+                .isEqualTo(fixture.clock.instant());
+    }
+
+    @Test
+    void aFailedLastUseWriteIsCountedAndNeverFailsTheRequest() {
+        IssuedApiKey issued = fixture.manager.issue("a", null, null, null, null);
+        fixture.authorize(issued.key());
+        fixture.lastUsed.flush();
+        fixture.mongo.stop();
+
+        // Served from the cache while the database is down.
+        assertThat(fixture.authorize(issued.key()).subject()).isEqualTo("a");
+        fixture.lastUsed.flush();
+
+        assertThat(fixture.meters.get(LastUsedRecorder.FAILED).counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void activatingWithTheDatabaseDownDoesNotThrowAndIndexesFollowLater() {
+        fixture.mongo.stop();
+
+        fixture.executor.activate();
+        assertThat(fixture.preparation.isPrepared()).isFalse();
+
+        fixture.mongo.restart();
+        fixture.manager.list("nobody");
+        fixture.clock.advance(StorePreparation.RETRY_INTERVAL);
+        refusal(new ApiKeyFormat("pak").generate());
+
+        assertThat(fixture.preparation.isPrepared()).isTrue();
+        assertThat(fixture.mongo.count("createIndexes")).isGreaterThanOrEqualTo(1);
+    }
+
+    private AuthenticationException refusal(String key) {
+        return catchThrowableOfType(AuthenticationException.class, () -> fixture.authorize(key));
+    }
+
+    @Test
+    void keysOfOtherOwnersAreIndependent() {
+        IssuedApiKey mine = fixture.manager.issue("a", null, Set.of("x"), null, null);
+        IssuedApiKey theirs = fixture.manager.issue("b", null, Set.of("y"), null, null);
+
+        fixture.manager.revoke(theirs.metadata().keyId());
+
+        assertThat(fixture.authorize(mine.key()).subject()).isEqualTo("a");
+    }
+}
