@@ -65,6 +65,7 @@ HS="Authorization: Bearer $(credential hs256)"
 RS="Authorization: Bearer $(credential rs256)"
 ES="Authorization: Bearer $(credential es256)"
 KEY="X-API-KEY: $(credential shared)"
+DB_KEY="X-API-KEY: $(credential db)"
 
 # name|path|header (empty: none). The first one is the baseline of every ratio.
 ENDPOINTS=(
@@ -72,6 +73,7 @@ ENDPOINTS=(
   "public|/public|"
   "internal|/internal|"
   "shared_api_key|/shared|$KEY"
+  "db_api_key (cache warm)|/db|$DB_KEY"
   "private HS256|/private/hs256|$HS"
   "private RS256|/private/rs256|$RS"
   "private ES256|/private/es256|$ES"

@@ -27,6 +27,12 @@ class PolicyController {
         return "ok";
     }
 
+    @GetMapping("/db")
+    @RequiresPolicy("db_api_key")
+    String db() {
+        return "ok";
+    }
+
     @GetMapping("/private/hs256")
     @RequiresPolicy("private")
     String privateHs256() {

@@ -4,6 +4,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.policyauth.apikey.IssuedApiKey;
 import io.policyauth.benchmarks.JwtFixture;
 
 /**
@@ -15,9 +16,11 @@ import io.policyauth.benchmarks.JwtFixture;
 class UnprotectedController implements ExemptFromPolicyAuth {
 
     private final JwtFixture keys;
+    private final IssuedApiKey dbKey;
 
-    UnprotectedController(JwtFixture keys) {
+    UnprotectedController(JwtFixture keys, IssuedApiKey dbKey) {
         this.keys = keys;
+        this.dbKey = dbKey;
     }
 
     @GetMapping("/plain")
@@ -28,6 +31,6 @@ class UnprotectedController implements ExemptFromPolicyAuth {
     @GetMapping(path = "/setup/tokens", produces = MediaType.TEXT_PLAIN_VALUE)
     String tokens() {
         return "hs256 " + keys.hs256Token() + "\nrs256 " + keys.rs256Token() + "\nes256 " + keys.es256Token()
-                + "\nshared " + LoadApplication.SHARED_KEY + "\n";
+                + "\nshared " + LoadApplication.SHARED_KEY + "\ndb " + dbKey.key() + "\n";
     }
 }
