@@ -2,16 +2,19 @@ package io.policyauth.audit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
 
 import io.policyauth.core.AuthDecisionEvent;
+import io.policyauth.core.DecisionListener;
 
 /**
  * Writes each decision as one {@code key=value} line on logger {@value #LOGGER}: grants at DEBUG,
  * denials and dry-run denials at INFO. Values are identifiers, never credentials; control
  * characters are replaced so a crafted path cannot forge lines.
+ *
+ * <p>A {@link DecisionListener} called directly by {@code AuthService}, not an application event
+ * listener: every request passes here, and Spring's event dispatch would add a reflective call.
  */
-public class AuditLogSink {
+public class AuditLogSink implements DecisionListener {
 
     /** The audit logger's name. */
     public static final String LOGGER = "policy-auth.audit";
@@ -21,7 +24,7 @@ public class AuditLogSink {
     /**
      * @param decision the decision to log
      */
-    @EventListener
+    @Override
     public void onDecision(AuthDecisionEvent decision) {
         boolean granted = decision.outcome() == io.policyauth.core.Outcome.GRANTED;
         if (granted ? !logger.isDebugEnabled() : !logger.isInfoEnabled()) {

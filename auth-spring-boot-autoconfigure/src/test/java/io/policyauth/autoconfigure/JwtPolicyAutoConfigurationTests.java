@@ -1,6 +1,7 @@
 package io.policyauth.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,9 +22,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.policyauth.core.AuthenticatedUser;
+import io.policyauth.core.AuthenticationException;
 import io.policyauth.jwt.JwtAuthProvider;
 import io.policyauth.jwt.NimbusJwtAuthProvider;
 import io.policyauth.jwt.PrivateExecutor;
+import io.policyauth.jwt.TokenDenylist;
 import io.policyauth.jwt.TokenIssuer;
 
 class JwtPolicyAutoConfigurationTests {
@@ -164,6 +167,45 @@ class JwtPolicyAutoConfigurationTests {
         JwtAuthProvider customJwtAuthProvider() {
             return token -> AuthenticatedUser.anonymous();
         }
+    }
+
+    @Test
+    void verifiedTokenCacheIsOnForKeysAndCanBeTurnedOff() throws IOException {
+        Path privateKey = write("private.pem", "PRIVATE KEY", rsa().getPrivate());
+        runner.withPropertyValues("policy-auth.jwt.private-key-location=file:" + privateKey).run(context -> {
+            NimbusJwtAuthProvider provider = (NimbusJwtAuthProvider) context.getBean(JwtAuthProvider.class);
+            assertThat(provider.cachesVerifiedTokens()).isTrue();
+        });
+        runner.withPropertyValues("policy-auth.jwt.private-key-location=file:" + privateKey,
+                "policy-auth.jwt.verified-token-cache-size=0").run(context -> {
+                    NimbusJwtAuthProvider provider = (NimbusJwtAuthProvider) context.getBean(JwtAuthProvider.class);
+                    assertThat(provider.cachesVerifiedTokens()).isFalse();
+                });
+        runner.withPropertyValues("policy-auth.jwt.secret=" + SECRET).run(context -> assertThat(
+                ((NimbusJwtAuthProvider) context.getBean(JwtAuthProvider.class)).cachesVerifiedTokens()).isFalse());
+    }
+
+    @Test
+    void negativeVerifiedTokenCacheSizeFailsNamingTheProperty() throws IOException {
+        Path privateKey = write("private.pem", "PRIVATE KEY", rsa().getPrivate());
+        runner.withPropertyValues("policy-auth.jwt.private-key-location=file:" + privateKey,
+                "policy-auth.jwt.verified-token-cache-size=-1").run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(messages(context.getStartupFailure()))
+                            .contains("policy-auth.jwt.verified-token-cache-size");
+                });
+    }
+
+    @Test
+    void aTokenDenylistBeanIsConsultedOnEveryRequest() throws IOException {
+        Path privateKey = write("private.pem", "PRIVATE KEY", rsa().getPrivate());
+        runner.withPropertyValues("policy-auth.jwt.private-key-location=file:" + privateKey)
+                .withBean(TokenDenylist.class, () -> jti -> true).run(context -> {
+                    String token = context.getBean(TokenIssuer.class).createToken("alice", List.of(), List.of());
+                    assertThatExceptionOfType(AuthenticationException.class)
+                            .isThrownBy(() -> context.getBean(JwtAuthProvider.class).check(token))
+                            .satisfies(rejection -> assertThat(rejection.reason()).isEqualTo("token_revoked"));
+                });
     }
 
     private Path write(String name, String type, Key key) throws IOException {

@@ -18,18 +18,19 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoOperations;
 
 import io.policyauth.core.AuthDecisionEvent;
+import io.policyauth.core.DecisionListener;
 
 /**
  * Stores every decision in a MongoDB collection whose TTL index on {@code time} keeps it to the
  * retention period. Decisions wait in a bounded queue and are written in batches by one
  * background thread: a request never waits for MongoDB. A full queue drops the decision and a
  * failed write loses the batch; both are counted ({@value #DROPPED}, {@value #FAILED}).
+ * Called directly by {@code AuthService} as a {@link DecisionListener}, with no event dispatch.
  */
-public final class MongoAuditSink implements AutoCloseable {
+public final class MongoAuditSink implements DecisionListener, AutoCloseable {
 
     /** Counter of decisions not stored because the queue was full. */
     public static final String DROPPED = "policyauth.audit.dropped";
@@ -87,7 +88,7 @@ public final class MongoAuditSink implements AutoCloseable {
      *
      * @param decision the decision
      */
-    @EventListener
+    @Override
     public void onDecision(AuthDecisionEvent decision) {
         if (!queue.offer(decision)) {
             dropped.increment();

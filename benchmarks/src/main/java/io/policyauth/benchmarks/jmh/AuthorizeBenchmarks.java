@@ -1,5 +1,6 @@
 package io.policyauth.benchmarks.jmh;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -12,8 +13,12 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 import io.policyauth.apikey.SharedApiKeyExecutor;
+import io.policyauth.audit.ApplicationEventDecisionPublisher;
+import io.policyauth.audit.AuditLogSink;
 import io.policyauth.benchmarks.JwtFixture;
 import io.policyauth.benchmarks.RenamedPolicy;
 import io.policyauth.core.AuthExecutor;
@@ -32,8 +37,10 @@ import io.policyauth.network.InternalExecutor;
 
 /**
  * {@link AuthService#authorize(SecurityRequestContext, AuthExecutor)} for every built-in policy, as
- * the web layer calls it: executors resolved once, decisions recorded to a Micrometer registry.
- * Every call is granted. The RS256 and ES256 policies run twice: with the verified-token cache
+ * the web layer calls it and as an application gets it by default: executors resolved once,
+ * decisions recorded to a Micrometer registry, published as application events and passed to
+ * the audit log sink (which logs grants at DEBUG, so at the default INFO it formats nothing).
+ * Every call is granted. {@link #authorizePublicWithoutAudit()} isolates the cost of the audit events. The RS256 and ES256 policies run twice: with the verified-token cache
  * (the token was seen before, the steady state of a client reusing its token) and without it.
  */
 @State(Scope.Benchmark)
@@ -45,6 +52,8 @@ public class AuthorizeBenchmarks {
     static final String SHARED_KEY = "bench-shared-key-0123456789abcdefghijklm";
 
     private AuthService authService;
+    private AuthService withoutAudit;
+    private AnnotationConfigApplicationContext events;
 
     private Decision publicPolicy;
     private Decision internalPolicy;
@@ -70,8 +79,14 @@ public class AuthorizeBenchmarks {
                 new RenamedPolicy("private_rs256_nocache", new PrivateExecutor(jwt.rs256Provider(cacheOff))),
                 new RenamedPolicy("private_es256", new PrivateExecutor(jwt.es256Provider(cacheOn))),
                 new RenamedPolicy("private_es256_nocache", new PrivateExecutor(jwt.es256Provider(cacheOff))));
-        authService = new AuthService(new AuthExecutorRegistry(executors, Map.of()),
-                new DecisionMetrics(new SimpleMeterRegistry()));
+        AuthExecutorRegistry registry = new AuthExecutorRegistry(executors, Map.of());
+        DecisionMetrics metrics = new DecisionMetrics(new SimpleMeterRegistry());
+        // The default listeners: application events (none listening here) and the audit log.
+        events = new AnnotationConfigApplicationContext();
+        events.refresh();
+        authService = new AuthService(registry, metrics,
+                List.of(new ApplicationEventDecisionPublisher(events), new AuditLogSink()), Clock.systemUTC());
+        withoutAudit = new AuthService(registry, metrics);
 
         publicPolicy = decision("public", Map.of());
         internalPolicy = decision("internal", Map.of());
@@ -86,6 +101,11 @@ public class AuthorizeBenchmarks {
     @Benchmark
     public AuthenticatedUser authorizePublic() {
         return publicPolicy.run(authService);
+    }
+
+    @Benchmark
+    public AuthenticatedUser authorizePublicWithoutAudit() {
+        return publicPolicy.run(withoutAudit);
     }
 
     @Benchmark
@@ -121,6 +141,11 @@ public class AuthorizeBenchmarks {
     @Benchmark
     public AuthenticatedUser authorizePrivateEs256Uncached() {
         return privateEs256Uncached.run(authService);
+    }
+
+    @TearDown
+    public void tearDown() {
+        events.close();
     }
 
     private Decision decision(String policy, Map<String, String> headers) {
