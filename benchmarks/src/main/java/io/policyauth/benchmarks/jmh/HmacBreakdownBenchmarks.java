@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.SignedJWT;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -32,6 +33,8 @@ public class HmacBreakdownBenchmarks {
     private String token;
     private JWSVerifier verifier;
     private NimbusJwtAuthProvider provider;
+    private String payloadJson;
+    private Map<String, Object> claims;
 
     @Setup
     public void setUp() throws JOSEException {
@@ -39,6 +42,23 @@ public class HmacBreakdownBenchmarks {
         token = jwt.hs256Token();
         verifier = new MACVerifier(JwtFixture.SECRET);
         provider = jwt.hs256Provider();
+        try {
+            payloadJson = SignedJWT.parse(token).getPayload().toString();
+            claims = JSONObjectUtils.parse(payloadJson);
+        }
+        catch (ParseException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    @Benchmark
+    public Map<String, Object> claimsJsonParse() throws ParseException {
+        return JSONObjectUtils.parse(payloadJson);
+    }
+
+    @Benchmark
+    public AuthenticatedUser userFromClaims() {
+        return AuthenticatedUser.fromClaims(claims, "roles", "jwt");
     }
 
     @Benchmark
