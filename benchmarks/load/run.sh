@@ -101,6 +101,11 @@ for entry in "${ENDPOINTS[@]}"; do
   run_wrk "$WARMUP" "$path" "$header" >/dev/null
 done
 
+CLK_TCK=$(getconf CLK_TCK)
+cpu_ticks() { # user + system CPU time of the app so far, in clock ticks (fields 14 and 15 of stat)
+  sed 's/.*) //' "/proc/$APP_PID/stat" | awk '{ print $12 + $13 }'
+}
+
 to_us() { # wrk latency such as 812.00us, 1.23ms, 1.01s -> microseconds
   awk -v v="$1" 'BEGIN {
     if (v ~ /us$/) { sub(/us$/, "", v); print v + 0 }
@@ -118,22 +123,28 @@ for round in $(seq 1 "$ROUNDS"); do
   fi
   for i in "${order[@]}"; do
     IFS='|' read -r name path header <<<"${ENDPOINTS[$i]}"
+    before=$(cpu_ticks)
     out=$(run_wrk "$DURATION" "$path" "$header")
+    after=$(cpu_ticks)
     if grep -q "Non-2xx" <<<"$out"; then
       echo "$name: $(grep 'Non-2xx' <<<"$out"); the run is invalid" >&2; exit 1
     fi
     rps=$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")
     p99=$(to_us "$(awk '$1 == "99%" { print $2 }' <<<"$out")")
-    echo "$i $rps $p99" >>"$WORK/results"
+    requests=$(awk '/requests in/ { print $1 }' <<<"$out")
+    cpu=$(awk -v t=$((after - before)) -v hz="$CLK_TCK" -v n="$requests" 'BEGIN { printf "%.1f", t / hz * 1000000 / n }')
+    echo "$i $rps $p99 $cpu" >>"$WORK/results"
   done
 done
 
 # Median over rounds (the middle one of three); the req/s range over rounds is this run's error bar.
+# CPU per request is the app's own user + system time over the requests served: unlike req/s it
+# hardly moves when a neighbour takes CPU, so it is the steadier measure on a shared machine.
 echo
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, $ROUNDS round(s) after $WARMUP warm-up each, 127.0.0.1, $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo
-echo "| endpoint | req/s (median, range) | ratio to unprotected | p99 latency (median) | p99 ratio to unprotected |"
-echo "|---|---:|---:|---:|---:|"
+echo "| endpoint | req/s (median, range) | ratio to unprotected | p99 latency (median) | p99 ratio to unprotected | app CPU per request (median) |"
+echo "|---|---:|---:|---:|---:|---:|"
 names="$(printf '%s\n' "${ENDPOINTS[@]}" | cut -d'|' -f1 | paste -sd';')"
 sort -k1,1n -k2,2n "$WORK/results" | awk -v names="$names" '
   function median(values, count,    sorted, i, j, t) {
@@ -142,19 +153,20 @@ sort -k1,1n -k2,2n "$WORK/results" | awk -v names="$names" '
     return count % 2 ? sorted[(count + 1) / 2] : (sorted[count / 2] + sorted[count / 2 + 1]) / 2
   }
   BEGIN { n = split(names, name, ";") }
-  { i = $1 + 1; c = ++count[i]; rps[i, c] = $2; p99[i, c] = $3 }
+  { i = $1 + 1; c = ++count[i]; rps[i, c] = $2; p99[i, c] = $3; cpu[i, c] = $4 }
   END {
     for (i = 1; i <= n; i++) {
-      delete r; delete p
-      for (c = 1; c <= count[i]; c++) { r[c] = rps[i, c]; p[c] = p99[i, c] }
-      med_rps[i] = median(r, count[i]); med_p99[i] = median(p, count[i])
+      delete r; delete p; delete u
+      for (c = 1; c <= count[i]; c++) { r[c] = rps[i, c]; p[c] = p99[i, c]; u[c] = cpu[i, c] }
+      med_rps[i] = median(r, count[i]); med_p99[i] = median(p, count[i]); med_cpu[i] = median(u, count[i])
       lo[i] = r[1]; hi[i] = r[1]
       for (c = 2; c <= count[i]; c++) { if (r[c] < lo[i]) lo[i] = r[c]; if (r[c] > hi[i]) hi[i] = r[c] }
     }
     for (i = 1; i <= n; i++) {
       q = med_p99[i]
-      printf "| %s | %.0f (%.0f-%.0f) | %.2fx | %s | %.2fx |\n", name[i], med_rps[i], lo[i], hi[i], med_rps[i] / med_rps[1],
-        (q >= 1000 ? sprintf("%.2f ms", q / 1000) : sprintf("%.0f us", q)), q / med_p99[1]
+      printf "| %s | %.0f (%.0f-%.0f) | %.2fx | %s | %.2fx | %.0f us |\n", name[i], med_rps[i], lo[i], hi[i],
+        med_rps[i] / med_rps[1], (q >= 1000 ? sprintf("%.2f ms", q / 1000) : sprintf("%.0f us", q)), q / med_p99[1],
+        med_cpu[i]
       by_name[name[i]] = med_rps[i]
     }
     print ""
