@@ -70,6 +70,7 @@ DB_KEY="X-API-KEY: $(credential db)"
 # name|path|header (empty: none). The first one is the baseline of every ratio.
 ENDPOINTS=(
   "unprotected|/plain|"
+  "unprotected, RS256 bearer header sent (unread)|/plain|$RS"
   "public|/public|"
   "internal|/internal|"
   "shared_api_key|/shared|$KEY"

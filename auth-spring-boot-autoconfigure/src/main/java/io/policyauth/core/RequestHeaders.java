@@ -1,5 +1,6 @@
 package io.policyauth.core;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -52,7 +53,7 @@ public interface RequestHeaders {
     }
 
     private static List<String> concat(List<String> first, List<String> second) {
-        List<String> all = new java.util.ArrayList<>(first);
+        List<String> all = new ArrayList<>(first);
         all.addAll(second);
         return List.copyOf(all);
     }

@@ -2,7 +2,14 @@ package io.policyauth.jwt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -18,7 +25,7 @@ class CompactJwsTests {
     @Test
     void hs384AndHs512VerifyWithTheKeyedMac() throws JOSEException {
         byte[] secret = new byte[64];
-        java.util.Arrays.fill(secret, (byte) 7);
+        Arrays.fill(secret, (byte) 7);
         NimbusJwtAuthProvider provider = NimbusJwtAuthProvider.withSecret(secret, Set.of("HS384", "HS512"), RULES);
 
         for (JWSAlgorithm algorithm : Set.of(JWSAlgorithm.HS384, JWSAlgorithm.HS512)) {
@@ -31,9 +38,9 @@ class CompactJwsTests {
     void theKeyedMacRefusesOtherKeysAndNonBase64UrlSignatures() throws JOSEException {
         HmacVerifier verifier = (HmacVerifier) HmacVerifier.create(TestKeys.SECRET, Set.of(JWSAlgorithm.HS256));
         JWSHeader header = new JWSHeader(JWSAlgorithm.HS256);
-        byte[] input = "e30.e30".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] input = "e30.e30".getBytes(StandardCharsets.US_ASCII);
         Base64URL good = new MACSigner(TestKeys.SECRET).sign(header, input);
-        byte[] other = "another-secret-another-secret-another-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] other = "another-secret-another-secret-another-secret".getBytes(StandardCharsets.UTF_8);
 
         assertThat(verifier.verify(header, input, good)).isTrue();
         assertThat(verifier.verify(header, input, new MACSigner(other).sign(header, input))).isFalse();
@@ -45,15 +52,15 @@ class CompactJwsTests {
     void theKeyedMacIsSafeAcrossThreads() throws Exception {
         HmacVerifier verifier = (HmacVerifier) HmacVerifier.create(TestKeys.SECRET, Set.of(JWSAlgorithm.HS256));
         JWSHeader header = new JWSHeader(JWSAlgorithm.HS256);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            List<Future<Boolean>> results = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
-                byte[] input = ("e30.payload-" + i).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                byte[] input = ("e30.payload-" + i).getBytes(StandardCharsets.US_ASCII);
                 Base64URL signature = new MACSigner(TestKeys.SECRET).sign(header, input);
                 results.add(pool.submit(() -> verifier.verify(header, input, signature)));
             }
-            for (java.util.concurrent.Future<Boolean> result : results) {
+            for (Future<Boolean> result : results) {
                 assertThat(result.get()).isTrue();
             }
         }
@@ -93,7 +100,7 @@ class CompactJwsTests {
 
         CompactJws jws = parser.parse(header + ".cGF5bG9hZA.c2ln");
 
-        assertThat(new String(jws.signingInput(), java.nio.charset.StandardCharsets.US_ASCII))
+        assertThat(new String(jws.signingInput(), StandardCharsets.US_ASCII))
                 .isEqualTo(header + ".cGF5bG9hZA");
         assertThat(jws.encodedPayload()).isEqualTo("cGF5bG9hZA");
         assertThat(jws.signature().toString()).isEqualTo("c2ln");

@@ -17,6 +17,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.nimbusds.jose.JOSEException;
@@ -125,7 +126,7 @@ class VerifiedTokenCacheTests {
 
     @Test
     void theDenylistIsConsultedOnEveryHit() {
-        Set<String> revoked = new java.util.concurrent.CopyOnWriteArraySet<>();
+        Set<String> revoked = new CopyOnWriteArraySet<>();
         AtomicInteger lookups = new AtomicInteger();
         TokenDenylist denylist = jti -> {
             lookups.incrementAndGet();
