@@ -184,6 +184,8 @@ public class PolicyAuthProperties {
          */
         private Duration verifiedTokenCacheTtl = VerifiedTokenCacheSettings.DEFAULT_MAXIMUM_TTL;
 
+        private final Denylist denylist = new Denylist();
+
         private final JwkSet jwkSet = new JwkSet();
 
         public String getSecret() {
@@ -282,8 +284,79 @@ public class PolicyAuthProperties {
             this.verifiedTokenCacheTtl = verifiedTokenCacheTtl;
         }
 
+        public Denylist getDenylist() {
+            return denylist;
+        }
+
         public JwkSet getJwkSet() {
             return jwkSet;
+        }
+    }
+
+    /** Revoked token ids ("jti") that the "private" policy refuses. */
+    public static class Denylist {
+
+        /** Where revocations are kept: "memory" (this instance) or "mongo" (shared by every instance). */
+        private DenylistStore store = DenylistStore.MEMORY;
+
+        /** MongoDB collection of revoked token ids. */
+        private String collection = "revoked_tokens";
+
+        /** How often each instance refreshes its copy of the shared list; the bound on propagation. */
+        private Duration refreshInterval = Duration.ofSeconds(1);
+
+        /** How old the copy may grow (MongoDB unreachable) before token requests get 503. */
+        private Duration maxStaleness = Duration.ofSeconds(30);
+
+        /** Time limit of one MongoDB operation of the denylist. */
+        private Duration timeout = Duration.ofSeconds(2);
+
+        public DenylistStore getStore() {
+            return store;
+        }
+
+        public void setStore(DenylistStore store) {
+            this.store = store;
+        }
+
+        public String getCollection() {
+            return collection;
+        }
+
+        public void setCollection(String collection) {
+            this.collection = collection;
+        }
+
+        public Duration getRefreshInterval() {
+            return refreshInterval;
+        }
+
+        public void setRefreshInterval(Duration refreshInterval) {
+            this.refreshInterval = refreshInterval;
+        }
+
+        public Duration getMaxStaleness() {
+            return maxStaleness;
+        }
+
+        public void setMaxStaleness(Duration maxStaleness) {
+            this.maxStaleness = maxStaleness;
+        }
+
+        public Duration getTimeout() {
+            return timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
+        }
+
+        /** Where revocations are kept. */
+        public enum DenylistStore {
+            /** This instance's memory. */
+            MEMORY,
+            /** MongoDB, shared by every instance. */
+            MONGO
         }
     }
 

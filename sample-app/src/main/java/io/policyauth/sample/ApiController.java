@@ -2,18 +2,34 @@ package io.policyauth.sample;
 
 import java.util.Map;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.policyauth.core.AuthenticatedUser;
+import io.policyauth.jwt.TokenDenylist;
 import io.policyauth.web.RequiresPolicy;
 
 /** One endpoint per policy; each answers with who the caller was authenticated as. */
 @RestController
 @RequestMapping("/api")
 class ApiController {
+
+    private final TokenDenylist denylist;
+
+    ApiController(TokenDenylist denylist) {
+        this.denylist = denylist;
+    }
+
+    /** Revokes the caller's own token: its next request gets 401. */
+    @PostMapping("/logout")
+    @RequiresPolicy("private")
+    ResponseEntity<Void> logout(AuthenticatedUser user) {
+        denylist.revoke(user.tokenId(), user.expiresAt());
+        return ResponseEntity.noContent().build();
+    }
 
     @GetMapping("/hello")
     @RequiresPolicy("public")

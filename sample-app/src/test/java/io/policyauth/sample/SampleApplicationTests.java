@@ -47,6 +47,16 @@ class SampleApplicationTests {
     }
 
     @Test
+    void logoutRevokesTheToken() throws Exception {
+        String token = JsonPath.read(send("POST", "/dev/token?subject=dora").body(), "$.access_token");
+        assertThat(send("GET", "/api/me", "Authorization", "Bearer " + token).statusCode()).isEqualTo(200);
+
+        assertThat(send("POST", "/api/logout", "Authorization", "Bearer " + token).statusCode()).isEqualTo(204);
+
+        assertThat(send("GET", "/api/me", "Authorization", "Bearer " + token).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void scopedEndpointNeedsTheScope() throws Exception {
         String reader = JsonPath.read(send("POST", "/dev/token?subject=bob&scope=orders:read").body(), "$.access_token");
         String writer = JsonPath.read(send("POST", "/dev/token?subject=carol&scope=orders:*").body(), "$.access_token");

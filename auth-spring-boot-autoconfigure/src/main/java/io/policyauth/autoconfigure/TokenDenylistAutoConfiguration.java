@@ -1,0 +1,76 @@
+package io.policyauth.autoconfigure;
+
+import java.time.Clock;
+
+import com.nimbusds.jwt.SignedJWT;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoOperations;
+
+import io.policyauth.jwt.InMemoryTokenDenylist;
+import io.policyauth.jwt.TokenDenylist;
+import io.policyauth.jwt.mongo.MongoTokenDenylist;
+
+/**
+ * The {@link TokenDenylist} that the {@code private} policy consults on every request: in memory
+ * by default, or shared by every instance through MongoDB with
+ * {@code policy-auth.jwt.denylist.store=mongo}.
+ */
+@AutoConfiguration(before = JwtPolicyAutoConfiguration.class,
+        afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration")
+@ConditionalOnClass(SignedJWT.class)
+@ConditionalOnBooleanProperty(name = "policy-auth.enabled", matchIfMissing = true)
+@Conditional(JwtKeySourceCondition.Verification.class)
+@EnableConfigurationProperties(PolicyAuthProperties.class)
+public class TokenDenylistAutoConfiguration {
+
+    private static final String STORE = "policy-auth.jwt.denylist.store";
+
+    @Bean
+    @ConditionalOnMissingBean(TokenDenylist.class)
+    @ConditionalOnProperty(name = STORE, havingValue = "memory", matchIfMissing = true)
+    InMemoryTokenDenylist inMemoryTokenDenylist() {
+        return new InMemoryTokenDenylist(Clock.systemUTC());
+    }
+
+    /** Revocations shared through the application's MongoDB. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MongoOperations.class)
+    @ConditionalOnProperty(name = STORE, havingValue = "mongo")
+    static class MongoStore {
+
+        @Bean(destroyMethod = "close")
+        @ConditionalOnMissingBean(TokenDenylist.class)
+        MongoTokenDenylist mongoTokenDenylist(PolicyAuthProperties properties, ObjectProvider<MongoOperations> mongo) {
+            MongoOperations operations = mongo.getIfAvailable(() -> {
+                throw new IllegalStateException(STORE + "=mongo needs a MongoDB connection: configure "
+                        + "spring.mongodb.uri, or set " + STORE + "=memory");
+            });
+            PolicyAuthProperties.Denylist denylist = properties.getJwt().getDenylist();
+            return new MongoTokenDenylist(operations, denylist.getCollection(), denylist.getTimeout(),
+                    denylist.getRefreshInterval(), denylist.getMaxStaleness(), Clock.systemUTC());
+        }
+    }
+
+    /** Says what to add when a shared denylist is asked for without Spring Data MongoDB. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnMissingClass("org.springframework.data.mongodb.core.MongoOperations")
+    @ConditionalOnProperty(name = STORE, havingValue = "mongo")
+    static class MongoStoreMissing {
+
+        MongoStoreMissing() {
+            throw new IllegalStateException(STORE + "=mongo needs Spring Data MongoDB: add "
+                    + "spring-boot-starter-data-mongodb, or set " + STORE + "=memory");
+        }
+    }
+}
