@@ -78,7 +78,9 @@ class MongoAuditSinkTests {
             sink.onDecision(decision("carol", Outcome.GRANTED, null));
         }
 
-        assertThat(registry.get(MongoAuditSink.DROPPED).counter().count()).isGreaterThanOrEqualTo(47);
+        // At most 2 wait in the queue and at most 3 (one polled, two drained) are in the batch that
+        // hangs on the silent server: every other decision is dropped at once.
+        assertThat(registry.get(MongoAuditSink.DROPPED).counter().count()).isGreaterThanOrEqualTo(45);
     }
 
     @Test
