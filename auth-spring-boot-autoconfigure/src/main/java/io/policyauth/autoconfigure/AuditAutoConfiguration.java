@@ -56,8 +56,7 @@ public class AuditAutoConfiguration {
         MongoAuditSink mongoAuditSink(PolicyAuthProperties properties, ObjectProvider<MongoOperations> mongo,
                 ObjectProvider<MeterRegistry> meterRegistry) {
             MongoOperations operations = mongo.getIfAvailable(() -> {
-                throw new IllegalStateException(MONGO_STORE + "=mongo needs a MongoDB connection: configure "
-                        + "spring.mongodb.uri, or set " + MONGO_STORE + "=none");
+                throw MongoStoreFailures.noConnection(MONGO_STORE, "none");
             });
             PolicyAuthProperties.Audit audit = properties.getAudit();
             return new MongoAuditSink(operations, audit.getCollection(), audit.getRetention(), audit.getQueueSize(),
@@ -72,8 +71,7 @@ public class AuditAutoConfiguration {
     static class MongoStoreMissing {
 
         MongoStoreMissing() {
-            throw new IllegalStateException(MONGO_STORE + "=mongo needs Spring Data MongoDB: add "
-                    + "spring-boot-starter-data-mongodb, or set " + MONGO_STORE + "=none");
+            throw MongoStoreFailures.noSpringData(MONGO_STORE, "none");
         }
     }
 }

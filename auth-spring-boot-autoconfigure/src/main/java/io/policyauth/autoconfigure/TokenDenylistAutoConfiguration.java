@@ -53,8 +53,7 @@ public class TokenDenylistAutoConfiguration {
         @ConditionalOnMissingBean(TokenDenylist.class)
         MongoTokenDenylist mongoTokenDenylist(PolicyAuthProperties properties, ObjectProvider<MongoOperations> mongo) {
             MongoOperations operations = mongo.getIfAvailable(() -> {
-                throw new IllegalStateException(STORE + "=mongo needs a MongoDB connection: configure "
-                        + "spring.mongodb.uri, or set " + STORE + "=memory");
+                throw MongoStoreFailures.noConnection(STORE, "memory");
             });
             PolicyAuthProperties.Denylist denylist = properties.getJwt().getDenylist();
             return new MongoTokenDenylist(operations, denylist.getCollection(), denylist.getTimeout(),
@@ -69,8 +68,7 @@ public class TokenDenylistAutoConfiguration {
     static class MongoStoreMissing {
 
         MongoStoreMissing() {
-            throw new IllegalStateException(STORE + "=mongo needs Spring Data MongoDB: add "
-                    + "spring-boot-starter-data-mongodb, or set " + STORE + "=memory");
+            throw MongoStoreFailures.noSpringData(STORE, "memory");
         }
     }
 }

@@ -22,11 +22,4 @@ import java.time.Instant;
  */
 public record AuthDecisionEvent(Instant time, String policy, Outcome outcome, String reason, String subject,
         String credentialId, String tenant, String clientAddress, String method, String path, Duration duration) {
-
-    /**
-     * @return whether the request was let through (granted, or dry-run)
-     */
-    public boolean proceeded() {
-        return outcome == Outcome.GRANTED || outcome == Outcome.WOULD_DENY;
-    }
 }

@@ -101,18 +101,31 @@ public record AuthenticatedUser(String subject, Set<String> scopes, Set<String> 
     }
 
     /**
-     * Whether every given scope was granted (exact match after lower-casing).
+     * Whether every given scope was granted, as {@code @RequiresPolicy(scopes = ...)} decides it:
+     * case-insensitively, a granted scope's wildcards included (see {@link ScopeMatcher}).
      *
-     * @param required the scopes to look for
-     * @return {@code true} when all are present
+     * @param required literal scopes to look for
+     * @return {@code true} when all are granted
      */
     public boolean hasScopes(Collection<String> required) {
         for (String scope : required) {
-            if (!scopes.contains(scope.toLowerCase(Locale.ROOT))) {
+            if (!hasScope(scope.toLowerCase(Locale.ROOT))) {
                 return false;
             }
         }
         return true;
+    }
+
+    private boolean hasScope(String required) {
+        if (scopes.contains(required)) {
+            return true;
+        }
+        for (String granted : scopes) {
+            if (ScopeMatcher.grants(granted, required)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -11,9 +11,6 @@ import java.util.Map;
  */
 public record PolicyModes(Enforcement global, Map<String, Enforcement> perPolicy) {
 
-    /** Everything enforced. */
-    public static final PolicyModes ENFORCE_ALL = new PolicyModes(Enforcement.ENFORCE, Map.of());
-
     public PolicyModes {
         perPolicy = Map.copyOf(perPolicy);
     }

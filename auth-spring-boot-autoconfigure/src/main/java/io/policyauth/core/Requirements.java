@@ -86,26 +86,12 @@ public record Requirements(Set<String> scopes, Set<String> roles) {
      *         {@code Bearer} challenge naming the scopes for bearer-token callers) when something is missing
      */
     public void check(AuthenticatedUser user) {
-        for (String required : scopes) {
-            if (!granted(user.scopes(), required)) {
-                throw insufficient(user, "The caller lacks a required scope.");
-            }
+        if (!user.hasScopes(scopes)) {
+            throw insufficient(user, "The caller lacks a required scope.");
         }
-        if (!user.roles().containsAll(roles)) {
+        if (!user.hasRoles(roles)) {
             throw insufficient(user, "The caller lacks a required role.");
         }
-    }
-
-    private static boolean granted(Set<String> grantedScopes, String required) {
-        if (grantedScopes.contains(required)) {
-            return true;
-        }
-        for (String granted : grantedScopes) {
-            if (ScopeMatcher.grants(granted, required)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /*
