@@ -15,8 +15,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 /**
- * Registers the {@code internal} policy when {@value #ALLOWED_CIDRS} is set. A bad CIDR in it or in
- * {@value #TRUSTED_PROXIES} fails the start, naming the property and the value.
+ * Resolves client addresses behind {@value #TRUSTED_PROXIES} (for the {@code internal} policy,
+ * audit and gateways alike) and registers the {@code internal} policy when {@value #ALLOWED_CIDRS}
+ * is set. A bad CIDR in either fails the start, naming the property and the value.
  */
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = "policy-auth.enabled", matchIfMissing = true)
@@ -28,12 +29,18 @@ public final class InternalPolicyAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    @ConditionalOnNonEmptyList(ALLOWED_CIDRS)
-    InternalExecutor internalExecutor(PolicyAuthProperties properties) {
+    ClientAddressResolver clientAddressResolver(PolicyAuthProperties properties) {
         PolicyAuthProperties.Internal internal = properties.getInternal();
-        CidrSet allowed = cidrs(ALLOWED_CIDRS, internal.getAllowedCidrs());
-        CidrSet trustedProxies = cidrs(TRUSTED_PROXIES, internal.getTrustedProxies());
-        return new InternalExecutor(allowed, new ClientAddressResolver(trustedProxies));
+        return new ClientAddressResolver(cidrs(TRUSTED_PROXIES, internal.getTrustedProxies()),
+                internal.getForwardedHeader());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnNonEmptyList(ALLOWED_CIDRS)
+    InternalExecutor internalExecutor(PolicyAuthProperties properties, ClientAddressResolver clientAddressResolver) {
+        CidrSet allowed = cidrs(ALLOWED_CIDRS, properties.getInternal().getAllowedCidrs());
+        return new InternalExecutor(allowed, clientAddressResolver);
     }
 
     private static CidrSet cidrs(String property, List<String> values) {

@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Configuration;
 import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.AuthExecutorRegistry;
 import io.policyauth.core.AuthService;
+import io.policyauth.core.ClientAddressSource;
 import io.policyauth.core.DecisionListener;
 import io.policyauth.core.DecisionMetrics;
 import io.policyauth.core.PolicyComposer;
@@ -79,8 +80,9 @@ public class PolicyAuthAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         AuthService authService(AuthExecutorRegistry registry, DecisionMetrics metrics,
-                ObjectProvider<DecisionListener> listeners) {
-            return new AuthService(registry, metrics, listeners.orderedStream().toList(), Clock.systemUTC());
+                ObjectProvider<DecisionListener> listeners, ObjectProvider<ClientAddressSource> clientAddresses) {
+            return new AuthService(registry, metrics, listeners.orderedStream().toList(),
+                    clientAddresses.getIfAvailable(() -> ClientAddressSource.PEER), Clock.systemUTC());
         }
     }
 

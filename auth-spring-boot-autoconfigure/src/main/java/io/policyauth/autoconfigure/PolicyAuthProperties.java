@@ -13,6 +13,7 @@ import org.springframework.util.unit.DataSize;
 
 import io.policyauth.core.Enforcement;
 import io.policyauth.jwt.VerifiedTokenCacheSettings;
+import io.policyauth.network.ForwardedHeader;
 
 /**
  * Configuration of policy-auth under {@code policy-auth.*}. A built-in policy is registered only
@@ -559,10 +560,16 @@ public class PolicyAuthProperties {
         private List<String> allowedCidrs = new ArrayList<>();
 
         /**
-         * CIDRs of reverse proxies whose X-Forwarded-For / Forwarded headers are believed. The
-         * client is the first address, walking right to left, that is not a trusted proxy.
+         * CIDRs of reverse proxies whose forwarded-header is believed. The client is the first
+         * address, walking right to left, that is not a trusted proxy.
          */
         private List<String> trustedProxies = new ArrayList<>();
+
+        /**
+         * The header the trusted proxies write: x-forwarded-for (nginx, HAProxy, AWS ALB,
+         * ingress-nginx) or forwarded (RFC 7239). Only this header is read; the other is ignored.
+         */
+        private ForwardedHeader forwardedHeader = ForwardedHeader.X_FORWARDED_FOR;
 
         public List<String> getAllowedCidrs() {
             return allowedCidrs;
@@ -578,6 +585,14 @@ public class PolicyAuthProperties {
 
         public void setTrustedProxies(List<String> trustedProxies) {
             this.trustedProxies = trustedProxies;
+        }
+
+        public ForwardedHeader getForwardedHeader() {
+            return forwardedHeader;
+        }
+
+        public void setForwardedHeader(ForwardedHeader forwardedHeader) {
+            this.forwardedHeader = forwardedHeader;
         }
     }
 

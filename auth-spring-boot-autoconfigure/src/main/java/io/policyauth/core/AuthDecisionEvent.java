@@ -15,7 +15,8 @@ import java.time.Instant;
  * @param subject the caller, or {@code null} when not authenticated
  * @param credentialId the token id or API key id, or {@code null}
  * @param tenant the caller's tenant, or {@code null}
- * @param clientAddress the socket peer address
+ * @param clientAddress the client address as resolved behind trusted proxies, or {@code null} when it
+ *        cannot be told
  * @param method the HTTP method
  * @param path the request path
  * @param duration time spent deciding

@@ -19,6 +19,7 @@ public final class AuthService {
     private final AuthExecutorRegistry registry;
     private final DecisionMetrics metrics;
     private final List<DecisionListener> listeners;
+    private final ClientAddressSource clientAddresses;
     private final Clock clock;
 
     /**
@@ -26,20 +27,22 @@ public final class AuthService {
      * @param metrics where decisions are counted and timed
      */
     public AuthService(AuthExecutorRegistry registry, DecisionMetrics metrics) {
-        this(registry, metrics, List.of(), Clock.systemUTC());
+        this(registry, metrics, List.of(), ClientAddressSource.PEER, Clock.systemUTC());
     }
 
     /**
      * @param registry the policies
      * @param metrics where decisions are counted and timed
      * @param listeners told of every decision, for audit
+     * @param clientAddresses the client address a decision is recorded with
      * @param clock the time of decisions
      */
     public AuthService(AuthExecutorRegistry registry, DecisionMetrics metrics, List<DecisionListener> listeners,
-            Clock clock) {
+            ClientAddressSource clientAddresses, Clock clock) {
         this.registry = registry;
         this.metrics = metrics;
         this.listeners = List.copyOf(listeners);
+        this.clientAddresses = clientAddresses;
         this.clock = clock;
     }
 
@@ -111,7 +114,8 @@ public final class AuthService {
             if (!listeners.isEmpty()) {
                 notifyListeners(new AuthDecisionEvent(clock.instant(), executor.policy(), outcome, reason,
                         user == null || user.isAnonymous() ? null : user.subject(), user == null ? null : user.tokenId(),
-                        user == null ? null : user.tenant(), context.remoteAddress(), context.method(), context.path(),
+                        user == null ? null : user.tenant(), clientAddresses.clientAddress(context), context.method(),
+                        context.path(),
                         Duration.ofNanos(nanos)));
             }
         }

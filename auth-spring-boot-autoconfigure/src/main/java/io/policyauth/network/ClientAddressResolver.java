@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.policyauth.core.ClientAddressSource;
 import io.policyauth.core.SecurityRequestContext;
 
 /**
@@ -15,38 +16,42 @@ import io.policyauth.core.SecurityRequestContext;
  * the first untrusted hop is the client; anything further left was written by the client and may
  * be spoofed. When every hop is trusted, the leftmost is the client.
  * <p>
- * {@code Forwarded} (RFC 7239) is preferred over {@code X-Forwarded-For} when both are present: it
- * is the standard, and a proxy that writes it is more likely to overwrite a forged one. Only one
- * of them is read, since proxies that write both would otherwise count every hop twice.
+ * Only the header that the proxies write ({@link ForwardedHeader}) is read; the other is ignored
+ * whatever it says, since proxies pass it through from the client untouched.
  * <p>
  * A hop that is not an address (malformed, empty, {@code unknown}, an obfuscated {@code _name}, a
  * {@code Forwarded} element without {@code for=}) ends the walk with no client address: whoever it
  * stands for cannot be checked, so it is denied. Hops left of the client are never read, so
  * garbage a client sends ahead of its own address does no harm.
  */
-public final class ClientAddressResolver {
-
-    /** The RFC 7239 header. */
-    public static final String FORWARDED = "Forwarded";
-
-    /** The de-facto standard header: a comma-separated list of addresses, client first. */
-    public static final String X_FORWARDED_FOR = "X-Forwarded-For";
+public final class ClientAddressResolver implements ClientAddressSource {
 
     private final CidrSet trustedProxies;
+    private final ForwardedHeader header;
 
     /**
+     * A resolver that reads {@code X-Forwarded-For}.
+     *
      * @param trustedProxies the proxies whose headers are believed; when empty, the socket peer is
      *        always the client
      */
     public ClientAddressResolver(CidrSet trustedProxies) {
-        this.trustedProxies = Objects.requireNonNull(trustedProxies, "trustedProxies");
+        this(trustedProxies, ForwardedHeader.X_FORWARDED_FOR);
     }
 
     /**
-     * @return the proxies whose headers are believed
+     * @param trustedProxies the proxies whose headers are believed; when empty, the socket peer is
+     *        always the client
+     * @param header the header the trusted proxies write
      */
-    public CidrSet trustedProxies() {
-        return trustedProxies;
+    public ClientAddressResolver(CidrSet trustedProxies, ForwardedHeader header) {
+        this.trustedProxies = Objects.requireNonNull(trustedProxies, "trustedProxies");
+        this.header = Objects.requireNonNull(header, "header");
+    }
+
+    @Override
+    public String clientAddress(SecurityRequestContext context) {
+        return resolve(context).map(IpAddresses::format).orElse(null);
     }
 
     /**
@@ -62,15 +67,12 @@ public final class ClientAddressResolver {
         if (peer == null || !trustedProxies.matches(peer)) {
             return Optional.ofNullable(peer);
         }
-        List<String> forwarded = context.headers().values(FORWARDED);
-        if (!forwarded.isEmpty()) {
-            return Optional.ofNullable(walkForwarded(forwarded, peer));
+        List<String> lines = context.headers().values(header.headerName());
+        if (lines.isEmpty()) {
+            return Optional.of(peer);
         }
-        List<String> forwardedFor = context.headers().values(X_FORWARDED_FOR);
-        if (!forwardedFor.isEmpty()) {
-            return Optional.ofNullable(walkForwardedFor(forwardedFor, peer));
-        }
-        return Optional.of(peer);
+        return Optional.ofNullable(header == ForwardedHeader.FORWARDED ? walkForwarded(lines, peer)
+                : walkForwardedFor(lines, peer));
     }
 
     private byte[] walkForwarded(List<String> lines, byte[] peer) {

@@ -18,8 +18,12 @@ class ClientAddressResolverTests {
     private static final String PROXY_1 = "10.0.0.1";
     private static final String PROXY_2 = "10.0.0.2";
 
-    private final ClientAddressResolver resolver = new ClientAddressResolver(
-            CidrSet.parse(List.of("10.0.0.0/24", "2001:db8:cafe::/48")));
+    private static final CidrSet TRUSTED = CidrSet.parse(List.of("10.0.0.0/24", "2001:db8:cafe::/48"));
+
+    private final ClientAddressResolver xForwardedFor = new ClientAddressResolver(TRUSTED,
+            ForwardedHeader.X_FORWARDED_FOR);
+
+    private final ClientAddressResolver forwarded = new ClientAddressResolver(TRUSTED, ForwardedHeader.FORWARDED);
 
     @Test
     void peerIsTheClientWithoutProxyHeaders() {
@@ -44,6 +48,23 @@ class ClientAddressResolverTests {
         assertThat(resolve("203.0.113.9", "X-Forwarded-For", "10.0.0.5")).hasValue("203.0.113.9");
         assertThat(resolve("203.0.113.9", "Forwarded", "for=10.0.0.5")).hasValue("203.0.113.9");
         assertThat(resolve("203.0.113.9", "X-Forwarded-For", "garbage")).hasValue("203.0.113.9");
+    }
+
+    @Test
+    void onlyTheConfiguredHeaderIsRead() {
+        Map<String, List<String>> spoofed = Map.of("Forwarded", List.of("for=10.9.9.9"), "X-Forwarded-For",
+                List.of("198.51.100.1"));
+        assertThat(format(xForwardedFor.resolve(context(PROXY_1, spoofed)))).hasValue("198.51.100.1");
+        assertThat(format(xForwardedFor.resolve(context(PROXY_1, Map.of("Forwarded", List.of("for=10.9.9.9"))))))
+                .hasValue(PROXY_1);
+    }
+
+    @Test
+    void clientAddressIsTheCanonicalLiteral() {
+        assertThat(xForwardedFor.clientAddress(context(PROXY_1, Map.of("X-Forwarded-For", List.of("::ffff:198.51.100.7")))))
+                .isEqualTo("198.51.100.7");
+        assertThat(xForwardedFor.clientAddress(context(PROXY_1, Map.of("X-Forwarded-For", List.of("unknown")))))
+                .isNull();
     }
 
     @Test
@@ -135,11 +156,13 @@ class ClientAddressResolverTests {
         }
 
         @Test
-        void preferredOverXForwardedFor() {
+        void xForwardedForIsIgnored() {
             Map<String, List<String>> headers = new LinkedHashMap<>();
-            headers.put("X-Forwarded-For", List.of("198.51.100.1"));
+            headers.put("X-Forwarded-For", List.of("10.9.9.9"));
             headers.put("Forwarded", List.of("for=198.51.100.2"));
-            assertThat(format(resolver.resolve(context(PROXY_1, headers)))).hasValue("198.51.100.2");
+            assertThat(format(forwarded.resolve(context(PROXY_1, headers)))).hasValue("198.51.100.2");
+            assertThat(format(forwarded.resolve(context(PROXY_1, Map.of("X-Forwarded-For", List.of("10.9.9.9"))))))
+                    .hasValue(PROXY_1);
         }
 
         @Test
@@ -169,11 +192,12 @@ class ClientAddressResolverTests {
     }
 
     private Optional<String> resolve(String peer, String header, String... lines) {
+        ClientAddressResolver resolver = header.equalsIgnoreCase("Forwarded") ? forwarded : xForwardedFor;
         return format(resolver.resolve(context(peer, Map.of(header, List.of(lines)))));
     }
 
     private Optional<String> resolve(String peer) {
-        return format(resolver.resolve(context(peer, Map.of())));
+        return format(xForwardedFor.resolve(context(peer, Map.of())));
     }
 
     private static SecurityRequestContext context(String peer, Map<String, List<String>> headers) {

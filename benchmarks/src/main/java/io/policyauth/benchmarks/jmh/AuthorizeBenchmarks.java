@@ -25,6 +25,7 @@ import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.AuthExecutorRegistry;
 import io.policyauth.core.AuthService;
 import io.policyauth.core.AuthenticatedUser;
+import io.policyauth.core.ClientAddressSource;
 import io.policyauth.core.DecisionMetrics;
 import io.policyauth.core.PublicExecutor;
 import io.policyauth.core.RequestHeaders;
@@ -85,7 +86,8 @@ public class AuthorizeBenchmarks {
         events = new AnnotationConfigApplicationContext();
         events.refresh();
         authService = new AuthService(registry, metrics,
-                List.of(new ApplicationEventDecisionPublisher(events), new AuditLogSink()), Clock.systemUTC());
+                List.of(new ApplicationEventDecisionPublisher(events), new AuditLogSink()), ClientAddressSource.PEER,
+                Clock.systemUTC());
         withoutAudit = new AuthService(registry, metrics);
 
         publicPolicy = decision("public", Map.of());
