@@ -39,8 +39,8 @@ public class TokenDenylistAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(TokenDenylist.class)
     @ConditionalOnProperty(name = STORE, havingValue = "memory", matchIfMissing = true)
-    InMemoryTokenDenylist inMemoryTokenDenylist() {
-        return new InMemoryTokenDenylist(Clock.systemUTC());
+    InMemoryTokenDenylist inMemoryTokenDenylist(PolicyAuthProperties properties) {
+        return new InMemoryTokenDenylist(properties.getJwt().getClockSkew(), Clock.systemUTC());
     }
 
     /** Revocations shared through the application's MongoDB. */
@@ -57,7 +57,8 @@ public class TokenDenylistAutoConfiguration {
             });
             PolicyAuthProperties.Denylist denylist = properties.getJwt().getDenylist();
             return new MongoTokenDenylist(operations, denylist.getCollection(), denylist.getTimeout(),
-                    denylist.getRefreshInterval(), denylist.getMaxStaleness(), Clock.systemUTC());
+                    denylist.getRefreshInterval(), denylist.getMaxStaleness(), properties.getJwt().getClockSkew(),
+                    Clock.systemUTC());
         }
     }
 

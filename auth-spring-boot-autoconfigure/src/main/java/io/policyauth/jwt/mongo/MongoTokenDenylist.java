@@ -7,12 +7,14 @@ import java.util.Date;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,30 +26,41 @@ import io.policyauth.jwt.TokenDenylist;
 
 /**
  * Revoked token ids shared by every instance through a MongoDB collection, with a TTL index on
- * the tokens' expiry so it never holds more than live tokens. Requests are answered from an
- * in-memory replica that a background thread refreshes every {@code refreshInterval}: another
- * instance's revocation takes effect here within that interval, this instance's at once. If the
- * replica cannot be refreshed for longer than {@code maxStaleness}, token requests get 503 rather
- * than a possibly stale grant.
+ * the time a token can no longer be accepted (its expiry plus the clock skew), so it never holds
+ * more than live tokens. Requests are answered from an in-memory replica that a background thread
+ * refreshes every {@code refreshInterval}: another instance's revocation takes effect here within
+ * that interval, this instance's at once. If the replica cannot be refreshed for longer than
+ * {@code maxStaleness}, token requests get 503 rather than a possibly stale grant.
+ * <p>
+ * Entries are stamped with the database server's time, never a writer's, so one instance whose
+ * clock runs behind cannot hide its revocations from the others' incremental reads. A document
+ * that is not a revocation this class wrote is skipped and counted, never a reason to stop
+ * refreshing.
  */
 public final class MongoTokenDenylist implements TokenDenylist, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MongoTokenDenylist.class);
 
+    static final String EXPIRES_AT = "expiresAt";
+    static final String KEEP_UNTIL = "keepUntil";
+    static final String REVOKED_AT = "revokedAt";
+
     /*
-     * Instances' clocks differ: each refresh re-reads revocations from a little before the last
-     * one, so an entry stamped by a clock that runs behind is not missed.
+     * Writes commit out of order: each refresh re-reads from a little before the newest server
+     * stamp it has seen, so an entry stamped earlier but committed later is not missed.
      */
-    private static final Duration CLOCK_OVERLAP = Duration.ofSeconds(30);
+    private static final Duration COMMIT_OVERLAP = Duration.ofSeconds(30);
 
     private final MongoOperations mongo;
     private final String collection;
     private final Duration timeout;
     private final Duration refreshInterval;
     private final Duration maxStaleness;
+    private final Duration clockSkew;
     private final Clock clock;
     private final InMemoryTokenDenylist replica;
     private final Object startLock = new Object();
+    private final AtomicLong malformedEntries = new AtomicLong();
     private volatile Instant lastRefresh;
     private volatile Instant readFrom = Instant.EPOCH;
     private volatile ScheduledExecutorService refresher;
@@ -58,10 +71,11 @@ public final class MongoTokenDenylist implements TokenDenylist, AutoCloseable {
      * @param timeout time limit of one MongoDB operation
      * @param refreshInterval how often the replica is refreshed
      * @param maxStaleness how old the replica may grow before token requests get 503
+     * @param clockSkew how long after its expiry a token is still accepted
      * @param clock the time
      */
     public MongoTokenDenylist(MongoOperations mongo, String collection, Duration timeout, Duration refreshInterval,
-            Duration maxStaleness, Clock clock) {
+            Duration maxStaleness, Duration clockSkew, Clock clock) {
         if (refreshInterval.isNegative() || refreshInterval.isZero() || maxStaleness.compareTo(refreshInterval) < 0) {
             throw new IllegalArgumentException("The denylist refresh interval must be positive and at most the "
                     + "maximum staleness, got " + refreshInterval + " and " + maxStaleness);
@@ -71,8 +85,9 @@ public final class MongoTokenDenylist implements TokenDenylist, AutoCloseable {
         this.timeout = timeout;
         this.refreshInterval = refreshInterval;
         this.maxStaleness = maxStaleness;
+        this.clockSkew = clockSkew;
         this.clock = clock;
-        this.replica = new InMemoryTokenDenylist(clock);
+        this.replica = new InMemoryTokenDenylist(clockSkew, clock);
     }
 
     @Override
@@ -94,15 +109,24 @@ public final class MongoTokenDenylist implements TokenDenylist, AutoCloseable {
     @Override
     public void revoke(String jti, Instant expiresAt) {
         TokenDenylist.requireRevocable(jti, expiresAt);
-        Document entry = new Document("_id", jti).append("expiresAt", Date.from(expiresAt))
-                .append("revokedAt", Date.from(clock.instant()));
         try {
-            documents().replaceOne(Filters.eq("_id", jti), entry, new ReplaceOptions().upsert(true));
+            documents().updateOne(Filters.eq("_id", jti),
+                    Updates.combine(Updates.max(EXPIRES_AT, Date.from(expiresAt)),
+                            Updates.max(KEEP_UNTIL, Date.from(expiresAt.plus(clockSkew))),
+                            Updates.currentDate(REVOKED_AT)),
+                    new UpdateOptions().upsert(true));
         }
         catch (RuntimeException failure) {
             throw new IllegalStateException("Could not record the token revocation in MongoDB", failure);
         }
         replica.revoke(jti, expiresAt);
+    }
+
+    /**
+     * @return how many documents were skipped because they are not revocations this class wrote
+     */
+    public long malformedEntries() {
+        return malformedEntries.get();
     }
 
     /** Stops the background refresh. */
@@ -145,20 +169,38 @@ public final class MongoTokenDenylist implements TokenDenylist, AutoCloseable {
         try {
             MongoCollection<Document> documents = documents();
             if (lastRefresh == null) {
-                documents.createIndex(Indexes.ascending("expiresAt"),
-                        new IndexOptions().name("expiresAt_ttl").expireAfter(0L, TimeUnit.SECONDS));
-                documents.createIndex(Indexes.ascending("revokedAt"), new IndexOptions().name("revokedAt"));
+                documents.createIndex(Indexes.ascending(KEEP_UNTIL),
+                        new IndexOptions().name("keepUntil_ttl").expireAfter(0L, TimeUnit.SECONDS));
+                documents.createIndex(Indexes.ascending(REVOKED_AT), new IndexOptions().name(REVOKED_AT));
             }
-            for (Document entry : documents.find(Filters.gte("revokedAt", Date.from(readFrom)))) {
-                replica.revoke(entry.getString("_id"), entry.getDate("expiresAt").toInstant());
+            Instant newest = readFrom;
+            for (Document entry : documents.find(Filters.gte(REVOKED_AT, Date.from(readFrom)))) {
+                Instant revokedAt = apply(entry);
+                if (revokedAt != null && revokedAt.isAfter(newest)) {
+                    newest = revokedAt;
+                }
             }
-            readFrom = started.minus(CLOCK_OVERLAP);
+            readFrom = newest.minus(COMMIT_OVERLAP).isAfter(readFrom) ? newest.minus(COMMIT_OVERLAP) : readFrom;
             lastRefresh = started;
         }
         catch (RuntimeException failure) {
             log.warn("Could not refresh the token denylist from MongoDB (last refresh: {}): {}", lastRefresh,
                     failure.toString());
         }
+    }
+
+    /** Adds one document to the replica; returns its server stamp, or {@code null} when skipped. */
+    private Instant apply(Document entry) {
+        if (entry.get("_id") instanceof String jti && !jti.isBlank()
+                && entry.get(EXPIRES_AT) instanceof Date expiresAt && entry.get(REVOKED_AT) instanceof Date revokedAt) {
+            replica.revoke(jti, expiresAt.toInstant());
+            return revokedAt.toInstant();
+        }
+        if (malformedEntries.getAndIncrement() == 0) {
+            log.warn("Skipping a document of collection '{}' that is not a token revocation (needs a string _id and "
+                    + "dates {} and {}); further ones are counted, not logged", collection, EXPIRES_AT, REVOKED_AT);
+        }
+        return null;
     }
 
     private MongoCollection<Document> documents() {

@@ -70,6 +70,26 @@ class SharedDenylistIntegrationTests {
     }
 
     @Test
+    void aRevokedTokenStaysRefusedOnBothInstancesWithinTheClockSkewAfterItExpires() {
+        first = start();
+        second = start();
+        HttpTestClient a = client(first);
+        HttpTestClient b = client(second);
+        String token = first.getBean(TokenIssuer.class).createToken("dave", List.of(), List.of(),
+                Duration.ofSeconds(1));
+        HttpResponse<String> me = a.get("/me", "Authorization", "Bearer " + token);
+        assertThat(me.statusCode()).isEqualTo(200);
+        Instant expiresAt = Instant.ofEpochSecond(((Number) JsonPath.read(me.body(), "$.exp")).longValue());
+        first.getBean(TokenDenylist.class).revoke(JsonPath.read(me.body(), "$.jti"), expiresAt);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> Instant.now().isAfter(expiresAt.plusMillis(500)));
+
+        assertThat(a.get("/me", "Authorization", "Bearer " + token).statusCode()).isEqualTo(401);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> b.get("/me", "Authorization", "Bearer " + token).statusCode() == 401);
+    }
+
+    @Test
     void aReplicaThatCannotBeRefreshedFailsClosedWith503() {
         first = start("policy-auth.jwt.denylist.max-staleness=500ms");
         HttpTestClient a = client(first);
