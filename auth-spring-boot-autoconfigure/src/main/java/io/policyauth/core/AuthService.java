@@ -3,6 +3,7 @@ package io.policyauth.core;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
 public final class AuthService {
 
     private static final Logger logger = LoggerFactory.getLogger(AuthService.class);
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     private final AuthExecutorRegistry registry;
     private final DecisionMetrics metrics;
@@ -101,8 +103,9 @@ public final class AuthService {
             reason = failure.reason();
             if (enforcement == Enforcement.DRY_RUN) {
                 outcome = Outcome.WOULD_DENY;
+                // The path is decoded: a %0A in it must not start a forged log line.
                 logger.info("Dry run: policy '{}' would deny {} {} ({}, {})", executor.policy(), context.method(),
-                        context.path(), failure.outcome().tag(), failure.reason());
+                        CONTROL.matcher(context.path()).replaceAll("?"), failure.outcome().tag(), failure.reason());
                 return AuthenticatedUser.anonymous();
             }
             outcome = failure.outcome();

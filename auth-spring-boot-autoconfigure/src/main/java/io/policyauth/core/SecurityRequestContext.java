@@ -4,21 +4,37 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What an executor may know about a request: the socket peer address, the headers, the method and
- * the path. Framework-neutral, so any web front can build one.
+ * What an executor may know about a request: the socket peer address, the headers, the method, the
+ * path and the query. Framework-neutral, so any web front can build one.
  *
  * @param remoteAddress the address of the socket peer as a literal (never a host name)
  * @param headers the request headers
  * @param method the HTTP method, upper case
- * @param path the request path, without query string
+ * @param path the path within the application exactly as handlers and routes are matched against
+ *        it: percent-decoded once, {@code ;} parameters removed, without the query string (a
+ *        {@code /} decoded inside a segment stays {@code %2F}, so segments stay apart)
+ * @param query the query string as received, without {@code ?}, or {@code null} when there is none
  */
-public record SecurityRequestContext(String remoteAddress, RequestHeaders headers, String method, String path) {
+public record SecurityRequestContext(String remoteAddress, RequestHeaders headers, String method, String path,
+        String query) {
 
     public SecurityRequestContext {
         Objects.requireNonNull(remoteAddress, "remoteAddress");
         Objects.requireNonNull(headers, "headers");
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
+    }
+
+    /**
+     * A context without a query string.
+     *
+     * @param remoteAddress socket peer address
+     * @param headers the request headers
+     * @param method the HTTP method, upper case
+     * @param path the path as matched
+     */
+    public SecurityRequestContext(String remoteAddress, RequestHeaders headers, String method, String path) {
+        this(remoteAddress, headers, method, path, null);
     }
 
     /**

@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param headers headers to send, by name, in order; holds credentials
  * @param user the Basic user, or {@code null}
  * @param pass the Basic password, or {@code null}
- * @param uri the request path
+ * @param uri the request path as handlers match it, with the query string as received
  * @param method the request method
  * @param body the request body as text, or {@code null} when not sent
  */

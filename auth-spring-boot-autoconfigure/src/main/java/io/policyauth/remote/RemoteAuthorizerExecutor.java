@@ -1,7 +1,6 @@
 package io.policyauth.remote;
 
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +15,7 @@ import io.policyauth.core.AuthenticationException;
 import io.policyauth.core.Challenge;
 import io.policyauth.core.ForbiddenException;
 import io.policyauth.core.InvalidCredentialRequestException;
+import io.policyauth.core.RequestBodyRejectedException;
 import io.policyauth.core.RequestBodySource;
 import io.policyauth.core.SecurityRequestContext;
 
@@ -39,6 +39,7 @@ public final class RemoteAuthorizerExecutor implements AuthExecutor {
     public static final String ANONYMOUS_SUBJECT = "remote";
 
     private static final String AUTHORIZATION = "Authorization";
+    private static final String CONTENT_TYPE = "Content-Type";
     private static final Pattern SCHEME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
     private static final int MAX_REASON_LENGTH = 200;
 
@@ -81,8 +82,10 @@ public final class RemoteAuthorizerExecutor implements AuthExecutor {
      *
      * @throws AuthenticationException {@code remote_unauthenticated} when the authorizer answers
      *         401, {@code invalid_basic_credentials} for a malformed Basic header (not sent on)
-     * @throws ForbiddenException {@code remote_denied} for another 4xx, {@code body_too_large},
-     *         {@code insufficient_scope} when the policy's requirements are not met
+     * @throws ForbiddenException {@code remote_denied} for another 4xx, {@code insufficient_scope}
+     *         when the policy's requirements are not met
+     * @throws RequestBodyRejectedException with {@code include-body}: 413 for a body over the limit,
+     *         415 for one that cannot be sent as the handler will read it
      * @throws InvalidCredentialRequestException {@code duplicate_credential} for two
      *         {@code Authorization} headers
      */
@@ -91,7 +94,7 @@ public final class RemoteAuthorizerExecutor implements AuthExecutor {
         String authorization = context.headers().single(AUTHORIZATION);
         BasicCredentials basic = basic(authorization);
         AuthorizerRequest request = new AuthorizerRequest(headers(context, authorization),
-                basic == null ? null : basic.user(), basic == null ? null : basic.pass(), context.path(),
+                basic == null ? null : basic.user(), basic == null ? null : basic.pass(), uri(context),
                 context.method(), settings.includeBody() ? body(context) : null);
         AuthorizerAnswer answer = answer(request);
         if (answer.granted()) {
@@ -104,6 +107,11 @@ public final class RemoteAuthorizerExecutor implements AuthExecutor {
                     authorization != null, List.of(challenge(authorization)), null);
         }
         throw new ForbiddenException("remote_denied", detail(answer, "The request is not allowed."), List.of());
+    }
+
+    /** The path as handlers match it, so the authorizer judges the request that will be served. */
+    private static String uri(SecurityRequestContext context) {
+        return context.query() == null ? context.path() : context.path() + "?" + context.query();
     }
 
     private AuthorizerAnswer answer(AuthorizerRequest request) {
@@ -162,10 +170,9 @@ public final class RemoteAuthorizerExecutor implements AuthExecutor {
         }
         if (bytes.length > settings.maxBodyBytes()) {
             // Fail closed: an authorizer shown part of a body could admit what the rest says.
-            throw new ForbiddenException("body_too_large", "The request body is too large to be authorized.",
-                    List.of());
+            throw RequestBodyRejectedException.tooLarge();
         }
-        return new String(bytes, StandardCharsets.UTF_8);
+        return BodyText.decode(bytes, context.headers().single(CONTENT_TYPE));
     }
 
     private BasicCredentials basic(String authorization) {

@@ -2,13 +2,20 @@ package io.policyauth.web;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
+import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -17,20 +24,29 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
+import io.policyauth.core.RequestBodyRejectedException;
+
 /**
  * A request whose first bytes can be copied before the handler reads the body: they are read once,
- * kept, and replayed ahead of the rest of the stream to whoever reads the body.
+ * kept, and replayed ahead of the rest of the stream to whoever reads the body, so a policy sees
+ * byte for byte what the handler reads.
  * <p>
- * A form post is read by the container as parameters, bypassing this wrapper; its copy is the
- * parameters re-encoded, so that the handler still finds them.
+ * A form post's parameters are parsed here from those same bytes, never by the container: the
+ * container would read the body on its own, bypassing this wrapper, and a policy would be shown
+ * something else than the handler gets. Multipart bodies are parsed by the container before any
+ * policy runs, so they cannot be copied at all: asking for one is refused.
  */
 final class BodyCopyingRequest extends HttpServletRequestWrapper {
 
     private static final String FORM = "application/x-www-form-urlencoded";
 
+    /** The most form bytes parsed as parameters, as Tomcat's default {@code maxPostSize}. */
+    private static final int MAX_FORM_BYTES = 2 * 1024 * 1024;
+
     private final int limit;
     private byte[] head;
     private ServletInputStream stream;
+    private Map<String, String[]> formParameters;
 
     /**
      * @param request the request
@@ -44,9 +60,14 @@ final class BodyCopyingRequest extends HttpServletRequestWrapper {
     /**
      * @param wanted the most bytes the caller wants, at most this request's limit
      * @return up to {@code wanted + 1} bytes of the body
+     * @throws RequestBodyRejectedException 415 for a multipart body
      * @throws UncheckedIOException when the body cannot be read
      */
     byte[] copy(int wanted) {
+        if (isMultipart()) {
+            throw RequestBodyRejectedException.notCopyable(
+                    "A multipart request body cannot be authorized; send it in another format.");
+        }
         byte[] bytes = head();
         // A kept head longer than the limit means a larger body, whatever the caller wants: keep
         // saying so with wanted + 1 bytes, even if that needs padding.
@@ -55,8 +76,8 @@ final class BodyCopyingRequest extends HttpServletRequestWrapper {
 
     @Override
     public ServletInputStream getInputStream() throws IOException {
-        if (isForm()) {
-            // The container reads form bodies as parameters; the stream is the container's.
+        if (isMultipart()) {
+            // The container parses multipart bodies from its own stream.
             return super.getInputStream();
         }
         if (stream == null) {
@@ -67,9 +88,35 @@ final class BodyCopyingRequest extends HttpServletRequestWrapper {
 
     @Override
     public BufferedReader getReader() throws IOException {
-        String encoding = getCharacterEncoding();
-        Charset charset = encoding == null ? StandardCharsets.ISO_8859_1 : Charset.forName(encoding);
-        return new BufferedReader(new InputStreamReader(getInputStream(), charset));
+        return new BufferedReader(new InputStreamReader(getInputStream(), characterEncoding()));
+    }
+
+    @Override
+    public String getParameter(String name) {
+        String[] values = getParameterMap().get(name);
+        return values == null || values.length == 0 ? null : values[0];
+    }
+
+    @Override
+    public Map<String, String[]> getParameterMap() {
+        if (!isForm()) {
+            return super.getParameterMap();
+        }
+        if (formParameters == null) {
+            formParameters = Collections.unmodifiableMap(parseFormParameters());
+        }
+        return formParameters;
+    }
+
+    @Override
+    public Enumeration<String> getParameterNames() {
+        return Collections.enumeration(getParameterMap().keySet());
+    }
+
+    @Override
+    public String[] getParameterValues(String name) {
+        String[] values = getParameterMap().get(name);
+        return values == null ? null : values.clone();
     }
 
     private byte[] head() {
@@ -83,32 +130,87 @@ final class BodyCopyingRequest extends HttpServletRequestWrapper {
 
     private byte[] headOrThrow() throws IOException {
         if (head == null) {
-            head = isForm() ? formBody() : super.getInputStream().readNBytes(limit + 1);
+            head = super.getInputStream().readNBytes(limit + 1);
         }
         return head;
     }
 
-    private boolean isForm() {
-        String contentType = getContentType();
-        return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(FORM)
-                && "POST".equalsIgnoreCase(getMethod());
-    }
-
-    private byte[] formBody() {
-        StringBuilder form = new StringBuilder();
-        for (Map.Entry<String, String[]> parameter : getParameterMap().entrySet()) {
-            for (String value : parameter.getValue()) {
-                if (!form.isEmpty()) {
-                    form.append('&');
-                }
-                form.append(URLEncoder.encode(parameter.getKey(), StandardCharsets.UTF_8)).append('=')
-                        .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
-                if (form.length() > limit) {
-                    return form.toString().getBytes(StandardCharsets.UTF_8);
-                }
+    /*
+     * The query string's parameters come from the container: once the body stream is taken, it
+     * parses only those (Servlet 6.1 section 3.1.1). The body's follow them, as the specification
+     * orders them, decoded from the very bytes a policy was shown.
+     */
+    private Map<String, String[]> parseFormParameters() {
+        byte[] body;
+        boolean streamUnread = stream == null;
+        try {
+            body = streamUnread ? readForm(getInputStream()) : new byte[0];
+        }
+        catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+        Map<String, List<String>> parsed = new LinkedHashMap<>();
+        super.getParameterMap().forEach((name, values) -> parsed.put(name, new ArrayList<>(Arrays.asList(values))));
+        Charset charset = characterEncoding();
+        String text = new String(body, StandardCharsets.ISO_8859_1);
+        for (String pair : text.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            try {
+                String name = decode(equals < 0 ? pair : pair.substring(0, equals), charset);
+                String value = equals < 0 ? "" : decode(pair.substring(equals + 1), charset);
+                parsed.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
+            }
+            catch (IllegalArgumentException malformed) {
+                // As the container does: a pair with a bad escape is skipped.
             }
         }
-        return form.toString().getBytes(StandardCharsets.UTF_8);
+        Map<String, String[]> parameters = new LinkedHashMap<>();
+        parsed.forEach((name, values) -> parameters.put(name, values.toArray(String[]::new)));
+        // The parsed bytes stay readable, as a copied body always is.
+        stream = new Replay(body, null);
+        return parameters;
+    }
+
+    /** The whole form body, or nothing when it is larger than the container would parse. */
+    private static byte[] readForm(InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+            if (out.size() + n > MAX_FORM_BYTES) {
+                return new byte[0];
+            }
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    // Bytes were read as ISO-8859-1, one char each, so %XX escapes and raw bytes decode alike.
+    private static String decode(String part, Charset charset) {
+        String bytes = URLDecoder.decode(part, StandardCharsets.ISO_8859_1);
+        return new String(bytes.getBytes(StandardCharsets.ISO_8859_1), charset);
+    }
+
+    private Charset characterEncoding() {
+        String encoding = getCharacterEncoding();
+        return encoding == null ? StandardCharsets.ISO_8859_1 : Charset.forName(encoding);
+    }
+
+    private boolean isForm() {
+        return "POST".equalsIgnoreCase(getMethod()) && mediaTypeIs(FORM);
+    }
+
+    private boolean isMultipart() {
+        return mediaTypeIs("multipart/");
+    }
+
+    // Media types are case-insensitive (RFC 9110 section 8.3.1): so is every check here.
+    private boolean mediaTypeIs(String prefix) {
+        String contentType = getContentType();
+        return contentType != null && contentType.strip().toLowerCase(Locale.ROOT).startsWith(prefix);
     }
 
     /** The kept bytes, then whatever the client has not sent yet. */
@@ -125,7 +227,7 @@ final class BodyCopyingRequest extends HttpServletRequestWrapper {
         @Override
         public int read() throws IOException {
             int b = kept.read();
-            return b >= 0 ? b : rest.read();
+            return b >= 0 || rest == null ? b : rest.read();
         }
 
         @Override
@@ -134,17 +236,17 @@ final class BodyCopyingRequest extends HttpServletRequestWrapper {
                 return 0;
             }
             int n = kept.read(buffer, offset, length);
-            return n > 0 ? n : rest.read(buffer, offset, length);
+            return n > 0 || rest == null ? n : rest.read(buffer, offset, length);
         }
 
         @Override
         public boolean isFinished() {
-            return kept.available() == 0 && rest.isFinished();
+            return kept.available() == 0 && (rest == null || rest.isFinished());
         }
 
         @Override
         public boolean isReady() {
-            return kept.available() > 0 || rest.isReady();
+            return kept.available() > 0 || rest == null || rest.isReady();
         }
 
         @Override

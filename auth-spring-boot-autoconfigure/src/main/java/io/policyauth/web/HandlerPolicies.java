@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.util.ServletRequestPathUtils;
 
 import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.AuthService;
@@ -80,9 +79,7 @@ public final class HandlerPolicies {
             }
         }
         if (!routes.isEmpty()) {
-            PathContainer path = ServletRequestPathUtils.hasParsedRequestPath(request)
-                    ? ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication()
-                    : ServletRequestPathUtils.parseAndCache(request).pathWithinApplication();
+            PathContainer path = ServletRequestContexts.pathWithinApplication(request);
             String method = request.getMethod();
             for (CompiledRoute route : routes) {
                 if (route.rule().matches(path, method)) {

@@ -12,6 +12,7 @@ import io.policyauth.core.AuthenticationException;
 import io.policyauth.core.Challenge;
 import io.policyauth.core.ForbiddenException;
 import io.policyauth.core.InvalidCredentialRequestException;
+import io.policyauth.core.RequestBodyRejectedException;
 
 /**
  * Writes denials as RFC 9457 {@code application/problem+json} with {@code WWW-Authenticate}
@@ -124,6 +125,8 @@ public class ProblemResponseWriter {
         static final Problem UNAVAILABLE = new Problem("unavailable", "Authorization unavailable", 503);
         static final Problem INVALID_REQUEST = new Problem("invalid-request", "Invalid credentials", 400);
         static final Problem ERROR = new Problem("error", "Authorization error", 500);
+        static final Problem TOO_LARGE = new Problem("body-too-large", "Request body too large", 413);
+        static final Problem NOT_COPYABLE = new Problem("body-not-copyable", "Request body cannot be authorized", 415);
 
         static Problem of(AuthException failure) {
             if (failure instanceof AuthenticationException) {
@@ -137,6 +140,9 @@ public class ProblemResponseWriter {
             }
             if (failure instanceof InvalidCredentialRequestException) {
                 return INVALID_REQUEST;
+            }
+            if (failure instanceof RequestBodyRejectedException body) {
+                return body.status() == RequestBodyRejectedException.PAYLOAD_TOO_LARGE ? TOO_LARGE : NOT_COPYABLE;
             }
             return ERROR;
         }

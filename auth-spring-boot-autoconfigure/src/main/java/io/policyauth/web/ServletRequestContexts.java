@@ -1,10 +1,14 @@
 package io.policyauth.web;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.ServletRequestPathUtils;
 
 import io.policyauth.core.SecurityRequestContext;
 
@@ -16,7 +20,39 @@ final class ServletRequestContexts {
 
     static SecurityRequestContext from(HttpServletRequest request) {
         return new SecurityRequestContext(request.getRemoteAddr(), name -> values(request, name),
-                request.getMethod(), request.getRequestURI());
+                request.getMethod(), matchedPath(pathWithinApplication(request)), request.getQueryString());
+    }
+
+    /**
+     * The path within the application as Spring MVC parsed it for handler mapping, parsing it now
+     * when no handler mapping has (the parse is cached on the request either way).
+     */
+    static PathContainer pathWithinApplication(HttpServletRequest request) {
+        return (ServletRequestPathUtils.hasParsedRequestPath(request)
+                ? ServletRequestPathUtils.getParsedRequestPath(request)
+                : ServletRequestPathUtils.parseAndCache(request)).pathWithinApplication();
+    }
+
+    /*
+     * Handlers and routes match decoded segments without their ';' parameters; so must anyone told
+     * the path, or '/api/%61dmin' and '/api/admin;x=1' would read differently to them.
+     */
+    static String matchedPath(PathContainer path) {
+        String raw = path.value();
+        if (raw.indexOf('%') < 0 && raw.indexOf(';') < 0) {
+            return raw;
+        }
+        StringBuilder decoded = new StringBuilder(raw.length());
+        for (PathContainer.Element element : path.elements()) {
+            if (element instanceof PathContainer.PathSegment segment) {
+                String value = segment.valueToMatch();
+                decoded.append(value.indexOf('/') < 0 ? value : value.replace("/", "%2F"));
+            }
+            else {
+                decoded.append(element.value());
+            }
+        }
+        return decoded.toString();
     }
 
     private static List<String> values(HttpServletRequest request, String name) {
@@ -28,7 +64,7 @@ final class ServletRequestContexts {
         if (!values.hasMoreElements()) {
             return List.of(first);
         }
-        List<String> all = new java.util.ArrayList<>();
+        List<String> all = new ArrayList<>();
         all.add(first);
         all.addAll(Collections.list(values));
         return all;

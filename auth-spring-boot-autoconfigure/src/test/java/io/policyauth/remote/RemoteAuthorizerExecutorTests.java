@@ -23,6 +23,7 @@ import io.policyauth.core.ForbiddenException;
 import io.policyauth.core.InvalidCredentialRequestException;
 import io.policyauth.core.RequestBodySource;
 import io.policyauth.core.RequestHeaders;
+import io.policyauth.core.RequestBodyRejectedException;
 import io.policyauth.core.Requirements;
 import io.policyauth.core.SecurityRequestContext;
 
@@ -161,7 +162,7 @@ class RemoteAuthorizerExecutorTests {
         new RemoteAuthorizerExecutor(withBody, grant, bodyOf("1234")).execute(request());
         assertThat(asked.get(0).body()).isEqualTo("1234");
 
-        assertThatExceptionOfType(ForbiddenException.class)
+        assertThatExceptionOfType(RequestBodyRejectedException.class)
                 .isThrownBy(() -> new RemoteAuthorizerExecutor(withBody, grant, bodyOf("12345")).execute(request()))
                 .satisfies(denied -> assertThat(denied.reason()).isEqualTo("body_too_large"));
         assertThat(asked).hasSize(1);

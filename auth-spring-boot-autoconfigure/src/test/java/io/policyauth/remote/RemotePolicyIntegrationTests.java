@@ -97,10 +97,22 @@ class RemotePolicyIntegrationTests {
         TestAuthorizer.Received received = authorizer.last();
         assertThat(received.field("user")).isEqualTo("alice");
         assertThat(received.field("pass")).isEqualTo(ALICE_PASSWORD);
-        assertThat(received.field("uri")).isEqualTo("/gateway");
+        assertThat(received.field("uri")).isEqualTo("/gateway?page=2");
         assertThat(received.field("method")).isEqualTo("GET");
         assertThat(received.json().has("body")).isFalse();
         assertThat(received.header("Content-Type")).containsExactly("application/json");
+    }
+
+    @Test
+    void theUriIsThePathAsHandlersMatchedIt() {
+        String alice = basic("alice", ALICE_PASSWORD);
+
+        assertThat(get("/%67ateway", "Authorization", alice).statusCode()).isEqualTo(200);
+        assertThat(authorizer.last().field("uri")).isEqualTo("/gateway");
+        assertThat(get("/gateway;x=1", "Authorization", alice).statusCode()).isEqualTo(200);
+        assertThat(authorizer.last().field("uri")).isEqualTo("/gateway");
+        assertThat(get("/gate%77ay;a=b?q=%2F&r", "Authorization", alice).statusCode()).isEqualTo(200);
+        assertThat(authorizer.last().field("uri")).isEqualTo("/gateway?q=%2F&r");
     }
 
     @Test
@@ -268,7 +280,52 @@ class RemotePolicyIntegrationTests {
         HttpResponse<String> response = post("/body", "application/json", "{\"amount\":5, \"note\":\"far too long\"}",
                 "Authorization", basic("alice", ALICE_PASSWORD));
 
-        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(authorizer.calls("/echo")).isZero();
+    }
+
+    @Test
+    void multipartBodyIsRefusedWithoutAskingSinceItCannotBeCopied() {
+        String multipart = "--b\r\nContent-Disposition: form-data; name=\"amount\"\r\n\r\n7\r\n--b--\r\n";
+        for (String type : new String[] {"multipart/form-data; boundary=b", "Multipart/Form-Data; boundary=b"}) {
+            HttpResponse<String> response = post("/form-any", type, multipart,
+                    "Authorization", basic("alice", ALICE_PASSWORD));
+
+            assertThat(response.statusCode()).isEqualTo(415);
+        }
+        assertThat(authorizer.calls("/echo")).isZero();
+    }
+
+    @Test
+    void mixedCaseFormIsSentAsReceivedAndTheHandlerReadsTheSameBytes() {
+        HttpResponse<String> response = post("/form-any?origin=query", "Application/X-WWW-Form-Urlencoded",
+                "amount=7&note=a+b%21", "Authorization", basic("alice", ALICE_PASSWORD));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(authorizer.last().field("body")).isEqualTo("amount=7&note=a+b%21");
+        assertThat((String) JsonPath.read(response.body(), "$.amount")).isEqualTo("7");
+        assertThat((String) JsonPath.read(response.body(), "$.note")).isEqualTo("a b!");
+        assertThat((String) JsonPath.read(response.body(), "$.origin")).isEqualTo("query");
+    }
+
+    @Test
+    void bodyIsDecodedWithItsDeclaredCharset() {
+        byte[] latin1 = "caf\u00e9".getBytes(StandardCharsets.ISO_8859_1);
+        HttpResponse<String> response = postBytes("/body", "text/plain; charset=ISO-8859-1", latin1,
+                "Authorization", basic("alice", ALICE_PASSWORD));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(authorizer.last().field("body")).isEqualTo("caf\u00e9");
+        assertThat((String) JsonPath.read(response.body(), "$.handlerSaw")).isEqualTo("caf\u00e9");
+    }
+
+    @Test
+    void bodyThatIsNotTextInItsCharsetIsRefusedWithoutAsking() {
+        byte[] notUtf8 = {'{', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
+        assertThat(postBytes("/body", "application/json", notUtf8, "Authorization", basic("alice", ALICE_PASSWORD))
+                .statusCode()).isEqualTo(415);
+        assertThat(postBytes("/body", "text/plain; charset=x-no-such-charset", new byte[] {'a'},
+                "Authorization", basic("alice", ALICE_PASSWORD)).statusCode()).isEqualTo(415);
         assertThat(authorizer.calls("/echo")).isZero();
     }
 
@@ -306,6 +363,11 @@ class RemotePolicyIntegrationTests {
     private HttpResponse<String> post(String path, String contentType, String body, String... headers) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)), headers);
+    }
+
+    private HttpResponse<String> postBytes(String path, String contentType, byte[] body, String... headers) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), headers);
     }
 
     private URI uri(String path) {

@@ -81,6 +81,12 @@ class RemoteTestApplication {
             return Map.of("amount", amount);
         }
 
+        @PostMapping("/form-any")
+        @RequiresPolicy("body")
+        Map<String, String> formAny(@RequestParam Map<String, String> parameters) {
+            return parameters;
+        }
+
         private static Map<String, Object> describe(AuthenticatedUser user) {
             return Map.of("subject", user.subject(), "roles", user.roles(), "mechanism", user.mechanism());
         }
