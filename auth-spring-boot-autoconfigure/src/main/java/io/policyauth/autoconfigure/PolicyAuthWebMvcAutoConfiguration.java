@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -19,6 +20,7 @@ import org.springframework.web.servlet.handler.MappedInterceptor;
 import io.policyauth.core.AuthService;
 import io.policyauth.core.PolicyModes;
 import io.policyauth.web.AuthenticatedUserArgumentResolver;
+import io.policyauth.web.ExemptEndpoints;
 import io.policyauth.web.HandlerPolicies;
 import io.policyauth.web.PolicyInterceptor;
 import io.policyauth.web.PolicyMap;
@@ -38,9 +40,22 @@ public class PolicyAuthWebMvcAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    HandlerPolicies handlerPolicies(AuthService authService, PolicyAuthProperties properties, PolicyModes modes) {
+    HandlerPolicies handlerPolicies(AuthService authService, PolicyAuthProperties properties, PolicyModes modes,
+            Environment environment) {
         return new HandlerPolicies(authService, properties.getDefaultPolicy(), ConfiguredPolicies.routes(properties),
-                modes, ErrorController.class::isAssignableFrom);
+                modes, errorPath(environment));
+    }
+
+    /**
+     * Only the error controller's own error path is exempt, so that errors can always be shown;
+     * its other methods, and handlers that error pages point at, are decided as requests are.
+     *
+     * @param environment where {@code server.error.path} is read, as Boot's error controller reads it
+     * @return the exempt endpoints
+     */
+    public static ExemptEndpoints errorPath(Environment environment) {
+        String errorPath = environment.resolvePlaceholders("${server.error.path:${error.path:/error}}");
+        return (handlerType, path) -> errorPath.equals(path) && ErrorController.class.isAssignableFrom(handlerType);
     }
 
     @Bean

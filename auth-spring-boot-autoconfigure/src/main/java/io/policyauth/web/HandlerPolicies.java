@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -41,7 +40,7 @@ public final class HandlerPolicies {
 
     private final AuthService authService;
     private final PolicyModes modes;
-    private final Predicate<Class<?>> exemptHandlerTypes;
+    private final ExemptEndpoints exempt;
     private final List<CompiledRoute> routes;
     private final HandlerPolicy defaultPolicy;
     private final Map<HandlerKey, HandlerPolicy> annotated = new ConcurrentHashMap<>();
@@ -51,14 +50,14 @@ public final class HandlerPolicies {
      * @param defaultPolicy the policy of handlers with no annotation and no route
      * @param routes route rules, first match wins
      * @param modes which policies are enforced or run dry
-     * @param exemptHandlerTypes handler types that are never checked (the error controller)
+     * @param exempt the endpoints that are never checked (the error controller's error path)
      * @throws IllegalStateException when a route names an unregistered policy
      */
     public HandlerPolicies(AuthService authService, String defaultPolicy, List<RouteRule> routes, PolicyModes modes,
-            Predicate<Class<?>> exemptHandlerTypes) {
+            ExemptEndpoints exempt) {
         this.authService = authService;
         this.modes = modes;
-        this.exemptHandlerTypes = exemptHandlerTypes;
+        this.exempt = exempt;
         this.routes = routes.stream().map(route -> new CompiledRoute(route, compile(route.policies(),
                 route.requirements(), PolicySource.ROUTE, "Route " + route.pattern().getPatternString()))).toList();
         this.defaultPolicy = compileDefault(defaultPolicy);
@@ -73,6 +72,10 @@ public final class HandlerPolicies {
      */
     public HandlerPolicy forRequest(HttpServletRequest request, Object handler) {
         if (handler instanceof HandlerMethod method) {
+            if (exempt.isExempt(method.getBeanType(),
+                    ServletRequestContexts.matchedPath(ServletRequestContexts.pathWithinApplication(request)))) {
+                return HandlerPolicy.EXEMPT;
+            }
             HandlerPolicy policy = annotatedPolicy(method);
             if (policy != NOT_ANNOTATED) {
                 return policy;
@@ -101,6 +104,9 @@ public final class HandlerPolicies {
      * @throws IllegalStateException when its annotation names an unregistered policy
      */
     public HandlerPolicy forMapping(HandlerMethod handler, String pattern, String method) {
+        if (exempt.isExempt(handler.getBeanType(), pattern)) {
+            return HandlerPolicy.EXEMPT;
+        }
         HandlerPolicy policy = annotatedPolicy(handler);
         if (policy != NOT_ANNOTATED) {
             return policy;
@@ -146,9 +152,6 @@ public final class HandlerPolicies {
     }
 
     private HandlerPolicy resolveAnnotation(HandlerKey key) {
-        if (exemptHandlerTypes.test(key.beanType())) {
-            return HandlerPolicy.EXEMPT;
-        }
         RequiresPolicy annotation = AnnotatedElementUtils.findMergedAnnotation(key.method(), RequiresPolicy.class);
         if (annotation == null) {
             annotation = AnnotatedElementUtils.findMergedAnnotation(key.beanType(), RequiresPolicy.class);

@@ -70,13 +70,11 @@ public class PolicyInterceptor implements HandlerInterceptor {
     }
 
     /*
-     * An error dispatch reports on a request that was already decided (or that failed before a
-     * handler ran); an async re-dispatch continues a granted request. Deciding again would deny
-     * error pages and count decisions twice.
+     * An async re-dispatch continues a granted request. An error dispatch is decided like any
+     * request: only the error controller at the error path is exempt (see ExemptEndpoints), so an
+     * error page pointing at an ordinary handler cannot serve it unchecked.
      */
     private static boolean alreadyDecided(HttpServletRequest request) {
-        DispatcherType type = request.getDispatcherType();
-        return type == DispatcherType.ERROR
-                || (type == DispatcherType.ASYNC && request.getAttribute(USER_ATTRIBUTE) != null);
+        return request.getDispatcherType() == DispatcherType.ASYNC && request.getAttribute(USER_ATTRIBUTE) != null;
     }
 }

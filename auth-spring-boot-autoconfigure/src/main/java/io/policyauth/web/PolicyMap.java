@@ -3,6 +3,7 @@ package io.policyauth.web;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,7 +65,7 @@ public final class PolicyMap {
         Set<String> patterns = mappingInfo instanceof RequestMappingInfo info ? info.getPatternValues()
                 : Set.of(String.valueOf(mappingInfo));
         Set<RequestMethod> methods = mappingInfo instanceof RequestMappingInfo info
-                ? info.getMethodsCondition().getMethods() : Set.of();
+                ? servedMethods(info.getMethodsCondition().getMethods()) : Set.of();
         String handlerName = handler.getBeanType().getName() + "#" + handler.getMethod().getName();
         for (String pattern : patterns) {
             if (methods.isEmpty()) {
@@ -75,6 +76,16 @@ public final class PolicyMap {
                         policies.forMapping(handler, pattern, method.name())));
             }
         }
+    }
+
+    /** Spring MVC serves {@code HEAD} with {@code GET} handlers: the map lists it, as it is decided apart. */
+    private static Set<RequestMethod> servedMethods(Set<RequestMethod> mapped) {
+        if (!mapped.contains(RequestMethod.GET) || mapped.contains(RequestMethod.HEAD)) {
+            return mapped;
+        }
+        Set<RequestMethod> served = EnumSet.copyOf(mapped);
+        served.add(RequestMethod.HEAD);
+        return served;
     }
 
     private static MappedPolicy entry(String pattern, String method, String handler, HandlerPolicy policy) {

@@ -14,8 +14,8 @@ import io.policyauth.core.RequirementsExecutor;
 
 /**
  * At start, resolves the policy of every mapped endpoint, so a policy name that is not registered
- * stops the application before it serves; logs the policy map (DEBUG) and every open endpoint
- * (WARN); and activates each policy in use, once.
+ * stops the application before it serves; logs the policy map (DEBUG) and every open or exempt
+ * endpoint (WARN); and activates each policy in use, once.
  */
 public class PolicyMappingVerifier implements SmartInitializingSingleton {
 
@@ -49,6 +49,9 @@ public class PolicyMappingVerifier implements SmartInitializingSingleton {
         entries.stream().filter(MappedPolicy::open).forEach(entry -> logger.warn(
                 "policy-auth: {} {} is open to anyone (policy {}, from {})", entry.method(), entry.pattern(),
                 entry.policy(), entry.source()));
+        entries.stream().filter(entry -> entry.source() == PolicySource.EXEMPT).forEach(entry -> logger.warn(
+                "policy-auth: {} {} is exempt from every policy check [{}]", entry.method(), entry.pattern(),
+                entry.handler()));
         activatePoliciesInUse(entries, policies);
     }
 

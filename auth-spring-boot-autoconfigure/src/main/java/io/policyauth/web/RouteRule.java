@@ -13,17 +13,25 @@ import io.policyauth.core.Requirements;
 
 /**
  * A configured rule: requests whose path matches {@code pattern} (and whose method is listed, when
- * methods are) get {@code policies} with {@code requirements}.
+ * methods are) get {@code policies} with {@code requirements}. A rule that lists {@code GET}
+ * covers {@code HEAD} too, since Spring MVC serves {@code HEAD} with the {@code GET} handler.
  *
  * @param pattern the path pattern
- * @param methods upper-case HTTP methods; empty for all
+ * @param methods upper-case HTTP methods, {@code HEAD} added wherever {@code GET} is; empty for all
  * @param policies policy names (any of)
  * @param requirements scopes and roles required on top
  */
 public record RouteRule(PathPattern pattern, Set<String> methods, List<String> policies, Requirements requirements) {
 
+    private static final String GET = "GET";
+    private static final String HEAD = "HEAD";
+
     public RouteRule {
-        methods = methods.stream().map(method -> method.toUpperCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        methods = methods.stream().map(method -> method.toUpperCase(Locale.ROOT)).collect(Collectors.toSet());
+        if (methods.contains(GET)) {
+            methods.add(HEAD);
+        }
+        methods = Set.copyOf(methods);
         policies = List.copyOf(policies);
         if (policies.isEmpty()) {
             throw new IllegalArgumentException("Route " + pattern.getPatternString() + " names no policy");

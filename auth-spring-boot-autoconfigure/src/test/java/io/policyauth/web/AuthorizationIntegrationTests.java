@@ -32,6 +32,11 @@ import io.policyauth.jwt.TokenIssuer;
             "policy-auth.routes[0].roles=admin",
             "policy-auth.routes[1].pattern=/docs/**",
             "policy-auth.routes[1].policy=public",
+            "policy-auth.routes[2].pattern=/reports/**",
+            "policy-auth.routes[2].methods=GET",
+            "policy-auth.routes[2].policy=private",
+            "policy-auth.routes[3].pattern=/reports/**",
+            "policy-auth.routes[3].policy=public",
             "management.endpoints.web.exposure.include=policyauth"
         })
 class AuthorizationIntegrationTests {
@@ -135,6 +140,16 @@ class AuthorizationIntegrationTests {
     }
 
     @Test
+    void aRouteThatNamesGetCoversHead() {
+        assertThat(http.get("/reports/daily").statusCode()).isEqualTo(401);
+        assertThat(http.send("HEAD", "/reports/daily").statusCode())
+                .as("HEAD is served by the GET handler, so the GET rule decides it").isEqualTo(401);
+        assertThat(http.send("HEAD", "/reports/daily", "Authorization", bearer("h", List.of(), List.of()))
+                .statusCode()).isEqualTo(200);
+        assertThat(http.send("POST", "/reports/daily").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void annotationTakesPrecedenceOverRouteAndRouteOverDefault() {
         assertThat(http.send("POST", "/admin/annotated").body()).isEqualTo("annotation wins");
         assertThat(http.get("/docs/index").body()).isEqualTo("docs");
@@ -173,13 +188,19 @@ class AuthorizationIntegrationTests {
             assertThat(entry).containsEntry("source", "ROUTE").containsEntry("policy", List.of("ops"));
             assertThat(entry.get("handler").toString()).endsWith("Admin#create");
         });
-        List<Map<String, Object>> docs = JsonPath.read(json, "$.endpoints[?(@.pattern=='/docs/index')]");
+        List<Map<String, Object>> reportsHead = JsonPath.read(json,
+                "$.endpoints[?(@.pattern=='/reports/daily' && @.method=='HEAD')]");
+        assertThat(reportsHead).singleElement().satisfies(entry -> assertThat(entry)
+                .containsEntry("source", "ROUTE").containsEntry("policy", List.of("private")));
+        List<Map<String, Object>> docs = JsonPath.read(json,
+                "$.endpoints[?(@.pattern=='/docs/index' && @.method=='GET')]");
         assertThat(docs).singleElement().satisfies(entry -> assertThat(entry).containsEntry("open", true));
         List<Map<String, Object>> orders = JsonPath.read(json,
                 "$.endpoints[?(@.pattern=='/orders' && @.method=='GET')]");
         assertThat(orders).singleElement().satisfies(entry -> assertThat(entry)
                 .containsEntry("source", "ANNOTATION").containsEntry("open", false));
-        List<Map<String, Object>> self = JsonPath.read(json, "$.endpoints[?(@.pattern=='/actuator/policyauth')]");
+        List<Map<String, Object>> self = JsonPath.read(json,
+                "$.endpoints[?(@.pattern=='/actuator/policyauth' && @.method=='GET')]");
         assertThat(self).singleElement().satisfies(entry -> assertThat(entry).containsEntry("source", "DEFAULT"));
     }
 

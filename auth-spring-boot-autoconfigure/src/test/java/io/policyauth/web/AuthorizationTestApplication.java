@@ -13,6 +13,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.policyauth.core.AuthExecutor;
@@ -115,6 +117,11 @@ class AuthorizationTestApplication {
         @GetMapping("/docs/index")
         String docs() {
             return "docs";
+        }
+
+        @RequestMapping(path = "/reports/daily", method = {RequestMethod.GET, RequestMethod.POST})
+        String dailyReport() {
+            return "report";
         }
     }
 }

@@ -2,11 +2,12 @@ package io.policyauth.benchmarks.load;
 
 import java.util.List;
 
-import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.policyauth.autoconfigure.PolicyAuthProperties;
+import io.policyauth.autoconfigure.PolicyAuthWebMvcAutoConfiguration;
 import io.policyauth.benchmarks.JwtFixture;
 import io.policyauth.benchmarks.RenamedPolicy;
 import io.policyauth.core.AuthExecutor;
@@ -43,9 +44,11 @@ class LoadConfiguration {
      * stays exempt as it is by default.
      */
     @Bean
-    HandlerPolicies handlerPolicies(AuthService authService, PolicyAuthProperties properties, PolicyModes modes) {
+    HandlerPolicies handlerPolicies(AuthService authService, PolicyAuthProperties properties, PolicyModes modes,
+            Environment environment) {
         return new HandlerPolicies(authService, properties.getDefaultPolicy(), List.of(), modes,
-                type -> ErrorController.class.isAssignableFrom(type) || ExemptFromPolicyAuth.class.isAssignableFrom(type));
+                PolicyAuthWebMvcAutoConfiguration.errorPath(environment)
+                        .or((type, path) -> ExemptFromPolicyAuth.class.isAssignableFrom(type)));
     }
 
     private static VerifiedTokenCacheSettings cacheSettings(PolicyAuthProperties properties) {

@@ -1,0 +1,116 @@
+package io.policyauth.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.error.ErrorPage;
+import org.springframework.boot.web.error.ErrorPageRegistrar;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.policyauth.jwt.TokenIssuer;
+
+/**
+ * Error dispatches are decided like requests: an error page that points at a protected handler
+ * does not serve it unchecked, and only the error controller's error path is exempt.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+@SpringBootTest(classes = ErrorDispatchWebIntegrationTests.App.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "policy-auth.jwt.secret=an-error-dispatch-test-secret-of-32-bytes")
+class ErrorDispatchWebIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TokenIssuer tokens;
+
+    HttpTestClient http;
+
+    @BeforeEach
+    void client() {
+        http = new HttpTestClient(port);
+    }
+
+    @Test
+    void anErrorPageThatPointsAtAProtectedHandlerDoesNotServeItUnchecked() {
+        HttpResponse<String> response = http.get("/no-such-page");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).doesNotContain("the secret");
+    }
+
+    @Test
+    void anErrorPagePointingAtAProtectedHandlerServesItToAnAdmittedCaller() {
+        String bearer = "Bearer " + tokens.createToken("alice", List.of(), List.of());
+
+        HttpResponse<String> response = http.get("/no-such-page", "Authorization", bearer);
+
+        assertThat(response.body()).isEqualTo("the secret");
+    }
+
+    @Test
+    void onlyTheErrorControllersErrorPathIsExempt() {
+        assertThat(http.get("/error").statusCode()).isEqualTo(200);
+        assertThat(http.get("/error").body()).isEqualTo("error page");
+        assertThat(http.get("/error/details").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void exemptEndpointsAreNamedAtStart(CapturedOutput output) {
+        assertThat(output.getAll()).contains("/error is exempt from every policy check")
+                .doesNotContain("/error/details is exempt");
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    static class App {
+
+        @Bean
+        ErrorPageRegistrar notFoundPage() {
+            return registry -> registry.addErrorPages(new ErrorPage(HttpStatus.NOT_FOUND, "/api/secret"));
+        }
+
+        @RestController
+        static class Secrets {
+
+            @GetMapping("/api/secret")
+            @RequiresPolicy("private")
+            String secret() {
+                return "the secret";
+            }
+        }
+
+        @RestController
+        @RequestMapping("/error")
+        static class Errors implements ErrorController {
+
+            @RequestMapping
+            String error() {
+                return "error page";
+            }
+
+            @GetMapping("/details")
+            String details() {
+                return "internal error details";
+            }
+        }
+    }
+}
