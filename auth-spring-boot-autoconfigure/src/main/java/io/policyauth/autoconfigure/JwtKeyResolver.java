@@ -39,6 +39,8 @@ final class JwtKeyResolver {
     static final String PRIVATE_KEY_LOCATION = "policy-auth.jwt.private-key-location";
     static final String JWK_SET_URI = "policy-auth.jwt.jwk-set-uri";
     static final String ALGORITHMS = "policy-auth.jwt.algorithms";
+    static final String AUDIENCES = "policy-auth.jwt.audiences";
+    static final String ACCEPT_ANY_AUDIENCE = "policy-auth.jwt.accept-any-audience";
 
     /** Largest PEM file read; far above any RSA or EC key or certificate chain. */
     private static final int MAX_PEM_BYTES = 64 * 1024;
@@ -51,9 +53,10 @@ final class JwtKeyResolver {
 
     NimbusJwtAuthProvider provider(TokenDenylist denylist) {
         requireOneVerificationSource();
+        requireAudienceForPublicKeys();
         VerifiedTokenCacheSettings cache = verifiedTokenCache();
         JwtClaimRules rules = JwtClaimRules.of(jwt.getIssuer(), jwt.getAudiences(), jwt.getClockSkew(),
-                jwt.getRolesClaim());
+                jwt.getRolesClaim()).withRequiredType(jwt.getRequiredType());
         Set<String> algorithms = Set.copyOf(jwt.getAlgorithms());
         try {
             if (hasText(jwt.getSecret())) {
@@ -72,7 +75,7 @@ final class JwtKeyResolver {
 
     NimbusTokenIssuer issuer() {
         TokenSettings settings = TokenSettings.of(jwt.getIssuer(), jwt.getAudiences(), jwt.getExpiration(),
-                jwt.getRolesClaim());
+                jwt.getRolesClaim()).withType(jwt.getRequiredType());
         if (jwt.getPrivateKeyLocation() != null) {
             if (hasText(jwt.getSecret())) {
                 throw new IllegalStateException("Set either " + SECRET + " or " + PRIVATE_KEY_LOCATION
@@ -109,6 +112,19 @@ final class JwtKeyResolver {
         if (sources.size() > 1) {
             throw new IllegalStateException("Set only one of " + SECRET + ", " + PUBLIC_KEY_LOCATION + " and "
                     + JWK_SET_URI + " to verify tokens; found " + String.join(" and ", sources));
+        }
+    }
+
+    /*
+     * A public key (a JWK Set above all) usually signs tokens for many applications, ID tokens
+     * included: without an audience, any of them would be accepted here (RFC 8725 section 3.9).
+     */
+    private void requireAudienceForPublicKeys() {
+        if (!hasText(jwt.getSecret()) && jwt.getAudiences().isEmpty() && !jwt.isAcceptAnyAudience()) {
+            throw new IllegalStateException("Set " + AUDIENCES + " to the audience of this application's tokens: "
+                    + "with public keys (" + PUBLIC_KEY_LOCATION + ", " + PRIVATE_KEY_LOCATION + " or " + JWK_SET_URI
+                    + "), tokens meant for other applications would otherwise be accepted. Set " + ACCEPT_ANY_AUDIENCE
+                    + "=true to accept any audience on purpose.");
         }
     }
 

@@ -152,8 +152,25 @@ public class PolicyAuthProperties {
         /** Required "iss" claim. When unset, the issuer is not checked. */
         private String issuer;
 
-        /** Accepted audiences: a token passes when its "aud" contains one of them. When empty, "aud" is not checked. */
+        /**
+         * Accepted audiences: a token passes when its "aud" contains one of them. Required with
+         * public keys (a key pair, a JWK Set), whose tokens may be meant for other applications,
+         * unless accept-any-audience is set.
+         */
         private List<String> audiences = new ArrayList<>();
+
+        /**
+         * Accept tokens for any audience with public keys, on purpose (RFC 8725 section 3.9
+         * advises against it). Without it, public keys and no audiences stop the start.
+         */
+        private boolean acceptAnyAudience;
+
+        /**
+         * Required "typ" header, for example at+jwt (RFC 9068), matched with or without the
+         * "application/" prefix, in any case. When unset, "typ" is not checked. Tokens created by
+         * the TokenIssuer carry it.
+         */
+        private String requiredType;
 
         /**
          * Allowed signature algorithms ("alg"). When empty, derived from the key: HS256 for a
@@ -195,6 +212,22 @@ public class PolicyAuthProperties {
 
         public void setSecret(String secret) {
             this.secret = secret;
+        }
+
+        public boolean isAcceptAnyAudience() {
+            return acceptAnyAudience;
+        }
+
+        public void setAcceptAnyAudience(boolean acceptAnyAudience) {
+            this.acceptAnyAudience = acceptAnyAudience;
+        }
+
+        public String getRequiredType() {
+            return requiredType;
+        }
+
+        public void setRequiredType(String requiredType) {
+            this.requiredType = requiredType;
         }
 
         public Resource getPublicKeyLocation() {

@@ -9,15 +9,19 @@ import java.util.Set;
 import io.policyauth.core.AuthenticatedUser;
 
 /**
- * What a verified token's claims must satisfy, and where roles are read from.
+ * What a verified token's claims and type must satisfy, and where roles are read from.
  *
  * @param issuer the exact {@code iss} required, or {@code null} to not check it
  * @param audiences accepted audiences: {@code aud} must contain one; empty to not check it
  * @param clockSkew tolerance for {@code exp} and {@code nbf}; not negative
  * @param rolesClaim the claim holding roles
+ * @param requiredType the {@code typ} header required (RFC 8725 section 3.11), such as
+ *        {@code at+jwt} (RFC 9068), matched with or without the {@code application/} prefix and in
+ *        any case; {@code null} to not check it
  * @param clock the clock tokens are checked against
  */
-public record JwtClaimRules(String issuer, Set<String> audiences, Duration clockSkew, String rolesClaim, Clock clock) {
+public record JwtClaimRules(String issuer, Set<String> audiences, Duration clockSkew, String rolesClaim,
+        String requiredType, Clock clock) {
 
     /** The default tolerance for {@code exp} and {@code nbf}. */
     public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
@@ -30,7 +34,32 @@ public record JwtClaimRules(String issuer, Set<String> audiences, Duration clock
             throw new IllegalArgumentException("clock skew must not be negative");
         }
         rolesClaim = rolesClaim == null || rolesClaim.isBlank() ? AuthenticatedUser.DEFAULT_ROLES_CLAIM : rolesClaim;
+        requiredType = requiredType == null || requiredType.isBlank() ? null : withoutApplicationPrefix(requiredType);
         clock = Objects.requireNonNullElse(clock, Clock.systemUTC());
+    }
+
+    /**
+     * @param type a token's {@code typ} header, or {@code null}
+     * @return whether it satisfies {@link #requiredType()}
+     */
+    public boolean acceptsType(String type) {
+        return requiredType == null || (type != null && requiredType.equalsIgnoreCase(withoutApplicationPrefix(type)));
+    }
+
+    /**
+     * These rules requiring a {@code typ}.
+     *
+     * @param type the required type, or {@code null} for none
+     * @return new rules
+     */
+    public JwtClaimRules withRequiredType(String type) {
+        return new JwtClaimRules(issuer, audiences, clockSkew, rolesClaim, type, clock);
+    }
+
+    // RFC 7515 section 4.1.9: "application/" is to be omitted, and media types are case-insensitive.
+    private static String withoutApplicationPrefix(String type) {
+        String trimmed = type.strip();
+        return trimmed.regionMatches(true, 0, "application/", 0, 12) ? trimmed.substring(12) : trimmed;
     }
 
     /**
@@ -44,7 +73,7 @@ public record JwtClaimRules(String issuer, Set<String> audiences, Duration clock
      */
     public static JwtClaimRules of(String issuer, Collection<String> audiences, Duration clockSkew, String rolesClaim) {
         return new JwtClaimRules(issuer, audiences == null ? Set.of() : Set.copyOf(audiences), clockSkew, rolesClaim,
-                Clock.systemUTC());
+                null, Clock.systemUTC());
     }
 
     /**
@@ -63,6 +92,6 @@ public record JwtClaimRules(String issuer, Set<String> audiences, Duration clock
      * @return new rules
      */
     public JwtClaimRules withClock(Clock other) {
-        return new JwtClaimRules(issuer, audiences, clockSkew, rolesClaim, other);
+        return new JwtClaimRules(issuer, audiences, clockSkew, rolesClaim, requiredType, other);
     }
 }

@@ -50,6 +50,7 @@ public final class NimbusJwtAuthProvider implements JwtAuthProvider, AutoCloseab
     private final Set<JWSAlgorithm> algorithms;
     private final VerifierSource verifiers;
     private final ClaimsVerifier claimsVerifier;
+    private final JwtClaimRules rules;
     private final Clock clock;
     private final VerifiedTokenCache cache;
     private final TokenDenylist denylist;
@@ -63,7 +64,8 @@ public final class NimbusJwtAuthProvider implements JwtAuthProvider, AutoCloseab
             VerifiedTokenCacheSettings cacheSettings, TokenDenylist denylist) {
         this.algorithms = Set.copyOf(algorithms);
         this.verifiers = verifiers;
-        this.claimsVerifier = new ClaimsVerifier(Objects.requireNonNull(rules, "rules"));
+        this.rules = Objects.requireNonNull(rules, "rules");
+        this.claimsVerifier = new ClaimsVerifier(rules);
         this.clock = rules.clock();
         this.denylist = Objects.requireNonNull(denylist, "denylist");
         boolean symmetric = algorithms.stream().allMatch(JWSAlgorithm.Family.HMAC_SHA::contains);
@@ -233,6 +235,9 @@ public final class NimbusJwtAuthProvider implements JwtAuthProvider, AutoCloseab
             Set<String> critical = header.getCriticalParams();
             if (critical != null && !critical.isEmpty()) {
                 throw TokenRejections.unsupportedCriticalHeader();
+            }
+            if (!rules.acceptsType(header.getType() == null ? null : header.getType().toString())) {
+                throw TokenRejections.wrongType();
             }
             verifySignature(jws);
             parser.rememberHeader(jws);

@@ -37,7 +37,8 @@ public final class NimbusTokenIssuer implements TokenIssuer {
 
     private NimbusTokenIssuer(JWSSigner signer, JWSAlgorithm algorithm, String keyId, TokenSettings settings) {
         this.signer = signer;
-        this.header = new JWSHeader.Builder(algorithm).type(JOSEObjectType.JWT).keyID(keyId).build();
+        this.header = new JWSHeader.Builder(algorithm).type(new JOSEObjectType(settings.type())).keyID(keyId)
+                .build();
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 

@@ -23,6 +23,7 @@ final class TokenRejections {
     static final String BAD_AUDIENCE = "bad_audience";
     static final String MISSING_SUBJECT = "missing_subject";
     static final String TOKEN_REVOKED = "token_revoked";
+    static final String WRONG_TYPE = "wrong_token_type";
 
     private TokenRejections() {
     }
@@ -69,6 +70,10 @@ final class TokenRejections {
 
     static AuthenticationException missingSubject() {
         return reject(MISSING_SUBJECT, "The token has no subject.");
+    }
+
+    static AuthenticationException wrongType() {
+        return reject(WRONG_TYPE, "The token is not of the type this resource accepts.");
     }
 
     static AuthenticationException revoked() {

@@ -14,9 +14,11 @@ import io.policyauth.core.AuthenticatedUser;
  * @param audiences the {@code aud} claim; empty for none
  * @param lifetime default time from issue to {@code exp}; positive
  * @param rolesClaim the claim that holds roles
+ * @param type the {@code typ} header, {@code JWT} when {@code null}
  * @param clock the clock of {@code iat}, {@code nbf} and {@code exp}
  */
-public record TokenSettings(String issuer, List<String> audiences, Duration lifetime, String rolesClaim, Clock clock) {
+public record TokenSettings(String issuer, List<String> audiences, Duration lifetime, String rolesClaim, String type,
+        Clock clock) {
 
     /** The default token lifetime. */
     public static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(60);
@@ -29,7 +31,18 @@ public record TokenSettings(String issuer, List<String> audiences, Duration life
             throw new IllegalArgumentException("token lifetime must be positive");
         }
         rolesClaim = rolesClaim == null || rolesClaim.isBlank() ? AuthenticatedUser.DEFAULT_ROLES_CLAIM : rolesClaim;
+        type = type == null || type.isBlank() ? "JWT" : type;
         clock = Objects.requireNonNullElse(clock, Clock.systemUTC());
+    }
+
+    /**
+     * These settings writing another {@code typ}.
+     *
+     * @param other the type, {@code null} for {@code JWT}
+     * @return new settings
+     */
+    public TokenSettings withType(String other) {
+        return new TokenSettings(issuer, audiences, lifetime, rolesClaim, other, clock);
     }
 
     /**
@@ -42,6 +55,6 @@ public record TokenSettings(String issuer, List<String> audiences, Duration life
      * @return the settings
      */
     public static TokenSettings of(String issuer, List<String> audiences, Duration lifetime, String rolesClaim) {
-        return new TokenSettings(issuer, audiences, lifetime, rolesClaim, Clock.systemUTC());
+        return new TokenSettings(issuer, audiences, lifetime, rolesClaim, null, Clock.systemUTC());
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Key;
@@ -16,6 +17,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.nimbusds.jose.JWSAlgorithm;
+
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -25,13 +28,16 @@ import io.policyauth.core.AuthenticatedUser;
 import io.policyauth.core.AuthenticationException;
 import io.policyauth.jwt.JwtAuthProvider;
 import io.policyauth.jwt.NimbusJwtAuthProvider;
+import io.policyauth.jwt.NimbusTokenIssuer;
 import io.policyauth.jwt.PrivateExecutor;
 import io.policyauth.jwt.TokenDenylist;
 import io.policyauth.jwt.TokenIssuer;
+import io.policyauth.jwt.TokenSettings;
 
 class JwtPolicyAutoConfigurationTests {
 
     private static final String SECRET = "a-very-long-test-secret-of-at-least-32-bytes";
+    private static final String AUDIENCE = "policy-auth.jwt.audiences=orders-api";
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(JwtPolicyAutoConfiguration.class));
@@ -87,7 +93,7 @@ class JwtPolicyAutoConfigurationTests {
     @Test
     void algorithmTheKeyCannotVerifyFails() throws IOException {
         Path publicKey = write("public.pem", "PUBLIC KEY", rsa().getPublic());
-        runner.withPropertyValues("policy-auth.jwt.public-key-location=file:" + publicKey,
+        runner.withPropertyValues(AUDIENCE, "policy-auth.jwt.public-key-location=file:" + publicKey,
                 "policy-auth.jwt.algorithms=HS256").run(context -> {
                     assertThat(context).hasFailed();
                     assertThat(messages(context.getStartupFailure())).contains("policy-auth.jwt.algorithms").contains("HS256");
@@ -101,7 +107,7 @@ class JwtPolicyAutoConfigurationTests {
     void unreadablePemFails() throws IOException {
         Path broken = dir.resolve("broken.pem");
         Files.writeString(broken, "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n");
-        runner.withPropertyValues("policy-auth.jwt.public-key-location=file:" + broken).run(context -> {
+        runner.withPropertyValues(AUDIENCE, "policy-auth.jwt.public-key-location=file:" + broken).run(context -> {
             assertThat(context).hasFailed();
             assertThat(messages(context.getStartupFailure())).contains("policy-auth.jwt.public-key-location");
         });
@@ -110,11 +116,54 @@ class JwtPolicyAutoConfigurationTests {
     @Test
     void rsaPrivateKeyAloneDerivesItsPublicKey() throws IOException {
         Path privateKey = write("private.pem", "PRIVATE KEY", rsa().getPrivate());
-        runner.withPropertyValues("policy-auth.jwt.private-key-location=file:" + privateKey).run(context -> {
+        runner.withPropertyValues(AUDIENCE, "policy-auth.jwt.private-key-location=file:" + privateKey).run(context -> {
             assertThat(context).hasNotFailed();
             String token = context.getBean(TokenIssuer.class).createToken("bob", List.of(), List.of());
             assertThat(context.getBean(JwtAuthProvider.class).check(token).subject()).isEqualTo("bob");
         });
+    }
+
+    @Test
+    void publicKeysWithoutAudiencesStopTheStartNamingTheProperty() throws IOException {
+        Path privateKey = write("private.pem", "PRIVATE KEY", rsa().getPrivate());
+        for (String keySource : new String[] {"policy-auth.jwt.private-key-location=file:" + privateKey,
+            "policy-auth.jwt.jwk-set-uri=http://127.0.0.1:9/jwks"}) {
+            runner.withPropertyValues(keySource).run(context -> assertThat(messages(context.getStartupFailure()))
+                    .contains("policy-auth.jwt.audiences").contains("policy-auth.jwt.accept-any-audience=true"));
+        }
+        runner.withPropertyValues("policy-auth.jwt.secret=" + SECRET)
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(PrivateExecutor.class));
+    }
+
+    @Test
+    void anyAudienceIsAcceptedOnlyWhenSaidOnPurpose() throws IOException {
+        Path privateKey = write("private.pem", "PRIVATE KEY", rsa().getPrivate());
+        runner.withPropertyValues("policy-auth.jwt.private-key-location=file:" + privateKey,
+                "policy-auth.jwt.accept-any-audience=true").run(context -> {
+                    assertThat(context).hasNotFailed();
+                    String token = context.getBean(TokenIssuer.class).createToken("erin", List.of(), List.of());
+                    assertThat(context.getBean(JwtAuthProvider.class).check(token).subject()).isEqualTo("erin");
+                });
+    }
+
+    @Test
+    void requiredTypeIsCheckedAndWrittenByTheIssuer() {
+        runner.withPropertyValues("policy-auth.jwt.secret=" + SECRET, "policy-auth.jwt.required-type=at+jwt")
+                .run(context -> {
+                    String typed = context.getBean(TokenIssuer.class).createToken("fay", List.of(), List.of());
+                    assertThat(context.getBean(JwtAuthProvider.class).check(typed).subject()).isEqualTo("fay");
+                    String untyped = NimbusTokenIssuer.withSecret(SECRET.getBytes(StandardCharsets.UTF_8),
+                            JWSAlgorithm.HS256, TokenSettings.of(null, List.of(), null, null))
+                            .createToken("fay", List.of(), List.of());
+                    assertThatExceptionOfType(AuthenticationException.class)
+                            .isThrownBy(() -> context.getBean(JwtAuthProvider.class).check(untyped))
+                            .satisfies(rejected -> assertThat(rejected.reason()).isEqualTo("wrong_token_type"));
+                    String prefixed = NimbusTokenIssuer.withSecret(SECRET.getBytes(StandardCharsets.UTF_8),
+                            JWSAlgorithm.HS256, TokenSettings.of(null, List.of(), null, null)
+                                    .withType("application/AT+JWT"))
+                            .createToken("fay", List.of(), List.of());
+                    assertThat(context.getBean(JwtAuthProvider.class).check(prefixed).subject()).isEqualTo("fay");
+                });
     }
 
     @Test
@@ -123,12 +172,12 @@ class JwtPolicyAutoConfigurationTests {
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         KeyPair ec = generator.generateKeyPair();
         Path privateKey = write("ec-private.pem", "PRIVATE KEY", ec.getPrivate());
-        runner.withPropertyValues("policy-auth.jwt.private-key-location=file:" + privateKey)
+        runner.withPropertyValues(AUDIENCE, "policy-auth.jwt.private-key-location=file:" + privateKey)
                 .run(context -> assertThat(messages(context.getStartupFailure()))
                         .contains("policy-auth.jwt.public-key-location"));
 
         Path publicKey = write("ec-public.pem", "PUBLIC KEY", ec.getPublic());
-        runner.withPropertyValues("policy-auth.jwt.private-key-location=file:" + privateKey,
+        runner.withPropertyValues(AUDIENCE, "policy-auth.jwt.private-key-location=file:" + privateKey,
                 "policy-auth.jwt.public-key-location=file:" + publicKey).run(context -> {
                     String token = context.getBean(TokenIssuer.class).createToken("carol", List.of(), List.of());
                     assertThat(context.getBean(JwtAuthProvider.class).check(token).subject()).isEqualTo("carol");
@@ -139,14 +188,14 @@ class JwtPolicyAutoConfigurationTests {
     void mismatchedKeyPairFails() throws IOException {
         Path privateKey = write("private.pem", "PRIVATE KEY", rsa().getPrivate());
         Path publicKey = write("public.pem", "PUBLIC KEY", rsa().getPublic());
-        runner.withPropertyValues("policy-auth.jwt.private-key-location=file:" + privateKey,
+        runner.withPropertyValues(AUDIENCE, "policy-auth.jwt.private-key-location=file:" + privateKey,
                 "policy-auth.jwt.public-key-location=file:" + publicKey)
                 .run(context -> assertThat(messages(context.getStartupFailure())).contains("not a key pair"));
     }
 
     @Test
     void jwkSetUriConfiguresAProviderWithoutFetchingAtStart() {
-        runner.withPropertyValues("policy-auth.jwt.jwk-set-uri=http://127.0.0.1:9/jwks")
+        runner.withPropertyValues(AUDIENCE, "policy-auth.jwt.jwk-set-uri=http://127.0.0.1:9/jwks")
                 .run(context -> assertThat(context).hasSingleBean(PrivateExecutor.class)
                         .doesNotHaveBean(TokenIssuer.class));
     }
@@ -172,11 +221,11 @@ class JwtPolicyAutoConfigurationTests {
     @Test
     void verifiedTokenCacheIsOnForKeysAndCanBeTurnedOff() throws IOException {
         Path privateKey = write("private.pem", "PRIVATE KEY", rsa().getPrivate());
-        runner.withPropertyValues("policy-auth.jwt.private-key-location=file:" + privateKey).run(context -> {
+        runner.withPropertyValues(AUDIENCE, "policy-auth.jwt.private-key-location=file:" + privateKey).run(context -> {
             NimbusJwtAuthProvider provider = (NimbusJwtAuthProvider) context.getBean(JwtAuthProvider.class);
             assertThat(provider.cachesVerifiedTokens()).isTrue();
         });
-        runner.withPropertyValues("policy-auth.jwt.private-key-location=file:" + privateKey,
+        runner.withPropertyValues(AUDIENCE, "policy-auth.jwt.private-key-location=file:" + privateKey,
                 "policy-auth.jwt.verified-token-cache-size=0").run(context -> {
                     NimbusJwtAuthProvider provider = (NimbusJwtAuthProvider) context.getBean(JwtAuthProvider.class);
                     assertThat(provider.cachesVerifiedTokens()).isFalse();
@@ -188,7 +237,7 @@ class JwtPolicyAutoConfigurationTests {
     @Test
     void negativeVerifiedTokenCacheSizeFailsNamingTheProperty() throws IOException {
         Path privateKey = write("private.pem", "PRIVATE KEY", rsa().getPrivate());
-        runner.withPropertyValues("policy-auth.jwt.private-key-location=file:" + privateKey,
+        runner.withPropertyValues(AUDIENCE, "policy-auth.jwt.private-key-location=file:" + privateKey,
                 "policy-auth.jwt.verified-token-cache-size=-1").run(context -> {
                     assertThat(context).hasFailed();
                     assertThat(messages(context.getStartupFailure()))
@@ -199,7 +248,7 @@ class JwtPolicyAutoConfigurationTests {
     @Test
     void aTokenDenylistBeanIsConsultedOnEveryRequest() throws IOException {
         Path privateKey = write("private.pem", "PRIVATE KEY", rsa().getPrivate());
-        runner.withPropertyValues("policy-auth.jwt.private-key-location=file:" + privateKey)
+        runner.withPropertyValues(AUDIENCE, "policy-auth.jwt.private-key-location=file:" + privateKey)
                 .withBean(TokenDenylist.class, () -> jti -> true).run(context -> {
                     String token = context.getBean(TokenIssuer.class).createToken("alice", List.of(), List.of());
                     assertThatExceptionOfType(AuthenticationException.class)

@@ -74,7 +74,7 @@ class SampleApplicationTests {
         HttpResponse<String> map = send("GET", "/actuator/policyauth");
         assertThat(map.statusCode()).isEqualTo(200);
         assertThat((java.util.List<Boolean>) JsonPath.read(map.body(),
-                "$.endpoints[?(@.pattern=='/api/hello')].open")).containsExactly(true);
+                "$.endpoints[?(@.pattern=='/api/hello' && @.method=='GET')].open")).containsExactly(true);
     }
 
     @Test
