@@ -3,45 +3,81 @@ package io.policyauth.apikey;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Finds keys by hash through a bounded Caffeine cache: found keys for {@code ttl}, unknown hashes
  * for {@code negativeTtl}. Store failures propagate and are never cached, so the next request
  * asks the store again. Concurrent lookups of one hash share a single store query. A cached key's
  * state (revoked, expired) is still checked by the caller on every request.
+ * <p>
+ * Defences against a flood of well-formed unknown keys (anyone can compute the checksum):
+ * <ul>
+ * <li>at most {@code maxConcurrentLookups} store queries wait at once; a lookup beyond that is
+ * refused without a query ({@link ApiKeyLookupRejectedException}, counted as {@value #REJECTED});</li>
+ * <li>cached keys never wait for a permit, and a found key in use is reloaded in the background
+ * before it expires, so a key holder keeps being answered from the cache during a flood;</li>
+ * <li>Caffeine's admission policy keeps keys seen often over keys seen once.</li>
+ * </ul>
+ * Other instances' revocations reach the cache through a {@link KeyRevocationFeed}; while it is
+ * behind, the cache is bypassed.
  */
 public final class ApiKeyLookup {
 
+    /** Counter of lookups refused because every permit was taken. */
+    public static final String REJECTED = "policyauth.apikey.lookups.rejected";
+
     private final ApiKeyStore store;
-    private final Cache<String, Optional<StoredApiKey>> cache;
+    private final LoadingCache<String, Optional<StoredApiKey>> cache;
+    private final KeyRevocationFeed revocations;
+    private final Semaphore permits;
+    private final int maxConcurrentLookups;
+    private final Counter rejected;
 
     /**
      * @param store the key store
-     * @param ttl how long a found key is served from the cache; zero or negative turns the cache off
-     * @param negativeTtl how long an unknown hash is remembered; zero or negative does not remember
-     * @param maxSize most entries held
+     * @param settings cache and concurrency bounds
+     * @param revocations other instances' revocations, or {@code null} when the cache is off or the
+     *        application runs one instance
+     * @param registry where refusals are counted
      */
-    public ApiKeyLookup(ApiKeyStore store, Duration ttl, Duration negativeTtl, long maxSize) {
+    public ApiKeyLookup(ApiKeyStore store, ApiKeyLookupSettings settings, KeyRevocationFeed revocations,
+            MeterRegistry registry) {
         this.store = Objects.requireNonNull(store, "store");
-        this.cache = isPositive(ttl) && maxSize > 0 ? Caffeine.newBuilder().maximumSize(maxSize)
-                .expireAfter(new PerOutcomeExpiry(ttl, isPositive(negativeTtl) ? negativeTtl : Duration.ZERO))
-                .build() : null;
+        this.cache = settings.caching() ? Caffeine.newBuilder().maximumSize(settings.maxSize())
+                .expireAfter(new PerOutcomeExpiry(settings.ttl(), settings.negativeTtl()))
+                .refreshAfterWrite(halfOf(settings.ttl()))
+                // A reload runs on the thread that found the entry due, never on a shared pool.
+                .executor(Runnable::run)
+                .build(new KeyLoader(store)) : null;
+        this.revocations = revocations;
+        this.maxConcurrentLookups = settings.maxConcurrentLookups();
+        this.permits = new Semaphore(maxConcurrentLookups);
+        this.rejected = Counter.builder(REJECTED)
+                .description("API key lookups refused without a query: every concurrent lookup was in use")
+                .register(registry);
     }
 
     /**
      * @param hash the SHA-256 of a presented key
      * @return the stored key, whatever its state, or empty when the hash is unknown
+     * @throws ApiKeyLookupRejectedException when too many lookups wait on the store already
      * @throws ApiKeyStoreException when the store cannot answer (not cached)
      */
     public Optional<StoredApiKey> find(String hash) {
-        if (cache == null) {
-            return store.findByHash(hash);
+        if (cache == null || !cacheIsCurrent()) {
+            return guarded(() -> store.findByHash(hash));
         }
-        return cache.get(hash, store::findByHash);
+        Optional<StoredApiKey> cached = cache.getIfPresent(hash);
+        return cached != null ? cached : guarded(() -> cache.get(hash));
     }
 
     /**
@@ -56,13 +92,6 @@ public final class ApiKeyLookup {
         }
     }
 
-    /** Forgets everything cached. */
-    public void invalidateAll() {
-        if (cache != null) {
-            cache.invalidateAll();
-        }
-    }
-
     /**
      * @return whether a cache is in front of the store
      */
@@ -70,8 +99,56 @@ public final class ApiKeyLookup {
         return cache != null;
     }
 
-    private static boolean isPositive(Duration duration) {
-        return duration != null && !duration.isNegative() && !duration.isZero();
+    private static Duration halfOf(Duration ttl) {
+        Duration half = ttl.dividedBy(2);
+        return half.isZero() ? ttl : half;
+    }
+
+    private boolean cacheIsCurrent() {
+        if (revocations == null) {
+            return true;
+        }
+        revocations.start(this::invalidate);
+        return revocations.isCurrent();
+    }
+
+    private <T> T guarded(Supplier<T> lookup) {
+        if (!permits.tryAcquire()) {
+            rejected.increment();
+            throw new ApiKeyLookupRejectedException(maxConcurrentLookups);
+        }
+        try {
+            return lookup.get();
+        }
+        finally {
+            permits.release();
+        }
+    }
+
+    /** Loads keys; reloads only found ones, so an unknown key seen again never costs a query. */
+    private record KeyLoader(ApiKeyStore store) implements CacheLoader<String, Optional<StoredApiKey>> {
+
+        @Override
+        public Optional<StoredApiKey> load(String hash) {
+            return store.findByHash(hash);
+        }
+
+        /*
+         * A failed reload drops the entry (null), so that the next request asks the store as any
+         * miss does: an outage is never papered over by a cached key, and never logged per read.
+         */
+        @Override
+        public Optional<StoredApiKey> reload(String hash, Optional<StoredApiKey> old) {
+            if (old.isEmpty()) {
+                return old;
+            }
+            try {
+                return store.findByHash(hash);
+            }
+            catch (ApiKeyStoreException unavailable) {
+                return null;
+            }
+        }
     }
 
     private record PerOutcomeExpiry(Duration found, Duration unknown) implements Expiry<String, Optional<StoredApiKey>> {
@@ -84,7 +161,8 @@ public final class ApiKeyLookup {
         @Override
         public long expireAfterUpdate(String hash, Optional<StoredApiKey> value, long currentTime,
                 long currentDuration) {
-            return expireAfterCreate(hash, value, currentTime);
+            // An unknown key "reloaded" without a query keeps its first expiry.
+            return value.isPresent() ? found.toNanos() : currentDuration;
         }
 
         @Override

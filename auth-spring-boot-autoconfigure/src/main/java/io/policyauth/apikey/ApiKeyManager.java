@@ -15,8 +15,8 @@ import java.util.Set;
 
 /**
  * Issues, lists, revokes and rotates per-client keys of the {@code db_api_key} policy. Revoking
- * or rotating through this manager takes effect at once on this instance; other instances see it
- * when their cached copy expires (at most {@code policy-auth.api-key.cache-ttl} later).
+ * or rotating through this manager takes effect at once on this instance; other instances read it
+ * from the store's change feed within {@code policy-auth.api-key.revocation-refresh-interval}.
  */
 public final class ApiKeyManager {
 

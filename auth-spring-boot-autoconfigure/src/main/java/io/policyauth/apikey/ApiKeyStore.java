@@ -43,7 +43,7 @@ public interface ApiKeyStore {
     void insert(StoredApiKey key);
 
     /**
-     * Marks a key revoked, if it is not already.
+     * Marks a key revoked, if it is not already, stamping the change for {@link #changesSince}.
      *
      * @param keyId the key id
      * @param at the revocation time
@@ -53,7 +53,8 @@ public interface ApiKeyStore {
     boolean revoke(String keyId, Instant at);
 
     /**
-     * Brings a key's expiry forward to {@code at}, never later than it already is.
+     * Brings a key's expiry forward to {@code at}, never later than it already is, stamping the
+     * change for {@link #changesSince}.
      *
      * @param keyId the key id
      * @param at the new latest expiry
@@ -61,6 +62,45 @@ public interface ApiKeyStore {
      * @throws ApiKeyStoreException when the store cannot answer in time
      */
     boolean expireBy(String keyId, Instant at);
+
+    /**
+     * The newest stamp of a revocation or early expiry, so that a new reader of the change feed
+     * starts from now rather than from the first change ever made.
+     *
+     * @return the store's time of the latest change, or empty when none was ever made or this
+     *         store does not record changes
+     * @throws ApiKeyStoreException when the store cannot answer in time
+     */
+    default Optional<Instant> latestChange() {
+        return Optional.empty();
+    }
+
+    /**
+     * The keys revoked or expired early at or after a time of the store's clock, so that every
+     * instance can drop them from its cache. Stores that record no changes return none, and
+     * other instances then serve a revoked key until their cached copy expires.
+     *
+     * @param since a store time, as given by {@link #latestChange()} or an earlier change
+     * @return the changes, oldest first
+     * @throws ApiKeyStoreException when the store cannot answer in time
+     */
+    default List<KeyChange> changesSince(Instant since) {
+        return List.of();
+    }
+
+    /**
+     * A key that stopped working early.
+     *
+     * @param hash the key's hash
+     * @param changedAt when, by the store's clock
+     */
+    record KeyChange(String hash, Instant changedAt) {
+
+        @Override
+        public String toString() {
+            return "KeyChange[changedAt=" + changedAt + "]";
+        }
+    }
 
     /**
      * @param owner an owner

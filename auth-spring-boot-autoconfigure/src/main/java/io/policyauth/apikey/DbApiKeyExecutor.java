@@ -34,6 +34,9 @@ public final class DbApiKeyExecutor implements AuthExecutor {
     /** Wait suggested to clients while the store is unreachable. */
     public static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
+    /** Wait suggested to clients while every concurrent lookup is in use: a flood passes quickly. */
+    public static final Duration SATURATED_RETRY_AFTER = Duration.ofSeconds(1);
+
     private static final Logger log = LoggerFactory.getLogger(DbApiKeyExecutor.class);
 
     private final String headerName;
@@ -90,6 +93,10 @@ public final class DbApiKeyExecutor implements AuthExecutor {
         Optional<StoredApiKey> found;
         try {
             found = lookup.find(ApiKeyHash.of(key));
+        }
+        catch (ApiKeyLookupRejectedException saturated) {
+            throw new AuthUnavailableException("key_lookups_saturated",
+                    "The API key cannot be checked right now. Try again later.", SATURATED_RETRY_AFTER, null);
         }
         catch (ApiKeyStoreException failure) {
             log.debug("API key store unavailable", failure);

@@ -7,9 +7,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.policyauth.apikey.ApiKeyFormat;
 import io.policyauth.apikey.ApiKeyLookup;
+import io.policyauth.apikey.ApiKeyLookupSettings;
 import io.policyauth.apikey.ApiKeyManager;
 import io.policyauth.apikey.ApiKeyStore;
 import io.policyauth.apikey.DbApiKeyExecutor;
+import io.policyauth.apikey.KeyRevocationFeed;
 import io.policyauth.apikey.LastUsedRecorder;
 import io.policyauth.apikey.StorePreparation;
 import io.policyauth.apikey.mongo.MongoApiKeyStore;
@@ -49,12 +51,25 @@ public final class DbApiKeyPolicyAutoConfiguration {
         return new ApiKeyFormat(properties.getApiKey().getPrefix());
     }
 
+    @Bean(destroyMethod = "close")
+    @ConditionalOnBean(ApiKeyStore.class)
+    @ConditionalOnMissingBean
+    KeyRevocationFeed policyAuthKeyRevocationFeed(ApiKeyStore store, PolicyAuthProperties properties,
+            ObjectProvider<Clock> clock) {
+        PolicyAuthProperties.ApiKey apiKey = properties.getApiKey();
+        return new KeyRevocationFeed(store, apiKey.getRevocationRefreshInterval(), apiKey.getRevocationMaxStaleness(),
+                clock(clock));
+    }
+
     @Bean
     @ConditionalOnBean(ApiKeyStore.class)
     @ConditionalOnMissingBean
-    ApiKeyLookup policyAuthApiKeyLookup(ApiKeyStore store, PolicyAuthProperties properties) {
+    ApiKeyLookup policyAuthApiKeyLookup(ApiKeyStore store, PolicyAuthProperties properties,
+            KeyRevocationFeed revocations, ObjectProvider<MeterRegistry> meterRegistry) {
         PolicyAuthProperties.ApiKey apiKey = properties.getApiKey();
-        return new ApiKeyLookup(store, apiKey.getCacheTtl(), apiKey.getNegativeCacheTtl(), apiKey.getCacheSize());
+        return new ApiKeyLookup(store, new ApiKeyLookupSettings(apiKey.getCacheTtl(), apiKey.getNegativeCacheTtl(),
+                apiKey.getCacheSize(), apiKey.getMaxConcurrentLookups()), revocations,
+                meterRegistry.getIfAvailable(() -> Metrics.globalRegistry));
     }
 
     @Bean

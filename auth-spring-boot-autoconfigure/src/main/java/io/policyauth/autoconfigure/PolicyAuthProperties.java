@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.io.Resource;
 import org.springframework.util.unit.DataSize;
 
+import io.policyauth.apikey.ApiKeyLookupSettings;
 import io.policyauth.core.Enforcement;
 import io.policyauth.jwt.VerifiedTokenCacheSettings;
 import io.policyauth.network.ForwardedHeader;
@@ -496,6 +497,46 @@ public class PolicyAuthProperties {
 
         /** How often buffered last-used times are written to MongoDB, one write per key per interval. */
         private Duration lastUsedFlushInterval = Duration.ofSeconds(5);
+
+        /**
+         * Most key lookups waiting on MongoDB at once. A lookup beyond it gets 503 with
+         * Retry-After without a query (counted in policyauth.apikey.lookups.rejected); cached keys
+         * never wait for one.
+         */
+        private int maxConcurrentLookups = ApiKeyLookupSettings.DEFAULT_MAX_CONCURRENT_LOOKUPS;
+
+        /**
+         * How often keys revoked or rotated out by any instance are read from MongoDB and dropped
+         * from this instance's cache: the longest another instance accepts a revoked key.
+         */
+        private Duration revocationRefreshInterval = Duration.ofSeconds(1);
+
+        /** How long revocations may go unread before the cache is bypassed and every lookup asks MongoDB. */
+        private Duration revocationMaxStaleness = Duration.ofSeconds(30);
+
+        public int getMaxConcurrentLookups() {
+            return maxConcurrentLookups;
+        }
+
+        public void setMaxConcurrentLookups(int maxConcurrentLookups) {
+            this.maxConcurrentLookups = maxConcurrentLookups;
+        }
+
+        public Duration getRevocationRefreshInterval() {
+            return revocationRefreshInterval;
+        }
+
+        public void setRevocationRefreshInterval(Duration revocationRefreshInterval) {
+            this.revocationRefreshInterval = revocationRefreshInterval;
+        }
+
+        public Duration getRevocationMaxStaleness() {
+            return revocationMaxStaleness;
+        }
+
+        public void setRevocationMaxStaleness(Duration revocationMaxStaleness) {
+            this.revocationMaxStaleness = revocationMaxStaleness;
+        }
 
         public String getHeaderName() {
             return headerName;

@@ -41,7 +41,8 @@ final class ApiKeyFixture implements AutoCloseable {
     ApiKeyFixture(Duration cacheTtl) {
         ApiKeyFormat format = new ApiKeyFormat("pak");
         store = new MongoApiKeyStore(mongo.template(), "api_keys", Duration.ofMillis(300), Duration.ofSeconds(2));
-        lookup = new ApiKeyLookup(store, cacheTtl, Duration.ofSeconds(5), 1_000);
+        lookup = new ApiKeyLookup(store, new ApiKeyLookupSettings(cacheTtl, Duration.ofSeconds(5), 1_000,
+                ApiKeyLookupSettings.DEFAULT_MAX_CONCURRENT_LOOKUPS), null, meters);
         // A long interval: tests flush explicitly, so nothing depends on the background thread's timing.
         lastUsed = new LastUsedRecorder(store, 100, Duration.ofHours(1), meters);
         preparation = new StorePreparation(store, clock);

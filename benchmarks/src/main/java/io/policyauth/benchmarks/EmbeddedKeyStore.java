@@ -12,8 +12,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import io.policyauth.apikey.ApiKeyFormat;
 import io.policyauth.apikey.ApiKeyLookup;
+import io.policyauth.apikey.ApiKeyLookupSettings;
 import io.policyauth.apikey.ApiKeyManager;
 import io.policyauth.apikey.DbApiKeyExecutor;
+import io.policyauth.apikey.KeyRevocationFeed;
 import io.policyauth.apikey.LastUsedRecorder;
 import io.policyauth.apikey.StorePreparation;
 import io.policyauth.apikey.mongo.MongoApiKeyStore;
@@ -21,7 +23,8 @@ import io.policyauth.apikey.mongo.MongoApiKeyStore;
 /**
  * The {@code db_api_key} policy over an in-memory MongoDB-compatible server on a free loopback
  * port, reached through the real driver, wired as the auto-configuration wires it with the default
- * settings (30 s cache, 5 s negative cache, 300 ms lookup timeout).
+ * settings (30 s cache, 5 s negative cache, 300 ms lookup timeout, 32 concurrent lookups, revocations
+ * read every second).
  */
 public final class EmbeddedKeyStore implements AutoCloseable {
 
@@ -35,6 +38,7 @@ public final class EmbeddedKeyStore implements AutoCloseable {
     private final StorePreparation preparation;
     private final LastUsedRecorder lastUsed;
     private final Clock clock = Clock.systemUTC();
+    private final KeyRevocationFeed revocations;
 
     public EmbeddedKeyStore() {
         server = new MongoServer(new MemoryBackend());
@@ -46,6 +50,7 @@ public final class EmbeddedKeyStore implements AutoCloseable {
         preparation = new StorePreparation(store, clock);
         preparation.prepare();
         lastUsed = new LastUsedRecorder(store, 10_000, Duration.ofSeconds(5), new SimpleMeterRegistry());
+        revocations = new KeyRevocationFeed(store, Duration.ofSeconds(1), Duration.ofSeconds(30), clock);
     }
 
     /**
@@ -53,8 +58,11 @@ public final class EmbeddedKeyStore implements AutoCloseable {
      * @return a lookup over the store
      */
     public ApiKeyLookup lookup(boolean cached) {
-        return cached ? new ApiKeyLookup(store, Duration.ofSeconds(30), Duration.ofSeconds(5), 10_000)
-                : new ApiKeyLookup(store, Duration.ZERO, Duration.ZERO, 0);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        int permits = ApiKeyLookupSettings.DEFAULT_MAX_CONCURRENT_LOOKUPS;
+        return cached ? new ApiKeyLookup(store, new ApiKeyLookupSettings(Duration.ofSeconds(30), Duration.ofSeconds(5),
+                10_000, permits), revocations, meters)
+                : new ApiKeyLookup(store, new ApiKeyLookupSettings(Duration.ZERO, Duration.ZERO, 0, permits), null, meters);
     }
 
     /**
@@ -75,6 +83,7 @@ public final class EmbeddedKeyStore implements AutoCloseable {
 
     @Override
     public void close() {
+        revocations.close();
         lastUsed.close();
         client.close();
         server.shutdownNow();

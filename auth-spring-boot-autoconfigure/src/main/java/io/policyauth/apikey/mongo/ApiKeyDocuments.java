@@ -23,6 +23,8 @@ final class ApiKeyDocuments {
     static final String EXPIRES_AT = "expiresAt";
     static final String REVOKED_AT = "revokedAt";
     static final String LAST_USED_AT = "lastUsedAt";
+    /** When the key last stopped working early (revoked or expired by rotation), by the server's clock. */
+    static final String CHANGED_AT = "changedAt";
 
     private ApiKeyDocuments() {
     }

@@ -16,6 +16,7 @@ import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
@@ -28,6 +29,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.data.mongodb.core.CollectionCallback;
 import org.springframework.data.mongodb.core.MongoOperations;
 
+import static io.policyauth.apikey.mongo.ApiKeyDocuments.CHANGED_AT;
 import static io.policyauth.apikey.mongo.ApiKeyDocuments.CREATED_AT;
 import static io.policyauth.apikey.mongo.ApiKeyDocuments.EXPIRES_AT;
 import static io.policyauth.apikey.mongo.ApiKeyDocuments.HASH;
@@ -87,6 +89,7 @@ public final class MongoApiKeyStore implements ApiKeyStore {
             keys.createIndex(Indexes.ascending(HASH), new IndexOptions().name("keyHash_unique").unique(true));
             keys.createIndex(Indexes.compoundIndex(Indexes.ascending(OWNER), Indexes.descending(CREATED_AT)),
                     new IndexOptions().name("owner_createdAt"));
+            keys.createIndex(Indexes.ascending(CHANGED_AT), new IndexOptions().name("changedAt").sparse(true));
             return null;
         });
     }
@@ -114,14 +117,38 @@ public final class MongoApiKeyStore implements ApiKeyStore {
     public boolean revoke(String keyId, Instant at) {
         return run("revoke a key", managementTimeoutMillis,
                 keys -> keys.updateOne(Filters.and(Filters.eq(ID, keyId), Filters.eq(REVOKED_AT, null)),
-                        Updates.set(REVOKED_AT, Date.from(at))).getModifiedCount() > 0);
+                        Updates.combine(Updates.set(REVOKED_AT, Date.from(at)), Updates.currentDate(CHANGED_AT)))
+                        .getModifiedCount() > 0);
     }
 
     @Override
     public boolean expireBy(String keyId, Instant at) {
         return run("expire a key", managementTimeoutMillis,
                 keys -> keys.updateOne(Filters.and(Filters.eq(ID, keyId), Filters.eq(REVOKED_AT, null)),
-                        Updates.min(EXPIRES_AT, Date.from(at))).getMatchedCount() > 0);
+                        Updates.combine(Updates.min(EXPIRES_AT, Date.from(at)), Updates.currentDate(CHANGED_AT)))
+                        .getMatchedCount() > 0);
+    }
+
+    @Override
+    public Optional<Instant> latestChange() {
+        return run("find the latest key change", lookupTimeoutMillis, keys -> Optional.ofNullable(keys
+                .find(Filters.exists(CHANGED_AT)).projection(Projections.include(CHANGED_AT))
+                .sort(Sorts.descending(CHANGED_AT)).limit(1).first()))
+                .map(document -> document.getDate(CHANGED_AT).toInstant());
+    }
+
+    @Override
+    public List<KeyChange> changesSince(Instant since) {
+        List<Document> documents = run("read key changes", lookupTimeoutMillis, keys -> keys
+                .find(Filters.gte(CHANGED_AT, Date.from(since))).projection(Projections.include(HASH, CHANGED_AT))
+                .sort(Sorts.ascending(CHANGED_AT)).into(new ArrayList<>()));
+        List<KeyChange> changes = new ArrayList<>(documents.size());
+        for (Document document : documents) {
+            if (document.get(HASH) instanceof String hash && document.get(CHANGED_AT) instanceof Date changedAt) {
+                changes.add(new KeyChange(hash, changedAt.toInstant()));
+            }
+        }
+        return changes;
     }
 
     @Override

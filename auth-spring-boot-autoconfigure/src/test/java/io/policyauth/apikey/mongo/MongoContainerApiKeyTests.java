@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.policyauth.apikey.ApiKeyFormat;
 import io.policyauth.apikey.ApiKeyHash;
 import io.policyauth.apikey.ApiKeyLookup;
+import io.policyauth.apikey.ApiKeyLookupSettings;
 import io.policyauth.apikey.ApiKeyManager;
 import io.policyauth.apikey.DbApiKeyExecutor;
 import io.policyauth.apikey.IssuedApiKey;
@@ -54,7 +55,9 @@ class MongoContainerApiKeyTests {
         MongoApiKeyStore store = new MongoApiKeyStore(template, "api_keys", Duration.ofMillis(300),
                 Duration.ofSeconds(2));
         ApiKeyFormat format = new ApiKeyFormat("pak");
-        ApiKeyLookup lookup = new ApiKeyLookup(store, Duration.ofSeconds(30), Duration.ofSeconds(5), 100);
+        ApiKeyLookup lookup = new ApiKeyLookup(store, new ApiKeyLookupSettings(Duration.ofSeconds(30),
+                Duration.ofSeconds(5), 100, ApiKeyLookupSettings.DEFAULT_MAX_CONCURRENT_LOOKUPS), null,
+                new SimpleMeterRegistry());
         StorePreparation preparation = new StorePreparation(store, Clock.systemUTC());
         lastUsed = new LastUsedRecorder(store, 100, Duration.ofHours(1), new SimpleMeterRegistry());
         manager = new ApiKeyManager(store, format, lookup, preparation, Clock.systemUTC());

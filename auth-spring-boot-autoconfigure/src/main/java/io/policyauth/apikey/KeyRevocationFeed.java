@@ -1,0 +1,128 @@
+package io.policyauth.apikey;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tells this instance which keys other instances revoked or rotated out, as the shared token
+ * denylist does: the store's change feed is read every {@code refreshInterval} in the background
+ * and each changed key is dropped from the cache, so every instance refuses it within that
+ * interval. While the feed cannot be read for longer than {@code maxStaleness}, the cache is not
+ * trusted ({@link #isCurrent()} is false) and every lookup asks the store.
+ * <p>
+ * Reads are incremental by the store's own clock, never this instance's, and start from the
+ * newest change when the feed starts: the cache is empty then, so nothing older matters.
+ */
+public final class KeyRevocationFeed implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(KeyRevocationFeed.class);
+
+    /*
+     * Writes commit out of order: each read starts a little before the newest stamp seen, so a
+     * change stamped earlier but committed later is not missed.
+     */
+    private static final Duration COMMIT_OVERLAP = Duration.ofSeconds(30);
+
+    private final ApiKeyStore store;
+    private final Duration refreshInterval;
+    private final Duration maxStaleness;
+    private final Clock clock;
+    private final Object startLock = new Object();
+    private volatile Consumer<String> revoked;
+    private volatile Instant readFrom;
+    private volatile Instant lastRead;
+    private volatile ScheduledExecutorService reader;
+
+    /**
+     * @param store the key store whose changes are read
+     * @param refreshInterval how often the feed is read
+     * @param maxStaleness how long the feed may go unread before the cache is bypassed
+     * @param clock this instance's time, for staleness only
+     */
+    public KeyRevocationFeed(ApiKeyStore store, Duration refreshInterval, Duration maxStaleness, Clock clock) {
+        if (refreshInterval.isNegative() || refreshInterval.isZero() || maxStaleness.compareTo(refreshInterval) < 0) {
+            throw new IllegalArgumentException("The key revocation refresh interval must be positive and at most "
+                    + "the maximum staleness, got " + refreshInterval + " and " + maxStaleness);
+        }
+        this.store = Objects.requireNonNull(store, "store");
+        this.refreshInterval = refreshInterval;
+        this.maxStaleness = maxStaleness;
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Starts reading the feed, once; the first read runs on the caller's thread.
+     *
+     * @param onRevoked told the hash of every key that stopped working early
+     */
+    void start(Consumer<String> onRevoked) {
+        if (reader != null) {
+            return;
+        }
+        synchronized (startLock) {
+            if (reader != null) {
+                return;
+            }
+            revoked = onRevoked;
+            read();
+            ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "policy-auth-key-revocations");
+                thread.setDaemon(true);
+                return thread;
+            });
+            long millis = refreshInterval.toMillis();
+            started.scheduleWithFixedDelay(this::read, millis, millis, TimeUnit.MILLISECONDS);
+            reader = started;
+        }
+    }
+
+    /**
+     * @return whether the feed was read within the maximum staleness, so cached keys can be trusted
+     */
+    boolean isCurrent() {
+        Instant read = lastRead;
+        return read != null && !read.plus(maxStaleness).isBefore(clock.instant());
+    }
+
+    @Override
+    public void close() {
+        synchronized (startLock) {
+            if (reader != null) {
+                reader.shutdownNow();
+            }
+        }
+    }
+
+    private void read() {
+        Instant started = clock.instant();
+        try {
+            if (readFrom == null) {
+                readFrom = store.latestChange().map(latest -> latest.minus(COMMIT_OVERLAP)).orElse(Instant.EPOCH);
+            }
+            else {
+                List<ApiKeyStore.KeyChange> changes = store.changesSince(readFrom);
+                for (ApiKeyStore.KeyChange change : changes) {
+                    revoked.accept(change.hash());
+                }
+                if (!changes.isEmpty()) {
+                    Instant newest = changes.get(changes.size() - 1).changedAt().minus(COMMIT_OVERLAP);
+                    readFrom = newest.isAfter(readFrom) ? newest : readFrom;
+                }
+            }
+            lastRead = started;
+        }
+        catch (RuntimeException failure) {
+            log.warn("Could not read API key revocations (last read: {}): {}", lastRead, failure.toString());
+        }
+    }
+}
