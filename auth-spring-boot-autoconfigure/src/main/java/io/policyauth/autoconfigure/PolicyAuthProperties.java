@@ -15,6 +15,7 @@ import io.policyauth.apikey.ApiKeyLookupSettings;
 import io.policyauth.core.Enforcement;
 import io.policyauth.jwt.VerifiedTokenCacheSettings;
 import io.policyauth.network.ForwardedHeader;
+import io.policyauth.remote.RemotePolicySettings;
 
 /**
  * Configuration of policy-auth under {@code policy-auth.*}. A built-in policy is registered only
@@ -901,14 +902,32 @@ public class PolicyAuthProperties {
         /** Most answers held in the cache. */
         private int cacheSize = 10_000;
 
-        /** Whether the request body, as UTF-8 text, is sent to the authorizer as "body". */
+        /**
+         * Whether the request body is sent to the authorizer as "body": byte for byte what the
+         * handler reads, decoded with its declared charset (415 when that cannot be done).
+         */
         private boolean includeBody;
 
-        /** Largest request body sent to the authorizer; a larger body is refused (403) without asking. */
+        /** Largest request body sent to the authorizer; a larger body is refused (413) without asking. */
         private DataSize maxBodySize = DataSize.ofKilobytes(8);
 
         /** Whether the authorizer's "error" text is shown to the client; by default a generic sentence is. */
         private boolean exposeReason;
+
+        /**
+         * Most questions waiting on the authorizer at once; beyond it a request gets 503 with
+         * Retry-After without asking, so a flood of made-up credentials cannot pile up on it.
+         * Cached answers never wait.
+         */
+        private int maxConcurrentRequests = RemotePolicySettings.DEFAULT_MAX_CONCURRENT_REQUESTS;
+
+        public int getMaxConcurrentRequests() {
+            return maxConcurrentRequests;
+        }
+
+        public void setMaxConcurrentRequests(int maxConcurrentRequests) {
+            this.maxConcurrentRequests = maxConcurrentRequests;
+        }
 
         /** Scopes the caller must all hold after the authorizer grants (from its "scopes" answer). */
         private List<String> scopes = new ArrayList<>();

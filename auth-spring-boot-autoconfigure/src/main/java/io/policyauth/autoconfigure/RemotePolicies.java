@@ -42,7 +42,7 @@ final class RemotePolicies {
         try {
             return new RemotePolicySettings(name, remote.getEndpoint(), remote.getForwardHeaders(),
                     remote.getTimeout(), remote.getCacheTtl(), remote.getCacheSize(), remote.isIncludeBody(),
-                    bytes(remote.getMaxBodySize()), remote.isExposeReason(),
+                    bytes(remote.getMaxBodySize()), remote.isExposeReason(), remote.getMaxConcurrentRequests(),
                     Requirements.of(remote.getScopes(), remote.getRoles()));
         }
         catch (IllegalArgumentException invalid) {

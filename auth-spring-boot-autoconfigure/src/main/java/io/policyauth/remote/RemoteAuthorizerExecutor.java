@@ -1,15 +1,18 @@
 package io.policyauth.remote;
 
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
 import io.policyauth.core.AuthExecutor;
+import io.policyauth.core.AuthUnavailableException;
 import io.policyauth.core.AuthenticatedUser;
 import io.policyauth.core.AuthenticationException;
 import io.policyauth.core.Challenge;
@@ -42,11 +45,13 @@ public final class RemoteAuthorizerExecutor implements AuthExecutor {
     private static final String CONTENT_TYPE = "Content-Type";
     private static final Pattern SCHEME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
     private static final int MAX_REASON_LENGTH = 200;
+    private static final Duration SATURATED_RETRY_AFTER = Duration.ofSeconds(1);
 
     private final RemotePolicySettings settings;
     private final AuthorizerClient client;
     private final RequestBodySource bodies;
     private final AnswerCache cache;
+    private final Semaphore permits;
 
     /**
      * @param settings the policy's configuration
@@ -63,6 +68,7 @@ public final class RemoteAuthorizerExecutor implements AuthExecutor {
         this.client = client;
         this.bodies = bodies == null ? RequestBodySource.NONE : bodies;
         this.cache = settings.caching() ? new AnswerCache(settings.cacheTtl(), settings.cacheSize(), nanoTime) : null;
+        this.permits = new Semaphore(settings.maxConcurrentRequests());
     }
 
     @Override
@@ -116,7 +122,7 @@ public final class RemoteAuthorizerExecutor implements AuthExecutor {
 
     private AuthorizerAnswer answer(AuthorizerRequest request) {
         if (cache == null) {
-            return client.ask(request);
+            return ask(request);
         }
         String fingerprint = request.fingerprint();
         AuthorizerAnswer cached = cache.get(fingerprint);
@@ -124,11 +130,25 @@ public final class RemoteAuthorizerExecutor implements AuthExecutor {
             return cached;
         }
         // Failures are exceptions and never reach the cache: an outage is retried on the next request.
-        AuthorizerAnswer answer = client.ask(request);
+        AuthorizerAnswer answer = ask(request);
         if (answer.cacheable()) {
             cache.put(fingerprint, answer);
         }
         return answer;
+    }
+
+    /** Asks the authorizer unless as many questions already wait on it as the policy allows. */
+    private AuthorizerAnswer ask(AuthorizerRequest request) {
+        if (!permits.tryAcquire()) {
+            throw new AuthUnavailableException("remote_saturated", "The request cannot be authorized right now.",
+                    SATURATED_RETRY_AFTER, null);
+        }
+        try {
+            return client.ask(request);
+        }
+        finally {
+            permits.release();
+        }
     }
 
     private AuthenticatedUser admit(AuthorizerAnswer answer, BasicCredentials basic) {

@@ -23,11 +23,15 @@ import io.policyauth.core.Requirements;
  * @param includeBody whether the request body is sent
  * @param maxBodyBytes the largest body sent; positive, at most {@value #MAX_BODY_LIMIT}
  * @param exposeReason whether the authorizer's reason reaches the client
+ * @param maxConcurrentRequests the most questions waiting on the authorizer at once; positive
  * @param requirements scopes and roles the caller must hold once the authorizer grants
  */
 public record RemotePolicySettings(String name, URI endpoint, List<String> forwardHeaders, Duration timeout,
         Duration cacheTtl, int cacheSize, boolean includeBody, int maxBodyBytes, boolean exposeReason,
-        Requirements requirements) {
+        int maxConcurrentRequests, Requirements requirements) {
+
+    /** The default {@code maxConcurrentRequests}. */
+    public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 64;
 
     /** The largest {@code maxBodyBytes}: bodies are held in memory while the authorizer decides. */
     public static final int MAX_BODY_LIMIT = 1024 * 1024;
@@ -59,6 +63,10 @@ public record RemotePolicySettings(String name, URI endpoint, List<String> forwa
         if (maxBodyBytes <= 0 || maxBodyBytes > MAX_BODY_LIMIT) {
             throw new IllegalArgumentException("max-body-size: must be between 1B and " + MAX_BODY_LIMIT
                     + "B, was " + maxBodyBytes + "B");
+        }
+        if (maxConcurrentRequests <= 0) {
+            throw new IllegalArgumentException("max-concurrent-requests: must be positive, was "
+                    + maxConcurrentRequests);
         }
         requirements = requirements == null ? Requirements.NONE : requirements;
     }

@@ -23,6 +23,9 @@ public class PolicyInterceptor implements HandlerInterceptor {
     /** Request attribute holding the {@link AuthenticatedUser} of a granted request. */
     public static final String USER_ATTRIBUTE = AuthenticatedUser.class.getName();
 
+    /** Request attribute holding the {@link HandlerPolicy} that granted the request. */
+    private static final String POLICY_ATTRIBUTE = HandlerPolicy.class.getName();
+
     private static final Logger logger = LoggerFactory.getLogger(PolicyInterceptor.class);
 
     private final HandlerPolicies policies;
@@ -43,17 +46,18 @@ public class PolicyInterceptor implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws Exception {
-        if (alreadyDecided(request) || CorsUtils.isPreFlightRequest(request)) {
+        if (CorsUtils.isPreFlightRequest(request)) {
             return true;
         }
         HandlerPolicy policy = policies.forRequest(request, handler);
-        if (policy.exempt()) {
+        if (policy.exempt() || alreadyDecided(request, policy)) {
             return true;
         }
         try {
             AuthenticatedUser user = authService.authorize(ServletRequestContexts.from(request), policy.executor(),
                     policy.enforcement());
             request.setAttribute(USER_ATTRIBUTE, user);
+            request.setAttribute(POLICY_ATTRIBUTE, policy);
             return true;
         }
         catch (AuthException denied) {
@@ -70,11 +74,13 @@ public class PolicyInterceptor implements HandlerInterceptor {
     }
 
     /*
-     * An async re-dispatch continues a granted request. An error dispatch is decided like any
-     * request: only the error controller at the error path is exempt (see ExemptEndpoints), so an
-     * error page pointing at an ordinary handler cannot serve it unchecked.
+     * An async re-dispatch continues a granted request, but only to a handler under the very policy
+     * that granted it: AsyncContext.dispatch(path) may target another one. An error dispatch is
+     * decided like any request: only the error controller at the error path is exempt (see
+     * ExemptEndpoints), so an error page pointing at an ordinary handler cannot serve it unchecked.
      */
-    private static boolean alreadyDecided(HttpServletRequest request) {
-        return request.getDispatcherType() == DispatcherType.ASYNC && request.getAttribute(USER_ATTRIBUTE) != null;
+    private static boolean alreadyDecided(HttpServletRequest request, HandlerPolicy policy) {
+        return request.getDispatcherType() == DispatcherType.ASYNC && request.getAttribute(USER_ATTRIBUTE) != null
+                && request.getAttribute(POLICY_ATTRIBUTE) == policy;
     }
 }

@@ -156,7 +156,7 @@ class RemoteAuthorizerExecutorTests {
     @Test
     void bodyIsSentUpToTheLimitAndALargerOneIsRefused() {
         RemotePolicySettings withBody = new RemotePolicySettings("team", URI.create("http://127.0.0.1:1/a"), List.of(),
-                Duration.ofSeconds(1), Duration.ZERO, 10, true, 4, false, Requirements.NONE);
+                Duration.ofSeconds(1), Duration.ZERO, 10, true, 4, false, 2, Requirements.NONE);
         AuthorizerClient grant = answering(new AuthorizerAnswer(200, null, List.of(), List.of(), null));
 
         new RemoteAuthorizerExecutor(withBody, grant, bodyOf("1234")).execute(request());
@@ -195,7 +195,7 @@ class RemoteAuthorizerExecutorTests {
 
     private static RemotePolicySettings settings(Duration cacheTtl, Requirements requirements) {
         return new RemotePolicySettings("team", URI.create("http://127.0.0.1:1/authorize"), List.of(),
-                Duration.ofSeconds(1), cacheTtl, 100, false, 1024, false, requirements);
+                Duration.ofSeconds(1), cacheTtl, 100, false, 1024, false, 2, requirements);
     }
 
     private static SecurityRequestContext request(String... headers) {

@@ -55,6 +55,8 @@ class RemotePolicyIntegrationTests {
         registry.add("policy-auth.remote.cached.cache-ttl", () -> "1m");
         policy(registry, "slow", "/slow");
         registry.add("policy-auth.remote.slow.timeout", () -> "300ms");
+        policy(registry, "narrow", "/slow");
+        registry.add("policy-auth.remote.narrow.max-concurrent-requests", () -> "1");
         policy(registry, "malformed", "/malformed");
         registry.add("policy-auth.remote.refused.endpoint", () -> refusing);
         policy(registry, "flaky", "/flaky");
@@ -199,6 +201,22 @@ class RemotePolicyIntegrationTests {
         HttpResponse<String> reader = get("/admins", "Authorization", basic("bob", "bob-password"));
         assertThat(reader.statusCode()).isEqualTo(403);
         assertThat(reader.headers().allValues("WWW-Authenticate")).isEmpty();
+    }
+
+    @Test
+    void questionsBeyondTheConcurrencyBoundAre503WithoutAsking() throws Exception {
+        String alice = basic("alice", ALICE_PASSWORD);
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> waiting =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> get("/narrow", "Authorization", alice));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> authorizer.calls("/slow") == 1);
+
+        HttpResponse<String> refused = get("/narrow", "Authorization", basic("bob", "bob-password"));
+
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(authorizer.calls("/slow")).isEqualTo(1);
+        authorizer.releaseSlow();
+        assertThat(waiting.get(10, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(200);
     }
 
     @Test

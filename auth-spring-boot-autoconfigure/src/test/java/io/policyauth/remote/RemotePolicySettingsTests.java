@@ -43,6 +43,6 @@ class RemotePolicySettingsTests {
 
     private static RemotePolicySettings settings(URI endpoint, List<String> headers, Duration timeout) {
         return new RemotePolicySettings("team", endpoint, headers, timeout, Duration.ZERO, 10, false, 1024, false,
-                Requirements.NONE);
+                RemotePolicySettings.DEFAULT_MAX_CONCURRENT_REQUESTS, Requirements.NONE);
     }
 }

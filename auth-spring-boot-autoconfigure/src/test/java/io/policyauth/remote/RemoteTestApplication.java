@@ -81,6 +81,12 @@ class RemoteTestApplication {
             return Map.of("amount", amount);
         }
 
+        @GetMapping("/narrow")
+        @RequiresPolicy("narrow")
+        Map<String, Object> narrow(AuthenticatedUser user) {
+            return describe(user);
+        }
+
         @PostMapping("/form-any")
         @RequiresPolicy("body")
         Map<String, String> formAny(@RequestParam Map<String, String> parameters) {

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.concurrent.Callable;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,14 +30,15 @@ import org.springframework.web.bind.annotation.RestController;
 import io.policyauth.jwt.TokenIssuer;
 
 /**
- * Error dispatches are decided like requests: an error page that points at a protected handler
- * does not serve it unchecked, and only the error controller's error path is exempt.
+ * Error and async dispatches are decided like requests: an error page or an async dispatch that
+ * points at a protected handler does not serve it unchecked, and only the error controller's error
+ * path is exempt.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(classes = ErrorDispatchWebIntegrationTests.App.class,
+@SpringBootTest(classes = DispatchWebIntegrationTests.App.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "policy-auth.jwt.secret=an-error-dispatch-test-secret-of-32-bytes")
-class ErrorDispatchWebIntegrationTests {
+class DispatchWebIntegrationTests {
 
     @LocalServerPort
     int port;
@@ -74,6 +78,18 @@ class ErrorDispatchWebIntegrationTests {
     }
 
     @Test
+    void anAsyncDispatchToAnotherHandlerIsDecidedForThatHandler() {
+        assertThat(http.get("/async/to-secret").statusCode()).isEqualTo(401);
+        assertThat(http.get("/async/to-secret", "Authorization",
+                "Bearer " + tokens.createToken("bob", List.of(), List.of())).body()).isEqualTo("the secret");
+    }
+
+    @Test
+    void anAsyncResultOfAGrantedRequestIsServed() {
+        assertThat(http.get("/async/callable").body()).isEqualTo("later");
+    }
+
+    @Test
     void exemptEndpointsAreNamedAtStart(CapturedOutput output) {
         assertThat(output.getAll()).contains("/error is exempt from every policy check")
                 .doesNotContain("/error/details is exempt");
@@ -95,6 +111,18 @@ class ErrorDispatchWebIntegrationTests {
             @RequiresPolicy("private")
             String secret() {
                 return "the secret";
+            }
+
+            @GetMapping("/async/to-secret")
+            @RequiresPolicy("public")
+            void toSecret(HttpServletRequest request) {
+                request.startAsync().dispatch("/api/secret");
+            }
+
+            @GetMapping("/async/callable")
+            @RequiresPolicy("public")
+            Callable<String> callable() {
+                return () -> "later";
             }
         }
 
