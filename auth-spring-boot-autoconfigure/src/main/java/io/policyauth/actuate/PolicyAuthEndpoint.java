@@ -5,12 +5,8 @@ import java.util.List;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
-import io.policyauth.core.AuthExecutor;
-import io.policyauth.core.CompositeExecutor;
 import io.policyauth.core.AuthExecutorRegistry;
 import io.policyauth.core.PolicyModes;
-import io.policyauth.core.Requirements;
-import io.policyauth.core.RequirementsExecutor;
 import io.policyauth.web.PolicyMap;
 
 /** {@code /actuator/policyauth}: every policy and every endpoint's effective policy, in one request. */
@@ -37,25 +33,9 @@ public class PolicyAuthEndpoint {
      */
     @ReadOperation
     public PolicyAuthReport policies() {
-        List<PolicyDescription> policies = registry.policies().stream().map(name -> describe(registry.get(name)))
-                .toList();
-        return new PolicyAuthReport(policyMap.policies().defaultPolicy().name(), policies, policyMap.entries());
-    }
-
-    private PolicyDescription describe(AuthExecutor executor) {
-        AuthExecutor composite = executor;
-        Requirements requirements = Requirements.NONE;
-        if (executor instanceof RequirementsExecutor withRequirements) {
-            composite = withRequirements.delegate();
-            requirements = withRequirements.requirements();
-        }
-        String kind = composite.getClass().getSimpleName();
-        List<String> members = List.of();
-        if (composite instanceof CompositeExecutor group) {
-            kind = group.combination();
-            members = group.members().stream().map(AuthExecutor::policy).toList();
-        }
-        return new PolicyDescription(executor.policy(), kind, members, requirements,
-                modes.of(List.of(executor.policy())));
+        List<PolicyEntry> policies = registry.policies().stream().map(registry::get)
+                .map(executor -> PolicyEntry.of(executor.describe(), modes.of(List.of(executor.policy())))).toList();
+        return new PolicyAuthReport(policyMap.policies().defaultPolicy().name(), policies,
+                policyMap.entries().stream().map(EndpointEntry::of).toList());
     }
 }

@@ -2,8 +2,6 @@ package io.policyauth.actuate;
 
 import java.util.List;
 
-import io.policyauth.web.MappedPolicy;
-
 /**
  * The body of the {@code policyauth} endpoint.
  *
@@ -11,5 +9,5 @@ import io.policyauth.web.MappedPolicy;
  * @param policies every registered policy
  * @param endpoints every mapped endpoint with its effective policy and where it comes from
  */
-public record PolicyAuthReport(String defaultPolicy, List<PolicyDescription> policies, List<MappedPolicy> endpoints) {
+public record PolicyAuthReport(String defaultPolicy, List<PolicyEntry> policies, List<EndpointEntry> endpoints) {
 }

@@ -20,13 +20,20 @@ public final class ApiKeyHash {
      * @return its SHA-256, 64 lower-case hex characters
      */
     public static String of(String key) {
+        return HexFormat.of().formatHex(digest(key));
+    }
+
+    /**
+     * @param key a key
+     * @return its SHA-256, 32 bytes
+     */
+    static byte[] digest(String key) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
         }
         catch (NoSuchAlgorithmException impossible) {
-            // Every Java platform must provide SHA-256.
-            throw new IllegalStateException(impossible);
+            // Every Java platform must provide SHA-256 (MessageDigest Javadoc).
+            throw new IllegalStateException("SHA-256 is not available", impossible);
         }
     }
 }

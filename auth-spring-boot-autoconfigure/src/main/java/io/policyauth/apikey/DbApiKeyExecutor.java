@@ -11,8 +11,7 @@ import java.util.Optional;
 import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.AuthUnavailableException;
 import io.policyauth.core.AuthenticatedUser;
-import io.policyauth.core.AuthenticationException;
-import io.policyauth.core.Challenge;
+import io.policyauth.core.PolicyDescription;
 import io.policyauth.core.SecurityRequestContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +27,9 @@ public final class DbApiKeyExecutor implements AuthExecutor {
     /** The policy name. */
     public static final String POLICY = "db_api_key";
 
+    /** The {@link PolicyDescription#kind()} of this policy. */
+    public static final String KIND = "db-api-key";
+
     /** The mechanism of users authenticated by this policy. */
     public static final String MECHANISM = "db_api_key";
 
@@ -39,14 +41,12 @@ public final class DbApiKeyExecutor implements AuthExecutor {
 
     private static final Logger log = LoggerFactory.getLogger(DbApiKeyExecutor.class);
 
-    private final String headerName;
+    private final ApiKeyHeader header;
     private final ApiKeyFormat format;
     private final ApiKeyLookup lookup;
     private final LastUsedRecorder lastUsed;
     private final StorePreparation preparation;
     private final Clock clock;
-    private final List<Challenge> missing;
-    private final List<Challenge> invalid;
 
     /**
      * @param headerName the request header that carries the key
@@ -58,20 +58,22 @@ public final class DbApiKeyExecutor implements AuthExecutor {
      */
     public DbApiKeyExecutor(String headerName, ApiKeyFormat format, ApiKeyLookup lookup, LastUsedRecorder lastUsed,
             StorePreparation preparation, Clock clock) {
-        this.headerName = Objects.requireNonNull(headerName, "headerName");
+        this.header = new ApiKeyHeader(headerName);
         this.format = Objects.requireNonNull(format, "format");
         this.lookup = Objects.requireNonNull(lookup, "lookup");
         this.lastUsed = Objects.requireNonNull(lastUsed, "lastUsed");
         this.preparation = Objects.requireNonNull(preparation, "preparation");
         this.clock = Objects.requireNonNull(clock, "clock");
-        Challenge challenge = Challenge.of("ApiKey").with("header", headerName);
-        this.missing = List.of(challenge);
-        this.invalid = List.of(challenge.with("error", "invalid_key"));
     }
 
     @Override
     public String policy() {
         return POLICY;
+    }
+
+    @Override
+    public PolicyDescription describe() {
+        return header.describe(POLICY, KIND);
     }
 
     /** Creates the store's indexes; an unreachable store is logged and retried later, never thrown. */
@@ -82,13 +84,9 @@ public final class DbApiKeyExecutor implements AuthExecutor {
 
     @Override
     public AuthenticatedUser execute(SecurityRequestContext context) {
-        String key = context.headers().single(headerName);
-        if (key == null || key.isEmpty()) {
-            throw new AuthenticationException("missing_api_key", "The request carries no API key in the "
-                    + headerName + " header.", false, missing, null);
-        }
+        String key = header.read(context);
         if (!format.isWellFormed(key)) {
-            throw invalidKey();
+            throw header.invalid();
         }
         Optional<StoredApiKey> found;
         try {
@@ -106,18 +104,12 @@ public final class DbApiKeyExecutor implements AuthExecutor {
         preparation.prepareIfPending();
         Instant now = clock.instant();
         if (found.isEmpty() || !found.get().metadata().isActiveAt(now)) {
-            throw invalidKey();
+            throw header.invalid();
         }
         ApiKeyMetadata metadata = found.get().metadata();
         lastUsed.record(metadata.keyId(), now);
         return new AuthenticatedUser(metadata.owner(), metadata.scopes(), metadata.roles(), metadata.keyId(),
                 metadata.expiresAt(), null, metadata.tenant(), MECHANISM,
                 metadata.name() == null ? Map.of() : Map.of("name", metadata.name()));
-    }
-
-    private AuthenticationException invalidKey() {
-        // One reason and one sentence for malformed, unknown, revoked and expired keys alike, so a
-        // response tells nothing about which keys exist.
-        return new AuthenticationException("invalid_api_key", "The API key is invalid.", true, invalid, null);
     }
 }

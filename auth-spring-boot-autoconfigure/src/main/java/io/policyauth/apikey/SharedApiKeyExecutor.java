@@ -1,8 +1,6 @@
 package io.policyauth.apikey;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +9,8 @@ import java.util.Set;
 import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.AuthenticatedUser;
 import io.policyauth.core.AuthenticationException;
-import io.policyauth.core.Challenge;
 import io.policyauth.core.InvalidCredentialRequestException;
+import io.policyauth.core.PolicyDescription;
 import io.policyauth.core.SecurityRequestContext;
 
 /**
@@ -38,17 +36,12 @@ public final class SharedApiKeyExecutor implements AuthExecutor {
     /** The shortest key accepted: anything shorter is guessable. */
     public static final int MIN_KEY_LENGTH = 16;
 
-    private static final String CHALLENGE_SCHEME = "ApiKey";
-    private static final String DIGEST_ALGORITHM = "SHA-256";
+    /** The {@link PolicyDescription#kind()} of this policy. */
+    public static final String KIND = "shared-api-key";
 
-    private final String headerName;
+    private final ApiKeyHeader header;
     private final byte[][] keyDigests;
     private final List<AuthenticatedUser> users;
-    private final String missingDetail;
-    private final String duplicateDetail;
-    private final List<Challenge> missingChallenges;
-    private final List<Challenge> invalidChallenges;
-    private final Challenge duplicateChallenge;
 
     /**
      * @param headerName the header that carries the key, for example {@value #DEFAULT_HEADER_NAME}
@@ -58,13 +51,10 @@ public final class SharedApiKeyExecutor implements AuthExecutor {
      *         names the key by its 1-based position, never by its value
      */
     public SharedApiKeyExecutor(String headerName, List<String> sharedKeys) {
-        if (headerName == null || headerName.isBlank()) {
-            throw new IllegalArgumentException("The API key header name must not be blank");
-        }
+        this.header = new ApiKeyHeader(headerName);
         if (sharedKeys == null || sharedKeys.isEmpty()) {
             throw new IllegalArgumentException("At least one shared API key is required");
         }
-        this.headerName = headerName;
         this.keyDigests = new byte[sharedKeys.size()][];
         List<AuthenticatedUser> users = new ArrayList<>(sharedKeys.size());
         for (int i = 0; i < sharedKeys.size(); i++) {
@@ -74,7 +64,7 @@ public final class SharedApiKeyExecutor implements AuthExecutor {
                 throw new IllegalArgumentException("Shared API key #" + position + " is shorter than "
                         + MIN_KEY_LENGTH + " characters");
             }
-            keyDigests[i] = digest(key);
+            keyDigests[i] = ApiKeyHash.digest(key);
             for (int earlier = 0; earlier < i; earlier++) {
                 if (MessageDigest.isEqual(keyDigests[earlier], keyDigests[i])) {
                     throw new IllegalArgumentException("Shared API keys #" + (earlier + 1) + " and #" + position
@@ -85,12 +75,6 @@ public final class SharedApiKeyExecutor implements AuthExecutor {
                     MECHANISM, Map.of()));
         }
         this.users = List.copyOf(users);
-        Challenge challenge = Challenge.of(CHALLENGE_SCHEME).with("header", headerName);
-        this.missingChallenges = List.of(challenge);
-        this.invalidChallenges = List.of(challenge.with("error", "invalid_key"));
-        this.duplicateChallenge = challenge.with("error", "invalid_request");
-        this.missingDetail = "An API key is required in the " + headerName + " header.";
-        this.duplicateDetail = "The request carries more than one " + headerName + " header.";
     }
 
     @Override
@@ -98,11 +82,16 @@ public final class SharedApiKeyExecutor implements AuthExecutor {
         return POLICY;
     }
 
+    @Override
+    public PolicyDescription describe() {
+        return header.describe(POLICY, KIND);
+    }
+
     /**
      * @return the header that carries the key
      */
     public String headerName() {
-        return headerName;
+        return header.name();
     }
 
     /**
@@ -115,17 +104,7 @@ public final class SharedApiKeyExecutor implements AuthExecutor {
      */
     @Override
     public AuthenticatedUser execute(SecurityRequestContext context) {
-        String presented;
-        try {
-            presented = context.headers().single(headerName);
-        }
-        catch (InvalidCredentialRequestException duplicate) {
-            throw new InvalidCredentialRequestException(duplicate.reason(), duplicateDetail, duplicateChallenge);
-        }
-        if (presented == null || presented.isEmpty()) {
-            throw new AuthenticationException("missing_api_key", missingDetail, false, missingChallenges, null);
-        }
-        byte[] presentedDigest = digest(presented);
+        byte[] presentedDigest = ApiKeyHash.digest(header.read(context));
         int matched = -1;
         for (int i = 0; i < keyDigests.length; i++) {
             // No early exit: every key is compared whatever the outcome.
@@ -134,19 +113,8 @@ public final class SharedApiKeyExecutor implements AuthExecutor {
             }
         }
         if (matched < 0) {
-            throw new AuthenticationException("invalid_api_key", "The API key is not valid.", true,
-                    invalidChallenges, null);
+            throw header.invalid();
         }
         return users.get(matched);
-    }
-
-    private static byte[] digest(String key) {
-        try {
-            return MessageDigest.getInstance(DIGEST_ALGORITHM).digest(key.getBytes(StandardCharsets.UTF_8));
-        }
-        catch (NoSuchAlgorithmException impossible) {
-            // Every Java platform must provide SHA-256 (MessageDigest Javadoc).
-            throw new IllegalStateException(DIGEST_ALGORITHM + " is not available", impossible);
-        }
     }
 }

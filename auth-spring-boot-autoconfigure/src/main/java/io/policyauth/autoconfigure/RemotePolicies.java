@@ -7,6 +7,8 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.util.unit.DataSize;
 
+import io.policyauth.core.AuthExecutor;
+import io.policyauth.core.Policies;
 import io.policyauth.core.RequestBodySource;
 import io.policyauth.core.Requirements;
 import io.policyauth.remote.RemoteAuthorizerExecutor;
@@ -30,11 +32,12 @@ final class RemotePolicies {
                 .orElse(Map.of());
     }
 
-    static RemoteAuthorizerExecutor executor(String name, PolicyAuthProperties.Remote remote,
-            RequestBodySource bodies) {
+    /** The remote policy, its scope and role requirements checked once the authorizer grants. */
+    static AuthExecutor executor(String name, PolicyAuthProperties.Remote remote, RequestBodySource bodies) {
         RemotePolicySettings settings = settings(name, remote);
-        return new RemoteAuthorizerExecutor(settings,
-                new RestAuthorizerClient(name, settings.endpoint(), settings.timeout()), bodies);
+        return Policies.withRequirements(new RemoteAuthorizerExecutor(settings,
+                new RestAuthorizerClient(name, settings.endpoint(), settings.timeout()), bodies),
+                settings.requirements());
     }
 
     static RemotePolicySettings settings(String name, PolicyAuthProperties.Remote remote) {

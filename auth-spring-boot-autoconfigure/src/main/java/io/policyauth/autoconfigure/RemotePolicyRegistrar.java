@@ -8,10 +8,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotationMetadata;
 
 import io.policyauth.core.RequestBodySource;
-import io.policyauth.remote.RemoteAuthorizerExecutor;
+import io.policyauth.core.AuthExecutor;
 
 /**
- * Registers one {@link RemoteAuthorizerExecutor} bean per {@code policy-auth.remote} entry, so that
+ * Registers one remote policy bean per {@code policy-auth.remote} entry, so that
  * the registry finds each as an ordinary policy bean. The beans are created, and their settings
  * validated, with the other singletons.
  */
@@ -31,7 +31,7 @@ final class RemotePolicyRegistrar implements ImportBeanDefinitionRegistrar {
     @Override
     public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
         RemotePolicies.bind(environment).forEach((name, remote) -> {
-            RootBeanDefinition definition = new RootBeanDefinition(RemoteAuthorizerExecutor.class,
+            RootBeanDefinition definition = new RootBeanDefinition(AuthExecutor.class,
                     () -> RemotePolicies.executor(name, remote, beanFactory.getBeanProvider(RequestBodySource.class)
                             .getIfAvailable(() -> RequestBodySource.NONE)));
             registry.registerBeanDefinition(BEAN_NAME_PREFIX + name, definition);

@@ -6,19 +6,14 @@ import java.util.List;
  * Passes when every member policy passes, in order; the first failure is thrown. The caller is
  * the first member's user that carries a subject (is not anonymous).
  */
-public final class AllOfExecutor extends CompositeExecutor {
+final class AllOfExecutor extends CompositeExecutor {
 
     /**
      * @param policy the composite's name
      * @param members the policies that must all pass; at least one
      */
-    public AllOfExecutor(String policy, List<AuthExecutor> members) {
-        super(policy, members);
-    }
-
-    @Override
-    public String combination() {
-        return "all-of";
+    AllOfExecutor(String policy, List<AuthExecutor> members) {
+        super(policy, PolicyDefinition.Combination.ALL_OF, members);
     }
 
     @Override

@@ -5,22 +5,17 @@ import java.util.List;
 
 /**
  * Passes when any member policy passes, trying them in order. When all fail, the most specific
- * failure is thrown (see {@link AuthException#specificity()}); a 401 then carries the challenges
+ * failure is thrown (see {@link DenialKind#moreSpecificThan}); a 401 then carries the challenges
  * of every member that asked for a credential, so the client learns every way in.
  */
-public final class AnyOfExecutor extends CompositeExecutor {
+final class AnyOfExecutor extends CompositeExecutor {
 
     /**
      * @param policy the composite's name
      * @param members the policies to try, in order; at least one
      */
-    public AnyOfExecutor(String policy, List<AuthExecutor> members) {
-        super(policy, members);
-    }
-
-    @Override
-    public String combination() {
-        return "any-of";
+    AnyOfExecutor(String policy, List<AuthExecutor> members) {
+        super(policy, PolicyDefinition.Combination.ANY_OF, members);
     }
 
     @Override
@@ -32,18 +27,18 @@ public final class AnyOfExecutor extends CompositeExecutor {
                 return member.execute(context);
             }
             catch (AuthException failure) {
-                if (failure instanceof AuthenticationException unauthenticated) {
-                    challenges.addAll(unauthenticated.challenges());
+                DenialKind kind = failure.denial().kind();
+                if (kind.asksForCredential()) {
+                    challenges.addAll(failure.challenges());
                 }
-                if (best == null || failure.specificity() > best.specificity()) {
+                if (best == null || kind.moreSpecificThan(best.denial().kind())) {
                     best = failure;
                 }
             }
         }
-        if (best instanceof AuthenticationException unauthenticated
-                && challenges.size() > unauthenticated.challenges().size()) {
+        if (best.denial().kind().asksForCredential() && challenges.size() > best.challenges().size()) {
             throw new AuthenticationException(best.reason(), best.detail(),
-                    unauthenticated.credentialPresented(), challenges, best.getCause());
+                    best.denial().kind() == DenialKind.CREDENTIAL_REJECTED, challenges, best.getCause());
         }
         throw best;
     }

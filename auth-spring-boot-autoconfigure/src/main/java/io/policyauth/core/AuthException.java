@@ -3,32 +3,36 @@ package io.policyauth.core;
 import java.util.List;
 
 /**
- * A denied or undecidable request. The message is safe to show a client and to log: it never
- * contains a credential. Stack traces are not captured: these exceptions are control flow on the
- * request path, not bugs.
+ * A denied or undecidable request, carrying its {@link Denial}. The message is safe to show a
+ * client and to log: it never contains a credential. Stack traces are not captured: these
+ * exceptions are control flow on the request path, not bugs. The subclasses are shorthands for
+ * the kinds executors throw.
  */
-public abstract class AuthException extends RuntimeException {
+public class AuthException extends RuntimeException {
 
-    private final String reason;
-    private final List<Challenge> challenges;
+    private final Denial denial;
 
     /**
-     * @param reason a stable, machine-readable reason code such as {@code token_expired}
-     * @param detail a client-safe sentence
-     * @param challenges the {@code WWW-Authenticate} challenges to send, possibly empty
+     * @param denial the refusal
      * @param cause the underlying failure, kept for logs only, or {@code null}
      */
-    protected AuthException(String reason, String detail, List<Challenge> challenges, Throwable cause) {
-        super(detail, cause, false, false);
-        this.reason = reason;
-        this.challenges = List.copyOf(challenges);
+    public AuthException(Denial denial, Throwable cause) {
+        super(denial.detail(), cause, false, false);
+        this.denial = denial;
+    }
+
+    /**
+     * @return the refusal
+     */
+    public Denial denial() {
+        return denial;
     }
 
     /**
      * @return the challenges for {@code WWW-Authenticate}, possibly empty
      */
     public List<Challenge> challenges() {
-        return challenges;
+        return denial.challenges();
     }
 
     /**
@@ -37,7 +41,7 @@ public abstract class AuthException extends RuntimeException {
      * @return the reason code
      */
     public String reason() {
-        return reason;
+        return denial.reason();
     }
 
     /**
@@ -46,7 +50,7 @@ public abstract class AuthException extends RuntimeException {
      * @return the detail sentence
      */
     public String detail() {
-        return getMessage();
+        return denial.detail();
     }
 
     /**
@@ -54,13 +58,7 @@ public abstract class AuthException extends RuntimeException {
      *
      * @return the outcome
      */
-    public abstract Outcome outcome();
-
-    /**
-     * How specific this failure is when several policies were tried: the most specific wins the
-     * response (a backend outage over a refusal over a bad credential over a missing one).
-     *
-     * @return a rank, higher is more specific
-     */
-    public abstract int specificity();
+    public Outcome outcome() {
+        return denial.kind().outcome();
+    }
 }

@@ -1,5 +1,7 @@
 package io.policyauth.core;
 
+import java.util.List;
+
 /**
  * One named policy: decides whether a request passes and who the caller is. Register one as a
  * bean to add a policy; policy names are unique.
@@ -32,5 +34,15 @@ public interface AuthExecutor {
      * the request path's to report (503).
      */
     default void activate() {
+    }
+
+    /**
+     * Describes this policy to readers that do not run it (the policy map, Actuator, OpenAPI,
+     * gateways). Executors that do not override it are described as {@link PolicyDescription#CUSTOM}.
+     *
+     * @return the description
+     */
+    default PolicyDescription describe() {
+        return PolicyDescription.leaf(policy(), PolicyDescription.CUSTOM, null, List.of());
     }
 }

@@ -136,18 +136,14 @@ public final class AuthService {
     }
 
     /**
-     * The executor that passes when any of the named policies passes: the single executor for
-     * one name, an {@link AnyOfExecutor} named {@code a|b} for several.
+     * The executor that passes when any of the named policies passes (see {@link Policies#anyOf(List)}).
      *
      * @param policies one or more policy names
      * @return the executor
      * @throws UnknownPolicyException when a name is not registered
      */
     public AuthExecutor resolve(List<String> policies) {
-        if (policies.size() == 1) {
-            return registry.get(policies.get(0));
-        }
-        return new AnyOfExecutor(String.join("|", policies), policies.stream().map(registry::get).toList());
+        return Policies.anyOf(policies.stream().map(registry::get).toList());
     }
 
     /**

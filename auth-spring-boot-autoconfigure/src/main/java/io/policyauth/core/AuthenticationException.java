@@ -5,8 +5,6 @@ import java.util.List;
 /** No valid credential: HTTP 401 with one {@code WWW-Authenticate} challenge per scheme. */
 public class AuthenticationException extends AuthException {
 
-    private final boolean credentialPresented;
-
     /**
      * @param reason reason code, for example {@code missing_token} or {@code token_expired}
      * @param detail client-safe sentence
@@ -16,24 +14,14 @@ public class AuthenticationException extends AuthException {
      */
     public AuthenticationException(String reason, String detail, boolean credentialPresented,
             List<Challenge> challenges, Throwable cause) {
-        super(reason, detail, challenges, cause);
-        this.credentialPresented = credentialPresented;
+        super(new Denial(credentialPresented ? DenialKind.CREDENTIAL_REJECTED : DenialKind.CREDENTIAL_MISSING, reason,
+                detail, challenges, null), cause);
     }
 
     /**
      * @return whether a credential was sent (and rejected), as opposed to missing
      */
     public boolean credentialPresented() {
-        return credentialPresented;
-    }
-
-    @Override
-    public Outcome outcome() {
-        return Outcome.UNAUTHENTICATED;
-    }
-
-    @Override
-    public int specificity() {
-        return credentialPresented ? 2 : 1;
+        return denial().kind() == DenialKind.CREDENTIAL_REJECTED;
     }
 }

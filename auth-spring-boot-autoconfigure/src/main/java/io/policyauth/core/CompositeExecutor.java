@@ -2,21 +2,24 @@ package io.policyauth.core;
 
 import java.util.List;
 
-/** A policy made of other policies, which are activated with it. */
-public abstract sealed class CompositeExecutor implements AuthExecutor permits AnyOfExecutor, AllOfExecutor {
+/** A policy made of other policies, which are activated with it. Built by {@link Policies}. */
+abstract sealed class CompositeExecutor implements AuthExecutor permits AnyOfExecutor, AllOfExecutor {
 
     private final String policy;
+    private final PolicyDefinition.Combination combination;
     private final List<AuthExecutor> members;
 
     /**
      * @param policy the composite's name
+     * @param combination how members combine
      * @param members the member policies, in order; at least one
      */
-    protected CompositeExecutor(String policy, List<AuthExecutor> members) {
+    CompositeExecutor(String policy, PolicyDefinition.Combination combination, List<AuthExecutor> members) {
         if (members.isEmpty()) {
             throw new IllegalArgumentException("Policy '" + policy + "' has no member policies");
         }
         this.policy = policy;
+        this.combination = combination;
         this.members = List.copyOf(members);
     }
 
@@ -28,14 +31,14 @@ public abstract sealed class CompositeExecutor implements AuthExecutor permits A
     /**
      * @return the member policies, in order
      */
-    public List<AuthExecutor> members() {
+    List<AuthExecutor> members() {
         return members;
     }
 
-    /**
-     * @return how members combine, {@code any-of} or {@code all-of}
-     */
-    public abstract String combination();
+    @Override
+    public PolicyDescription describe() {
+        return new PolicyDescription(policy, combination.kind(), members, Requirements.NONE, null, List.of(), null);
+    }
 
     @Override
     public void activate() {

@@ -11,16 +11,6 @@ public class ForbiddenException extends AuthException {
      * @param challenges challenges to send with the 403 (RFC 6750 {@code insufficient_scope}), may be empty
      */
     public ForbiddenException(String reason, String detail, List<Challenge> challenges) {
-        super(reason, detail, challenges, null);
-    }
-
-    @Override
-    public Outcome outcome() {
-        return Outcome.FORBIDDEN;
-    }
-
-    @Override
-    public int specificity() {
-        return 4;
+        super(new Denial(DenialKind.FORBIDDEN, reason, detail, challenges, null), null);
     }
 }

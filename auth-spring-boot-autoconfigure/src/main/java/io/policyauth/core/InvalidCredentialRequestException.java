@@ -14,16 +14,7 @@ public class InvalidCredentialRequestException extends AuthException {
      * @param challenge a challenge to send (RFC 6750 {@code invalid_request}), or {@code null}
      */
     public InvalidCredentialRequestException(String reason, String detail, Challenge challenge) {
-        super(reason, detail, challenge == null ? List.of() : List.of(challenge), null);
-    }
-
-    @Override
-    public Outcome outcome() {
-        return Outcome.UNAUTHENTICATED;
-    }
-
-    @Override
-    public int specificity() {
-        return 3;
+        super(new Denial(DenialKind.INVALID_REQUEST, reason, detail, challenge == null ? List.of() : List.of(challenge),
+                null), null);
     }
 }

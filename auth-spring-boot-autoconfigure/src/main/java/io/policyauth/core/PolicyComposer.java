@@ -59,10 +59,7 @@ public final class PolicyComposer {
             members.add(resolve(member, definition, path));
         }
         path.remove(path.size() - 1);
-        AuthExecutor composite = definition.combination() == PolicyDefinition.Combination.ANY_OF
-                ? new AnyOfExecutor(name, members) : new AllOfExecutor(name, members);
-        AuthExecutor executor = definition.requirements().isEmpty() ? composite
-                : new RequirementsExecutor(name, composite, definition.requirements());
+        AuthExecutor executor = Policies.of(definition, members);
         built.put(name, executor);
         return executor;
     }

@@ -16,9 +16,22 @@ public record PolicyDefinition(String name, Combination combination, List<String
     /** How the members of a defined policy combine. */
     public enum Combination {
         /** The first member that passes admits. */
-        ANY_OF,
+        ANY_OF("any-of"),
         /** Every member must pass. */
-        ALL_OF
+        ALL_OF("all-of");
+
+        private final String kind;
+
+        Combination(String kind) {
+            this.kind = kind;
+        }
+
+        /**
+         * @return the {@link PolicyDescription#kind()} of such composites, {@code any-of} or {@code all-of}
+         */
+        public String kind() {
+            return kind;
+        }
     }
 
     public PolicyDefinition {

@@ -1,5 +1,7 @@
 package io.policyauth.core;
 
+import java.util.List;
+
 /** The {@code public} policy: everyone passes and no credential is read, good or bad. */
 public final class PublicExecutor implements AuthExecutor {
 
@@ -14,5 +16,10 @@ public final class PublicExecutor implements AuthExecutor {
     @Override
     public AuthenticatedUser execute(SecurityRequestContext context) {
         return AuthenticatedUser.anonymous();
+    }
+
+    @Override
+    public PolicyDescription describe() {
+        return PolicyDescription.leaf(POLICY, PolicyDescription.PUBLIC, null, List.of());
     }
 }

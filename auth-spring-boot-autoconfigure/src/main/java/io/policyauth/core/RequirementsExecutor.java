@@ -1,40 +1,32 @@
 package io.policyauth.core;
 
-/** A policy plus scope and role requirements: the policy authenticates, the requirements authorize. */
-public final class RequirementsExecutor implements AuthExecutor {
+/**
+ * A policy plus scope and role requirements: the policy authenticates, the requirements authorize.
+ * It keeps the policy's name and describes itself as the policy with the requirements added.
+ * Built by {@link Policies#withRequirements}.
+ */
+final class RequirementsExecutor implements AuthExecutor {
 
-    private final String policy;
     private final AuthExecutor delegate;
     private final Requirements requirements;
 
     /**
-     * @param policy the name of the combination
      * @param delegate the policy that authenticates
      * @param requirements what the caller must hold
      */
-    public RequirementsExecutor(String policy, AuthExecutor delegate, Requirements requirements) {
-        this.policy = policy;
+    RequirementsExecutor(AuthExecutor delegate, Requirements requirements) {
         this.delegate = delegate;
         this.requirements = requirements;
     }
 
     @Override
     public String policy() {
-        return policy;
+        return delegate.policy();
     }
 
-    /**
-     * @return the policy that authenticates
-     */
-    public AuthExecutor delegate() {
-        return delegate;
-    }
-
-    /**
-     * @return what the caller must hold
-     */
-    public Requirements requirements() {
-        return requirements;
+    @Override
+    public PolicyDescription describe() {
+        return delegate.describe().withRequirements(requirements);
     }
 
     @Override

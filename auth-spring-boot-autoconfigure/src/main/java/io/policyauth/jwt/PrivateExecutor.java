@@ -7,7 +7,9 @@ import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.AuthenticatedUser;
 import io.policyauth.core.AuthenticationException;
 import io.policyauth.core.Challenge;
+import io.policyauth.core.CredentialDescription;
 import io.policyauth.core.InvalidCredentialRequestException;
+import io.policyauth.core.PolicyDescription;
 import io.policyauth.core.SecurityRequestContext;
 
 /**
@@ -18,6 +20,9 @@ public final class PrivateExecutor implements AuthExecutor {
 
     /** The policy name. */
     public static final String POLICY = "private";
+
+    /** The {@link PolicyDescription#kind()} of JWT policies. */
+    public static final String KIND = "jwt";
 
     private static final String SCHEME = "Bearer";
 
@@ -35,6 +40,11 @@ public final class PrivateExecutor implements AuthExecutor {
     @Override
     public String policy() {
         return POLICY;
+    }
+
+    @Override
+    public PolicyDescription describe() {
+        return PolicyDescription.leaf(POLICY, KIND, CredentialDescription.bearerToken(), List.of(CHALLENGE));
     }
 
     @Override

@@ -7,7 +7,9 @@ import java.util.Set;
 
 import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.AuthenticatedUser;
+import io.policyauth.core.CredentialDescription;
 import io.policyauth.core.ForbiddenException;
+import io.policyauth.core.PolicyDescription;
 import io.policyauth.core.SecurityRequestContext;
 
 /**
@@ -38,6 +40,12 @@ public final class InternalExecutor implements AuthExecutor {
     @Override
     public String policy() {
         return POLICY;
+    }
+
+    @Override
+    public PolicyDescription describe() {
+        return PolicyDescription.leaf(POLICY, POLICY, new CredentialDescription(CredentialDescription.Type.CLIENT_ADDRESS,
+                null), List.of());
     }
 
     /**

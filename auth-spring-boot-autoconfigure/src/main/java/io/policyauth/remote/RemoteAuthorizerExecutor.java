@@ -16,8 +16,10 @@ import io.policyauth.core.AuthUnavailableException;
 import io.policyauth.core.AuthenticatedUser;
 import io.policyauth.core.AuthenticationException;
 import io.policyauth.core.Challenge;
+import io.policyauth.core.CredentialDescription;
 import io.policyauth.core.ForbiddenException;
 import io.policyauth.core.InvalidCredentialRequestException;
+import io.policyauth.core.PolicyDescription;
 import io.policyauth.core.RequestBodyRejectedException;
 import io.policyauth.core.RequestBodySource;
 import io.policyauth.core.SecurityRequestContext;
@@ -37,6 +39,9 @@ public final class RemoteAuthorizerExecutor implements AuthExecutor {
 
     /** The mechanism of the users this policy admits. */
     public static final String MECHANISM = "remote";
+
+    /** The {@link PolicyDescription#kind()} of remote policies. */
+    public static final String KIND = "remote";
 
     /** The subject when neither the authorizer nor a Basic header names the caller. */
     public static final String ANONYMOUS_SUBJECT = "remote";
@@ -76,6 +81,13 @@ public final class RemoteAuthorizerExecutor implements AuthExecutor {
         return settings.name();
     }
 
+    @Override
+    public PolicyDescription describe() {
+        return PolicyDescription.leaf(settings.name(), KIND,
+                new CredentialDescription(CredentialDescription.Type.AUTHORIZATION_HEADER, AUTHORIZATION),
+                List.of(challenge(null)));
+    }
+
     /**
      * @return the policy's configuration
      */
@@ -88,8 +100,7 @@ public final class RemoteAuthorizerExecutor implements AuthExecutor {
      *
      * @throws AuthenticationException {@code remote_unauthenticated} when the authorizer answers
      *         401, {@code invalid_basic_credentials} for a malformed Basic header (not sent on)
-     * @throws ForbiddenException {@code remote_denied} for another 4xx, {@code insufficient_scope}
-     *         when the policy's requirements are not met
+     * @throws ForbiddenException {@code remote_denied} for another 4xx
      * @throws RequestBodyRejectedException with {@code include-body}: 413 for a body over the limit,
      *         415 for one that cannot be sent as the handler will read it
      * @throws InvalidCredentialRequestException {@code duplicate_credential} for two
@@ -155,11 +166,9 @@ public final class RemoteAuthorizerExecutor implements AuthExecutor {
         String subject = answer.subject() != null ? answer.subject()
                 : basic != null && !basic.user().isEmpty() ? basic.user() : ANONYMOUS_SUBJECT;
         List<String> scopes = answer.scopes().stream().map(scope -> scope.toLowerCase(Locale.ROOT)).toList();
-        AuthenticatedUser user = new AuthenticatedUser(subject, new LinkedHashSet<>(scopes),
+        return new AuthenticatedUser(subject, new LinkedHashSet<>(scopes),
                 new LinkedHashSet<>(answer.roles()), null, null,
                 scopes.isEmpty() ? null : String.join(" ", answer.scopes()), null, MECHANISM, Map.of());
-        settings.requirements().check(user);
-        return user;
     }
 
     private Map<String, List<String>> headers(SecurityRequestContext context, String authorization) {

@@ -21,7 +21,7 @@ import io.policyauth.core.AuthenticatedUser;
 import io.policyauth.core.ForbiddenException;
 import io.policyauth.core.PolicyModes;
 import io.policyauth.core.Requirements;
-import io.policyauth.core.RequirementsExecutor;
+import io.policyauth.core.Policies;
 import io.policyauth.core.SecurityRequestContext;
 import io.policyauth.core.UnknownPolicyException;
 
@@ -43,6 +43,7 @@ public final class HandlerPolicies {
     private final ExemptEndpoints exempt;
     private final List<CompiledRoute> routes;
     private final HandlerPolicy defaultPolicy;
+    private final String defaultPolicyProblem;
     private final Map<HandlerKey, HandlerPolicy> annotated = new ConcurrentHashMap<>();
 
     /**
@@ -61,6 +62,8 @@ public final class HandlerPolicies {
         this.routes = routes.stream().map(route -> new CompiledRoute(route, compile(route.policies(),
                 route.requirements(), PolicySource.ROUTE, "Route " + route.pattern().getPatternString()))).toList();
         this.defaultPolicy = compileDefault(defaultPolicy);
+        this.defaultPolicyProblem = authService.registry().find(defaultPolicy).isPresent() ? null
+                : authService.registry().unknown(defaultPolicy).getMessage();
     }
 
     /**
@@ -139,10 +142,7 @@ public final class HandlerPolicies {
      *         empty when it is registered
      */
     public Optional<String> defaultPolicyProblem() {
-        if (defaultPolicy.executor() instanceof UnregisteredPolicy unregistered) {
-            return Optional.of(authService.registry().unknown(unregistered.policy()).getMessage());
-        }
-        return Optional.empty();
+        return Optional.ofNullable(defaultPolicyProblem);
     }
 
     private HandlerPolicy annotatedPolicy(HandlerMethod handler) {
@@ -182,10 +182,8 @@ public final class HandlerPolicies {
             throw new IllegalStateException(origin + " names policy '" + unknown.policy() + "': "
                     + unknown.getMessage(), unknown);
         }
-        if (!requirements.isEmpty()) {
-            executor = new RequirementsExecutor(executor.policy(), executor, requirements);
-        }
-        return new HandlerPolicy(names, requirements, executor, source, modes.of(names));
+        return new HandlerPolicy(names, requirements, Policies.withRequirements(executor, requirements), source,
+                modes.of(names));
     }
 
     /*

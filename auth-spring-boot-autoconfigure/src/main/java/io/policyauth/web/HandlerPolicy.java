@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.Enforcement;
+import io.policyauth.core.Policies;
 import io.policyauth.core.Requirements;
 
 /**
@@ -36,6 +37,6 @@ public record HandlerPolicy(List<String> names, Requirements requirements, AuthE
      * @return the name used in responses and metrics, {@code a|b} for several
      */
     public String name() {
-        return String.join("|", names);
+        return Policies.anyOfName(names);
     }
 }

@@ -14,11 +14,6 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.handler.AbstractHandlerMethodMapping;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 
-import io.policyauth.core.AllOfExecutor;
-import io.policyauth.core.AnyOfExecutor;
-import io.policyauth.core.AuthExecutor;
-import io.policyauth.core.PublicExecutor;
-import io.policyauth.core.RequirementsExecutor;
 
 /**
  * Every mapped endpoint of the application with its effective policy and where it comes from: the
@@ -91,28 +86,6 @@ public final class PolicyMap {
     private static MappedPolicy entry(String pattern, String method, String handler, HandlerPolicy policy) {
         return new MappedPolicy(pattern, method == null ? "*" : method, handler, policy.names(),
                 policy.requirements(), policy.source(), policy.enforcement(),
-                !policy.exempt() && admitsAnyone(policy.executor()));
-    }
-
-    /**
-     * Whether an executor admits a request that carries no credential at all.
-     *
-     * @param executor the executor
-     * @return {@code true} for {@code public} and composites that reduce to it
-     */
-    public static boolean admitsAnyone(AuthExecutor executor) {
-        if (executor instanceof PublicExecutor) {
-            return true;
-        }
-        if (executor instanceof AnyOfExecutor anyOf) {
-            return anyOf.members().stream().anyMatch(PolicyMap::admitsAnyone);
-        }
-        if (executor instanceof AllOfExecutor allOf) {
-            return allOf.members().stream().allMatch(PolicyMap::admitsAnyone);
-        }
-        if (executor instanceof RequirementsExecutor withRequirements) {
-            return withRequirements.requirements().isEmpty() && admitsAnyone(withRequirements.delegate());
-        }
-        return false;
+                !policy.exempt() && policy.executor().describe().admitsAnyone());
     }
 }

@@ -1,6 +1,6 @@
 package io.policyauth.web;
 
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -9,8 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 
 import io.policyauth.core.AuthExecutor;
-import io.policyauth.core.CompositeExecutor;
-import io.policyauth.core.RequirementsExecutor;
+import io.policyauth.core.Policies;
 
 /**
  * At start, resolves the policy of every mapped endpoint, so a policy name that is not registered
@@ -55,28 +54,17 @@ public class PolicyMappingVerifier implements SmartInitializingSingleton {
         activatePoliciesInUse(entries, policies);
     }
 
+    // Members of composites are activated themselves, once each, however many composites name them.
     private void activatePoliciesInUse(List<MappedPolicy> entries, HandlerPolicies policies) {
-        Map<String, AuthExecutor> leaves = new LinkedHashMap<>();
-        collectLeaves(policies.defaultPolicy().executor(), leaves);
+        List<AuthExecutor> inUse = new ArrayList<>();
+        inUse.add(policies.defaultPolicy().executor());
         for (MappedPolicy entry : entries) {
             if (entry.source() != PolicySource.EXEMPT) {
-                entry.policy().forEach(name -> policies.resolve(name).ifPresent(e -> collectLeaves(e, leaves)));
+                entry.policy().forEach(name -> policies.resolve(name).ifPresent(inUse::add));
             }
         }
+        Map<String, AuthExecutor> leaves = Policies.leaves(inUse);
         logger.debug("policy-auth policies in use: {}", leaves.keySet());
         leaves.values().forEach(AuthExecutor::activate);
-    }
-
-    // Members of composites are activated themselves, once each, however many composites name them.
-    private static void collectLeaves(AuthExecutor executor, Map<String, AuthExecutor> leaves) {
-        if (executor instanceof CompositeExecutor composite) {
-            composite.members().forEach(member -> collectLeaves(member, leaves));
-        }
-        else if (executor instanceof RequirementsExecutor withRequirements) {
-            collectLeaves(withRequirements.delegate(), leaves);
-        }
-        else {
-            leaves.putIfAbsent(executor.policy(), executor);
-        }
     }
 }

@@ -7,12 +7,9 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.policyauth.core.AuthException;
-import io.policyauth.core.AuthUnavailableException;
-import io.policyauth.core.AuthenticationException;
 import io.policyauth.core.Challenge;
-import io.policyauth.core.ForbiddenException;
-import io.policyauth.core.InvalidCredentialRequestException;
-import io.policyauth.core.RequestBodyRejectedException;
+import io.policyauth.core.Denial;
+import io.policyauth.core.DenialKind;
 
 /**
  * Writes denials as RFC 9457 {@code application/problem+json} with {@code WWW-Authenticate}
@@ -36,14 +33,15 @@ public class ProblemResponseWriter {
      * @throws IOException when the body cannot be written
      */
     public void write(HttpServletResponse response, AuthException failure, String policy) throws IOException {
-        Problem problem = Problem.of(failure);
-        for (Challenge challenge : failure.challenges()) {
+        Denial denial = failure.denial();
+        for (Challenge challenge : denial.challenges()) {
             response.addHeader("WWW-Authenticate", render(challenge));
         }
-        if (failure instanceof AuthUnavailableException unavailable) {
-            response.setHeader("Retry-After", Long.toString(Math.max(1, unavailable.retryAfter().toSeconds())));
+        if (denial.retryAfter() != null) {
+            response.setHeader("Retry-After", Long.toString(Math.max(1, denial.retryAfter().toSeconds())));
         }
-        writeBody(response, problem, failure.detail(), policy);
+        DenialKind kind = denial.kind();
+        writeBody(response, kind.status(), kind.problemType(), kind.title(), denial.detail(), policy);
     }
 
     /**
@@ -54,16 +52,16 @@ public class ProblemResponseWriter {
      * @throws IOException when the body cannot be written
      */
     public void writeError(HttpServletResponse response, String policy) throws IOException {
-        writeBody(response, Problem.ERROR, "The request could not be authorized.", policy);
+        writeBody(response, 500, "error", "Authorization error", "The request could not be authorized.", policy);
     }
 
-    private void writeBody(HttpServletResponse response, Problem problem, String detail, String policy)
-            throws IOException {
-        response.setStatus(problem.status());
+    private void writeBody(HttpServletResponse response, int status, String type, String title, String detail,
+            String policy) throws IOException {
+        response.setStatus(status);
         response.setHeader("Cache-Control", "no-store");
         response.setContentType(PROBLEM_JSON);
-        String body = "{\"type\":" + quote(TYPE_PREFIX + problem.type()) + ",\"title\":" + quote(problem.title())
-                + ",\"status\":" + problem.status() + ",\"detail\":" + quote(detail) + ",\"policy\":"
+        String body = "{\"type\":" + quote(TYPE_PREFIX + type) + ",\"title\":" + quote(title)
+                + ",\"status\":" + status + ",\"detail\":" + quote(detail) + ",\"policy\":"
                 + quote(policy) + "}";
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         response.setContentLength(bytes.length);
@@ -116,35 +114,5 @@ public class ProblemResponseWriter {
             }
         }
         return json.append('"').toString();
-    }
-
-    private record Problem(String type, String title, int status) {
-
-        static final Problem UNAUTHENTICATED = new Problem("unauthenticated", "Authentication required", 401);
-        static final Problem FORBIDDEN = new Problem("forbidden", "Access denied", 403);
-        static final Problem UNAVAILABLE = new Problem("unavailable", "Authorization unavailable", 503);
-        static final Problem INVALID_REQUEST = new Problem("invalid-request", "Invalid credentials", 400);
-        static final Problem ERROR = new Problem("error", "Authorization error", 500);
-        static final Problem TOO_LARGE = new Problem("body-too-large", "Request body too large", 413);
-        static final Problem NOT_COPYABLE = new Problem("body-not-copyable", "Request body cannot be authorized", 415);
-
-        static Problem of(AuthException failure) {
-            if (failure instanceof AuthenticationException) {
-                return UNAUTHENTICATED;
-            }
-            if (failure instanceof ForbiddenException) {
-                return FORBIDDEN;
-            }
-            if (failure instanceof AuthUnavailableException) {
-                return UNAVAILABLE;
-            }
-            if (failure instanceof InvalidCredentialRequestException) {
-                return INVALID_REQUEST;
-            }
-            if (failure instanceof RequestBodyRejectedException body) {
-                return body.status() == RequestBodyRejectedException.PAYLOAD_TOO_LARGE ? TOO_LARGE : NOT_COPYABLE;
-            }
-            return ERROR;
-        }
     }
 }

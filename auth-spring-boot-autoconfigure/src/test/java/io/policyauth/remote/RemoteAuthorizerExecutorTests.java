@@ -19,7 +19,9 @@ import io.policyauth.core.AuthUnavailableException;
 import io.policyauth.core.AuthenticatedUser;
 import io.policyauth.core.AuthenticationException;
 import io.policyauth.core.Challenge;
+import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.ForbiddenException;
+import io.policyauth.core.Policies;
 import io.policyauth.core.InvalidCredentialRequestException;
 import io.policyauth.core.RequestBodySource;
 import io.policyauth.core.RequestHeaders;
@@ -102,8 +104,10 @@ class RemoteAuthorizerExecutorTests {
 
     @Test
     void requirementsApplyAfterTheGrantWithoutAForeignChallenge() {
-        RemoteAuthorizerExecutor executor = executor(settings(Duration.ZERO, Requirements.of(Set.of(), Set.of("admin"))),
-                answering(new AuthorizerAnswer(200, null, List.of("reader"), List.of(), null)));
+        RemotePolicySettings settings = settings(Duration.ZERO, Requirements.of(Set.of(), Set.of("admin")));
+        AuthExecutor executor = Policies.withRequirements(
+                executor(settings, answering(new AuthorizerAnswer(200, null, List.of("reader"), List.of(), null))),
+                settings.requirements());
 
         assertThatExceptionOfType(ForbiddenException.class).isThrownBy(() -> executor.execute(request()))
                 .satisfies(denied -> {

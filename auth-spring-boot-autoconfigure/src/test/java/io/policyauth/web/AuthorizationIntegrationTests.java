@@ -182,6 +182,15 @@ class AuthorizationIntegrationTests {
                 .containsExactly(List.of("private", "partner_key"));
         assertThat((List<String>) JsonPath.read(json, "$.policies[?(@.name=='watch')].mode"))
                 .containsExactly("DRY_RUN");
+        assertThat((List<String>) JsonPath.read(json, "$.policies[?(@.name=='private')].kind")).containsExactly("jwt");
+        assertThat((List<String>) JsonPath.read(json, "$.policies[?(@.name=='private')].credential.type"))
+                .containsExactly("BEARER_TOKEN");
+        assertThat((List<String>) JsonPath.read(json, "$.policies[?(@.name=='partner_key')].kind"))
+                .containsExactly("custom");
+        assertThat((List<List<String>>) JsonPath.read(json, "$.policies[?(@.name=='partner')].requirements.scopes"))
+                .containsExactly(List.of("orders:read"));
+        assertThat(json).as("descriptions in the domain's words, no getter leaks").doesNotContain("\"empty\"")
+                .doesNotContain("Executor");
         List<Map<String, Object>> adminPost = JsonPath.read(json,
                 "$.endpoints[?(@.pattern=='/admin/things' && @.method=='POST')]");
         assertThat(adminPost).singleElement().satisfies(entry -> {

@@ -1,0 +1,28 @@
+package io.policyauth.actuate;
+
+import java.util.List;
+
+import io.policyauth.core.Enforcement;
+import io.policyauth.web.MappedPolicy;
+import io.policyauth.web.PolicySource;
+
+/**
+ * One mapped endpoint with its effective policy, as the endpoint shows it.
+ *
+ * @param pattern the mapping pattern
+ * @param method the HTTP method, or {@code *} for any
+ * @param handler the handler, {@code Class#method}
+ * @param policy the policy names (any of); empty when exempt
+ * @param requirements scopes and roles required on top
+ * @param source where the policy comes from
+ * @param mode whether it is enforced or runs dry
+ * @param open whether the policy admits anyone (no credential needed)
+ */
+public record EndpointEntry(String pattern, String method, String handler, List<String> policy,
+        RequirementsEntry requirements, PolicySource source, Enforcement mode, boolean open) {
+
+    static EndpointEntry of(MappedPolicy mapped) {
+        return new EndpointEntry(mapped.pattern(), mapped.method(), mapped.handler(), mapped.policy(),
+                RequirementsEntry.of(mapped.requirements()), mapped.source(), mapped.mode(), mapped.open());
+    }
+}

@@ -1,0 +1,27 @@
+package io.policyauth.actuate;
+
+import java.util.List;
+
+import io.policyauth.core.CredentialDescription;
+import io.policyauth.core.Enforcement;
+import io.policyauth.core.PolicyDescription;
+
+/**
+ * One registered policy as the endpoint shows it.
+ *
+ * @param name the policy name
+ * @param kind what it is: {@code jwt}, {@code db-api-key}, {@code any-of}, {@code custom}, ...
+ * @param members member policies of a composite, else empty
+ * @param requirements scopes and roles the policy requires
+ * @param credential what a leaf policy reads, or {@code null}
+ * @param mode whether it is enforced or runs dry
+ */
+public record PolicyEntry(String name, String kind, List<String> members, RequirementsEntry requirements,
+        CredentialDescription credential, Enforcement mode) {
+
+    static PolicyEntry of(PolicyDescription description, Enforcement mode) {
+        return new PolicyEntry(description.name(), description.kind(),
+                description.members().stream().map(member -> member.describe().name()).toList(),
+                RequirementsEntry.of(description.requirements()), description.credential(), mode);
+    }
+}

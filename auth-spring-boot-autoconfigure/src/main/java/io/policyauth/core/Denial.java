@@ -1,0 +1,30 @@
+package io.policyauth.core;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A refusal as one value: its kind (status, outcome, problem type, rank), a stable reason code, a
+ * client-safe sentence, the {@code WWW-Authenticate} challenges and, for a 503, how long to wait.
+ * The web layer, the metrics and the audit read it; none of them decides it.
+ *
+ * @param kind what kind of refusal
+ * @param reason a stable, machine-readable reason code such as {@code token_expired}
+ * @param detail a client-safe sentence, never with a credential in it
+ * @param challenges the challenges to send, possibly empty
+ * @param retryAfter how long a client should wait, for {@link DenialKind#UNAVAILABLE} only, else {@code null}
+ */
+public record Denial(DenialKind kind, String reason, String detail, List<Challenge> challenges, Duration retryAfter) {
+
+    /** The default wait suggested while a backend cannot answer. */
+    public static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(5);
+
+    public Denial {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(reason, "reason");
+        challenges = challenges == null ? List.of() : List.copyOf(challenges);
+        retryAfter = kind == DenialKind.UNAVAILABLE ? Objects.requireNonNullElse(retryAfter, DEFAULT_RETRY_AFTER)
+                : null;
+    }
+}
