@@ -33,9 +33,6 @@ public final class DbApiKeyExecutor implements AuthExecutor {
     /** The mechanism of users authenticated by this policy. */
     public static final String MECHANISM = "db_api_key";
 
-    /** Wait suggested to clients while the store is unreachable. */
-    public static final Duration RETRY_AFTER = Duration.ofSeconds(5);
-
     /** Wait suggested to clients while every concurrent lookup is in use: a flood passes quickly. */
     public static final Duration SATURATED_RETRY_AFTER = Duration.ofSeconds(1);
 
@@ -99,7 +96,7 @@ public final class DbApiKeyExecutor implements AuthExecutor {
         catch (ApiKeyStoreException failure) {
             log.debug("API key store unavailable", failure);
             throw new AuthUnavailableException("key_store_unavailable",
-                    "The API key cannot be checked right now. Try again later.", RETRY_AFTER, failure);
+                    "The API key cannot be checked right now. Try again later.", null, failure);
         }
         preparation.prepareIfPending();
         Instant now = clock.instant();
@@ -108,8 +105,8 @@ public final class DbApiKeyExecutor implements AuthExecutor {
         }
         ApiKeyMetadata metadata = found.get().metadata();
         lastUsed.record(metadata.keyId(), now);
-        return new AuthenticatedUser(metadata.owner(), metadata.scopes(), metadata.roles(), metadata.keyId(),
-                metadata.expiresAt(), null, metadata.tenant(), MECHANISM,
-                metadata.name() == null ? Map.of() : Map.of("name", metadata.name()));
+        return AuthenticatedUser.builder(metadata.owner(), MECHANISM).scopes(metadata.scopes()).roles(metadata.roles())
+                .tokenId(metadata.keyId()).expiresAt(metadata.expiresAt()).tenant(metadata.tenant())
+                .claims(metadata.name() == null ? Map.of() : Map.of("name", metadata.name())).build();
     }
 }

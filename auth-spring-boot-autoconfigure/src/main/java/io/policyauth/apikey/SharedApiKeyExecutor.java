@@ -71,8 +71,7 @@ public final class SharedApiKeyExecutor implements AuthExecutor {
                             + " are the same key");
                 }
             }
-            users.add(new AuthenticatedUser("shared-key-" + position, Set.of(), Set.of(), null, null, null, null,
-                    MECHANISM, Map.of()));
+            users.add(AuthenticatedUser.builder("shared-key-" + position, MECHANISM).build());
         }
         this.users = List.copyOf(users);
     }

@@ -11,6 +11,7 @@ import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.Policies;
 import io.policyauth.core.RequestBodySource;
 import io.policyauth.core.Requirements;
+import io.policyauth.remote.InvalidSettingException;
 import io.policyauth.remote.RemoteAuthorizerExecutor;
 import io.policyauth.remote.RemotePolicySettings;
 import io.policyauth.remote.RestAuthorizerClient;
@@ -48,11 +49,11 @@ final class RemotePolicies {
                     bytes(remote.getMaxBodySize()), remote.isExposeReason(), remote.getMaxConcurrentRequests(),
                     Requirements.of(remote.getScopes(), remote.getRoles()));
         }
+        catch (InvalidSettingException invalid) {
+            throw new IllegalStateException(property + "." + invalid.getMessage(), invalid);
+        }
         catch (IllegalArgumentException invalid) {
-            // Settings messages start with the setting's name, e.g. "endpoint: is required".
-            String message = invalid.getMessage();
-            throw new IllegalStateException(message != null && message.matches("^[a-z-]+(\\[\\d+])?: .*")
-                    ? property + "." + message : property + ": " + message, invalid);
+            throw new IllegalStateException(property + ": " + invalid.getMessage(), invalid);
         }
     }
 

@@ -14,10 +14,11 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Who a request was authenticated as, whatever the mechanism.
+ * Who a request was authenticated as, whatever the mechanism. The record keeps its own invariants
+ * (scopes lower case, collections copied and unmodifiable); build one with {@link #builder}.
  *
  * @param subject the principal: a token's {@code sub}, a key's owner, a client address
- * @param scopes granted scopes, normalized to lower case
+ * @param scopes granted scopes, lower-cased here
  * @param roles granted roles, as issued
  * @param tokenId the credential's id ({@code jti} or API key id), or {@code null}
  * @param expiresAt when the credential expires, or {@code null}
@@ -41,15 +42,29 @@ public record AuthenticatedUser(String subject, Set<String> scopes, Set<String> 
     /** Mechanism of the anonymous user. */
     public static final String ANONYMOUS_MECHANISM = "anonymous";
 
-    private static final AuthenticatedUser ANONYMOUS = new AuthenticatedUser("anonymous", Set.of(), Set.of(),
-            null, null, null, null, ANONYMOUS_MECHANISM, Map.of());
+    /**
+     * Mechanism of users who presented an RFC 6750 bearer token, whose 403 for a missing scope
+     * carries an {@code insufficient_scope} challenge.
+     */
+    public static final String BEARER_MECHANISM = "jwt";
+
+    private static final AuthenticatedUser ANONYMOUS = builder("anonymous", ANONYMOUS_MECHANISM).build();
 
     public AuthenticatedUser {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(mechanism, "mechanism");
-        scopes = scopes == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(scopes));
+        scopes = lowerCase(scopes);
         roles = roles == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(roles));
         claims = claims == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(claims));
+    }
+
+    /**
+     * @param subject the principal
+     * @param mechanism the mechanism that authenticated it, for example {@code db_api_key}
+     * @return a builder of a user with no scope, role, credential id, expiry, tenant or claim yet
+     */
+    public static Builder builder(String subject, String mechanism) {
+        return new Builder(subject, mechanism);
     }
 
     /**
@@ -83,10 +98,6 @@ public record AuthenticatedUser(String subject, Set<String> scopes, Set<String> 
     public static AuthenticatedUser fromClaims(Map<String, Object> claims, String rolesClaim, String mechanism) {
         Object rawScope = claims.get(SCOPE_CLAIM);
         Object scopeSource = rawScope != null ? rawScope : claims.get(SCP_CLAIM);
-        Set<String> scopes = new LinkedHashSet<>();
-        for (String scope : strings(scopeSource)) {
-            scopes.add(scope.toLowerCase(Locale.ROOT));
-        }
         Map<String, Object> rest = new LinkedHashMap<>(claims.size() * 2);
         for (Map.Entry<String, Object> claim : claims.entrySet()) {
             if (!isMapped(claim.getKey(), rolesClaim)) {
@@ -94,10 +105,10 @@ public record AuthenticatedUser(String subject, Set<String> scopes, Set<String> 
             }
         }
         Object subject = claims.get("sub");
-        return new AuthenticatedUser(subject == null ? "" : subject.toString(), scopes,
-                new LinkedHashSet<>(strings(claims.get(rolesClaim))), stringOrNull(claims.get("jti")),
-                instantOrNull(claims.get("exp")), rawScope instanceof String s ? s : null,
-                stringOrNull(claims.get("tenant")), mechanism, rest);
+        return builder(subject == null ? "" : subject.toString(), mechanism).scopes(strings(scopeSource))
+                .roles(strings(claims.get(rolesClaim))).tokenId(stringOrNull(claims.get("jti")))
+                .expiresAt(instantOrNull(claims.get("exp"))).rawScope(rawScope instanceof String s ? s : null)
+                .tenant(stringOrNull(claims.get("tenant"))).claims(rest).build();
     }
 
     /**
@@ -136,6 +147,17 @@ public record AuthenticatedUser(String subject, Set<String> scopes, Set<String> 
      */
     public boolean hasRoles(Collection<String> required) {
         return roles.containsAll(required);
+    }
+
+    private static Set<String> lowerCase(Collection<String> scopes) {
+        if (scopes == null || scopes.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> lower = new LinkedHashSet<>(scopes.size() * 2);
+        for (String scope : scopes) {
+            lower.add(scope.toLowerCase(Locale.ROOT));
+        }
+        return Collections.unmodifiableSet(lower);
     }
 
     private static Collection<String> strings(Object value) {
@@ -205,5 +227,103 @@ public record AuthenticatedUser(String subject, Set<String> scopes, Set<String> 
             return Instant.ofEpochSecond(seconds.longValue());
         }
         return null;
+    }
+
+    /** Builds an {@link AuthenticatedUser}; what is not set is empty or {@code null}. */
+    public static final class Builder {
+
+        private final String subject;
+        private final String mechanism;
+        private Collection<String> scopes = Set.of();
+        private Collection<String> roles = Set.of();
+        private String tokenId;
+        private Instant expiresAt;
+        private String rawScope;
+        private String tenant;
+        private Map<String, Object> claims = Map.of();
+
+        private Builder(String subject, String mechanism) {
+            this.subject = subject;
+            this.mechanism = mechanism;
+        }
+
+        /**
+         * @param granted granted scopes, in any case
+         * @return this builder
+         */
+        public Builder scopes(Collection<String> granted) {
+            this.scopes = granted;
+            return this;
+        }
+
+        /**
+         * @param granted granted roles
+         * @return this builder
+         */
+        public Builder roles(Collection<String> granted) {
+            this.roles = granted;
+            return this;
+        }
+
+        /**
+         * @param id the credential's id ({@code jti} or API key id)
+         * @return this builder
+         */
+        public Builder tokenId(String id) {
+            this.tokenId = id;
+            return this;
+        }
+
+        /**
+         * @param expiry when the credential expires
+         * @return this builder
+         */
+        public Builder expiresAt(Instant expiry) {
+            this.expiresAt = expiry;
+            return this;
+        }
+
+        /**
+         * @param scope the scope claim as received
+         * @return this builder
+         */
+        public Builder rawScope(String scope) {
+            this.rawScope = scope;
+            return this;
+        }
+
+        /**
+         * @param name the tenant
+         * @return this builder
+         */
+        public Builder tenant(String name) {
+            this.tenant = name;
+            return this;
+        }
+
+        /**
+         * @param attributes every other claim or attribute of the credential
+         * @return this builder
+         */
+        public Builder claims(Map<String, Object> attributes) {
+            this.claims = attributes;
+            return this;
+        }
+
+        /**
+         * @return the user
+         */
+        public AuthenticatedUser build() {
+            return new AuthenticatedUser(subject, asSet(scopes), asSet(roles), tokenId, expiresAt, rawScope, tenant,
+                    mechanism, claims);
+        }
+
+        // The record copies what it is given: a set is passed as it is, anything else gathered once.
+        private static Set<String> asSet(Collection<String> values) {
+            if (values == null) {
+                return null;
+            }
+            return values instanceof Set<String> set ? set : new LinkedHashSet<>(values);
+        }
     }
 }

@@ -15,9 +15,6 @@ import java.util.Set;
  */
 public record Requirements(Set<String> scopes, Set<String> roles) {
 
-    /** The mechanism of bearer-token users, whose 403 carries an RFC 6750 challenge. */
-    private static final String BEARER_MECHANISM = "jwt";
-
     /** No requirement. */
     public static final Requirements NONE = new Requirements(Set.of(), Set.of());
 
@@ -99,7 +96,7 @@ public record Requirements(Set<String> scopes, Set<String> roles) {
      * no challenge rather than one the client cannot act on.
      */
     private ForbiddenException insufficient(AuthenticatedUser user, String detail) {
-        if (!BEARER_MECHANISM.equals(user.mechanism())) {
+        if (!AuthenticatedUser.BEARER_MECHANISM.equals(user.mechanism())) {
             return new ForbiddenException("insufficient_scope", detail, List.of());
         }
         Challenge challenge = Challenge.of("Bearer").with("error", "insufficient_scope");

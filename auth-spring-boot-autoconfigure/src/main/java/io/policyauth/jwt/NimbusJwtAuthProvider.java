@@ -42,7 +42,7 @@ import io.policyauth.core.AuthenticationException;
 public final class NimbusJwtAuthProvider implements JwtAuthProvider, AutoCloseable {
 
     /** The mechanism name given to authenticated users. */
-    public static final String MECHANISM = "jwt";
+    public static final String MECHANISM = AuthenticatedUser.BEARER_MECHANISM;
 
     /** Longest token accepted; longer ones are refused before any parsing. */
     public static final int MAX_TOKEN_LENGTH = 16 * 1024;

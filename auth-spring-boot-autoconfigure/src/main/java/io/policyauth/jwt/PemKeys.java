@@ -1,13 +1,12 @@
 package io.policyauth.jwt;
 
-import java.io.ByteArrayInputStream;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.cert.CertificateFactory;
+import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.RSAPrivateCrtKey;
-import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.interfaces.RSAPrivateKey;
 import java.security.spec.RSAPublicKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
@@ -15,10 +14,12 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.boot.ssl.pem.PemContent;
+
 /**
- * Reads RSA and EC keys from PEM with the JDK alone: public keys as X.509 SubjectPublicKeyInfo
- * ({@code PUBLIC KEY}) or inside a certificate ({@code CERTIFICATE}), private keys as PKCS#8
- * ({@code PRIVATE KEY}). Error messages never quote key material.
+ * Reads RSA and EC keys from PEM: public keys as X.509 SubjectPublicKeyInfo ({@code PUBLIC KEY}),
+ * which Spring Boot's {@link PemContent} does not read, or inside a certificate, and private keys,
+ * both through {@link PemContent}. Error messages never quote key material.
  */
 public final class PemKeys {
 
@@ -54,7 +55,7 @@ public final class PemKeys {
                 throw new IllegalArgumentException("the PUBLIC KEY block is not an RSA or EC key");
             }
             if ("CERTIFICATE".equals(type)) {
-                return certificateKey(decode(block.group(2)));
+                return certificateKey(block.group());
             }
             if ("RSA PUBLIC KEY".equals(type)) {
                 throw new IllegalArgumentException("PKCS#1 'RSA PUBLIC KEY' is not supported; convert it with "
@@ -65,38 +66,30 @@ public final class PemKeys {
     }
 
     /**
-     * Reads the first PKCS#8 private key in a PEM text.
+     * Reads the first private key in a PEM text, as Spring Boot's SSL bundles read them: PKCS#8
+     * ({@code PRIVATE KEY}), PKCS#1 ({@code RSA PRIVATE KEY}) or SEC1 ({@code EC PRIVATE KEY}).
      *
      * @param pem the PEM text
      * @return the RSA or EC private key
-     * @throws IllegalArgumentException when no readable RSA or EC PKCS#8 key is found
+     * @throws IllegalArgumentException when no readable RSA or EC key is found
      */
     public static PrivateKey readPrivateKey(String pem) {
-        Matcher block = BLOCK.matcher(pem == null ? "" : pem);
-        while (block.find()) {
-            String type = block.group(1);
-            if ("PRIVATE KEY".equals(type)) {
-                byte[] der = decode(block.group(2));
-                for (String algorithm : KEY_ALGORITHMS) {
-                    try {
-                        return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
-                    }
-                    catch (GeneralSecurityException notThisAlgorithm) {
-                        // Try the next algorithm.
-                    }
-                }
-                throw new IllegalArgumentException("the PRIVATE KEY block is not an RSA or EC key");
-            }
-            if ("RSA PRIVATE KEY".equals(type) || "EC PRIVATE KEY".equals(type)) {
-                throw new IllegalArgumentException("'" + type + "' (PKCS#1 / SEC1) is not supported; convert it "
-                        + "with 'openssl pkcs8 -topk8 -nocrypt' to a 'PRIVATE KEY' block");
-            }
-            if ("ENCRYPTED PRIVATE KEY".equals(type)) {
-                throw new IllegalArgumentException("encrypted private keys are not supported; "
-                        + "provide an unencrypted PKCS#8 'PRIVATE KEY' block");
-            }
+        PrivateKey key;
+        try {
+            key = pem == null ? null : PemContent.of(pem).getPrivateKey();
         }
-        throw new IllegalArgumentException("no '-----BEGIN PRIVATE KEY-----' block found");
+        catch (RuntimeException unreadable) {
+            // The parser's message is not passed on: nothing of the key may reach a log.
+            throw new IllegalArgumentException("no readable '-----BEGIN PRIVATE KEY-----' block found (unencrypted "
+                    + "PKCS#8; PKCS#1 'RSA PRIVATE KEY' and SEC1 'EC PRIVATE KEY' blocks are read too)");
+        }
+        if (key == null) {
+            throw new IllegalArgumentException("no '-----BEGIN PRIVATE KEY-----' block found");
+        }
+        if (!(key instanceof RSAPrivateKey) && !(key instanceof ECPrivateKey)) {
+            throw new IllegalArgumentException("the PRIVATE KEY block is not an RSA or EC key");
+        }
+        return key;
     }
 
     /**
@@ -119,12 +112,11 @@ public final class PemKeys {
         return Optional.empty();
     }
 
-    private static PublicKey certificateKey(byte[] der) {
+    private static PublicKey certificateKey(String block) {
         try {
-            return CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der))
-                    .getPublicKey();
+            return PemContent.of(block).getCertificates().get(0).getPublicKey();
         }
-        catch (GeneralSecurityException unreadable) {
+        catch (RuntimeException unreadable) {
             throw new IllegalArgumentException("the CERTIFICATE block is not a readable X.509 certificate");
         }
     }

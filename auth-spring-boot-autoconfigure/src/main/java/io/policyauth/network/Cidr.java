@@ -85,38 +85,6 @@ public record Cidr(byte[] network, int prefixLength) {
         return network.length == 4;
     }
 
-    /**
-     * Whether an address lies in this block. An IPv4-mapped IPv6 address matches as the IPv4
-     * address it maps; otherwise an address never matches a block of the other family.
-     *
-     * @param address 4 or 16 bytes, as from {@link IpAddresses#parse(String)}
-     * @return {@code true} when the address is inside
-     */
-    public boolean matches(byte[] address) {
-        if (address == null) {
-            return false;
-        }
-        int offset = 0;
-        if (address.length != network.length) {
-            if (network.length != 4 || !IpAddresses.isIpv4Mapped(address)) {
-                return false;
-            }
-            offset = 12;
-        }
-        int wholeBytes = prefixLength >>> 3;
-        for (int i = 0; i < wholeBytes; i++) {
-            if (address[offset + i] != network[i]) {
-                return false;
-            }
-        }
-        int remainingBits = prefixLength & 7;
-        if (remainingBits == 0) {
-            return true;
-        }
-        int mask = 0xff << (8 - remainingBits);
-        return ((address[offset + wholeBytes] ^ network[wholeBytes]) & mask) == 0;
-    }
-
     @Override
     public boolean equals(Object other) {
         return other instanceof Cidr cidr && prefixLength == cidr.prefixLength && Arrays.equals(network, cidr.network);

@@ -70,7 +70,6 @@ public final class InternalExecutor implements AuthExecutor {
             throw new ForbiddenException("address_not_allowed",
                     "The client address is not allowed to access this resource.", List.of());
         }
-        return new AuthenticatedUser(IpAddresses.format(client), Set.of(), Set.of(), null, null, null, null,
-                MECHANISM, Map.of());
+        return AuthenticatedUser.builder(IpAddresses.format(client), MECHANISM).build();
     }
 }

@@ -1,7 +1,6 @@
 package io.policyauth.network;
 
 import java.util.Arrays;
-import java.util.Optional;
 
 /**
  * IP address literals to bytes and back, without a resolver: a host name is never looked up, it is
@@ -19,17 +18,6 @@ public final class IpAddresses {
     private static final int IPV6_GROUPS = 8;
 
     private IpAddresses() {
-    }
-
-    /**
-     * Parses an address literal.
-     *
-     * @param literal an IPv4 or IPv6 literal, or anything else
-     * @return 4 bytes (IPv4, including IPv4-mapped IPv6) or 16 bytes (IPv6), in a fresh array; empty
-     *         when {@code literal} is not a valid literal
-     */
-    public static Optional<byte[]> parse(String literal) {
-        return literal == null ? Optional.empty() : Optional.ofNullable(parse(literal, 0, literal.length()));
     }
 
     /**

@@ -165,10 +165,8 @@ public final class RemoteAuthorizerExecutor implements AuthExecutor {
     private AuthenticatedUser admit(AuthorizerAnswer answer, BasicCredentials basic) {
         String subject = answer.subject() != null ? answer.subject()
                 : basic != null && !basic.user().isEmpty() ? basic.user() : ANONYMOUS_SUBJECT;
-        List<String> scopes = answer.scopes().stream().map(scope -> scope.toLowerCase(Locale.ROOT)).toList();
-        return new AuthenticatedUser(subject, new LinkedHashSet<>(scopes),
-                new LinkedHashSet<>(answer.roles()), null, null,
-                scopes.isEmpty() ? null : String.join(" ", answer.scopes()), null, MECHANISM, Map.of());
+        return AuthenticatedUser.builder(subject, MECHANISM).scopes(answer.scopes()).roles(answer.roles())
+                .rawScope(answer.scopes().isEmpty() ? null : String.join(" ", answer.scopes())).build();
     }
 
     private Map<String, List<String>> headers(SecurityRequestContext context, String authorization) {

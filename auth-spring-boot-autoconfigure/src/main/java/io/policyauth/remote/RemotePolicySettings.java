@@ -44,7 +44,7 @@ public record RemotePolicySettings(String name, URI endpoint, List<String> forwa
             "proxy-authorization", "proxy-connection");
 
     /**
-     * @throws IllegalArgumentException naming the offending setting ({@code endpoint},
+     * @throws InvalidSettingException naming the offending setting ({@code endpoint},
      *         {@code timeout}, ...) at the start of the message
      */
     public RemotePolicySettings {
@@ -52,20 +52,20 @@ public record RemotePolicySettings(String name, URI endpoint, List<String> forwa
         checkEndpoint(endpoint);
         forwardHeaders = checkHeaders(forwardHeaders == null ? List.of() : forwardHeaders);
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("timeout: must be positive, was " + timeout);
+            throw new InvalidSettingException("timeout", "must be positive, was " + timeout);
         }
         if (cacheTtl == null || cacheTtl.isNegative()) {
-            throw new IllegalArgumentException("cache-ttl: must be zero (off) or positive, was " + cacheTtl);
+            throw new InvalidSettingException("cache-ttl", "must be zero (off) or positive, was " + cacheTtl);
         }
         if (cacheSize <= 0) {
-            throw new IllegalArgumentException("cache-size: must be positive, was " + cacheSize);
+            throw new InvalidSettingException("cache-size", "must be positive, was " + cacheSize);
         }
         if (maxBodyBytes <= 0 || maxBodyBytes > MAX_BODY_LIMIT) {
-            throw new IllegalArgumentException("max-body-size: must be between 1B and " + MAX_BODY_LIMIT
+            throw new InvalidSettingException("max-body-size", "must be between 1B and " + MAX_BODY_LIMIT
                     + "B, was " + maxBodyBytes + "B");
         }
         if (maxConcurrentRequests <= 0) {
-            throw new IllegalArgumentException("max-concurrent-requests: must be positive, was "
+            throw new InvalidSettingException("max-concurrent-requests", "must be positive, was "
                     + maxConcurrentRequests);
         }
         requirements = requirements == null ? Requirements.NONE : requirements;
@@ -80,17 +80,17 @@ public record RemotePolicySettings(String name, URI endpoint, List<String> forwa
 
     private static void checkEndpoint(URI endpoint) {
         if (endpoint == null) {
-            throw new IllegalArgumentException("endpoint: is required");
+            throw new InvalidSettingException("endpoint", "is required");
         }
         String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
         if (!endpoint.isAbsolute() || !(scheme.equals("http") || scheme.equals("https"))
                 || endpoint.getHost() == null) {
-            throw new IllegalArgumentException("endpoint: must be an absolute http or https URL, was '"
+            throw new InvalidSettingException("endpoint", "must be an absolute http or https URL, was '"
                     + (endpoint.getUserInfo() == null ? endpoint : "(with user info)") + "'");
         }
         if (endpoint.getUserInfo() != null) {
             // It would travel in logs and error messages with the URL.
-            throw new IllegalArgumentException("endpoint: must not carry user info; the authorizer receives the "
+            throw new InvalidSettingException("endpoint", "must not carry user info; the authorizer receives the "
                     + "caller's credentials, not its own");
         }
     }
@@ -101,11 +101,11 @@ public record RemotePolicySettings(String name, URI endpoint, List<String> forwa
             String header = headers.get(i) == null ? "" : headers.get(i).strip();
             String lower = header.toLowerCase(Locale.ROOT);
             if (!HEADER_NAME.matcher(header).matches()) {
-                throw new IllegalArgumentException("forward-headers[" + i + "]: '" + header
+                throw new InvalidSettingException("forward-headers[" + i + "]", "'" + header
                         + "' is not a header name");
             }
             if (NOT_FORWARDABLE.contains(lower)) {
-                throw new IllegalArgumentException("forward-headers[" + i + "]: '" + header
+                throw new InvalidSettingException("forward-headers[" + i + "]", "'" + header
                         + "' cannot be forwarded: it is set by the client or hop by hop");
             }
             // Authorization is always forwarded; listing it changes nothing.
