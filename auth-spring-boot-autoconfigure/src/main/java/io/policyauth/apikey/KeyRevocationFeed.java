@@ -5,13 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import io.policyauth.core.BackgroundTasks;
 
 /**
  * Tells this instance which keys other instances revoked or rotated out, as the shared token
@@ -23,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * Reads are incremental by the store's own clock, never this instance's, and start from the
  * newest change when the feed starts: the cache is empty then, so nothing older matters.
  */
-public final class KeyRevocationFeed implements AutoCloseable {
+public final class KeyRevocationFeed {
 
     private static final Logger log = LoggerFactory.getLogger(KeyRevocationFeed.class);
 
@@ -37,19 +36,21 @@ public final class KeyRevocationFeed implements AutoCloseable {
     private final Duration refreshInterval;
     private final Duration maxStaleness;
     private final Clock clock;
+    private final BackgroundTasks tasks;
     private final Object startLock = new Object();
-    private volatile Consumer<String> revoked;
+    private volatile boolean started;
     private volatile Instant readFrom;
     private volatile Instant lastRead;
-    private volatile ScheduledExecutorService reader;
 
     /**
      * @param store the key store whose changes are read
      * @param refreshInterval how often the feed is read
      * @param maxStaleness how long the feed may go unread before the cache is bypassed
      * @param clock this instance's time, for staleness only
+     * @param tasks runs the reads
      */
-    public KeyRevocationFeed(ApiKeyStore store, Duration refreshInterval, Duration maxStaleness, Clock clock) {
+    public KeyRevocationFeed(ApiKeyStore store, Duration refreshInterval, Duration maxStaleness, Clock clock,
+            BackgroundTasks tasks) {
         if (refreshInterval.isNegative() || refreshInterval.isZero() || maxStaleness.compareTo(refreshInterval) < 0) {
             throw new IllegalArgumentException("The key revocation refresh interval must be positive and at most "
                     + "the maximum staleness, got " + refreshInterval + " and " + maxStaleness);
@@ -58,6 +59,7 @@ public final class KeyRevocationFeed implements AutoCloseable {
         this.refreshInterval = refreshInterval;
         this.maxStaleness = maxStaleness;
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
     }
 
     /**
@@ -66,23 +68,16 @@ public final class KeyRevocationFeed implements AutoCloseable {
      * @param onRevoked told the hash of every key that stopped working early
      */
     void start(Consumer<String> onRevoked) {
-        if (reader != null) {
+        if (started) {
             return;
         }
         synchronized (startLock) {
-            if (reader != null) {
+            if (started) {
                 return;
             }
-            revoked = onRevoked;
-            read();
-            ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(task -> {
-                Thread thread = new Thread(task, "policy-auth-key-revocations");
-                thread.setDaemon(true);
-                return thread;
-            });
-            long millis = refreshInterval.toMillis();
-            started.scheduleWithFixedDelay(this::read, millis, millis, TimeUnit.MILLISECONDS);
-            reader = started;
+            read(onRevoked);
+            tasks.scheduleRepeatedly("API key revocation reads", refreshInterval, () -> read(onRevoked));
+            started = true;
         }
     }
 
@@ -94,16 +89,7 @@ public final class KeyRevocationFeed implements AutoCloseable {
         return read != null && !read.plus(maxStaleness).isBefore(clock.instant());
     }
 
-    @Override
-    public void close() {
-        synchronized (startLock) {
-            if (reader != null) {
-                reader.shutdownNow();
-            }
-        }
-    }
-
-    private void read() {
+    private void read(Consumer<String> onRevoked) {
         Instant started = clock.instant();
         try {
             if (readFrom == null) {
@@ -112,7 +98,7 @@ public final class KeyRevocationFeed implements AutoCloseable {
             else {
                 List<ApiKeyStore.KeyChange> changes = store.changesSince(readFrom);
                 for (ApiKeyStore.KeyChange change : changes) {
-                    revoked.accept(change.hash());
+                    onRevoked.accept(change.hash());
                 }
                 if (!changes.isEmpty()) {
                     Instant newest = changes.get(changes.size() - 1).changedAt().minus(COMMIT_OVERLAP);

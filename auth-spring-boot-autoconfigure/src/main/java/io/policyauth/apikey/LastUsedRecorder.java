@@ -6,19 +6,17 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.policyauth.core.BackgroundTasks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Records when keys were last used, off the request path. Uses are buffered per key id (a busy
  * key costs one write per flush, not one per request) in a buffer of bounded size and written by
- * one background thread. A full buffer drops the use and a failed write loses the batch; both are
+ * the background tasks. A full buffer drops the use and a failed write loses the batch; both are
  * counted ({@value #DROPPED}, {@value #FAILED}) and neither ever affects a request.
  */
 public final class LastUsedRecorder implements AutoCloseable {
@@ -36,15 +34,16 @@ public final class LastUsedRecorder implements AutoCloseable {
     private final Map<String, Instant> pending = new ConcurrentHashMap<>();
     private final Counter dropped;
     private final Counter failed;
-    private final ScheduledExecutorService flusher;
 
     /**
      * @param store where last-use times are written
      * @param capacity most distinct keys buffered between two flushes
      * @param flushInterval time between two background flushes
      * @param registry where the counters are registered
+     * @param tasks runs the flushes
      */
-    public LastUsedRecorder(ApiKeyStore store, int capacity, Duration flushInterval, MeterRegistry registry) {
+    public LastUsedRecorder(ApiKeyStore store, int capacity, Duration flushInterval, MeterRegistry registry,
+            BackgroundTasks tasks) {
         if (capacity < 1) {
             throw new IllegalArgumentException("Last-used buffer size must be positive, got " + capacity);
         }
@@ -57,13 +56,7 @@ public final class LastUsedRecorder implements AutoCloseable {
                 .register(registry);
         this.failed = Counter.builder(FAILED).description("API key uses not recorded: write failed")
                 .register(registry);
-        this.flusher = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "policy-auth-last-used");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long millis = flushInterval.toMillis();
-        flusher.scheduleWithFixedDelay(this::flush, millis, millis, TimeUnit.MILLISECONDS);
+        tasks.scheduleRepeatedly("API key last-used writes", flushInterval, this::flush);
     }
 
     /**
@@ -105,10 +98,9 @@ public final class LastUsedRecorder implements AutoCloseable {
         }
     }
 
-    /** Stops the background thread after a last flush. */
+    /** Writes what is buffered, so that nothing is lost on shutdown. */
     @Override
     public void close() {
-        flusher.shutdownNow();
         flush();
     }
 

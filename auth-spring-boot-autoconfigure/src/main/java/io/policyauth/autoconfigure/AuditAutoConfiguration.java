@@ -19,6 +19,7 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import io.policyauth.audit.ApplicationEventDecisionPublisher;
 import io.policyauth.audit.AuditLogSink;
 import io.policyauth.audit.mongo.MongoAuditSink;
+import io.policyauth.core.BackgroundTasks;
 
 /**
  * The audit trail: every decision published as an {@code AuthDecisionEvent}, logged on
@@ -54,13 +55,13 @@ public class AuditAutoConfiguration {
         @Bean(destroyMethod = "close")
         @ConditionalOnMissingBean
         MongoAuditSink mongoAuditSink(PolicyAuthProperties properties, ObjectProvider<MongoOperations> mongo,
-                ObjectProvider<MeterRegistry> meterRegistry) {
+                ObjectProvider<MeterRegistry> meterRegistry, BackgroundTasks tasks) {
             MongoOperations operations = mongo.getIfAvailable(() -> {
                 throw MongoStoreFailures.noConnection(MONGO_STORE, "none");
             });
             PolicyAuthProperties.Audit audit = properties.getAudit();
             return new MongoAuditSink(operations, audit.getCollection(), audit.getRetention(), audit.getQueueSize(),
-                    audit.getWriteTimeout(), meterRegistry.getIfAvailable(() -> Metrics.globalRegistry));
+                    audit.getWriteTimeout(), meterRegistry.getIfAvailable(() -> Metrics.globalRegistry), tasks);
         }
     }
 

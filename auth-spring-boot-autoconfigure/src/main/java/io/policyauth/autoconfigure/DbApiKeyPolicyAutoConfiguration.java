@@ -2,7 +2,6 @@ package io.policyauth.autoconfigure;
 
 import java.time.Clock;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.policyauth.apikey.ApiKeyFormat;
@@ -15,6 +14,7 @@ import io.policyauth.apikey.KeyRevocationFeed;
 import io.policyauth.apikey.LastUsedRecorder;
 import io.policyauth.apikey.StorePreparation;
 import io.policyauth.apikey.mongo.MongoApiKeyStore;
+import io.policyauth.core.BackgroundTasks;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -37,7 +37,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * MongoDB at start: indexes are created when the policy is activated because an endpoint uses it.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration")
-@ConditionalOnClass({ MongoTemplate.class, Caffeine.class })
+@ConditionalOnClass(MongoTemplate.class)
 @ConditionalOnBooleanProperty(name = "policy-auth.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(PolicyAuthProperties.class)
 public final class DbApiKeyPolicyAutoConfiguration {
@@ -51,14 +51,14 @@ public final class DbApiKeyPolicyAutoConfiguration {
         return new ApiKeyFormat(properties.getApiKey().getPrefix());
     }
 
-    @Bean(destroyMethod = "close")
+    @Bean
     @ConditionalOnBean(ApiKeyStore.class)
     @ConditionalOnMissingBean
     KeyRevocationFeed policyAuthKeyRevocationFeed(ApiKeyStore store, PolicyAuthProperties properties,
-            ObjectProvider<Clock> clock) {
+            ObjectProvider<Clock> clock, BackgroundTasks tasks) {
         PolicyAuthProperties.ApiKey apiKey = properties.getApiKey();
         return new KeyRevocationFeed(store, apiKey.getRevocationRefreshInterval(), apiKey.getRevocationMaxStaleness(),
-                clock(clock));
+                ApplicationClock.of(clock), tasks);
     }
 
     @Bean
@@ -76,17 +76,17 @@ public final class DbApiKeyPolicyAutoConfiguration {
     @ConditionalOnBean(ApiKeyStore.class)
     @ConditionalOnMissingBean
     StorePreparation policyAuthApiKeyStorePreparation(ApiKeyStore store, ObjectProvider<Clock> clock) {
-        return new StorePreparation(store, clock(clock));
+        return new StorePreparation(store, ApplicationClock.of(clock));
     }
 
     @Bean
     @ConditionalOnBean(ApiKeyStore.class)
     @ConditionalOnMissingBean
     LastUsedRecorder policyAuthApiKeyLastUsedRecorder(ApiKeyStore store, PolicyAuthProperties properties,
-            ObjectProvider<MeterRegistry> meterRegistry) {
+            ObjectProvider<MeterRegistry> meterRegistry, BackgroundTasks tasks) {
         PolicyAuthProperties.ApiKey apiKey = properties.getApiKey();
         return new LastUsedRecorder(store, apiKey.getLastUsedBufferSize(), apiKey.getLastUsedFlushInterval(),
-                meterRegistry.getIfAvailable(() -> Metrics.globalRegistry));
+                meterRegistry.getIfAvailable(() -> Metrics.globalRegistry), tasks);
     }
 
     @Bean
@@ -94,7 +94,7 @@ public final class DbApiKeyPolicyAutoConfiguration {
     @ConditionalOnMissingBean
     ApiKeyManager policyAuthApiKeyManager(ApiKeyStore store, ApiKeyFormat format, ApiKeyLookup lookup,
             StorePreparation preparation, ObjectProvider<Clock> clock) {
-        return new ApiKeyManager(store, format, lookup, preparation, clock(clock));
+        return new ApiKeyManager(store, format, lookup, preparation, ApplicationClock.of(clock));
     }
 
     @Bean
@@ -104,11 +104,7 @@ public final class DbApiKeyPolicyAutoConfiguration {
             ApiKeyLookup lookup, LastUsedRecorder lastUsed, StorePreparation preparation,
             ObjectProvider<Clock> clock) {
         return new DbApiKeyExecutor(properties.getApiKey().getHeaderName(), format, lookup, lastUsed, preparation,
-                clock(clock));
-    }
-
-    private static Clock clock(ObjectProvider<Clock> clock) {
-        return clock.getIfUnique(Clock::systemUTC);
+                ApplicationClock.of(clock));
     }
 
     /** The MongoDB store; a member class so that its bean exists before the conditions above are read. */

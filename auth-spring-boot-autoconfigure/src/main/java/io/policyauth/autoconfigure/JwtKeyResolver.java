@@ -9,6 +9,7 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.RSAPrivateKey;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,6 +19,7 @@ import com.nimbusds.jose.jwk.Curve;
 
 import org.springframework.core.io.Resource;
 
+import io.policyauth.core.BackgroundTasks;
 import io.policyauth.jwt.JwkSetOptions;
 import io.policyauth.jwt.JwtAlgorithms;
 import io.policyauth.jwt.JwtClaimRules;
@@ -46,25 +48,27 @@ final class JwtKeyResolver {
     private static final int MAX_PEM_BYTES = 64 * 1024;
 
     private final PolicyAuthProperties.Jwt jwt;
+    private final Clock clock;
 
-    JwtKeyResolver(PolicyAuthProperties.Jwt jwt) {
+    JwtKeyResolver(PolicyAuthProperties.Jwt jwt, Clock clock) {
         this.jwt = jwt;
+        this.clock = clock;
     }
 
-    NimbusJwtAuthProvider provider(TokenDenylist denylist) {
+    NimbusJwtAuthProvider provider(TokenDenylist denylist, BackgroundTasks tasks) {
         requireOneVerificationSource();
         requireAudienceForPublicKeys();
         VerifiedTokenCacheSettings cache = verifiedTokenCache();
         JwtClaimRules rules = JwtClaimRules.of(jwt.getIssuer(), jwt.getAudiences(), jwt.getClockSkew(),
-                jwt.getRolesClaim()).withRequiredType(jwt.getRequiredType());
+                jwt.getRolesClaim()).withRequiredType(jwt.getRequiredType()).withClock(clock);
         Set<String> algorithms = Set.copyOf(jwt.getAlgorithms());
         try {
             if (hasText(jwt.getSecret())) {
-                return NimbusJwtAuthProvider.withSecret(secret(), algorithms, rules, denylist);
+                return NimbusJwtAuthProvider.withSecret(secret(), algorithms, rules, cache, denylist);
             }
             if (jwt.getJwkSetUri() != null) {
                 return NimbusJwtAuthProvider.withJwkSetUri(jwt.getJwkSetUri(), jwkSetOptions(), algorithms, rules,
-                        cache, denylist);
+                        cache, denylist, tasks);
             }
             return NimbusJwtAuthProvider.withPublicKey(verificationKey(), algorithms, rules, cache, denylist);
         }
@@ -75,7 +79,7 @@ final class JwtKeyResolver {
 
     NimbusTokenIssuer issuer() {
         TokenSettings settings = TokenSettings.of(jwt.getIssuer(), jwt.getAudiences(), jwt.getExpiration(),
-                jwt.getRolesClaim()).withType(jwt.getRequiredType());
+                jwt.getRolesClaim()).withType(jwt.getRequiredType()).withClock(clock);
         if (jwt.getPrivateKeyLocation() != null) {
             if (hasText(jwt.getSecret())) {
                 throw new IllegalStateException("Set either " + SECRET + " or " + PRIVATE_KEY_LOCATION

@@ -1,5 +1,7 @@
 package io.policyauth.autoconfigure;
 
+import java.time.Clock;
+
 import com.nimbusds.jwt.SignedJWT;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -12,6 +14,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 
+import io.policyauth.core.BackgroundTasks;
 import io.policyauth.jwt.JwtAuthProvider;
 import io.policyauth.jwt.PrivateExecutor;
 import io.policyauth.jwt.TokenDenylist;
@@ -35,13 +38,17 @@ public class JwtPolicyAutoConfiguration {
      *
      * @param properties the configuration
      * @param denylist the application's {@link TokenDenylist} bean, if any; consulted on every request
+     * @param clock the application's clock, if any
+     * @param tasks runs JWK Set refreshes
      * @return the provider
      */
     @Bean
     @ConditionalOnMissingBean(JwtAuthProvider.class)
     @Conditional(JwtKeySourceCondition.Verification.class)
-    public JwtAuthProvider jwtAuthProvider(PolicyAuthProperties properties, ObjectProvider<TokenDenylist> denylist) {
-        return new JwtKeyResolver(properties.getJwt()).provider(denylist.getIfAvailable(TokenDenylist::none));
+    public JwtAuthProvider jwtAuthProvider(PolicyAuthProperties properties, ObjectProvider<TokenDenylist> denylist,
+            ObjectProvider<Clock> clock, BackgroundTasks tasks) {
+        return new JwtKeyResolver(properties.getJwt(), ApplicationClock.of(clock))
+                .provider(denylist.getIfAvailable(TokenDenylist::none), tasks);
     }
 
     /**
@@ -61,12 +68,13 @@ public class JwtPolicyAutoConfiguration {
      * Signs tokens that the {@code private} policy of this configuration accepts.
      *
      * @param properties the configuration
+     * @param clock the application's clock, if any
      * @return the issuer
      */
     @Bean
     @ConditionalOnMissingBean(TokenIssuer.class)
     @Conditional(JwtKeySourceCondition.Signing.class)
-    public TokenIssuer jwtTokenIssuer(PolicyAuthProperties properties) {
-        return new JwtKeyResolver(properties.getJwt()).issuer();
+    public TokenIssuer jwtTokenIssuer(PolicyAuthProperties properties, ObjectProvider<Clock> clock) {
+        return new JwtKeyResolver(properties.getJwt(), ApplicationClock.of(clock)).issuer();
     }
 }

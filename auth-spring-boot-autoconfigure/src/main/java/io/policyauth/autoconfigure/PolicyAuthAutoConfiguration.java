@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Configuration;
 import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.AuthExecutorRegistry;
 import io.policyauth.core.AuthService;
+import io.policyauth.core.BackgroundTasks;
 import io.policyauth.core.ClientAddressSource;
 import io.policyauth.core.DecisionListener;
 import io.policyauth.core.DecisionMetrics;
@@ -80,9 +81,22 @@ public class PolicyAuthAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         AuthService authService(AuthExecutorRegistry registry, DecisionMetrics metrics,
-                ObjectProvider<DecisionListener> listeners, ObjectProvider<ClientAddressSource> clientAddresses) {
+                ObjectProvider<DecisionListener> listeners, ObjectProvider<ClientAddressSource> clientAddresses,
+                ObjectProvider<Clock> clock) {
             return new AuthService(registry, metrics, listeners.orderedStream().toList(),
-                    clientAddresses.getIfAvailable(() -> ClientAddressSource.PEER), Clock.systemUTC());
+                    clientAddresses.getIfAvailable(() -> ClientAddressSource.PEER), ApplicationClock.of(clock));
+        }
+
+        /** The refreshes and writes of every mechanism, on one pool, stopped with the context. */
+        @Bean(destroyMethod = "close")
+        @ConditionalOnMissingBean
+        BackgroundTasks policyAuthBackgroundTasks() {
+            return new BackgroundTasks(2);
+        }
+
+        @Bean
+        BackgroundTasksLifecycle policyAuthBackgroundTasksLifecycle(BackgroundTasks tasks) {
+            return new BackgroundTasksLifecycle(tasks);
         }
     }
 

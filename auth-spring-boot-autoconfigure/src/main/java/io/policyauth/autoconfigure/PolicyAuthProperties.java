@@ -191,9 +191,9 @@ public class PolicyAuthProperties {
         private String rolesClaim = "roles";
 
         /**
-         * Most verified RSA / EC tokens remembered, so a token seen again skips the signature
-         * check ("exp" and the token denylist are still checked on every request). HMAC tokens
-         * are never cached. 0 turns the cache off.
+         * Most verified tokens remembered, so a token seen again skips the signature check, the
+         * claims parse and the user mapping ("exp" and the token denylist are still checked on
+         * every request). 0 turns the cache off.
          */
         private int verifiedTokenCacheSize = VerifiedTokenCacheSettings.DEFAULT_MAXIMUM_SIZE;
 

@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoOperations;
 
+import io.policyauth.core.BackgroundTasks;
 import io.policyauth.jwt.InMemoryTokenDenylist;
 import io.policyauth.jwt.TokenDenylist;
 import io.policyauth.jwt.mongo.MongoTokenDenylist;
@@ -39,8 +40,8 @@ public class TokenDenylistAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(TokenDenylist.class)
     @ConditionalOnProperty(name = STORE, havingValue = "memory", matchIfMissing = true)
-    InMemoryTokenDenylist inMemoryTokenDenylist(PolicyAuthProperties properties) {
-        return new InMemoryTokenDenylist(properties.getJwt().getClockSkew(), Clock.systemUTC());
+    InMemoryTokenDenylist inMemoryTokenDenylist(PolicyAuthProperties properties, ObjectProvider<Clock> clock) {
+        return new InMemoryTokenDenylist(properties.getJwt().getClockSkew(), ApplicationClock.of(clock));
     }
 
     /** Revocations shared through the application's MongoDB. */
@@ -49,16 +50,17 @@ public class TokenDenylistAutoConfiguration {
     @ConditionalOnProperty(name = STORE, havingValue = "mongo")
     static class MongoStore {
 
-        @Bean(destroyMethod = "close")
+        @Bean
         @ConditionalOnMissingBean(TokenDenylist.class)
-        MongoTokenDenylist mongoTokenDenylist(PolicyAuthProperties properties, ObjectProvider<MongoOperations> mongo) {
+        MongoTokenDenylist mongoTokenDenylist(PolicyAuthProperties properties, ObjectProvider<MongoOperations> mongo,
+                ObjectProvider<Clock> clock, BackgroundTasks tasks) {
             MongoOperations operations = mongo.getIfAvailable(() -> {
                 throw MongoStoreFailures.noConnection(STORE, "memory");
             });
             PolicyAuthProperties.Denylist denylist = properties.getJwt().getDenylist();
             return new MongoTokenDenylist(operations, denylist.getCollection(), denylist.getTimeout(),
                     denylist.getRefreshInterval(), denylist.getMaxStaleness(), properties.getJwt().getClockSkew(),
-                    Clock.systemUTC());
+                    ApplicationClock.of(clock), tasks);
         }
     }
 

@@ -1,9 +1,9 @@
 package io.policyauth.jwt;
 
 import java.text.ParseException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.Header;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.util.Base64URL;
@@ -16,10 +16,11 @@ import com.nimbusds.jose.util.Base64URL;
  */
 final class CompactJwsParser {
 
-    /** Far more headers than an issuer uses at once (one per key and algorithm); past it, start over. */
+    /** Far more headers than an issuer uses at once (one per key and algorithm). */
     static final int MAX_REMEMBERED_HEADERS = 64;
 
-    private final Map<String, JWSHeader> verifiedHeaders = new ConcurrentHashMap<>();
+    private final Cache<String, JWSHeader> verifiedHeaders = Caffeine.newBuilder()
+            .maximumSize(MAX_REMEMBERED_HEADERS).build();
 
     /**
      * @param token a token of at most {@link NimbusJwtAuthProvider#MAX_TOKEN_LENGTH} characters
@@ -37,7 +38,7 @@ final class CompactJwsParser {
                     : TokenRejections.malformed();
         }
         String encodedHeader = token.substring(0, firstDot);
-        JWSHeader header = verifiedHeaders.get(encodedHeader);
+        JWSHeader header = verifiedHeaders.getIfPresent(encodedHeader);
         if (header == null) {
             header = parseHeader(encodedHeader);
         }
@@ -51,17 +52,12 @@ final class CompactJwsParser {
      * @param verified the token
      */
     void rememberHeader(CompactJws verified) {
-        if (verifiedHeaders.containsKey(verified.encodedHeader())) {
-            return;
-        }
-        if (verifiedHeaders.size() >= MAX_REMEMBERED_HEADERS) {
-            verifiedHeaders.clear();
-        }
-        verifiedHeaders.put(verified.encodedHeader(), verified.header());
+        verifiedHeaders.asMap().putIfAbsent(verified.encodedHeader(), verified.header());
     }
 
-    int rememberedHeaders() {
-        return verifiedHeaders.size();
+    long rememberedHeaders() {
+        verifiedHeaders.cleanUp();
+        return verifiedHeaders.estimatedSize();
     }
 
     private static JWSHeader parseHeader(String encodedHeader) {

@@ -3,16 +3,14 @@ package io.policyauth.jwt;
 import java.io.IOException;
 import java.net.URL;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
+import java.util.Optional;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
@@ -35,6 +33,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 
 import io.policyauth.core.AuthUnavailableException;
+import io.policyauth.core.BackgroundTasks;
 
 /**
  * Keys from a JWK Set URI. The set is fetched on first use and cached; a scheduled task refreshes
@@ -44,28 +43,34 @@ import io.policyauth.core.AuthUnavailableException;
  */
 final class JwkSetVerifierSource implements VerifierSource {
 
-    /** More keys than any real set holds at once; past it the cache starts over. */
+    /** More keys than any real set holds at once. */
     private static final int MAX_CACHED_VERIFIERS = 64;
 
     private final JWKSetSource<SecurityContext> source;
     private final Duration retryAfter;
-    private final Map<JWK, JWSVerifier> verifiers = new ConcurrentHashMap<>();
+    private final Clock clock;
+    // Optional, since a key that makes no verifier (too short, broken) is remembered as such.
+    private final Cache<JWK, Optional<JWSVerifier>> verifiers = Caffeine.newBuilder()
+            .maximumSize(MAX_CACHED_VERIFIERS).build();
 
-    JwkSetVerifierSource(URL jwkSetUrl, JwkSetOptions options) {
+    JwkSetVerifierSource(URL jwkSetUrl, JwkSetOptions options, BackgroundTasks tasks, Clock clock) {
         DefaultResourceRetriever retriever = new DefaultResourceRetriever(millis(options.connectTimeout()),
                 millis(options.readTimeout()), options.sizeLimit());
         JWKSetSource<SecurityContext> fetching = new RateLimitedJWKSetSource<>(
                 new URLBasedJWKSetSource<>(jwkSetUrl, retriever), options.minRefetchInterval().toMillis(), null);
         long refreshTimeout = options.connectTimeout().plus(options.readTimeout()).toMillis();
+        // The shared background executor is policy-auth's to stop, never Nimbus's.
         this.source = new RefreshAheadCachingJWKSetSource<>(fetching, options.cacheTtl().toMillis(), refreshTimeout,
-                options.refreshAhead().toMillis(), daemonExecutor(), true, null, daemonScheduler(), true);
+                options.refreshAhead().toMillis(), tasks.executor(), false, null, tasks.executor(), false);
         this.retryAfter = options.minRefetchInterval();
+        this.clock = clock;
     }
 
     /** For tests and custom retrieval: any already assembled source. */
-    JwkSetVerifierSource(JWKSetSource<SecurityContext> source, Duration retryAfter) {
+    JwkSetVerifierSource(JWKSetSource<SecurityContext> source, Duration retryAfter, Clock clock) {
         this.source = source;
         this.retryAfter = retryAfter;
+        this.clock = clock;
     }
 
     @Override
@@ -75,7 +80,7 @@ final class JwkSetVerifierSource implements VerifierSource {
             throw TokenRejections.unsupportedAlgorithm();
         }
         JWKSelector selector = new JWKSelector(matcher);
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         JWKSet known = load(JWKSetCacheRefreshEvaluator.noRefresh(), now);
         List<JWK> keys = selector.select(known);
         if (keys.isEmpty()) {
@@ -128,54 +133,27 @@ final class JwkSetVerifierSource implements VerifierSource {
     }
 
     private JWSVerifier verifierOf(JWK key) {
-        JWSVerifier cached = verifiers.get(key);
-        if (cached != null) {
-            return cached;
-        }
-        JWSVerifier created = create(key);
-        if (created != null) {
-            if (verifiers.size() >= MAX_CACHED_VERIFIERS) {
-                verifiers.clear();
-            }
-            verifiers.put(key, created);
-        }
-        return created;
+        return verifiers.get(key, JwkSetVerifierSource::create).orElse(null);
     }
 
-    private static JWSVerifier create(JWK key) {
+    private static Optional<JWSVerifier> create(JWK key) {
         try {
             if (key instanceof RSAKey rsa) {
                 RSAPublicKey publicKey = rsa.toRSAPublicKey();
-                return publicKey.getModulus().bitLength() < JwtAlgorithms.MIN_RSA_BITS ? null
-                        : new RSASSAVerifier(publicKey);
+                return publicKey.getModulus().bitLength() < JwtAlgorithms.MIN_RSA_BITS ? Optional.empty()
+                        : Optional.of(new RSASSAVerifier(publicKey));
             }
             if (key instanceof ECKey ec) {
-                return new ECDSAVerifier(ec.toECPublicKey());
+                return Optional.of(new ECDSAVerifier(ec.toECPublicKey()));
             }
         }
         catch (JOSEException | RuntimeException unusable) {
             // A broken key in the set must not fail tokens signed by the good ones.
         }
-        return null;
+        return Optional.empty();
     }
 
     private static int millis(Duration duration) {
         return (int) Math.min(Integer.MAX_VALUE, duration.toMillis());
-    }
-
-    private static ExecutorService daemonExecutor() {
-        return Executors.newSingleThreadExecutor(daemonThreads());
-    }
-
-    private static ScheduledExecutorService daemonScheduler() {
-        return Executors.newSingleThreadScheduledExecutor(daemonThreads());
-    }
-
-    private static ThreadFactory daemonThreads() {
-        return runnable -> {
-            Thread thread = new Thread(runnable, "policy-auth-jwks-refresh");
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import com.nimbusds.jose.JOSEException;
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
@@ -21,6 +23,7 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 
 import io.policyauth.core.AuthException;
 import io.policyauth.core.AuthenticatedUser;
+import io.policyauth.core.BackgroundTasks;
 import io.policyauth.core.AuthenticationException;
 
 /**
@@ -31,13 +34,10 @@ import io.policyauth.core.AuthenticationException;
  * configured. Every unacceptable token ends as an {@link AuthenticationException}, never as
  * another runtime exception.
  *
- * <p>Asymmetric tokens (RS*, PS*, ES*) that pass are remembered in a bounded
- * {@linkplain VerifiedTokenCacheSettings verified-token cache} keyed on the exact token string, so
- * a token seen again skips the signature check; {@code exp} is still checked against the clock on
- * every hit. HMAC tokens are never cached: verifying one costs about as much as a lookup. The
- * {@link TokenDenylist} is consulted on every request, cached or not.
- *
- * <p>Close it to stop the background refresh of a JWK Set.
+ * <p>Tokens that pass are remembered in a bounded {@linkplain VerifiedTokenCacheSettings
+ * verified-token cache} keyed on the exact token string, so a token seen again skips the signature
+ * check, the claims parse and the user mapping; {@code exp} is still checked against the clock on
+ * every hit. The {@link TokenDenylist} is consulted on every request, cached or not.
  */
 public final class NimbusJwtAuthProvider implements JwtAuthProvider, AutoCloseable {
 
@@ -68,8 +68,9 @@ public final class NimbusJwtAuthProvider implements JwtAuthProvider, AutoCloseab
         this.claimsVerifier = new ClaimsVerifier(rules);
         this.clock = rules.clock();
         this.denylist = Objects.requireNonNull(denylist, "denylist");
-        boolean symmetric = algorithms.stream().allMatch(JWSAlgorithm.Family.HMAC_SHA::contains);
-        this.cache = symmetric || !cacheSettings.enabled() ? null : new VerifiedTokenCache(cacheSettings);
+        // Expiry follows the one clock, so a test's clock moves cached tokens as it moves exp.
+        Ticker ticker = () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
+        this.cache = cacheSettings.enabled() ? new VerifiedTokenCache(cacheSettings, ticker) : null;
     }
 
     /**
@@ -82,25 +83,27 @@ public final class NimbusJwtAuthProvider implements JwtAuthProvider, AutoCloseab
      * @throws IllegalArgumentException on a short secret or an algorithm that is not HMAC
      */
     public static NimbusJwtAuthProvider withSecret(byte[] secret, Set<String> algorithms, JwtClaimRules rules) {
-        return withSecret(secret, algorithms, rules, TokenDenylist.none());
+        return withSecret(secret, algorithms, rules, VerifiedTokenCacheSettings.defaults(), TokenDenylist.none());
     }
 
     /**
-     * A provider that verifies HMAC tokens and refuses revoked ones. HMAC tokens are never
-     * cached: the check is about as cheap as a lookup.
+     * A provider that verifies HMAC tokens and refuses revoked ones. A token seen before is served
+     * from the verified-token cache: the signature check is cheap, but the claims parse and the
+     * user mapping are not.
      *
      * @param secret the shared secret, at least 32 bytes
      * @param algorithms the allowed HS algorithms; empty for HS256
      * @param rules the claim rules
+     * @param cache bounds of the verified-token cache, or {@link VerifiedTokenCacheSettings#disabled()}
      * @param denylist revoked token ids, consulted on every request
      * @return the provider
      * @throws IllegalArgumentException on a short secret or an algorithm that is not HMAC
      */
     public static NimbusJwtAuthProvider withSecret(byte[] secret, Set<String> algorithms, JwtClaimRules rules,
-            TokenDenylist denylist) {
+            VerifiedTokenCacheSettings cache, TokenDenylist denylist) {
         Set<JWSAlgorithm> allowed = JwtAlgorithms.forSecret(algorithms, secret.length);
         return new NimbusJwtAuthProvider(allowed, new StaticVerifierSource(HmacVerifier.create(secret, allowed)), rules,
-                VerifiedTokenCacheSettings.disabled(), denylist);
+                cache, denylist);
     }
 
     /**
@@ -153,14 +156,14 @@ public final class NimbusJwtAuthProvider implements JwtAuthProvider, AutoCloseab
      * @param options fetching and caching
      * @param algorithms the allowed algorithms (RSA or EC); empty for RS256 and ES256
      * @param rules the claim rules
-     * @return the provider, with the default verified-token cache and no denylist; close it to
-     *         stop background refreshes
+     * @param tasks runs the refreshes of the set
+     * @return the provider, with the default verified-token cache and no denylist
      * @throws IllegalArgumentException on a bad URI or algorithm
      */
     public static NimbusJwtAuthProvider withJwkSetUri(URI jwkSetUri, JwkSetOptions options, Set<String> algorithms,
-            JwtClaimRules rules) {
+            JwtClaimRules rules, BackgroundTasks tasks) {
         return withJwkSetUri(jwkSetUri, options, algorithms, rules, VerifiedTokenCacheSettings.defaults(),
-                TokenDenylist.none());
+                TokenDenylist.none(), tasks);
     }
 
     /**
@@ -173,18 +176,20 @@ public final class NimbusJwtAuthProvider implements JwtAuthProvider, AutoCloseab
      * @param rules the claim rules
      * @param cache bounds of the verified-token cache, or {@link VerifiedTokenCacheSettings#disabled()}
      * @param denylist revoked token ids, consulted on every request
-     * @return the provider; close it to stop background refreshes
+     * @param tasks runs the refreshes of the set
+     * @return the provider
      * @throws IllegalArgumentException on a bad URI or algorithm
      */
     public static NimbusJwtAuthProvider withJwkSetUri(URI jwkSetUri, JwkSetOptions options, Set<String> algorithms,
-            JwtClaimRules rules, VerifiedTokenCacheSettings cache, TokenDenylist denylist) {
+            JwtClaimRules rules, VerifiedTokenCacheSettings cache, TokenDenylist denylist, BackgroundTasks tasks) {
         Set<JWSAlgorithm> allowed = JwtAlgorithms.forJwkSet(algorithms);
         String scheme = jwkSetUri.getScheme();
         if (!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme)) {
             throw new IllegalArgumentException("the JWK Set URI must be http or https");
         }
         try {
-            return new NimbusJwtAuthProvider(allowed, new JwkSetVerifierSource(jwkSetUri.toURL(), options), rules,
+            return new NimbusJwtAuthProvider(allowed, new JwkSetVerifierSource(jwkSetUri.toURL(), options, tasks,
+                    rules.clock()), rules,
                     cache, denylist);
         }
         catch (MalformedURLException | IllegalArgumentException failure) {
@@ -217,7 +222,7 @@ public final class NimbusJwtAuthProvider implements JwtAuthProvider, AutoCloseab
     }
 
     /**
-     * @return whether asymmetric tokens that pass are cached
+     * @return whether tokens that pass are cached
      */
     public boolean cachesVerifiedTokens() {
         return cache != null;

@@ -46,6 +46,16 @@ public record TokenSettings(String issuer, List<String> audiences, Duration life
     }
 
     /**
+     * These settings on another clock.
+     *
+     * @param other the clock
+     * @return new settings
+     */
+    public TokenSettings withClock(Clock other) {
+        return new TokenSettings(issuer, audiences, lifetime, rolesClaim, type, other);
+    }
+
+    /**
      * Settings on the system clock.
      *
      * @param issuer {@code iss}, or {@code null}

@@ -1,35 +1,38 @@
 package io.policyauth.jwt;
 
-import java.util.Iterator;
-import java.util.concurrent.ConcurrentHashMap;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
 
 import io.policyauth.core.AuthenticatedUser;
 
 /**
  * Users of tokens whose signature and claims were verified, keyed on the exact token string, so
- * that a token seen again skips the asymmetric signature check (about 1 ms for ES256 on JDK 17).
- * An entry is never served at or past its token's {@code exp} nor past the TTL; the caller checks
- * revocation on every hit.
- *
- * <p>Bounded: when full, expired entries are dropped first, then arbitrary ones until an eighth of
- * the room is free. Concurrent inserts may overshoot the bound by at most one entry per inserting
- * thread. Eviction is blunt next to an LFU policy, but it only costs a re-verification, and it
- * keeps this class free of an optional dependency.
+ * that a token seen again costs a lookup instead of a signature check, a claims parse and the
+ * user mapping. Each entry expires at the earlier of its token's {@code exp} and the TTL (a
+ * Caffeine {@link Expiry} per entry), and a hit is checked against the clock once more, so none
+ * is ever served at or past {@code exp}; the caller checks revocation on every hit. Bounded, with
+ * Caffeine's admission policy keeping tokens in use over tokens seen once.
  */
 final class VerifiedTokenCache {
 
-    private final ConcurrentHashMap<String, Entry> entries;
-    private final int maximumSize;
+    private final Cache<String, Entry> entries;
     private final long ttlMillis;
-    private final Object evictionLock = new Object();
 
-    VerifiedTokenCache(VerifiedTokenCacheSettings settings) {
+    /**
+     * @param settings the bounds; must be enabled
+     * @param ticker the time source of expiry, {@link Ticker#systemTicker()} outside tests
+     */
+    VerifiedTokenCache(VerifiedTokenCacheSettings settings, Ticker ticker) {
         if (!settings.enabled()) {
             throw new IllegalArgumentException("the verified-token cache is disabled by these settings");
         }
-        this.maximumSize = settings.maximumSize();
         this.ttlMillis = settings.maximumTtl().toMillis();
-        this.entries = new ConcurrentHashMap<>(Math.min(maximumSize, 1024));
+        // Maintenance on the calling thread: the bound holds at once, and no shared pool is used.
+        this.entries = Caffeine.newBuilder().maximumSize(settings.maximumSize()).ticker(ticker)
+                .executor(Runnable::run)
+                .expireAfter(Expiry.<String, Entry>creating((token, entry) -> entry.lifetime())).build();
     }
 
     /**
@@ -38,12 +41,12 @@ final class VerifiedTokenCache {
      * @return the user of a verified, unexpired token, or {@code null}
      */
     AuthenticatedUser get(String token, long nowMillis) {
-        Entry entry = entries.get(token);
+        Entry entry = entries.getIfPresent(token);
         if (entry == null) {
             return null;
         }
         if (nowMillis >= entry.expiresAtMillis()) {
-            entries.remove(token, entry);
+            entries.asMap().remove(token, entry);
             return null;
         }
         return entry.user();
@@ -59,34 +62,16 @@ final class VerifiedTokenCache {
      */
     void put(String token, AuthenticatedUser user, long tokenExpiryMillis, long nowMillis) {
         long expiresAt = Math.min(tokenExpiryMillis, nowMillis + ttlMillis);
-        if (expiresAt <= nowMillis) {
-            return;
-        }
-        if (entries.size() >= maximumSize) {
-            makeRoom(nowMillis);
-        }
-        entries.put(token, new Entry(user, expiresAt));
-    }
-
-    int size() {
-        return entries.size();
-    }
-
-    private void makeRoom(long nowMillis) {
-        synchronized (evictionLock) {
-            if (entries.size() < maximumSize) {
-                return;
-            }
-            entries.values().removeIf(entry -> nowMillis >= entry.expiresAtMillis());
-            int target = maximumSize - Math.max(1, maximumSize / 8);
-            Iterator<String> victims = entries.keySet().iterator();
-            while (entries.size() > target && victims.hasNext()) {
-                victims.next();
-                victims.remove();
-            }
+        if (expiresAt > nowMillis) {
+            entries.put(token, new Entry(user, expiresAt, java.time.Duration.ofMillis(expiresAt - nowMillis)));
         }
     }
 
-    private record Entry(AuthenticatedUser user, long expiresAtMillis) {
+    long size() {
+        entries.cleanUp();
+        return entries.estimatedSize();
+    }
+
+    private record Entry(AuthenticatedUser user, long expiresAtMillis, java.time.Duration lifetime) {
     }
 }

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Bounds of the cache of verified asymmetric tokens (RS*, PS*, ES*). A cached token is served
+ * Bounds of the cache of verified tokens. A cached token is served
  * until the earlier of its {@code exp} and {@code maximumTtl} after it was verified; the TTL also
  * bounds how long a token outlives the removal of its key from a JWK Set.
  *

@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
-import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 
 import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.AuthUnavailableException;
@@ -55,7 +58,7 @@ public final class RemoteAuthorizerExecutor implements AuthExecutor {
     private final RemotePolicySettings settings;
     private final AuthorizerClient client;
     private final RequestBodySource bodies;
-    private final AnswerCache cache;
+    private final Cache<String, AuthorizerAnswer> cache;
     private final Semaphore permits;
 
     /**
@@ -64,15 +67,17 @@ public final class RemoteAuthorizerExecutor implements AuthExecutor {
      * @param bodies copies request bodies when {@link RemotePolicySettings#includeBody()} is set
      */
     public RemoteAuthorizerExecutor(RemotePolicySettings settings, AuthorizerClient client, RequestBodySource bodies) {
-        this(settings, client, bodies, System::nanoTime);
+        this(settings, client, bodies, Ticker.systemTicker());
     }
 
     RemoteAuthorizerExecutor(RemotePolicySettings settings, AuthorizerClient client, RequestBodySource bodies,
-            LongSupplier nanoTime) {
+            Ticker ticker) {
         this.settings = settings;
         this.client = client;
         this.bodies = bodies == null ? RequestBodySource.NONE : bodies;
-        this.cache = settings.caching() ? new AnswerCache(settings.cacheTtl(), settings.cacheSize(), nanoTime) : null;
+        // Keyed on a hash of everything sent, never on a credential.
+        this.cache = settings.caching() ? Caffeine.newBuilder().maximumSize(settings.cacheSize())
+                .expireAfterWrite(settings.cacheTtl()).ticker(ticker).build() : null;
         this.permits = new Semaphore(settings.maxConcurrentRequests());
     }
 
@@ -136,7 +141,7 @@ public final class RemoteAuthorizerExecutor implements AuthExecutor {
             return ask(request);
         }
         String fingerprint = request.fingerprint();
-        AuthorizerAnswer cached = cache.get(fingerprint);
+        AuthorizerAnswer cached = cache.getIfPresent(fingerprint);
         if (cached != null) {
             return cached;
         }

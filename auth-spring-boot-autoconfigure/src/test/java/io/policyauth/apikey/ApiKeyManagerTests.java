@@ -1,5 +1,7 @@
 package io.policyauth.apikey;
 
+import io.policyauth.core.BackgroundTasks;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -116,7 +118,7 @@ class ApiKeyManagerTests {
     @Test
     void aFullLastUsedBufferDropsAndCounts() {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        try (LastUsedRecorder recorder = new LastUsedRecorder(fixture.store, 1, Duration.ofHours(1), meters)) {
+        try (LastUsedRecorder recorder = new LastUsedRecorder(fixture.store, 1, Duration.ofHours(1), meters, new BackgroundTasks(1))) {
             recorder.record("k1", fixture.clock.instant());
             recorder.record("k1", fixture.clock.instant());
             recorder.record("k2", fixture.clock.instant());

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import io.policyauth.apikey.ApiKeyFormat;
@@ -45,8 +44,8 @@ class DbApiKeyPolicyAutoConfigurationTests {
     private final EmbeddedMongo mongo = new EmbeddedMongo();
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(MongoAutoConfiguration.class, DataMongoAutoConfiguration.class,
-                    DbApiKeyPolicyAutoConfiguration.class));
+            .withConfiguration(AutoConfigurations.of(PolicyAuthAutoConfiguration.class, MongoAutoConfiguration.class,
+                    DataMongoAutoConfiguration.class, DbApiKeyPolicyAutoConfiguration.class));
 
     private final WebApplicationContextRunner webRunner = new WebApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(WebMvcAutoConfiguration.class, MongoAutoConfiguration.class,
@@ -125,22 +124,15 @@ class DbApiKeyPolicyAutoConfigurationTests {
     @Test
     void isAbsentWithoutSpringDataMongo() {
         runner.withClassLoader(new FilteredClassLoader(MongoTemplate.class))
-                .withConfiguration(AutoConfigurations.of(DbApiKeyPolicyAutoConfiguration.class))
+                .withConfiguration(AutoConfigurations.of(PolicyAuthAutoConfiguration.class, DbApiKeyPolicyAutoConfiguration.class))
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(DbApiKeyExecutor.class)
                         .doesNotHaveBean(ApiKeyFormat.class));
     }
 
     @Test
-    void isAbsentWithoutCaffeine() {
-        runner.withClassLoader(new FilteredClassLoader(Caffeine.class))
-                .withPropertyValues("spring.mongodb.uri=" + mongo.connectionString())
-                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(DbApiKeyExecutor.class));
-    }
-
-    @Test
     void isAbsentWithoutAMongoConnection() {
         new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(DbApiKeyPolicyAutoConfiguration.class))
+                .withConfiguration(AutoConfigurations.of(PolicyAuthAutoConfiguration.class, DbApiKeyPolicyAutoConfiguration.class))
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(DbApiKeyExecutor.class)
                         .doesNotHaveBean(ApiKeyManager.class));
     }
@@ -156,7 +148,7 @@ class DbApiKeyPolicyAutoConfigurationTests {
     void anApplicationStoreReplacesMongo() {
         ApiKeyStore own = mock(ApiKeyStore.class);
         new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(DbApiKeyPolicyAutoConfiguration.class))
+                .withConfiguration(AutoConfigurations.of(PolicyAuthAutoConfiguration.class, DbApiKeyPolicyAutoConfiguration.class))
                 .withBean(ApiKeyStore.class, () -> own).run(context -> {
                     assertThat(context).hasSingleBean(DbApiKeyExecutor.class).doesNotHaveBean(MongoApiKeyStore.class);
                     assertThat(context.getBean(ApiKeyStore.class)).isSameAs(own);

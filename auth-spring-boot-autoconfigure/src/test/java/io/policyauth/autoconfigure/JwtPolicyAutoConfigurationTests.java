@@ -40,7 +40,7 @@ class JwtPolicyAutoConfigurationTests {
     private static final String AUDIENCE = "policy-auth.jwt.audiences=orders-api";
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(JwtPolicyAutoConfiguration.class));
+            .withConfiguration(AutoConfigurations.of(PolicyAuthAutoConfiguration.class, JwtPolicyAutoConfiguration.class));
 
     @TempDir
     Path dir;
@@ -219,7 +219,7 @@ class JwtPolicyAutoConfigurationTests {
     }
 
     @Test
-    void verifiedTokenCacheIsOnForKeysAndCanBeTurnedOff() throws IOException {
+    void verifiedTokenCacheIsOnForEveryKeyAndCanBeTurnedOff() throws IOException {
         Path privateKey = write("private.pem", "PRIVATE KEY", rsa().getPrivate());
         runner.withPropertyValues(AUDIENCE, "policy-auth.jwt.private-key-location=file:" + privateKey).run(context -> {
             NimbusJwtAuthProvider provider = (NimbusJwtAuthProvider) context.getBean(JwtAuthProvider.class);
@@ -231,7 +231,7 @@ class JwtPolicyAutoConfigurationTests {
                     assertThat(provider.cachesVerifiedTokens()).isFalse();
                 });
         runner.withPropertyValues("policy-auth.jwt.secret=" + SECRET).run(context -> assertThat(
-                ((NimbusJwtAuthProvider) context.getBean(JwtAuthProvider.class)).cachesVerifiedTokens()).isFalse());
+                ((NimbusJwtAuthProvider) context.getBean(JwtAuthProvider.class)).cachesVerifiedTokens()).isTrue());
     }
 
     @Test

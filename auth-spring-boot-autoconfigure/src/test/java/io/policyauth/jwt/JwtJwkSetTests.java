@@ -1,5 +1,7 @@
 package io.policyauth.jwt;
 
+import io.policyauth.core.BackgroundTasks;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -33,6 +35,7 @@ class JwtJwkSetTests {
     private final AtomicReference<String> served = new AtomicReference<>();
     private HttpServer server;
     private NimbusJwtAuthProvider provider;
+    private final BackgroundTasks tasks = new BackgroundTasks(1);
 
     @BeforeEach
     void startServer() throws IOException {
@@ -47,6 +50,7 @@ class JwtJwkSetTests {
             }
         });
         server.start();
+        tasks.start();
     }
 
     @AfterEach
@@ -55,6 +59,7 @@ class JwtJwkSetTests {
             provider.close();
         }
         server.stop(0);
+        tasks.close();
     }
 
     @Test
@@ -124,7 +129,7 @@ class JwtJwkSetTests {
     private NimbusJwtAuthProvider provider(URI uri) {
         JwkSetOptions options = new JwkSetOptions(Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofMinutes(1),
                 Duration.ofMillis(500), Duration.ofSeconds(1), JwkSetOptions.DEFAULT_SIZE_LIMIT);
-        return NimbusJwtAuthProvider.withJwkSetUri(uri, options, Set.of(), JwtClaimRules.defaults());
+        return NimbusJwtAuthProvider.withJwkSetUri(uri, options, Set.of(), JwtClaimRules.defaults(), tasks);
     }
 
     private URI uri() {

@@ -147,7 +147,7 @@ class VerifiedTokenCacheTests {
     @Test
     void theDenylistAppliesToHmacTokensToo() {
         NimbusJwtAuthProvider provider = NimbusJwtAuthProvider.withSecret(TestKeys.SECRET, Set.of(), rules,
-                "id-9"::equals);
+                VerifiedTokenCacheSettings.defaults(), "id-9"::equals);
         String token = TestKeys.token(macSigner(), JWSAlgorithm.HS256,
                 claims -> claims.expirationTime(Date.from(START.plusSeconds(300))).jwtID("id-9"));
 
@@ -155,7 +155,7 @@ class VerifiedTokenCacheTests {
     }
 
     @Test
-    void hmacTokensAreNeverCached() throws JOSEException {
+    void hmacTokensAreCachedToo() throws JOSEException {
         CountingVerifier macVerifier = new CountingVerifier(new MACVerifier(TestKeys.SECRET));
         NimbusJwtAuthProvider provider = new NimbusJwtAuthProvider(Set.of(JWSAlgorithm.HS256),
                 new StaticVerifierSource(macVerifier), rules, VerifiedTokenCacheSettings.defaults(),
@@ -166,10 +166,11 @@ class VerifiedTokenCacheTests {
         provider.check(token);
         provider.check(token);
 
-        assertThat(macVerifier.calls()).isEqualTo(2);
-        assertThat(provider.cachesVerifiedTokens()).isFalse();
+        assertThat(macVerifier.calls()).as("a token seen before skips verification, parse and mapping")
+                .isEqualTo(1);
+        assertThat(provider.cachesVerifiedTokens()).isTrue();
         assertThat(NimbusJwtAuthProvider.withSecret(TestKeys.SECRET, Set.of(), rules).cachesVerifiedTokens())
-                .isFalse();
+                .isTrue();
     }
 
     @Test
@@ -201,7 +202,8 @@ class VerifiedTokenCacheTests {
 
     @Test
     void theCacheIsBounded() {
-        VerifiedTokenCache cache = new VerifiedTokenCache(new VerifiedTokenCacheSettings(16, Duration.ofMinutes(5)));
+        VerifiedTokenCache cache = new VerifiedTokenCache(new VerifiedTokenCacheSettings(16, Duration.ofMinutes(5)),
+                ticker());
         long now = START.toEpochMilli();
         for (int i = 0; i < 1000; i++) {
             cache.put("token-" + i, AuthenticatedUser.anonymous(), now + 60_000, now);
@@ -212,13 +214,15 @@ class VerifiedTokenCacheTests {
 
     @Test
     void aFullCacheDropsExpiredEntriesFirst() {
-        VerifiedTokenCache cache = new VerifiedTokenCache(new VerifiedTokenCacheSettings(4, Duration.ofMinutes(5)));
+        VerifiedTokenCache cache = new VerifiedTokenCache(new VerifiedTokenCacheSettings(4, Duration.ofMinutes(5)),
+                ticker());
         long now = START.toEpochMilli();
         cache.put("long-lived", AuthenticatedUser.anonymous(), now + 60_000, now);
         for (int i = 0; i < 3; i++) {
             cache.put("short-" + i, AuthenticatedUser.anonymous(), now + 1_000, now);
         }
 
+        clock.set(START.plusSeconds(2));
         cache.put("new", AuthenticatedUser.anonymous(), now + 60_000, now + 2_000);
 
         assertThat(cache.get("long-lived", now + 2_000)).isNotNull();
@@ -284,6 +288,10 @@ class VerifiedTokenCacheTests {
         catch (JOSEException failure) {
             throw new IllegalStateException(failure);
         }
+    }
+
+    private com.github.benmanes.caffeine.cache.Ticker ticker() {
+        return () -> java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(clock.millis());
     }
 
     private static void assertRejected(Runnable check, String reason) {

@@ -19,6 +19,7 @@ import io.policyauth.apikey.KeyRevocationFeed;
 import io.policyauth.apikey.LastUsedRecorder;
 import io.policyauth.apikey.StorePreparation;
 import io.policyauth.apikey.mongo.MongoApiKeyStore;
+import io.policyauth.core.BackgroundTasks;
 
 /**
  * The {@code db_api_key} policy over an in-memory MongoDB-compatible server on a free loopback
@@ -39,6 +40,7 @@ public final class EmbeddedKeyStore implements AutoCloseable {
     private final LastUsedRecorder lastUsed;
     private final Clock clock = Clock.systemUTC();
     private final KeyRevocationFeed revocations;
+    private final BackgroundTasks tasks = new BackgroundTasks(1);
 
     public EmbeddedKeyStore() {
         server = new MongoServer(new MemoryBackend());
@@ -49,8 +51,9 @@ public final class EmbeddedKeyStore implements AutoCloseable {
                 Duration.ofSeconds(2));
         preparation = new StorePreparation(store, clock);
         preparation.prepare();
-        lastUsed = new LastUsedRecorder(store, 10_000, Duration.ofSeconds(5), new SimpleMeterRegistry());
-        revocations = new KeyRevocationFeed(store, Duration.ofSeconds(1), Duration.ofSeconds(30), clock);
+        lastUsed = new LastUsedRecorder(store, 10_000, Duration.ofSeconds(5), new SimpleMeterRegistry(), tasks);
+        revocations = new KeyRevocationFeed(store, Duration.ofSeconds(1), Duration.ofSeconds(30), clock, tasks);
+        tasks.start();
     }
 
     /**
@@ -83,7 +86,7 @@ public final class EmbeddedKeyStore implements AutoCloseable {
 
     @Override
     public void close() {
-        revocations.close();
+        tasks.close();
         lastUsed.close();
         client.close();
         server.shutdownNow();

@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoOperations;
 
 import io.policyauth.core.AuthDecisionEvent;
+import io.policyauth.core.BackgroundTasks;
 import io.policyauth.core.DecisionListener;
 
 /**
@@ -49,8 +50,7 @@ public final class MongoAuditSink implements DecisionListener, AutoCloseable {
     private final BlockingQueue<AuthDecisionEvent> queue;
     private final Counter dropped;
     private final Counter failed;
-    private final Thread writer;
-    private volatile boolean running = true;
+    private final Object writeLock = new Object();
     private boolean indexed;
 
     /**
@@ -60,9 +60,10 @@ public final class MongoAuditSink implements DecisionListener, AutoCloseable {
      * @param queueSize most decisions waiting to be written
      * @param writeTimeout time limit of one batch write (and of index creation)
      * @param registry where the counters are registered
+     * @param tasks runs the writes
      */
     public MongoAuditSink(MongoOperations mongo, String collection, Duration retention, int queueSize,
-            Duration writeTimeout, MeterRegistry registry) {
+            Duration writeTimeout, MeterRegistry registry, BackgroundTasks tasks) {
         if (queueSize < 1) {
             throw new IllegalArgumentException("Audit queue size must be positive, got " + queueSize);
         }
@@ -78,9 +79,7 @@ public final class MongoAuditSink implements DecisionListener, AutoCloseable {
                 .register(registry);
         this.failed = Counter.builder(FAILED).description("Audit decisions not stored: write failed")
                 .register(registry);
-        this.writer = new Thread(this::writeUntilClosed, "policy-auth-audit-writer");
-        writer.setDaemon(true);
-        writer.start();
+        tasks.scheduleRepeatedly("audit writes", POLL, this::writeQueued);
     }
 
     /**
@@ -95,38 +94,20 @@ public final class MongoAuditSink implements DecisionListener, AutoCloseable {
         }
     }
 
-    /**
-     * Stops the writer after writing what is queued. Not by interrupting it: an interrupt inside
-     * the driver would abort the very write that drains the queue.
-     */
+    /** Writes what is queued, so that nothing is lost on shutdown. */
     @Override
     public void close() {
-        running = false;
-        try {
-            writer.join(POLL.toMillis() + writeTimeout.toMillis() * (1 + queue.size() / BATCH_SIZE) + 1_000);
-        }
-        catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        writeQueued();
     }
 
-    private void writeUntilClosed() {
-        List<AuthDecisionEvent> batch = new ArrayList<>(BATCH_SIZE);
-        while (running || !queue.isEmpty()) {
-            try {
-                AuthDecisionEvent first = queue.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
+    /** Writes the queue in batches until it is empty; one writer at a time keeps batches in order. */
+    private void writeQueued() {
+        synchronized (writeLock) {
+            List<AuthDecisionEvent> batch = new ArrayList<>(BATCH_SIZE);
+            while (queue.drainTo(batch, BATCH_SIZE) > 0) {
+                write(batch);
+                batch.clear();
             }
-            catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            queue.drainTo(batch, BATCH_SIZE - 1);
-            write(batch);
-            batch.clear();
         }
     }
 

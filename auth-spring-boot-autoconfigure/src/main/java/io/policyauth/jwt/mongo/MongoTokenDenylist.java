@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -21,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoOperations;
 
 import io.policyauth.core.AuthUnavailableException;
+import io.policyauth.core.BackgroundTasks;
 import io.policyauth.jwt.InMemoryTokenDenylist;
 import io.policyauth.jwt.TokenDenylist;
 
@@ -37,7 +36,7 @@ import io.policyauth.jwt.TokenDenylist;
  * that is not a revocation this class wrote is skipped and counted, never a reason to stop
  * refreshing.
  */
-public final class MongoTokenDenylist implements TokenDenylist, AutoCloseable {
+public final class MongoTokenDenylist implements TokenDenylist {
 
     private static final Logger log = LoggerFactory.getLogger(MongoTokenDenylist.class);
 
@@ -58,12 +57,13 @@ public final class MongoTokenDenylist implements TokenDenylist, AutoCloseable {
     private final Duration maxStaleness;
     private final Duration clockSkew;
     private final Clock clock;
+    private final BackgroundTasks tasks;
     private final InMemoryTokenDenylist replica;
     private final Object startLock = new Object();
     private final AtomicLong malformedEntries = new AtomicLong();
     private volatile Instant lastRefresh;
     private volatile Instant readFrom = Instant.EPOCH;
-    private volatile ScheduledExecutorService refresher;
+    private volatile boolean started;
 
     /**
      * @param mongo where revocations are stored
@@ -73,9 +73,10 @@ public final class MongoTokenDenylist implements TokenDenylist, AutoCloseable {
      * @param maxStaleness how old the replica may grow before token requests get 503
      * @param clockSkew how long after its expiry a token is still accepted
      * @param clock the time
+     * @param tasks runs the refreshes
      */
     public MongoTokenDenylist(MongoOperations mongo, String collection, Duration timeout, Duration refreshInterval,
-            Duration maxStaleness, Duration clockSkew, Clock clock) {
+            Duration maxStaleness, Duration clockSkew, Clock clock, BackgroundTasks tasks) {
         if (refreshInterval.isNegative() || refreshInterval.isZero() || maxStaleness.compareTo(refreshInterval) < 0) {
             throw new IllegalArgumentException("The denylist refresh interval must be positive and at most the "
                     + "maximum staleness, got " + refreshInterval + " and " + maxStaleness);
@@ -87,6 +88,7 @@ public final class MongoTokenDenylist implements TokenDenylist, AutoCloseable {
         this.maxStaleness = maxStaleness;
         this.clockSkew = clockSkew;
         this.clock = clock;
+        this.tasks = tasks;
         this.replica = new InMemoryTokenDenylist(clockSkew, clock);
     }
 
@@ -129,38 +131,22 @@ public final class MongoTokenDenylist implements TokenDenylist, AutoCloseable {
         return malformedEntries.get();
     }
 
-    /** Stops the background refresh. */
-    @Override
-    public void close() {
-        synchronized (startLock) {
-            if (refresher != null) {
-                refresher.shutdownNow();
-            }
-        }
-    }
-
     /*
      * Nothing touches MongoDB until a token is checked: an application that never sees a token
      * never connects. The first check loads the list on the request thread (bounded by the
      * timeout); refreshes then run in the background.
      */
     private void ensureStarted() {
-        if (refresher != null) {
+        if (started) {
             return;
         }
         synchronized (startLock) {
-            if (refresher != null) {
+            if (started) {
                 return;
             }
             refresh();
-            ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(task -> {
-                Thread thread = new Thread(task, "policy-auth-token-denylist");
-                thread.setDaemon(true);
-                return thread;
-            });
-            long millis = refreshInterval.toMillis();
-            started.scheduleWithFixedDelay(this::refresh, millis, millis, TimeUnit.MILLISECONDS);
-            refresher = started;
+            tasks.scheduleRepeatedly("token denylist refresh", refreshInterval, this::refresh);
+            started = true;
         }
     }
 

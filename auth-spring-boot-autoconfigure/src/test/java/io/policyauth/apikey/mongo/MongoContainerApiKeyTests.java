@@ -1,5 +1,7 @@
 package io.policyauth.apikey.mongo;
 
+import io.policyauth.core.BackgroundTasks;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,7 +61,7 @@ class MongoContainerApiKeyTests {
                 Duration.ofSeconds(5), 100, ApiKeyLookupSettings.DEFAULT_MAX_CONCURRENT_LOOKUPS), null,
                 new SimpleMeterRegistry());
         StorePreparation preparation = new StorePreparation(store, Clock.systemUTC());
-        lastUsed = new LastUsedRecorder(store, 100, Duration.ofHours(1), new SimpleMeterRegistry());
+        lastUsed = new LastUsedRecorder(store, 100, Duration.ofHours(1), new SimpleMeterRegistry(), new BackgroundTasks(1));
         manager = new ApiKeyManager(store, format, lookup, preparation, Clock.systemUTC());
         executor = new DbApiKeyExecutor("X-API-KEY", format, lookup, lastUsed, preparation,
                 Clock.systemUTC());

@@ -13,11 +13,12 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import io.policyauth.apikey.mongo.EmbeddedMongo;
 import io.policyauth.audit.AuditLogSink;
 import io.policyauth.autoconfigure.AuditAutoConfiguration;
+import io.policyauth.autoconfigure.PolicyAuthAutoConfiguration;
 
 class MongoAuditConfigurationTests {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(AuditAutoConfiguration.class));
+            .withConfiguration(AutoConfigurations.of(PolicyAuthAutoConfiguration.class, AuditAutoConfiguration.class));
 
     @Test
     void logSinkByDefaultAndNoStore() {

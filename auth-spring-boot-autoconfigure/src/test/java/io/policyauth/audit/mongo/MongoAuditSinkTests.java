@@ -18,6 +18,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import io.policyauth.apikey.mongo.EmbeddedMongo;
 import io.policyauth.apikey.mongo.SilentServer;
 import io.policyauth.core.AuthDecisionEvent;
+import io.policyauth.core.BackgroundTasks;
 import io.policyauth.core.Outcome;
 
 class MongoAuditSinkTests {
@@ -25,6 +26,12 @@ class MongoAuditSinkTests {
     private final MeterRegistry registry = new SimpleMeterRegistry();
     private final EmbeddedMongo mongo = new EmbeddedMongo();
     private final List<AutoCloseable> closeLast = new ArrayList<>();
+    private final BackgroundTasks tasks = new BackgroundTasks(1);
+
+    {
+        tasks.start();
+        closeLast.add(tasks);
+    }
 
     @AfterEach
     void close() throws Exception {
@@ -87,7 +94,7 @@ class MongoAuditSinkTests {
     void closeWritesWhatIsQueued() {
         MongoTemplate template = mongo.template();
         MongoAuditSink sink = new MongoAuditSink(template, "auth_audit", Duration.ofDays(1), 100,
-                Duration.ofSeconds(2), registry);
+                Duration.ofSeconds(2), registry, new BackgroundTasks(1));
         for (int i = 0; i < 20; i++) {
             sink.onDecision(decision("dave", Outcome.FORBIDDEN, "insufficient_scope"));
         }
@@ -99,7 +106,7 @@ class MongoAuditSinkTests {
 
     private MongoAuditSink sink(MongoTemplate template, int queueSize, Duration writeTimeout) {
         MongoAuditSink sink = new MongoAuditSink(template, "auth_audit", Duration.ofDays(30), queueSize, writeTimeout,
-                registry);
+                registry, tasks);
         closeLast.add(0, sink);
         return sink;
     }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.policyauth.apikey.mongo.EmbeddedMongo;
+import io.policyauth.core.BackgroundTasks;
 
 /** The shared denylist over the real driver and an embedded Mongo-compatible server. */
 class MongoTokenDenylistTests {
@@ -20,15 +21,18 @@ class MongoTokenDenylistTests {
     private static final Duration SKEW = Duration.ofSeconds(60);
 
     private final EmbeddedMongo mongo = new EmbeddedMongo();
+    private final BackgroundTasks tasks = new BackgroundTasks(1);
+
+    {
+        tasks.start();
+    }
     private final MongoTokenDenylist reader = denylist(Clock.systemUTC());
     private final MongoTokenDenylist writer = denylist(Clock.systemUTC());
     private final MongoTokenDenylist laggingWriter = denylist(Clock.offset(Clock.systemUTC(), Duration.ofHours(-1)));
 
     @AfterEach
     void stop() {
-        reader.close();
-        writer.close();
-        laggingWriter.close();
+        tasks.close();
         mongo.close();
     }
 
@@ -71,6 +75,6 @@ class MongoTokenDenylistTests {
 
     private MongoTokenDenylist denylist(Clock clock) {
         return new MongoTokenDenylist(mongo.template(), "revoked_tokens", Duration.ofSeconds(2),
-                Duration.ofMillis(50), Duration.ofSeconds(30), SKEW, clock);
+                Duration.ofMillis(50), Duration.ofSeconds(30), SKEW, clock, tasks);
     }
 }
