@@ -13,7 +13,7 @@ import io.policyauth.core.Requirements;
 import io.policyauth.web.RouteRule;
 
 /** Turns {@code policy-auth.policies}, {@code routes} and {@code mode} into core and web values. */
-final class ConfiguredPolicies {
+public final class ConfiguredPolicies {
 
     private ConfiguredPolicies() {
     }
@@ -45,7 +45,7 @@ final class ConfiguredPolicies {
         return new PolicyModes(properties.getMode(), perPolicy);
     }
 
-    static List<RouteRule> routes(PolicyAuthProperties properties) {
+    public static List<RouteRule> routes(PolicyAuthProperties properties) {
         List<RouteRule> routes = new ArrayList<>();
         for (int i = 0; i < properties.getRoutes().size(); i++) {
             PolicyAuthProperties.Route route = properties.getRoutes().get(i);

@@ -38,7 +38,7 @@ public class PolicyAuthAutoConfiguration {
 
     /** Core beans, present while {@code policy-auth.enabled} is not false. */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnBooleanProperty(name = "policy-auth.enabled", matchIfMissing = true)
+    @ConditionalOnPolicyAuthEnabled
     static class Core {
 
         @Bean

@@ -19,6 +19,7 @@ import io.policyauth.core.AuthenticatedUser;
 import io.policyauth.core.SecurityRequestContext;
 import io.policyauth.web.PolicyInterceptor;
 import io.policyauth.web.RequiresPolicy;
+import io.policyauth.autoconfigure.web.PolicyAuthWebMvcAutoConfiguration;
 
 class PolicyAuthStartupTests {
 

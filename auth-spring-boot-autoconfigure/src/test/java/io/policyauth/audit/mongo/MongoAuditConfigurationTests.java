@@ -12,7 +12,7 @@ import org.springframework.data.mongodb.core.MongoOperations;
 
 import io.policyauth.apikey.mongo.EmbeddedMongo;
 import io.policyauth.audit.AuditLogSink;
-import io.policyauth.autoconfigure.AuditAutoConfiguration;
+import io.policyauth.autoconfigure.audit.AuditAutoConfiguration;
 import io.policyauth.autoconfigure.PolicyAuthAutoConfiguration;
 
 class MongoAuditConfigurationTests {

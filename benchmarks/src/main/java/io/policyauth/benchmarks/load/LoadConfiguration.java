@@ -7,7 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.policyauth.autoconfigure.PolicyAuthProperties;
-import io.policyauth.autoconfigure.PolicyAuthWebMvcAutoConfiguration;
+import io.policyauth.autoconfigure.jwt.JwtProperties;
+import io.policyauth.autoconfigure.web.PolicyAuthWebMvcAutoConfiguration;
 import io.policyauth.benchmarks.JwtFixture;
 import io.policyauth.benchmarks.RenamedPolicy;
 import io.policyauth.core.AuthExecutor;
@@ -30,12 +31,12 @@ class LoadConfiguration {
     }
 
     @Bean
-    AuthExecutor privateRs256(JwtFixture keys, PolicyAuthProperties properties) {
+    AuthExecutor privateRs256(JwtFixture keys, JwtProperties properties) {
         return new RenamedPolicy("private_rs256", new PrivateExecutor(keys.rs256Provider(cacheSettings(properties))));
     }
 
     @Bean
-    AuthExecutor privateEs256(JwtFixture keys, PolicyAuthProperties properties) {
+    AuthExecutor privateEs256(JwtFixture keys, JwtProperties properties) {
         return new RenamedPolicy("private_es256", new PrivateExecutor(keys.es256Provider(cacheSettings(properties))));
     }
 
@@ -51,8 +52,7 @@ class LoadConfiguration {
                         .or((type, path) -> ExemptFromPolicyAuth.class.isAssignableFrom(type)));
     }
 
-    private static VerifiedTokenCacheSettings cacheSettings(PolicyAuthProperties properties) {
-        PolicyAuthProperties.Jwt jwt = properties.getJwt();
+    private static VerifiedTokenCacheSettings cacheSettings(JwtProperties jwt) {
         return new VerifiedTokenCacheSettings(jwt.getVerifiedTokenCacheSize(), jwt.getVerifiedTokenCacheTtl());
     }
 }

@@ -1,5 +1,7 @@
-package io.policyauth.autoconfigure;
+package io.policyauth.autoconfigure.network;
 
+import io.policyauth.autoconfigure.ConditionalOnPolicyAuthEnabled;
+import io.policyauth.autoconfigure.ConditionalOnNonEmptyList;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,7 +11,7 @@ import io.policyauth.network.ClientAddressResolver;
 import io.policyauth.network.InternalExecutor;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -20,17 +22,16 @@ import org.springframework.context.annotation.Bean;
  * is set. A bad CIDR in either fails the start, naming the property and the value.
  */
 @AutoConfiguration
-@ConditionalOnBooleanProperty(name = "policy-auth.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(PolicyAuthProperties.class)
+@ConditionalOnPolicyAuthEnabled
+@EnableConfigurationProperties(InternalProperties.class)
 public final class InternalPolicyAutoConfiguration {
 
-    static final String ALLOWED_CIDRS = PolicyAuthProperties.PREFIX + ".internal.allowed-cidrs";
-    static final String TRUSTED_PROXIES = PolicyAuthProperties.PREFIX + ".internal.trusted-proxies";
+    static final String ALLOWED_CIDRS = "policy-auth.internal.allowed-cidrs";
+    static final String TRUSTED_PROXIES = "policy-auth.internal.trusted-proxies";
 
     @Bean
     @ConditionalOnMissingBean
-    ClientAddressResolver clientAddressResolver(PolicyAuthProperties properties) {
-        PolicyAuthProperties.Internal internal = properties.getInternal();
+    ClientAddressResolver clientAddressResolver(InternalProperties internal) {
         return new ClientAddressResolver(cidrs(TRUSTED_PROXIES, internal.getTrustedProxies()),
                 internal.getForwardedHeader());
     }
@@ -38,8 +39,8 @@ public final class InternalPolicyAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnNonEmptyList(ALLOWED_CIDRS)
-    InternalExecutor internalExecutor(PolicyAuthProperties properties, ClientAddressResolver clientAddressResolver) {
-        CidrSet allowed = cidrs(ALLOWED_CIDRS, properties.getInternal().getAllowedCidrs());
+    InternalExecutor internalExecutor(InternalProperties internal, ClientAddressResolver clientAddressResolver) {
+        CidrSet allowed = cidrs(ALLOWED_CIDRS, internal.getAllowedCidrs());
         return new InternalExecutor(allowed, clientAddressResolver);
     }
 
@@ -50,7 +51,8 @@ public final class InternalPolicyAutoConfiguration {
                 cidrs.add(Cidr.parse(values.get(i)));
             }
             catch (IllegalArgumentException invalid) {
-                throw new IllegalStateException(property + "[" + i + "]: " + invalid.getMessage(), invalid);
+                throw new InvalidConfigurationPropertyValueException(property + "[" + i + "]", values.get(i),
+                        invalid.getMessage());
             }
         }
         return CidrSet.of(cidrs);

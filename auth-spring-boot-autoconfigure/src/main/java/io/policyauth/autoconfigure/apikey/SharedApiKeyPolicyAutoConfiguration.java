@@ -1,9 +1,10 @@
-package io.policyauth.autoconfigure;
+package io.policyauth.autoconfigure.apikey;
 
+import io.policyauth.autoconfigure.ConditionalOnPolicyAuthEnabled;
+import io.policyauth.autoconfigure.ConditionalOnNonEmptyList;
 import io.policyauth.apikey.SharedApiKeyExecutor;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -13,17 +14,16 @@ import org.springframework.context.annotation.Bean;
  * short or repeated fails the start; the message names the key's position, never its value.
  */
 @AutoConfiguration
-@ConditionalOnBooleanProperty(name = "policy-auth.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(PolicyAuthProperties.class)
+@ConditionalOnPolicyAuthEnabled
+@EnableConfigurationProperties(ApiKeyProperties.class)
 public final class SharedApiKeyPolicyAutoConfiguration {
 
-    static final String SHARED_KEYS = PolicyAuthProperties.PREFIX + ".api-key.shared-keys";
+    static final String SHARED_KEYS = "policy-auth.api-key.shared-keys";
 
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnNonEmptyList(SHARED_KEYS)
-    SharedApiKeyExecutor sharedApiKeyExecutor(PolicyAuthProperties properties) {
-        PolicyAuthProperties.ApiKey apiKey = properties.getApiKey();
+    SharedApiKeyExecutor sharedApiKeyExecutor(ApiKeyProperties apiKey) {
         try {
             return new SharedApiKeyExecutor(apiKey.getHeaderName(), apiKey.getSharedKeys());
         }

@@ -1,12 +1,14 @@
-package io.policyauth.autoconfigure;
+package io.policyauth.autoconfigure.jwt;
 
+import io.policyauth.autoconfigure.MongoStoreFailures;
+import io.policyauth.autoconfigure.ConditionalOnPolicyAuthEnabled;
+import io.policyauth.autoconfigure.ApplicationClock;
 import java.time.Clock;
 
 import com.nimbusds.jwt.SignedJWT;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
@@ -30,9 +32,9 @@ import io.policyauth.jwt.mongo.MongoTokenDenylist;
 @AutoConfiguration(before = JwtPolicyAutoConfiguration.class,
         afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration")
 @ConditionalOnClass(SignedJWT.class)
-@ConditionalOnBooleanProperty(name = "policy-auth.enabled", matchIfMissing = true)
+@ConditionalOnPolicyAuthEnabled
 @Conditional(JwtKeySourceCondition.Verification.class)
-@EnableConfigurationProperties(PolicyAuthProperties.class)
+@EnableConfigurationProperties(JwtProperties.class)
 public class TokenDenylistAutoConfiguration {
 
     private static final String STORE = "policy-auth.jwt.denylist.store";
@@ -40,8 +42,8 @@ public class TokenDenylistAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(TokenDenylist.class)
     @ConditionalOnProperty(name = STORE, havingValue = "memory", matchIfMissing = true)
-    InMemoryTokenDenylist inMemoryTokenDenylist(PolicyAuthProperties properties, ObjectProvider<Clock> clock) {
-        return new InMemoryTokenDenylist(properties.getJwt().getClockSkew(), ApplicationClock.of(clock));
+    InMemoryTokenDenylist inMemoryTokenDenylist(JwtProperties properties, ObjectProvider<Clock> clock) {
+        return new InMemoryTokenDenylist(properties.getClockSkew(), ApplicationClock.of(clock));
     }
 
     /** Revocations shared through the application's MongoDB. */
@@ -52,14 +54,14 @@ public class TokenDenylistAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(TokenDenylist.class)
-        MongoTokenDenylist mongoTokenDenylist(PolicyAuthProperties properties, ObjectProvider<MongoOperations> mongo,
+        MongoTokenDenylist mongoTokenDenylist(JwtProperties properties, ObjectProvider<MongoOperations> mongo,
                 ObjectProvider<Clock> clock, BackgroundTasks tasks) {
             MongoOperations operations = mongo.getIfAvailable(() -> {
                 throw MongoStoreFailures.noConnection(STORE, "memory");
             });
-            PolicyAuthProperties.Denylist denylist = properties.getJwt().getDenylist();
+            JwtProperties.Denylist denylist = properties.getDenylist();
             return new MongoTokenDenylist(operations, denylist.getCollection(), denylist.getTimeout(),
-                    denylist.getRefreshInterval(), denylist.getMaxStaleness(), properties.getJwt().getClockSkew(),
+                    denylist.getRefreshInterval(), denylist.getMaxStaleness(), properties.getClockSkew(),
                     ApplicationClock.of(clock), tasks);
         }
     }

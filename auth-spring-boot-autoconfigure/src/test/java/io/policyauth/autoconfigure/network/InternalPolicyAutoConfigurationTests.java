@@ -1,4 +1,4 @@
-package io.policyauth.autoconfigure;
+package io.policyauth.autoconfigure.network;
 
 import java.util.List;
 import java.util.Map;
@@ -55,8 +55,8 @@ class InternalPolicyAutoConfigurationTests {
     void badAllowedCidrFailsStartNamingPropertyAndValue() {
         runner.withPropertyValues("policy-auth.internal.allowed-cidrs=10.0.0.0/8,10.0.0.0/33").run(context -> {
             assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).hasStackTraceContaining(
-                    "policy-auth.internal.allowed-cidrs[1]: Invalid CIDR '10.0.0.0/33'");
+            assertThat(context.getStartupFailure()).hasStackTraceContaining("Property policy-auth.internal.allowed-cidrs[1] with value")
+                    .hasStackTraceContaining("Invalid CIDR '10.0.0.0/33'");
         });
     }
 
@@ -64,8 +64,8 @@ class InternalPolicyAutoConfigurationTests {
     void hostNameFailsStartWithoutBeingResolved() {
         runner.withPropertyValues("policy-auth.internal.allowed-cidrs=intranet.invalid/8").run(context -> {
             assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).hasStackTraceContaining(
-                    "policy-auth.internal.allowed-cidrs[0]: Invalid CIDR 'intranet.invalid/8'")
+            assertThat(context.getStartupFailure()).hasStackTraceContaining("Property policy-auth.internal.allowed-cidrs[0] with value")
+                    .hasStackTraceContaining("Invalid CIDR 'intranet.invalid/8'")
                     .hasStackTraceContaining("host names are not resolved");
         });
     }
@@ -75,8 +75,8 @@ class InternalPolicyAutoConfigurationTests {
         runner.withPropertyValues("policy-auth.internal.allowed-cidrs=10.0.0.0/8",
                 "policy-auth.internal.trusted-proxies=localhost").run(context -> {
                     assertThat(context).hasFailed();
-                    assertThat(context.getStartupFailure()).hasStackTraceContaining(
-                            "policy-auth.internal.trusted-proxies[0]: Invalid CIDR 'localhost'");
+                    assertThat(context.getStartupFailure()).hasStackTraceContaining("Property policy-auth.internal.trusted-proxies[0] with value")
+                    .hasStackTraceContaining("Invalid CIDR 'localhost'");
                 });
     }
 

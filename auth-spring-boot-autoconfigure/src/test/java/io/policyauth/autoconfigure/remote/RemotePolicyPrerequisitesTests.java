@@ -1,4 +1,4 @@
-package io.policyauth.autoconfigure;
+package io.policyauth.autoconfigure.remote;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

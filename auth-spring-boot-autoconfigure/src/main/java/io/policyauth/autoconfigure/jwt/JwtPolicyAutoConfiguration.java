@@ -1,5 +1,7 @@
-package io.policyauth.autoconfigure;
+package io.policyauth.autoconfigure.jwt;
 
+import io.policyauth.autoconfigure.ConditionalOnPolicyAuthEnabled;
+import io.policyauth.autoconfigure.ApplicationClock;
 import java.time.Clock;
 
 import com.nimbusds.jwt.SignedJWT;
@@ -7,7 +9,6 @@ import com.nimbusds.jwt.SignedJWT;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -29,8 +30,8 @@ import io.policyauth.jwt.TokenIssuer;
  */
 @AutoConfiguration
 @ConditionalOnClass(SignedJWT.class)
-@ConditionalOnBooleanProperty(name = "policy-auth.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(PolicyAuthProperties.class)
+@ConditionalOnPolicyAuthEnabled
+@EnableConfigurationProperties(JwtProperties.class)
 public class JwtPolicyAutoConfiguration {
 
     /**
@@ -45,9 +46,9 @@ public class JwtPolicyAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(JwtAuthProvider.class)
     @Conditional(JwtKeySourceCondition.Verification.class)
-    public JwtAuthProvider jwtAuthProvider(PolicyAuthProperties properties, ObjectProvider<TokenDenylist> denylist,
+    public JwtAuthProvider jwtAuthProvider(JwtProperties properties, ObjectProvider<TokenDenylist> denylist,
             ObjectProvider<Clock> clock, BackgroundTasks tasks) {
-        return new JwtKeyResolver(properties.getJwt(), ApplicationClock.of(clock))
+        return new JwtKeyResolver(properties, ApplicationClock.of(clock))
                 .provider(denylist.getIfAvailable(TokenDenylist::none), tasks);
     }
 
@@ -74,7 +75,7 @@ public class JwtPolicyAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(TokenIssuer.class)
     @Conditional(JwtKeySourceCondition.Signing.class)
-    public TokenIssuer jwtTokenIssuer(PolicyAuthProperties properties, ObjectProvider<Clock> clock) {
-        return new JwtKeyResolver(properties.getJwt(), ApplicationClock.of(clock)).issuer();
+    public TokenIssuer jwtTokenIssuer(JwtProperties properties, ObjectProvider<Clock> clock) {
+        return new JwtKeyResolver(properties, ApplicationClock.of(clock)).issuer();
     }
 }

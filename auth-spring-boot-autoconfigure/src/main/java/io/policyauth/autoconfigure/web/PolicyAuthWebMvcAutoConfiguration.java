@@ -1,4 +1,4 @@
-package io.policyauth.autoconfigure;
+package io.policyauth.autoconfigure.web;
 
 import java.util.List;
 
@@ -17,6 +17,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.handler.AbstractHandlerMethodMapping;
 import org.springframework.web.servlet.handler.MappedInterceptor;
 
+import io.policyauth.autoconfigure.ConfiguredPolicies;
+import io.policyauth.autoconfigure.PolicyAuthAutoConfiguration;
+import io.policyauth.autoconfigure.PolicyAuthProperties;
 import io.policyauth.core.AuthService;
 import io.policyauth.core.PolicyModes;
 import io.policyauth.web.AuthenticatedUserArgumentResolver;

@@ -1,4 +1,4 @@
-package io.policyauth.autoconfigure;
+package io.policyauth.autoconfigure.jwt;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +17,8 @@ import java.util.Set;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
 
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.context.properties.source.MutuallyExclusiveConfigurationPropertiesException;
 import org.springframework.core.io.Resource;
 
 import io.policyauth.core.BackgroundTasks;
@@ -47,10 +49,10 @@ final class JwtKeyResolver {
     /** Largest PEM file read; far above any RSA or EC key or certificate chain. */
     private static final int MAX_PEM_BYTES = 64 * 1024;
 
-    private final PolicyAuthProperties.Jwt jwt;
+    private final JwtProperties jwt;
     private final Clock clock;
 
-    JwtKeyResolver(PolicyAuthProperties.Jwt jwt, Clock clock) {
+    JwtKeyResolver(JwtProperties jwt, Clock clock) {
         this.jwt = jwt;
         this.clock = clock;
     }
@@ -82,8 +84,9 @@ final class JwtKeyResolver {
                 jwt.getRolesClaim()).withType(jwt.getRequiredType()).withClock(clock);
         if (jwt.getPrivateKeyLocation() != null) {
             if (hasText(jwt.getSecret())) {
-                throw new IllegalStateException("Set either " + SECRET + " or " + PRIVATE_KEY_LOCATION
-                        + ", not both: tokens signed with the private key would not verify with the secret");
+                // Tokens signed with the private key would not verify with the secret.
+                throw new MutuallyExclusiveConfigurationPropertiesException(List.of(SECRET, PRIVATE_KEY_LOCATION),
+                        List.of(SECRET, PRIVATE_KEY_LOCATION));
             }
             PrivateKey key = privateKey();
             requireVerifiable(signingAlgorithm(key));
@@ -114,8 +117,8 @@ final class JwtKeyResolver {
             sources.add(JWK_SET_URI);
         }
         if (sources.size() > 1) {
-            throw new IllegalStateException("Set only one of " + SECRET + ", " + PUBLIC_KEY_LOCATION + " and "
-                    + JWK_SET_URI + " to verify tokens; found " + String.join(" and ", sources));
+            throw new MutuallyExclusiveConfigurationPropertiesException(sources,
+                    List.of(SECRET, PUBLIC_KEY_LOCATION, JWK_SET_URI));
         }
     }
 
@@ -125,18 +128,19 @@ final class JwtKeyResolver {
      */
     private void requireAudienceForPublicKeys() {
         if (!hasText(jwt.getSecret()) && jwt.getAudiences().isEmpty() && !jwt.isAcceptAnyAudience()) {
-            throw new IllegalStateException("Set " + AUDIENCES + " to the audience of this application's tokens: "
-                    + "with public keys (" + PUBLIC_KEY_LOCATION + ", " + PRIVATE_KEY_LOCATION + " or " + JWK_SET_URI
-                    + "), tokens meant for other applications would otherwise be accepted. Set " + ACCEPT_ANY_AUDIENCE
-                    + "=true to accept any audience on purpose.");
+            throw new InvalidConfigurationPropertyValueException(AUDIENCES, "[]", "set it to the audience of this "
+                    + "application's tokens: with public keys (" + PUBLIC_KEY_LOCATION + ", " + PRIVATE_KEY_LOCATION
+                    + " or " + JWK_SET_URI + "), tokens meant for other applications would otherwise be accepted. Set "
+                    + ACCEPT_ANY_AUDIENCE + "=true to accept any audience on purpose.");
         }
     }
 
     private byte[] secret() {
         byte[] secret = jwt.getSecret().getBytes(StandardCharsets.UTF_8);
         if (secret.length < JwtAlgorithms.MIN_SECRET_BYTES) {
-            throw new IllegalStateException(SECRET + " is too weak: it is " + secret.length + " bytes and at least "
-                    + JwtAlgorithms.MIN_SECRET_BYTES + " bytes (256 bits) are required; "
+            // The value is never shown: only its length.
+            throw new InvalidConfigurationPropertyValueException(SECRET, "(hidden, " + secret.length + " bytes)",
+                    "it is too weak: at least " + JwtAlgorithms.MIN_SECRET_BYTES + " bytes (256 bits) are required; "
                     + "generate one with 'openssl rand -base64 48'");
         }
         return secret;
@@ -180,7 +184,7 @@ final class JwtKeyResolver {
     }
 
     private JwkSetOptions jwkSetOptions() {
-        PolicyAuthProperties.JwkSet set = jwt.getJwkSet();
+        JwtProperties.JwkSet set = jwt.getJwkSet();
         try {
             return new JwkSetOptions(set.getCacheTtl(), set.getRefreshAhead(), set.getMinRefetchInterval(),
                     set.getConnectTimeout(), set.getReadTimeout(), JwkSetOptions.DEFAULT_SIZE_LIMIT);

@@ -1,4 +1,4 @@
-package io.policyauth.autoconfigure;
+package io.policyauth.autoconfigure.jwt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -33,6 +33,7 @@ import io.policyauth.jwt.PrivateExecutor;
 import io.policyauth.jwt.TokenDenylist;
 import io.policyauth.jwt.TokenIssuer;
 import io.policyauth.jwt.TokenSettings;
+import io.policyauth.autoconfigure.PolicyAuthAutoConfiguration;
 
 class JwtPolicyAutoConfigurationTests {
 

@@ -1,7 +1,7 @@
-package io.policyauth.autoconfigure;
+package io.policyauth.autoconfigure.remote;
 
+import io.policyauth.autoconfigure.ConditionalOnPolicyAuthEnabled;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -27,9 +27,9 @@ import io.policyauth.web.ServletRequestBodySource;
  * request bodies are made copyable for it.
  */
 @AutoConfiguration
-@ConditionalOnBooleanProperty(name = "policy-auth.enabled", matchIfMissing = true)
+@ConditionalOnPolicyAuthEnabled
 @ConditionalOnClass({RestClient.class, JsonMapper.class})
-@EnableConfigurationProperties(PolicyAuthProperties.class)
+@EnableConfigurationProperties(RemoteProperties.class)
 @Import(RemotePolicyRegistrar.class)
 public final class RemotePolicyAutoConfiguration {
 

@@ -1,4 +1,4 @@
-package io.policyauth.autoconfigure;
+package io.policyauth.autoconfigure.apikey;
 
 import java.time.Duration;
 import java.util.List;
@@ -38,6 +38,8 @@ import static java.util.Map.of;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
+import io.policyauth.autoconfigure.web.PolicyAuthWebMvcAutoConfiguration;
+import io.policyauth.autoconfigure.PolicyAuthAutoConfiguration;
 
 class DbApiKeyPolicyAutoConfigurationTests {
 
@@ -102,7 +104,7 @@ class DbApiKeyPolicyAutoConfigurationTests {
                 "policy-auth.api-key.last-used-buffer-size=5", "policy-auth.api-key.last-used-flush-interval=2s")
                 .run(context -> {
                     assertThat(context.getBean(ApiKeyLookup.class).isCaching()).isFalse();
-                    PolicyAuthProperties.ApiKey apiKey = context.getBean(PolicyAuthProperties.class).getApiKey();
+                    ApiKeyProperties apiKey = context.getBean(ApiKeyProperties.class);
                     assertThat(apiKey.getLookupTimeout()).isEqualTo(Duration.ofMillis(150));
                     assertThat(apiKey.getManagementTimeout()).isEqualTo(Duration.ofSeconds(1));
                     assertThat(apiKey.getLastUsedBufferSize()).isEqualTo(5);

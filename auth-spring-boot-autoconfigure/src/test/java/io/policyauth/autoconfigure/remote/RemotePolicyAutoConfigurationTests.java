@@ -1,4 +1,4 @@
-package io.policyauth.autoconfigure;
+package io.policyauth.autoconfigure.remote;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +11,7 @@ import io.policyauth.core.AuthExecutorRegistry;
 import io.policyauth.core.RequestBodySource;
 import io.policyauth.remote.RemoteAuthorizerExecutor;
 import io.policyauth.web.BodyCopyFilter;
+import io.policyauth.autoconfigure.PolicyAuthAutoConfiguration;
 
 class RemotePolicyAutoConfigurationTests {
 

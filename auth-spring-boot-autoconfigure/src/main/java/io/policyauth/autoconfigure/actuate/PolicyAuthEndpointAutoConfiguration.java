@@ -1,4 +1,4 @@
-package io.policyauth.autoconfigure;
+package io.policyauth.autoconfigure.actuate;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 import io.policyauth.actuate.PolicyAuthEndpoint;
+import io.policyauth.autoconfigure.web.PolicyAuthWebMvcAutoConfiguration;
 import io.policyauth.core.AuthExecutorRegistry;
 import io.policyauth.core.PolicyModes;
 import io.policyauth.web.PolicyMap;

@@ -1,4 +1,4 @@
-package io.policyauth.autoconfigure;
+package io.policyauth.autoconfigure.apikey;
 
 import java.util.List;
 import java.util.Map;

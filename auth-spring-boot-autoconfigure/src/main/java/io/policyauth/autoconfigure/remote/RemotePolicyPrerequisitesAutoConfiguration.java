@@ -1,4 +1,4 @@
-package io.policyauth.autoconfigure;
+package io.policyauth.autoconfigure.remote;
 
 import java.util.Map;
 
@@ -34,8 +34,8 @@ public class RemotePolicyPrerequisitesAutoConfiguration {
 
         @Override
         public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            Map<String, PolicyAuthProperties.Remote> remotes = Binder.get(context.getEnvironment())
-                    .bind("policy-auth.remote", Bindable.mapOf(String.class, PolicyAuthProperties.Remote.class))
+            Map<String, RemoteProperties.Remote> remotes = Binder.get(context.getEnvironment())
+                    .bind("policy-auth.remote", Bindable.mapOf(String.class, RemoteProperties.Remote.class))
                     .orElse(Map.of());
             ClassLoader classLoader = context.getClassLoader();
             boolean clientPresent = ClassUtils.isPresent(REST_CLIENT, classLoader)

@@ -1,4 +1,4 @@
-package io.policyauth.autoconfigure;
+package io.policyauth.autoconfigure.remote;
 
 import java.util.Map;
 
@@ -19,7 +19,7 @@ import io.policyauth.remote.RestAuthorizerClient;
 /** Turns {@code policy-auth.remote.*} into remote policies; bad settings fail naming the property. */
 final class RemotePolicies {
 
-    static final String PREFIX = PolicyAuthProperties.PREFIX + ".remote";
+    static final String PREFIX = "policy-auth.remote";
 
     private RemotePolicies() {
     }
@@ -27,21 +27,21 @@ final class RemotePolicies {
     /**
      * Reads the entries before the properties bean exists, which bean registration needs.
      */
-    static Map<String, PolicyAuthProperties.Remote> bind(Environment environment) {
+    static Map<String, RemoteProperties.Remote> bind(Environment environment) {
         return Binder.get(environment)
-                .bind(PREFIX, Bindable.mapOf(String.class, PolicyAuthProperties.Remote.class))
+                .bind(PREFIX, Bindable.mapOf(String.class, RemoteProperties.Remote.class))
                 .orElse(Map.of());
     }
 
     /** The remote policy, its scope and role requirements checked once the authorizer grants. */
-    static AuthExecutor executor(String name, PolicyAuthProperties.Remote remote, RequestBodySource bodies) {
+    static AuthExecutor executor(String name, RemoteProperties.Remote remote, RequestBodySource bodies) {
         RemotePolicySettings settings = settings(name, remote);
         return Policies.withRequirements(new RemoteAuthorizerExecutor(settings,
                 new RestAuthorizerClient(name, settings.endpoint(), settings.timeout()), bodies),
                 settings.requirements());
     }
 
-    static RemotePolicySettings settings(String name, PolicyAuthProperties.Remote remote) {
+    static RemotePolicySettings settings(String name, RemoteProperties.Remote remote) {
         String property = PREFIX + "." + name;
         try {
             return new RemotePolicySettings(name, remote.getEndpoint(), remote.getForwardHeaders(),
@@ -58,9 +58,9 @@ final class RemotePolicies {
     }
 
     /** The largest body any remote policy sends, or 0 when none sends bodies. */
-    static int maxBodyBytes(Map<String, PolicyAuthProperties.Remote> remotes) {
+    static int maxBodyBytes(Map<String, RemoteProperties.Remote> remotes) {
         return remotes.values().stream()
-                .filter(PolicyAuthProperties.Remote::isIncludeBody)
+                .filter(RemoteProperties.Remote::isIncludeBody)
                 .mapToInt(remote -> Math.max(1, Math.min(bytes(remote.getMaxBodySize()),
                         RemotePolicySettings.MAX_BODY_LIMIT)))
                 .max().orElse(0);

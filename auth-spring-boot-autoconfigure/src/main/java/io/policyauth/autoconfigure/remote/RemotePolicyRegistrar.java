@@ -1,4 +1,4 @@
-package io.policyauth.autoconfigure;
+package io.policyauth.autoconfigure.remote;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;

@@ -1,5 +1,6 @@
-package io.policyauth.autoconfigure;
+package io.policyauth.autoconfigure.audit;
 
+import io.policyauth.autoconfigure.MongoStoreFailures;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 
@@ -17,6 +18,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoOperations;
 
 import io.policyauth.audit.ApplicationEventDecisionPublisher;
+import io.policyauth.autoconfigure.ConditionalOnPolicyAuthEnabled;
+import io.policyauth.autoconfigure.PolicyAuthAutoConfiguration;
 import io.policyauth.audit.AuditLogSink;
 import io.policyauth.audit.mongo.MongoAuditSink;
 import io.policyauth.core.BackgroundTasks;
@@ -27,8 +30,9 @@ import io.policyauth.core.BackgroundTasks;
  */
 @AutoConfiguration(before = PolicyAuthAutoConfiguration.class,
         afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration")
-@ConditionalOnBooleanProperty(name = {"policy-auth.enabled", "policy-auth.audit.enabled"}, matchIfMissing = true)
-@EnableConfigurationProperties(PolicyAuthProperties.class)
+@ConditionalOnPolicyAuthEnabled
+@ConditionalOnBooleanProperty(name = "policy-auth.audit.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(AuditProperties.class)
 public class AuditAutoConfiguration {
 
     private static final String MONGO_STORE = "policy-auth.audit.store";
@@ -54,12 +58,11 @@ public class AuditAutoConfiguration {
 
         @Bean(destroyMethod = "close")
         @ConditionalOnMissingBean
-        MongoAuditSink mongoAuditSink(PolicyAuthProperties properties, ObjectProvider<MongoOperations> mongo,
+        MongoAuditSink mongoAuditSink(AuditProperties audit, ObjectProvider<MongoOperations> mongo,
                 ObjectProvider<MeterRegistry> meterRegistry, BackgroundTasks tasks) {
             MongoOperations operations = mongo.getIfAvailable(() -> {
                 throw MongoStoreFailures.noConnection(MONGO_STORE, "none");
             });
-            PolicyAuthProperties.Audit audit = properties.getAudit();
             return new MongoAuditSink(operations, audit.getCollection(), audit.getRetention(), audit.getQueueSize(),
                     audit.getWriteTimeout(), meterRegistry.getIfAvailable(() -> Metrics.globalRegistry), tasks);
         }

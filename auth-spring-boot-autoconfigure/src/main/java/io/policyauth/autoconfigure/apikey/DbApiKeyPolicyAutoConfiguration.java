@@ -1,5 +1,7 @@
-package io.policyauth.autoconfigure;
+package io.policyauth.autoconfigure.apikey;
 
+import io.policyauth.autoconfigure.ConditionalOnPolicyAuthEnabled;
+import io.policyauth.autoconfigure.ApplicationClock;
 import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,7 +21,6 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -38,8 +39,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  */
 @AutoConfiguration(afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration")
 @ConditionalOnClass(MongoTemplate.class)
-@ConditionalOnBooleanProperty(name = "policy-auth.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(PolicyAuthProperties.class)
+@ConditionalOnPolicyAuthEnabled
+@EnableConfigurationProperties(ApiKeyProperties.class)
 public final class DbApiKeyPolicyAutoConfiguration {
 
     /** Name of an optional {@link MongoOperations} bean dedicated to API keys. */
@@ -47,16 +48,15 @@ public final class DbApiKeyPolicyAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ApiKeyFormat policyAuthApiKeyFormat(PolicyAuthProperties properties) {
-        return new ApiKeyFormat(properties.getApiKey().getPrefix());
+    ApiKeyFormat policyAuthApiKeyFormat(ApiKeyProperties apiKey) {
+        return new ApiKeyFormat(apiKey.getPrefix());
     }
 
     @Bean
     @ConditionalOnBean(ApiKeyStore.class)
     @ConditionalOnMissingBean
-    KeyRevocationFeed policyAuthKeyRevocationFeed(ApiKeyStore store, PolicyAuthProperties properties,
+    KeyRevocationFeed policyAuthKeyRevocationFeed(ApiKeyStore store, ApiKeyProperties apiKey,
             ObjectProvider<Clock> clock, BackgroundTasks tasks) {
-        PolicyAuthProperties.ApiKey apiKey = properties.getApiKey();
         return new KeyRevocationFeed(store, apiKey.getRevocationRefreshInterval(), apiKey.getRevocationMaxStaleness(),
                 ApplicationClock.of(clock), tasks);
     }
@@ -64,9 +64,8 @@ public final class DbApiKeyPolicyAutoConfiguration {
     @Bean
     @ConditionalOnBean(ApiKeyStore.class)
     @ConditionalOnMissingBean
-    ApiKeyLookup policyAuthApiKeyLookup(ApiKeyStore store, PolicyAuthProperties properties,
+    ApiKeyLookup policyAuthApiKeyLookup(ApiKeyStore store, ApiKeyProperties apiKey,
             KeyRevocationFeed revocations, ObjectProvider<MeterRegistry> meterRegistry) {
-        PolicyAuthProperties.ApiKey apiKey = properties.getApiKey();
         return new ApiKeyLookup(store, new ApiKeyLookupSettings(apiKey.getCacheTtl(), apiKey.getNegativeCacheTtl(),
                 apiKey.getCacheSize(), apiKey.getMaxConcurrentLookups()), revocations,
                 meterRegistry.getIfAvailable(() -> Metrics.globalRegistry));
@@ -82,9 +81,8 @@ public final class DbApiKeyPolicyAutoConfiguration {
     @Bean
     @ConditionalOnBean(ApiKeyStore.class)
     @ConditionalOnMissingBean
-    LastUsedRecorder policyAuthApiKeyLastUsedRecorder(ApiKeyStore store, PolicyAuthProperties properties,
+    LastUsedRecorder policyAuthApiKeyLastUsedRecorder(ApiKeyStore store, ApiKeyProperties apiKey,
             ObjectProvider<MeterRegistry> meterRegistry, BackgroundTasks tasks) {
-        PolicyAuthProperties.ApiKey apiKey = properties.getApiKey();
         return new LastUsedRecorder(store, apiKey.getLastUsedBufferSize(), apiKey.getLastUsedFlushInterval(),
                 meterRegistry.getIfAvailable(() -> Metrics.globalRegistry), tasks);
     }
@@ -100,10 +98,10 @@ public final class DbApiKeyPolicyAutoConfiguration {
     @Bean
     @ConditionalOnBean(ApiKeyStore.class)
     @ConditionalOnMissingBean
-    DbApiKeyExecutor policyAuthDbApiKeyExecutor(PolicyAuthProperties properties, ApiKeyFormat format,
+    DbApiKeyExecutor policyAuthDbApiKeyExecutor(ApiKeyProperties apiKey, ApiKeyFormat format,
             ApiKeyLookup lookup, LastUsedRecorder lastUsed, StorePreparation preparation,
             ObjectProvider<Clock> clock) {
-        return new DbApiKeyExecutor(properties.getApiKey().getHeaderName(), format, lookup, lastUsed, preparation,
+        return new DbApiKeyExecutor(apiKey.getHeaderName(), format, lookup, lastUsed, preparation,
                 ApplicationClock.of(clock));
     }
 
@@ -114,12 +112,11 @@ public final class DbApiKeyPolicyAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(ApiKeyStore.class)
-        MongoApiKeyStore policyAuthApiKeyStore(PolicyAuthProperties properties, BeanFactory beans,
+        MongoApiKeyStore policyAuthApiKeyStore(ApiKeyProperties apiKey, BeanFactory beans,
                 ObjectProvider<MongoOperations> templates) {
             MongoOperations mongo = beans.containsBean(KEYS_MONGO_TEMPLATE)
                     ? beans.getBean(KEYS_MONGO_TEMPLATE, MongoOperations.class) : templates.getObject();
-            PolicyAuthProperties.ApiKey apiKey = properties.getApiKey();
-            return new MongoApiKeyStore(mongo, apiKey.getCollection(), apiKey.getLookupTimeout(),
+                return new MongoApiKeyStore(mongo, apiKey.getCollection(), apiKey.getLookupTimeout(),
                     apiKey.getManagementTimeout());
         }
     }

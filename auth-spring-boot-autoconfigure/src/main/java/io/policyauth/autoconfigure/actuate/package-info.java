@@ -1,0 +1,2 @@
+/** Auto-configuration of {@code policyauth} Actuator endpoint. */
+package io.policyauth.autoconfigure.actuate;
