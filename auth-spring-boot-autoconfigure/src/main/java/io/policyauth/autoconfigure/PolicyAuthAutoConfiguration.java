@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -82,9 +83,13 @@ public class PolicyAuthAutoConfiguration {
         @ConditionalOnMissingBean
         AuthService authService(AuthExecutorRegistry registry, DecisionMetrics metrics,
                 ObjectProvider<DecisionListener> listeners, ObjectProvider<ClientAddressSource> clientAddresses,
-                ObjectProvider<Clock> clock) {
-            return new AuthService(registry, metrics, listeners.orderedStream().toList(),
-                    clientAddresses.getIfAvailable(() -> ClientAddressSource.PEER), ApplicationClock.of(clock));
+                ObjectProvider<Clock> clock, ObjectProvider<ObservationRegistry> observations) {
+            // Metrics first; the audit sinks and any application listener after it, in their order.
+            List<DecisionListener> all = new ArrayList<>();
+            all.add(metrics);
+            listeners.orderedStream().filter(listener -> listener != metrics).forEach(all::add);
+            return new AuthService(registry, all, clientAddresses.getIfAvailable(() -> ClientAddressSource.PEER),
+                    ApplicationClock.of(clock), observations.getIfUnique());
         }
 
         /** The refreshes and writes of every mechanism, on one pool, stopped with the context. */

@@ -5,47 +5,56 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs policies: looks the executor up, runs it, records the decision and returns the user or
- * rethrows the failure. Unexpected executor failures are recorded as {@link Outcome#ERROR} and
- * rethrown; callers must deny on them.
+ * Runs policies: looks the executor up, runs it, tells every {@link DecisionListener} (metrics,
+ * audit) of the one decision it made, and returns the user or rethrows the failure. With an
+ * {@link ObservationRegistry}, each decision is also an observation named {@value #OBSERVATION},
+ * so a trace shows it as a span around whatever the policy calls. Unexpected executor failures
+ * are recorded as {@link Outcome#ERROR} and rethrown; callers must deny on them.
  */
 public final class AuthService {
 
     private static final Logger logger = LoggerFactory.getLogger(AuthService.class);
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
+    /** The name of decision observations; low-cardinality keys {@code policy} and {@code outcome}. */
+    public static final String OBSERVATION = "policyauth.decision";
+
     private final AuthExecutorRegistry registry;
-    private final DecisionMetrics metrics;
     private final List<DecisionListener> listeners;
     private final ClientAddressSource clientAddresses;
     private final Clock clock;
+    private final ObservationRegistry observations;
 
     /**
+     * A service whose decisions are counted and timed, and nothing else.
+     *
      * @param registry the policies
      * @param metrics where decisions are counted and timed
      */
     public AuthService(AuthExecutorRegistry registry, DecisionMetrics metrics) {
-        this(registry, metrics, List.of(), ClientAddressSource.PEER, Clock.systemUTC());
+        this(registry, List.of(metrics), ClientAddressSource.PEER, Clock.systemUTC(), null);
     }
 
     /**
      * @param registry the policies
-     * @param metrics where decisions are counted and timed
-     * @param listeners told of every decision, for audit
+     * @param listeners told of every decision: metrics, audit
      * @param clientAddresses the client address a decision is recorded with
      * @param clock the time of decisions
+     * @param observations where decisions are observed, or {@code null} (or a no-op registry) for none
      */
-    public AuthService(AuthExecutorRegistry registry, DecisionMetrics metrics, List<DecisionListener> listeners,
-            ClientAddressSource clientAddresses, Clock clock) {
+    public AuthService(AuthExecutorRegistry registry, List<DecisionListener> listeners,
+            ClientAddressSource clientAddresses, Clock clock, ObservationRegistry observations) {
         this.registry = registry;
-        this.metrics = metrics;
         this.listeners = List.copyOf(listeners);
         this.clientAddresses = clientAddresses;
         this.clock = clock;
+        this.observations = observations == null || observations.isNoop() ? null : observations;
     }
 
     /**
@@ -90,6 +99,10 @@ public final class AuthService {
         Outcome outcome = Outcome.ERROR;
         AuthenticatedUser user = null;
         String reason = "executor_failure";
+        Observation observation = observations == null ? null : Observation.createNotStarted(OBSERVATION, observations)
+                .contextualName("policy-auth " + executor.policy())
+                .lowCardinalityKeyValue("policy", executor.policy()).start();
+        Observation.Scope scope = observation == null ? null : observation.openScope();
         try {
             user = executor.execute(context);
             if (user == null) {
@@ -113,14 +126,14 @@ public final class AuthService {
         }
         finally {
             long nanos = System.nanoTime() - start;
-            metrics.record(executor.policy(), outcome, nanos);
-            if (!listeners.isEmpty()) {
-                notifyListeners(new AuthDecisionEvent(clock.instant(), executor.policy(), outcome, reason,
-                        user == null || user.isAnonymous() ? null : user.subject(), user == null ? null : user.tokenId(),
-                        user == null ? null : user.tenant(), clientAddresses.clientAddress(context), context.method(),
-                        context.path(),
-                        Duration.ofNanos(nanos)));
+            if (observation != null) {
+                scope.close();
+                observation.lowCardinalityKeyValue("outcome", outcome.tag()).stop();
             }
+            notifyListeners(new AuthDecisionEvent(clock.instant(), executor.policy(), outcome, reason,
+                    user == null || user.isAnonymous() ? null : user.subject(), user == null ? null : user.tokenId(),
+                    user == null ? null : user.tenant(), clientAddresses.clientAddress(context), context.method(),
+                    context.path(), Duration.ofNanos(nanos)));
         }
     }
 

@@ -10,10 +10,10 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * Records every decision as a counter ({@value #DECISIONS}) and a timer ({@value #DURATION}),
- * both tagged {@code policy} and {@code outcome}. Meters are looked up once per policy, not per
- * request.
+ * both tagged {@code policy} and {@code outcome}: the first {@link DecisionListener} of every
+ * {@code AuthService}. Meters are looked up once per policy, not per request.
  */
-public final class DecisionMetrics {
+public final class DecisionMetrics implements DecisionListener {
 
     /** Counter of decisions. */
     public static final String DECISIONS = "policyauth.decisions";
@@ -29,6 +29,11 @@ public final class DecisionMetrics {
      */
     public DecisionMetrics(MeterRegistry registry) {
         this.registry = registry;
+    }
+
+    @Override
+    public void onDecision(AuthDecisionEvent decision) {
+        record(decision.policy(), decision.outcome(), decision.duration().toNanos());
     }
 
     /**

@@ -56,8 +56,8 @@ public final class JwtFixture {
         return JwtClaimRules.of(ISSUER, Set.of(AUDIENCE), null, null);
     }
 
-    public NimbusJwtAuthProvider hs256Provider() {
-        return NimbusJwtAuthProvider.withSecret(SECRET, Set.of(), rules());
+    public NimbusJwtAuthProvider hs256Provider(VerifiedTokenCacheSettings cache) {
+        return NimbusJwtAuthProvider.withSecret(SECRET, Set.of(), rules(), cache, TokenDenylist.none());
     }
 
     public NimbusJwtAuthProvider rs256Provider(VerifiedTokenCacheSettings cache) {

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -54,12 +56,14 @@ public class AuthorizeBenchmarks {
 
     private AuthService authService;
     private AuthService withoutAudit;
+    private AuthService observed;
     private AnnotationConfigApplicationContext events;
 
     private Decision publicPolicy;
     private Decision internalPolicy;
     private Decision sharedApiKeyPolicy;
     private Decision privateHs256;
+    private Decision privateHs256Uncached;
     private Decision privateRs256Cached;
     private Decision privateRs256Uncached;
     private Decision privateEs256Cached;
@@ -75,7 +79,8 @@ public class AuthorizeBenchmarks {
                 new InternalExecutor(CidrSet.parse(List.of("10.0.0.0/8", "127.0.0.0/8", "::1/128")),
                         new ClientAddressResolver(CidrSet.empty())),
                 new SharedApiKeyExecutor(SharedApiKeyExecutor.DEFAULT_HEADER_NAME, List.of(SHARED_KEY)),
-                new PrivateExecutor(jwt.hs256Provider()),
+                new PrivateExecutor(jwt.hs256Provider(cacheOn)),
+                new RenamedPolicy("private_hs256_nocache", new PrivateExecutor(jwt.hs256Provider(cacheOff))),
                 new RenamedPolicy("private_rs256", new PrivateExecutor(jwt.rs256Provider(cacheOn))),
                 new RenamedPolicy("private_rs256_nocache", new PrivateExecutor(jwt.rs256Provider(cacheOff))),
                 new RenamedPolicy("private_es256", new PrivateExecutor(jwt.es256Provider(cacheOn))),
@@ -85,15 +90,22 @@ public class AuthorizeBenchmarks {
         // The default listeners: application events (none listening here) and the audit log.
         events = new AnnotationConfigApplicationContext();
         events.refresh();
-        authService = new AuthService(registry, metrics,
-                List.of(new ApplicationEventDecisionPublisher(events), new AuditLogSink()), ClientAddressSource.PEER,
-                Clock.systemUTC());
+        authService = new AuthService(registry,
+                List.of(metrics, new ApplicationEventDecisionPublisher(events), new AuditLogSink()),
+                ClientAddressSource.PEER, Clock.systemUTC(), null);
         withoutAudit = new AuthService(registry, metrics);
+        // What Spring Boot's Actuator sets up: observations measured by a meter handler.
+        ObservationRegistry observations = ObservationRegistry.create();
+        observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(new SimpleMeterRegistry()));
+        observed = new AuthService(registry,
+                List.of(metrics, new ApplicationEventDecisionPublisher(events), new AuditLogSink()),
+                ClientAddressSource.PEER, Clock.systemUTC(), observations);
 
         publicPolicy = decision("public", Map.of());
         internalPolicy = decision("internal", Map.of());
         sharedApiKeyPolicy = decision("shared_api_key", Map.of("X-API-KEY", SHARED_KEY));
         privateHs256 = decision("private", bearer(jwt.hs256Token()));
+        privateHs256Uncached = decision("private_hs256_nocache", bearer(jwt.hs256Token()));
         privateRs256Cached = decision("private_rs256", bearer(jwt.rs256Token()));
         privateRs256Uncached = decision("private_rs256_nocache", bearer(jwt.rs256Token()));
         privateEs256Cached = decision("private_es256", bearer(jwt.es256Token()));
@@ -108,6 +120,16 @@ public class AuthorizeBenchmarks {
     @Benchmark
     public AuthenticatedUser authorizePublicWithoutAudit() {
         return publicPolicy.run(withoutAudit);
+    }
+
+    @Benchmark
+    public AuthenticatedUser authorizePublicObserved() {
+        return publicPolicy.run(observed);
+    }
+
+    @Benchmark
+    public AuthenticatedUser authorizePrivateHs256Uncached() {
+        return privateHs256Uncached.run(authService);
     }
 
     @Benchmark
