@@ -1,0 +1,66 @@
+package io.policyauth.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import io.policyauth.core.AuthExecutorRegistry;
+import io.policyauth.core.AuthService;
+import io.policyauth.core.DecisionMetrics;
+import io.policyauth.core.Enforcement;
+import io.policyauth.core.PolicyModes;
+import io.policyauth.core.PublicExecutor;
+import io.policyauth.core.Requirements;
+
+class PolicyMapTests {
+
+    private final AuthService authService = new AuthService(new AuthExecutorRegistry(List.of(new PublicExecutor(),
+            new TestExecutors.TokenHeader("token")), Map.of()), new DecisionMetrics(new SimpleMeterRegistry()));
+    private final HandlerPolicies policies = new HandlerPolicies(authService, "token",
+            List.of(RouteRule.of("/docs/**", Set.of(), List.of("public"), Requirements.NONE)),
+            new PolicyModes(Enforcement.ENFORCE, Map.of()), ExemptEndpoints.NONE);
+    private final RequestMappingHandlerMapping mapping = new RequestMappingHandlerMapping();
+    private final PolicyMap map = new PolicyMap(() -> List.of(mapping), policies);
+
+    @Test
+    void everyPatternAndMethodWithItsPolicySourceAndOpenness() throws Exception {
+        Endpoints endpoints = new Endpoints();
+        mapping.registerMapping(RequestMappingInfo.paths("/orders").methods(RequestMethod.GET).build(), endpoints,
+                Endpoints.class.getDeclaredMethod("orders"));
+        mapping.registerMapping(RequestMappingInfo.paths("/docs/index").methods(RequestMethod.GET).build(), endpoints,
+                Endpoints.class.getDeclaredMethod("docs"));
+        mapping.registerMapping(RequestMappingInfo.paths("/any").build(), endpoints,
+                Endpoints.class.getDeclaredMethod("docs"));
+
+        List<MappedPolicy> entries = map.entries();
+
+        assertThat(entries).extracting(entry -> entry.method() + " " + entry.pattern() + " " + entry.policy() + " "
+                + entry.source() + (entry.open() ? " open" : ""))
+                .containsExactly("* /any [token] DEFAULT", "GET /docs/index [public] ROUTE open",
+                        "HEAD /docs/index [public] ROUTE open", "GET /orders [token] ANNOTATION",
+                        "HEAD /orders [token] ANNOTATION");
+        assertThat(entries).filteredOn(entry -> entry.pattern().equals("/orders"))
+                .allSatisfy(entry -> assertThat(entry.requirements().scopes()).containsExactly("orders:read"));
+        assertThat(entries.get(0).handler()).isEqualTo(Endpoints.class.getName() + "#docs");
+    }
+
+    static class Endpoints {
+
+        @RequiresPolicy(value = "token", scopes = "orders:read")
+        String orders() {
+            return "orders";
+        }
+
+        String docs() {
+            return "docs";
+        }
+    }
+}
