@@ -1,5 +1,6 @@
 package io.policyauth.actuate;
 
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 
 import io.policyauth.core.CredentialDescription;
@@ -17,7 +18,7 @@ import io.policyauth.core.PolicyDescription;
  * @param mode whether it is enforced or runs dry
  */
 public record PolicyEntry(String name, String kind, List<String> members, RequirementsEntry requirements,
-        CredentialDescription credential, Enforcement mode) {
+        @Nullable CredentialDescription credential, Enforcement mode) {
 
     static PolicyEntry of(PolicyDescription description, Enforcement mode) {
         return new PolicyEntry(description.name(), description.kind(),

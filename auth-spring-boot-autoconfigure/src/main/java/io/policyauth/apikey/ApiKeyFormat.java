@@ -1,5 +1,6 @@
 package io.policyauth.apikey;
 
+import org.jspecify.annotations.Nullable;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Objects;
@@ -44,7 +45,8 @@ public final class ApiKeyFormat {
      */
     public ApiKeyFormat(String prefix, SecureRandom random) {
         if (prefix == null || !PREFIX.matcher(prefix).matches()) {
-            throw new IllegalArgumentException("API key prefix must be 1 to 16 letters or digits, got '" + prefix + "'");
+            throw new IllegalArgumentException("API key prefix must be 1 to 16 letters or digits, got '"
+                    + prefix + "'");
         }
         this.prefix = prefix;
         this.random = Objects.requireNonNull(random, "random");
@@ -75,7 +77,7 @@ public final class ApiKeyFormat {
      * @param candidate the presented string, possibly {@code null}
      * @return {@code true} when it may be a key issued with this format
      */
-    public boolean isWellFormed(String candidate) {
+    public boolean isWellFormed(@Nullable String candidate) {
         if (candidate == null || candidate.length() != length || !candidate.startsWith(prefix)
                 || candidate.charAt(prefix.length()) != '_') {
             return false;

@@ -1,5 +1,6 @@
 package io.policyauth.apikey;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,7 +50,7 @@ public final class ApiKeyLookup {
      *        application runs one instance
      * @param registry where refusals are counted
      */
-    public ApiKeyLookup(ApiKeyStore store, ApiKeyLookupSettings settings, KeyRevocationFeed revocations,
+    public ApiKeyLookup(ApiKeyStore store, ApiKeyLookupSettings settings, @Nullable KeyRevocationFeed revocations,
             MeterRegistry registry) {
         this.store = Objects.requireNonNull(store, "store");
         this.cache = settings.caching() ? Caffeine.newBuilder().maximumSize(settings.maxSize())
@@ -138,7 +139,7 @@ public final class ApiKeyLookup {
          * miss does: an outage is never papered over by a cached key, and never logged per read.
          */
         @Override
-        public Optional<StoredApiKey> reload(String hash, Optional<StoredApiKey> old) {
+        public @Nullable Optional<StoredApiKey> reload(String hash, Optional<StoredApiKey> old) {
             if (old.isEmpty()) {
                 return old;
             }
@@ -151,7 +152,8 @@ public final class ApiKeyLookup {
         }
     }
 
-    private record PerOutcomeExpiry(Duration found, Duration unknown) implements Expiry<String, Optional<StoredApiKey>> {
+    private record PerOutcomeExpiry(Duration found, Duration unknown)
+            implements Expiry<String, Optional<StoredApiKey>> {
 
         @Override
         public long expireAfterCreate(String hash, Optional<StoredApiKey> value, long currentTime) {

@@ -1,5 +1,6 @@
 package io.policyauth.apikey;
 
+import org.jspecify.annotations.Nullable;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -69,8 +70,8 @@ public final class ApiKeyManager {
      * @throws IllegalArgumentException for a blank owner or an expiry not in the future
      * @throws ApiKeyStoreException when the store cannot be written
      */
-    public IssuedApiKey issue(String owner, String name, Collection<String> scopes, Collection<String> roles,
-            String tenant, Instant expiresAt) {
+    public IssuedApiKey issue(String owner, @Nullable String name, @Nullable Collection<String> scopes,
+            @Nullable Collection<String> roles, @Nullable String tenant, @Nullable Instant expiresAt) {
         if (owner == null || owner.isBlank()) {
             throw new IllegalArgumentException("An API key needs an owner");
         }
@@ -155,7 +156,7 @@ public final class ApiKeyManager {
         return replacement;
     }
 
-    private static Set<String> lowerCase(Collection<String> scopes) {
+    private static @Nullable Set<String> lowerCase(@Nullable Collection<String> scopes) {
         if (scopes == null) {
             return null;
         }
@@ -164,7 +165,7 @@ public final class ApiKeyManager {
         return normalized;
     }
 
-    private static Set<String> copy(Collection<String> values) {
+    private static @Nullable Set<String> copy(@Nullable Collection<String> values) {
         return values == null ? null : new LinkedHashSet<>(values);
     }
 }

@@ -1,5 +1,6 @@
 package io.policyauth.apikey;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -21,7 +22,8 @@ import java.util.Set;
  * @param lastUsedAt when the key was last accepted, as last recorded, or {@code null}
  */
 public record ApiKeyMetadata(String keyId, String owner, String name, Set<String> scopes, Set<String> roles,
-        String tenant, Instant createdAt, Instant expiresAt, Instant revokedAt, Instant lastUsedAt) {
+        @Nullable String tenant, Instant createdAt, @Nullable Instant expiresAt, @Nullable Instant revokedAt,
+        @Nullable Instant lastUsedAt) {
 
     public ApiKeyMetadata {
         Objects.requireNonNull(keyId, "keyId");

@@ -1,5 +1,6 @@
 package io.policyauth.core;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -21,6 +22,7 @@ import java.time.Instant;
  * @param path the request path
  * @param duration time spent deciding
  */
-public record AuthDecisionEvent(Instant time, String policy, Outcome outcome, String reason, String subject,
-        String credentialId, String tenant, String clientAddress, String method, String path, Duration duration) {
+public record AuthDecisionEvent(Instant time, String policy, Outcome outcome, @Nullable String reason,
+        @Nullable String subject, @Nullable String credentialId, @Nullable String tenant,
+        @Nullable String clientAddress, String method, String path, Duration duration) {
 }

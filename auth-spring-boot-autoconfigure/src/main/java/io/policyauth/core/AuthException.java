@@ -1,5 +1,6 @@
 package io.policyauth.core;
 
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 
 /**
@@ -16,7 +17,7 @@ public class AuthException extends RuntimeException {
      * @param denial the refusal
      * @param cause the underlying failure, kept for logs only, or {@code null}
      */
-    public AuthException(Denial denial, Throwable cause) {
+    public AuthException(Denial denial, @Nullable Throwable cause) {
         super(denial.detail(), cause, false, false);
         this.denial = denial;
     }

@@ -1,5 +1,6 @@
 package io.policyauth.core;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +27,7 @@ public final class AuthService {
     public static final String OBSERVATION = "policyauth.decision";
 
     private final AuthExecutorRegistry registry;
-    private final List<DecisionListener> listeners;
+    private final DecisionListener[] listeners;
     private final ClientAddressSource clientAddresses;
     private final Clock clock;
     private final ObservationRegistry observations;
@@ -49,9 +50,9 @@ public final class AuthService {
      * @param observations where decisions are observed, or {@code null} (or a no-op registry) for none
      */
     public AuthService(AuthExecutorRegistry registry, List<DecisionListener> listeners,
-            ClientAddressSource clientAddresses, Clock clock, ObservationRegistry observations) {
+            ClientAddressSource clientAddresses, Clock clock, @Nullable ObservationRegistry observations) {
         this.registry = registry;
-        this.listeners = List.copyOf(listeners);
+        this.listeners = listeners.toArray(DecisionListener[]::new);
         this.clientAddresses = clientAddresses;
         this.clock = clock;
         this.observations = observations == null || observations.isNoop() ? null : observations;

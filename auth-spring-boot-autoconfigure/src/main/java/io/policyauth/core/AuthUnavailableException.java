@@ -1,5 +1,6 @@
 package io.policyauth.core;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Duration;
 import java.util.List;
 
@@ -15,7 +16,7 @@ public class AuthUnavailableException extends AuthException {
      * @param retryAfter how long a client should wait, or {@code null} for {@link Denial#DEFAULT_RETRY_AFTER}
      * @param cause the backend failure, for logs only
      */
-    public AuthUnavailableException(String reason, String detail, Duration retryAfter, Throwable cause) {
+    public AuthUnavailableException(String reason, String detail, @Nullable Duration retryAfter, Throwable cause) {
         super(new Denial(DenialKind.UNAVAILABLE, reason, detail, List.of(), retryAfter), cause);
     }
 

@@ -1,5 +1,6 @@
 package io.policyauth.core;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,8 +28,9 @@ import java.util.Set;
  * @param mechanism the mechanism that authenticated the request, for example {@code jwt}
  * @param claims every other claim or attribute of the credential
  */
-public record AuthenticatedUser(String subject, Set<String> scopes, Set<String> roles, String tokenId,
-        Instant expiresAt, String rawScope, String tenant, String mechanism, Map<String, Object> claims) {
+public record AuthenticatedUser(String subject, Set<String> scopes, Set<String> roles, @Nullable String tokenId,
+        @Nullable Instant expiresAt, @Nullable String rawScope, @Nullable String tenant, String mechanism,
+        Map<String, Object> claims) {
 
     /** The claim holding scopes as a space-separated string (RFC 8693). */
     public static final String SCOPE_CLAIM = "scope";
@@ -212,11 +214,11 @@ public record AuthenticatedUser(String subject, Set<String> scopes, Set<String> 
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
-    private static String stringOrNull(Object value) {
+    private static @Nullable String stringOrNull(@Nullable Object value) {
         return value == null ? null : value.toString();
     }
 
-    private static Instant instantOrNull(Object value) {
+    private static @Nullable Instant instantOrNull(@Nullable Object value) {
         if (value instanceof Instant instant) {
             return instant;
         }
@@ -319,7 +321,7 @@ public record AuthenticatedUser(String subject, Set<String> scopes, Set<String> 
         }
 
         // The record copies what it is given: a set is passed as it is, anything else gathered once.
-        private static Set<String> asSet(Collection<String> values) {
+        private static @Nullable Set<String> asSet(@Nullable Collection<String> values) {
             if (values == null) {
                 return null;
             }

@@ -1,5 +1,6 @@
 package io.policyauth.core;
 
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 
 /** No valid credential: HTTP 401 with one {@code WWW-Authenticate} challenge per scheme. */
@@ -13,7 +14,7 @@ public class AuthenticationException extends AuthException {
      * @param cause underlying failure for logs, or {@code null}
      */
     public AuthenticationException(String reason, String detail, boolean credentialPresented,
-            List<Challenge> challenges, Throwable cause) {
+            List<Challenge> challenges, @Nullable Throwable cause) {
         super(new Denial(credentialPresented ? DenialKind.CREDENTIAL_REJECTED : DenialKind.CREDENTIAL_MISSING, reason,
                 detail, challenges, null), cause);
     }

@@ -1,5 +1,7 @@
 package io.policyauth.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Finds the address of the client behind a request, as the {@code internal} policy sees it, so
  * that every other user of a client address (audit, gateways) sees the same one.
@@ -14,5 +16,5 @@ public interface ClientAddressSource {
      * @param context the request
      * @return the client address as a canonical literal, or {@code null} when it cannot be told
      */
-    String clientAddress(SecurityRequestContext context);
+    @Nullable String clientAddress(SecurityRequestContext context);
 }

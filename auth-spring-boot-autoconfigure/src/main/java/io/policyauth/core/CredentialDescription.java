@@ -1,5 +1,6 @@
 package io.policyauth.core;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Objects;
 
 /**
@@ -9,7 +10,7 @@ import java.util.Objects;
  * @param type what kind of credential
  * @param header the request header that carries it, or {@code null} when none does (a client address)
  */
-public record CredentialDescription(Type type, String header) {
+public record CredentialDescription(Type type, @Nullable String header) {
 
     /** The kinds of credential policies read. */
     public enum Type {

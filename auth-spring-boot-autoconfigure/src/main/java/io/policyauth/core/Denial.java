@@ -1,5 +1,6 @@
 package io.policyauth.core;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -15,7 +16,8 @@ import java.util.Objects;
  * @param challenges the challenges to send, possibly empty
  * @param retryAfter how long a client should wait, for {@link DenialKind#UNAVAILABLE} only, else {@code null}
  */
-public record Denial(DenialKind kind, String reason, String detail, List<Challenge> challenges, Duration retryAfter) {
+public record Denial(DenialKind kind, String reason, String detail, List<Challenge> challenges,
+        @Nullable Duration retryAfter) {
 
     /** The default wait suggested while a backend cannot answer. */
     public static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(5);

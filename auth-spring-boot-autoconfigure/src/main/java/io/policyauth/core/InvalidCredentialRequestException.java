@@ -1,5 +1,6 @@
 package io.policyauth.core;
 
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 
 /**
@@ -13,7 +14,7 @@ public class InvalidCredentialRequestException extends AuthException {
      * @param detail client-safe sentence
      * @param challenge a challenge to send (RFC 6750 {@code invalid_request}), or {@code null}
      */
-    public InvalidCredentialRequestException(String reason, String detail, Challenge challenge) {
+    public InvalidCredentialRequestException(String reason, String detail, @Nullable Challenge challenge) {
         super(new Denial(DenialKind.INVALID_REQUEST, reason, detail, challenge == null ? List.of() : List.of(challenge),
                 null), null);
     }

@@ -1,5 +1,6 @@
 package io.policyauth.core;
 
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,7 +20,7 @@ import java.util.Objects;
  * @param attributes further facts for readers that need them (an issuer, an endpoint), never a secret
  */
 public record PolicyDescription(String name, String kind, List<AuthExecutor> members, Requirements requirements,
-        CredentialDescription credential, List<Challenge> challenges, Map<String, String> attributes) {
+        @Nullable CredentialDescription credential, List<Challenge> challenges, Map<String, String> attributes) {
 
     /** The kind of executors that do not describe themselves. */
     public static final String CUSTOM = "custom";
@@ -45,7 +46,7 @@ public record PolicyDescription(String name, String kind, List<AuthExecutor> mem
      * @param challenges its answer to a missing credential
      * @return the description
      */
-    public static PolicyDescription leaf(String name, String kind, CredentialDescription credential,
+    public static PolicyDescription leaf(String name, String kind, @Nullable CredentialDescription credential,
             List<Challenge> challenges) {
         return new PolicyDescription(name, kind, List.of(), Requirements.NONE, credential, challenges, Map.of());
     }

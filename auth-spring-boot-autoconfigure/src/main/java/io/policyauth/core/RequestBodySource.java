@@ -1,5 +1,7 @@
 package io.policyauth.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A bounded copy of the body of the request being decided, for the few policies that decide on
  * it. {@link SecurityRequestContext} carries no body because reading one is costly and, on a
@@ -22,5 +24,5 @@ public interface RequestBodySource {
      *         cannot provide the body
      * @throws java.io.UncheckedIOException when the client failed to send its body
      */
-    byte[] copy(SecurityRequestContext context, int limit);
+    byte @Nullable [] copy(SecurityRequestContext context, int limit);
 }

@@ -1,5 +1,6 @@
 package io.policyauth.core;
 
+import org.jspecify.annotations.Nullable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ public interface RequestHeaders {
      * @return the value, or {@code null} when absent
      * @throws InvalidCredentialRequestException when the header appears more than once
      */
-    default String single(String name) {
+    default @Nullable String single(String name) {
         List<String> values = values(name);
         if (values.isEmpty()) {
             return null;

@@ -1,5 +1,6 @@
 package io.policyauth.core;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Map;
 import java.util.Objects;
 
@@ -16,7 +17,7 @@ import java.util.Objects;
  * @param query the query string as received, without {@code ?}, or {@code null} when there is none
  */
 public record SecurityRequestContext(String remoteAddress, RequestHeaders headers, String method, String path,
-        String query) {
+        @Nullable String query) {
 
     public SecurityRequestContext {
         Objects.requireNonNull(remoteAddress, "remoteAddress");

@@ -1,5 +1,6 @@
 package io.policyauth.jwt;
 
+import org.jspecify.annotations.Nullable;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
@@ -106,7 +107,7 @@ public final class JwtAlgorithms {
      * @return ES256, ES384 or ES512
      * @throws IllegalArgumentException for another curve
      */
-    public static JWSAlgorithm ecAlgorithm(Curve curve) {
+    public static JWSAlgorithm ecAlgorithm(@Nullable Curve curve) {
         if (Curve.P_256.equals(curve)) {
             return JWSAlgorithm.ES256;
         }

@@ -1,5 +1,6 @@
 package io.policyauth.jwt;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -20,8 +21,8 @@ import io.policyauth.core.AuthenticatedUser;
  *        any case; {@code null} to not check it
  * @param clock the clock tokens are checked against
  */
-public record JwtClaimRules(String issuer, Set<String> audiences, Duration clockSkew, String rolesClaim,
-        String requiredType, Clock clock) {
+public record JwtClaimRules(@Nullable String issuer, Set<String> audiences, Duration clockSkew, String rolesClaim,
+        @Nullable String requiredType, Clock clock) {
 
     /** The default tolerance for {@code exp} and {@code nbf}. */
     public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
@@ -52,7 +53,7 @@ public record JwtClaimRules(String issuer, Set<String> audiences, Duration clock
      * @param type the required type, or {@code null} for none
      * @return new rules
      */
-    public JwtClaimRules withRequiredType(String type) {
+    public JwtClaimRules withRequiredType(@Nullable String type) {
         return new JwtClaimRules(issuer, audiences, clockSkew, rolesClaim, type, clock);
     }
 
@@ -71,7 +72,8 @@ public record JwtClaimRules(String issuer, Set<String> audiences, Duration clock
      * @param rolesClaim the roles claim, or {@code null} for {@code roles}
      * @return the rules
      */
-    public static JwtClaimRules of(String issuer, Collection<String> audiences, Duration clockSkew, String rolesClaim) {
+    public static JwtClaimRules of(@Nullable String issuer, Collection<String> audiences,
+            @Nullable Duration clockSkew, @Nullable String rolesClaim) {
         return new JwtClaimRules(issuer, audiences == null ? Set.of() : Set.copyOf(audiences), clockSkew, rolesClaim,
                 null, Clock.systemUTC());
     }

@@ -1,5 +1,6 @@
 package io.policyauth.jwt;
 
+import org.jspecify.annotations.Nullable;
 import java.security.PrivateKey;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.RSAPrivateKey;
@@ -70,7 +71,7 @@ public final class NimbusTokenIssuer implements TokenIssuer {
      * @return the issuer
      * @throws IllegalArgumentException on an unusable key
      */
-    public static NimbusTokenIssuer withPrivateKey(PrivateKey key, String keyId, TokenSettings settings) {
+    public static NimbusTokenIssuer withPrivateKey(PrivateKey key, @Nullable String keyId, TokenSettings settings) {
         if (key instanceof RSAPrivateKey rsa) {
             if (rsa.getModulus().bitLength() < JwtAlgorithms.MIN_RSA_BITS) {
                 throw new IllegalArgumentException("the RSA key has " + rsa.getModulus().bitLength()

@@ -1,5 +1,6 @@
 package io.policyauth.jwt;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +18,8 @@ import io.policyauth.core.AuthenticatedUser;
  * @param type the {@code typ} header, {@code JWT} when {@code null}
  * @param clock the clock of {@code iat}, {@code nbf} and {@code exp}
  */
-public record TokenSettings(String issuer, List<String> audiences, Duration lifetime, String rolesClaim, String type,
+public record TokenSettings(@Nullable String issuer, List<String> audiences, Duration lifetime, String rolesClaim,
+        @Nullable String type,
         Clock clock) {
 
     /** The default token lifetime. */
@@ -41,7 +43,7 @@ public record TokenSettings(String issuer, List<String> audiences, Duration life
      * @param other the type, {@code null} for {@code JWT}
      * @return new settings
      */
-    public TokenSettings withType(String other) {
+    public TokenSettings withType(@Nullable String other) {
         return new TokenSettings(issuer, audiences, lifetime, rolesClaim, other, clock);
     }
 
@@ -64,7 +66,8 @@ public record TokenSettings(String issuer, List<String> audiences, Duration life
      * @param rolesClaim roles claim, or {@code null} for {@code roles}
      * @return the settings
      */
-    public static TokenSettings of(String issuer, List<String> audiences, Duration lifetime, String rolesClaim) {
+    public static TokenSettings of(@Nullable String issuer, List<String> audiences, @Nullable Duration lifetime,
+            @Nullable String rolesClaim) {
         return new TokenSettings(issuer, audiences, lifetime, rolesClaim, null, Clock.systemUTC());
     }
 }

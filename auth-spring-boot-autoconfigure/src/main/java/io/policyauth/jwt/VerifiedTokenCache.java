@@ -1,5 +1,6 @@
 package io.policyauth.jwt;
 
+import org.jspecify.annotations.Nullable;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
@@ -40,7 +41,7 @@ final class VerifiedTokenCache {
      * @param nowMillis the current time
      * @return the user of a verified, unexpired token, or {@code null}
      */
-    AuthenticatedUser get(String token, long nowMillis) {
+    @Nullable AuthenticatedUser get(String token, long nowMillis) {
         Entry entry = entries.getIfPresent(token);
         if (entry == null) {
             return null;

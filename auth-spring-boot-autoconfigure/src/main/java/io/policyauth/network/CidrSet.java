@@ -1,5 +1,6 @@
 package io.policyauth.network;
 
+import org.jspecify.annotations.Nullable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -93,7 +94,7 @@ public final class CidrSet {
      * @param address 4 or 16 bytes, as from {@link IpAddresses#parse(String)}; {@code null} matches nothing
      * @return {@code true} when some block contains the address
      */
-    public boolean matches(byte[] address) {
+    public boolean matches(byte @Nullable [] address) {
         if (address == null) {
             return false;
         }

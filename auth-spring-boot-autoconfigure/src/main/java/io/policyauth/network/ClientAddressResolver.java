@@ -1,5 +1,6 @@
 package io.policyauth.network;
 
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -75,7 +76,7 @@ public final class ClientAddressResolver implements ClientAddressSource {
                 : walkForwardedFor(lines, peer));
     }
 
-    private byte[] walkForwarded(List<String> lines, byte[] peer) {
+    private byte @Nullable [] walkForwarded(List<String> lines, byte[] peer) {
         byte[] leftmost = peer;
         for (int line = lines.size() - 1; line >= 0; line--) {
             String value = lines.get(line);
@@ -95,7 +96,7 @@ public final class ClientAddressResolver implements ClientAddressSource {
         return leftmost;
     }
 
-    private byte[] walkForwardedFor(List<String> lines, byte[] peer) {
+    private byte @Nullable [] walkForwardedFor(List<String> lines, byte[] peer) {
         byte[] leftmost = peer;
         for (int line = lines.size() - 1; line >= 0; line--) {
             String value = lines.get(line);

@@ -1,5 +1,6 @@
 package io.policyauth.network;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Arrays;
 
 /**
@@ -24,7 +25,7 @@ final class ForwardedSyntax {
      *         or with an escaped one; {@code null} when the line is not valid RFC 7239 syntax, since
      *         element boundaries past an error cannot be trusted
      */
-    static int[] forValues(String line) {
+    static int @Nullable [] forValues(String line) {
         int[] spans = new int[8];
         int count = 0;
         int forStart = NO_VALUE;
@@ -111,7 +112,7 @@ final class ForwardedSyntax {
      * @return the address bytes, IPv4-mapped normalized to IPv4, or {@code null} when not a node
      *         with an address
      */
-    static byte[] parseNode(String text, int from, int to) {
+    static byte @Nullable [] parseNode(String text, int from, int to) {
         if (from >= to) {
             return null;
         }

@@ -1,5 +1,6 @@
 package io.policyauth.network;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Arrays;
 
 /**
@@ -46,7 +47,7 @@ public final class IpAddresses {
      *
      * @return the bytes, or {@code null} when not a valid literal
      */
-    static byte[] parse(CharSequence text, int from, int to) {
+    static byte @Nullable [] parse(CharSequence text, int from, int to) {
         byte[] address = parseExact(text, from, to);
         if (address != null && isIpv4Mapped(address)) {
             return Arrays.copyOfRange(address, IPV6_BYTES - IPV4_BYTES, IPV6_BYTES);
@@ -59,7 +60,7 @@ public final class IpAddresses {
      *
      * @return 4 or 16 bytes, or {@code null} when not a valid literal
      */
-    static byte[] parseExact(CharSequence text, int from, int to) {
+    static byte @Nullable [] parseExact(CharSequence text, int from, int to) {
         if (from >= to) {
             return null;
         }
@@ -119,7 +120,7 @@ public final class IpAddresses {
         return true;
     }
 
-    private static byte[] parseIpv6(CharSequence text, int from, int to) {
+    private static byte @Nullable [] parseIpv6(CharSequence text, int from, int to) {
         byte[] out = new byte[IPV6_BYTES];
         int groups = 0;
         int gap = -1; // the group index where "::" stands

@@ -1,5 +1,6 @@
 package io.policyauth.remote;
 
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 
 /**
@@ -12,7 +13,8 @@ import java.util.List;
  * @param error the authorizer's reason for a denial, or {@code null}; may be shown to clients only
  *        when the policy is configured to
  */
-public record AuthorizerAnswer(int status, String subject, List<String> roles, List<String> scopes, String error) {
+public record AuthorizerAnswer(int status, @Nullable String subject, List<String> roles, List<String> scopes,
+        @Nullable String error) {
 
     /** The status of a grant. */
     public static final int GRANTED = 200;

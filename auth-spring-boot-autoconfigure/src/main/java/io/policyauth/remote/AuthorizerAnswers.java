@@ -1,5 +1,6 @@
 package io.policyauth.remote;
 
+import org.jspecify.annotations.Nullable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -63,7 +64,7 @@ final class AuthorizerAnswers {
         throw new MalformedAnswerException("status " + status + " is not a decision");
     }
 
-    private JsonNode object(byte[] body) {
+    private @Nullable JsonNode object(byte[] body) {
         if (body.length == 0) {
             return null;
         }
@@ -76,7 +77,7 @@ final class AuthorizerAnswers {
         }
     }
 
-    private static String subject(JsonNode answer) {
+    private static @Nullable String subject(JsonNode answer) {
         for (String field : new String[] {"sub", "user"}) {
             JsonNode value = answer.get(field);
             if (value == null || value.isNull()) {

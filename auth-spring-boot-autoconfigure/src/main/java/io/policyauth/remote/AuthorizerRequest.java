@@ -1,5 +1,6 @@
 package io.policyauth.remote;
 
+import org.jspecify.annotations.Nullable;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,8 +24,9 @@ import java.util.Objects;
  * @param method the request method
  * @param body the request body as text, or {@code null} when not sent
  */
-public record AuthorizerRequest(Map<String, List<String>> headers, String user, String pass, String uri,
-        String method, String body) {
+public record AuthorizerRequest(Map<String, List<String>> headers, @Nullable String user, @Nullable String pass,
+        String uri,
+        String method, @Nullable String body) {
 
     public AuthorizerRequest {
         Objects.requireNonNull(uri, "uri");

@@ -1,5 +1,6 @@
 package io.policyauth.remote;
 
+import org.jspecify.annotations.Nullable;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
@@ -22,7 +23,7 @@ public record BasicCredentials(String user, String pass) {
      * @throws IllegalArgumentException when the header says Basic but is not valid Basic; the
      *         message never contains the credentials
      */
-    public static BasicCredentials parse(String authorization) {
+    public static @Nullable BasicCredentials parse(@Nullable String authorization) {
         if (authorization == null) {
             return null;
         }

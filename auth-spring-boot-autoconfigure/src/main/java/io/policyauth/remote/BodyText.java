@@ -1,5 +1,6 @@
 package io.policyauth.remote;
 
+import org.jspecify.annotations.Nullable;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -27,7 +28,7 @@ final class BodyText {
      * @return the text
      * @throws RequestBodyRejectedException 415 when the charset is unknown or the bytes do not decode
      */
-    static String decode(byte[] bytes, String contentType) {
+    static String decode(byte[] bytes, @Nullable String contentType) {
         Charset charset = declaredCharset(contentType);
         try {
             return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

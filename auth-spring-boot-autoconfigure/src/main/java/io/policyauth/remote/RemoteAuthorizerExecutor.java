@@ -1,5 +1,6 @@
 package io.policyauth.remote;
 
+import org.jspecify.annotations.Nullable;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -188,7 +189,7 @@ public final class RemoteAuthorizerExecutor implements AuthExecutor {
         return headers;
     }
 
-    private String body(SecurityRequestContext context) {
+    private @Nullable String body(SecurityRequestContext context) {
         byte[] bytes;
         try {
             bytes = bodies.copy(context, settings.maxBodyBytes());

@@ -1,5 +1,6 @@
 package io.policyauth.web;
 
+import org.jspecify.annotations.Nullable;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
@@ -106,7 +107,7 @@ public final class HandlerPolicies {
      * @return the effective policy
      * @throws IllegalStateException when its annotation names an unregistered policy
      */
-    public HandlerPolicy forMapping(HandlerMethod handler, String pattern, String method) {
+    public HandlerPolicy forMapping(HandlerMethod handler, String pattern, @Nullable String method) {
         if (exempt.isExempt(handler.getBeanType(), pattern)) {
             return HandlerPolicy.EXEMPT;
         }

@@ -1,5 +1,6 @@
 package io.policyauth.web;
 
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 
 import io.policyauth.core.AuthExecutor;
@@ -16,7 +17,7 @@ import io.policyauth.core.Requirements;
  * @param source where it comes from
  * @param enforcement whether denials stop the request
  */
-public record HandlerPolicy(List<String> names, Requirements requirements, AuthExecutor executor,
+public record HandlerPolicy(List<String> names, Requirements requirements, @Nullable AuthExecutor executor,
         PolicySource source, Enforcement enforcement) {
 
     static final HandlerPolicy EXEMPT = new HandlerPolicy(List.of(), Requirements.NONE, null, PolicySource.EXEMPT,

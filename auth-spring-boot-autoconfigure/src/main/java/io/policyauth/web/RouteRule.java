@@ -1,5 +1,6 @@
 package io.policyauth.web;
 
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -65,7 +66,7 @@ public record RouteRule(PathPattern pattern, Set<String> methods, List<String> p
      * @param method one HTTP method, or {@code null} for any
      * @return whether requests of that method to that mapping match this rule
      */
-    boolean matchesMapping(String mappedPattern, String method) {
+    boolean matchesMapping(String mappedPattern, @Nullable String method) {
         return (methods.isEmpty() || (method != null && methods.contains(method)))
                 && pattern.matches(PathContainer.parsePath(mappedPattern));
     }

@@ -1,5 +1,6 @@
 package io.policyauth.web;
 
+import org.jspecify.annotations.Nullable;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.web.context.request.RequestAttributes;
@@ -16,7 +17,7 @@ import io.policyauth.core.SecurityRequestContext;
 public class ServletRequestBodySource implements RequestBodySource {
 
     @Override
-    public byte[] copy(SecurityRequestContext context, int limit) {
+    public byte @Nullable [] copy(SecurityRequestContext context, int limit) {
         RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
         if (!(attributes instanceof ServletRequestAttributes servlet)) {
             return null;

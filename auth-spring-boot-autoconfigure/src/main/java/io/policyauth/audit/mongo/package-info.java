@@ -1,2 +1,5 @@
 /** Stores audit decisions in MongoDB, off the request path, with retention by a TTL index. */
+@NullMarked
 package io.policyauth.audit.mongo;
+
+import org.jspecify.annotations.NullMarked;

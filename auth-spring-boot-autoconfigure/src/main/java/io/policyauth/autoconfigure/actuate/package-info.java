@@ -1,2 +1,5 @@
 /** Auto-configuration of {@code policyauth} Actuator endpoint. */
+@NullMarked
 package io.policyauth.autoconfigure.actuate;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,6 @@
 package io.policyauth.jwt.mongo;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -176,7 +177,7 @@ public final class MongoTokenDenylist implements TokenDenylist {
     }
 
     /** Adds one document to the replica; returns its server stamp, or {@code null} when skipped. */
-    private Instant apply(Document entry) {
+    private @Nullable Instant apply(Document entry) {
         if (entry.get("_id") instanceof String jti && !jti.isBlank()
                 && entry.get(EXPIRES_AT) instanceof Date expiresAt && entry.get(REVOKED_AT) instanceof Date revokedAt) {
             replica.revoke(jti, expiresAt.toInstant());

@@ -1,2 +1,5 @@
 /** A {@link io.policyauth.jwt.TokenDenylist} shared by every instance through MongoDB. */
+@NullMarked
 package io.policyauth.jwt.mongo;
+
+import org.jspecify.annotations.NullMarked;
