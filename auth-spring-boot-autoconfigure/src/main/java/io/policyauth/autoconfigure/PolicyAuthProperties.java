@@ -90,19 +90,13 @@ public class PolicyAuthProperties {
     }
 
     /** A policy defined in configuration from other policies. Set exactly one of any-of and all-of. */
-    public static class NamedPolicy {
+    public static class NamedPolicy extends RequirementsProperties {
 
         /** Policies tried in order; the first that passes admits the request. */
         private List<String> anyOf = new ArrayList<>();
 
         /** Policies that must all pass; the caller is the first one that carries a subject. */
         private List<String> allOf = new ArrayList<>();
-
-        /** Scopes the caller must all hold (granted scopes may use wildcards such as orders:*). */
-        private List<String> scopes = new ArrayList<>();
-
-        /** Roles the caller must all hold. */
-        private List<String> roles = new ArrayList<>();
 
         /** Enforcement of this policy; when unset, policy-auth.mode. */
         private Enforcement mode;
@@ -123,22 +117,6 @@ public class PolicyAuthProperties {
             this.allOf = allOf;
         }
 
-        public List<String> getScopes() {
-            return scopes;
-        }
-
-        public void setScopes(List<String> scopes) {
-            this.scopes = scopes;
-        }
-
-        public List<String> getRoles() {
-            return roles;
-        }
-
-        public void setRoles(List<String> roles) {
-            this.roles = roles;
-        }
-
         public Enforcement getMode() {
             return mode;
         }
@@ -149,7 +127,7 @@ public class PolicyAuthProperties {
     }
 
     /** A route rule: the policy of requests whose path (and method) match. */
-    public static class Route {
+    public static class Route extends RequirementsProperties {
 
         /** Path pattern in PathPattern syntax, e.g. /admin/** or /files/{name}. */
         private String pattern;
@@ -159,12 +137,6 @@ public class PolicyAuthProperties {
 
         /** Policy name; several names mean any of them. */
         private List<String> policy = new ArrayList<>();
-
-        /** Scopes the caller must all hold. */
-        private List<String> scopes = new ArrayList<>();
-
-        /** Roles the caller must all hold. */
-        private List<String> roles = new ArrayList<>();
 
         public String getPattern() {
             return pattern;
@@ -188,22 +160,6 @@ public class PolicyAuthProperties {
 
         public void setPolicy(List<String> policy) {
             this.policy = policy;
-        }
-
-        public List<String> getScopes() {
-            return scopes;
-        }
-
-        public void setScopes(List<String> scopes) {
-            this.scopes = scopes;
-        }
-
-        public List<String> getRoles() {
-            return roles;
-        }
-
-        public void setRoles(List<String> roles) {
-            this.roles = roles;
         }
     }
 }

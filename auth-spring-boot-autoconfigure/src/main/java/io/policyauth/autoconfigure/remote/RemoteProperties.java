@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.policyauth.autoconfigure.RequirementsProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -34,7 +35,7 @@ public class RemoteProperties {
      * A policy that delegates the decision to an HTTP authorizer: the request's credentials, method
      * and path are POSTed to the endpoint, which answers with the caller's roles or a denial.
      */
-    public static class Remote {
+    public static class Remote extends RequirementsProperties {
 
         /** Authorizer URL (http or https) that receives the POST. Required. */
         private URI endpoint;
@@ -80,12 +81,6 @@ public class RemoteProperties {
         public void setMaxConcurrentRequests(int maxConcurrentRequests) {
             this.maxConcurrentRequests = maxConcurrentRequests;
         }
-
-        /** Scopes the caller must all hold after the authorizer grants (from its "scopes" answer). */
-        private List<String> scopes = new ArrayList<>();
-
-        /** Roles the caller must all hold after the authorizer grants. */
-        private List<String> roles = new ArrayList<>();
 
         public URI getEndpoint() {
             return endpoint;
@@ -149,22 +144,6 @@ public class RemoteProperties {
 
         public void setExposeReason(boolean exposeReason) {
             this.exposeReason = exposeReason;
-        }
-
-        public List<String> getScopes() {
-            return scopes;
-        }
-
-        public void setScopes(List<String> scopes) {
-            this.scopes = scopes;
-        }
-
-        public List<String> getRoles() {
-            return roles;
-        }
-
-        public void setRoles(List<String> roles) {
-            this.roles = roles;
         }
     }
 }
