@@ -2,20 +2,18 @@ package io.policyauth.core;
 
 import org.jspecify.annotations.Nullable;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * Who a request was authenticated as, whatever the mechanism. The record keeps its own invariants
+ * Who a request was authenticated as, whatever the mechanism (a JWT's claims are mapped to one
+ * by the {@code jwt} package's {@code ClaimMapping}). The record keeps its own invariants
  * (scopes lower case, collections copied and unmodifiable); build one with {@link #builder}.
  *
  * @param subject the principal: a token's {@code sub}, a key's owner, a client address
@@ -88,32 +86,6 @@ public record AuthenticatedUser(String subject, Set<String> scopes, Set<String> 
     }
 
     /**
-     * Builds a user from token claims: {@code sub}, {@code jti}, {@code exp} (epoch seconds or
-     * {@link Instant}), scopes from {@code scope} (space separated) or {@code scp} (array or
-     * string), roles from {@code rolesClaim} (array or space separated string) and {@code tenant}.
-     *
-     * @param claims the verified claims
-     * @param rolesClaim the claim that holds roles
-     * @param mechanism the mechanism that verified the claims
-     * @return the normalized user
-     */
-    public static AuthenticatedUser fromClaims(Map<String, Object> claims, String rolesClaim, String mechanism) {
-        Object rawScope = claims.get(SCOPE_CLAIM);
-        Object scopeSource = rawScope != null ? rawScope : claims.get(SCP_CLAIM);
-        Map<String, Object> rest = new LinkedHashMap<>(claims.size() * 2);
-        for (Map.Entry<String, Object> claim : claims.entrySet()) {
-            if (!isMapped(claim.getKey(), rolesClaim)) {
-                rest.put(claim.getKey(), claim.getValue());
-            }
-        }
-        Object subject = claims.get("sub");
-        return builder(subject == null ? "" : subject.toString(), mechanism).scopes(strings(scopeSource))
-                .roles(strings(claims.get(rolesClaim))).tokenId(stringOrNull(claims.get("jti")))
-                .expiresAt(instantOrNull(claims.get("exp"))).rawScope(rawScope instanceof String s ? s : null)
-                .tenant(stringOrNull(claims.get("tenant"))).claims(rest).build();
-    }
-
-    /**
      * Whether every given scope was granted, as {@code @RequiresPolicy(scopes = ...)} decides it:
      * case-insensitively, a granted scope's wildcards included (see {@link ScopeMatcher}).
      *
@@ -160,75 +132,6 @@ public record AuthenticatedUser(String subject, Set<String> scopes, Set<String> 
             lower.add(scope.toLowerCase(Locale.ROOT));
         }
         return Collections.unmodifiableSet(lower);
-    }
-
-    private static Collection<String> strings(Object value) {
-        if (value == null) {
-            return Set.of();
-        }
-        if (value instanceof String text) {
-            return words(text);
-        }
-        if (value instanceof Collection<?> items) {
-            List<String> strings = new ArrayList<>(items.size());
-            for (Object item : items) {
-                if (item != null) {
-                    strings.add(item.toString());
-                }
-            }
-            return strings;
-        }
-        if (value instanceof Object[] items) {
-            return Arrays.stream(items).filter(Objects::nonNull).map(Object::toString).toList();
-        }
-        return Set.of(value.toString());
-    }
-
-    private static boolean isMapped(String claim, String rolesClaim) {
-        return switch (claim) {
-            case "sub", "jti", "exp", SCOPE_CLAIM, SCP_CLAIM, "tenant" -> true;
-            default -> claim.equals(rolesClaim);
-        };
-    }
-
-    /* Whitespace-separated words; by hand, since String.split compiles its pattern on every call. */
-    private static List<String> words(String text) {
-        List<String> words = new ArrayList<>();
-        int length = text.length();
-        int start = -1;
-        for (int i = 0; i <= length; i++) {
-            boolean separator = i == length || isSpace(text.charAt(i));
-            if (separator && start >= 0) {
-                words.add(text.substring(start, i));
-                start = -1;
-            }
-            else if (!separator && start < 0) {
-                start = i;
-            }
-        }
-        return words;
-    }
-
-    /* What the regular expression \\s matches. */
-    private static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
-    }
-
-    private static @Nullable String stringOrNull(@Nullable Object value) {
-        return value == null ? null : value.toString();
-    }
-
-    private static @Nullable Instant instantOrNull(@Nullable Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.util.Date date) {
-            return date.toInstant();
-        }
-        if (value instanceof Number seconds) {
-            return Instant.ofEpochSecond(seconds.longValue());
-        }
-        return null;
     }
 
     /** Builds an {@link AuthenticatedUser}; what is not set is empty or {@code null}. */

@@ -14,19 +14,19 @@ final class ClaimsVerifier {
     private final String issuer;
     private final Set<String> audiences;
     private final long skewMillis;
-    private final String rolesClaim;
+    private final ClaimMapping mapping;
     private final Clock clock;
 
     ClaimsVerifier(JwtClaimRules rules) {
         this.issuer = rules.issuer();
         this.audiences = rules.audiences();
         this.skewMillis = rules.clockSkew().toMillis();
-        this.rolesClaim = rules.rolesClaim();
+        this.mapping = rules.mapping();
         this.clock = rules.clock();
     }
 
-    String rolesClaim() {
-        return rolesClaim;
+    ClaimMapping mapping() {
+        return mapping;
     }
 
     /**
@@ -52,7 +52,7 @@ final class ClaimsVerifier {
         if (!audiences.isEmpty() && !acceptsAudience(claims.get("aud"))) {
             throw TokenRejections.badAudience();
         }
-        if (!(claims.get("sub") instanceof String subject) || subject.isBlank()) {
+        if (mapping.subjectOf(claims) == null) {
             throw TokenRejections.missingSubject();
         }
         return expiresAt;

@@ -4,25 +4,26 @@ import org.jspecify.annotations.Nullable;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-import io.policyauth.core.AuthenticatedUser;
 
 /**
- * What a verified token's claims and type must satisfy, and where roles are read from.
+ * What a verified token's claims and type must satisfy, and where the caller's subject, scopes,
+ * roles and tenant are read from.
  *
  * @param issuer the exact {@code iss} required, or {@code null} to not check it
  * @param audiences accepted audiences: {@code aud} must contain one; empty to not check it
  * @param clockSkew tolerance for {@code exp} and {@code nbf}; not negative
- * @param rolesClaim the claim holding roles
+ * @param mapping where the subject, scopes, roles and tenant are
  * @param requiredType the {@code typ} header required (RFC 8725 section 3.11), such as
  *        {@code at+jwt} (RFC 9068), matched with or without the {@code application/} prefix and in
  *        any case; {@code null} to not check it
  * @param clock the clock tokens are checked against
  */
-public record JwtClaimRules(@Nullable String issuer, Set<String> audiences, Duration clockSkew, String rolesClaim,
-        @Nullable String requiredType, Clock clock) {
+public record JwtClaimRules(@Nullable String issuer, Set<String> audiences, Duration clockSkew,
+        ClaimMapping mapping, @Nullable String requiredType, Clock clock) {
 
     /** The default tolerance for {@code exp} and {@code nbf}. */
     public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
@@ -34,7 +35,7 @@ public record JwtClaimRules(@Nullable String issuer, Set<String> audiences, Dura
         if (clockSkew.isNegative()) {
             throw new IllegalArgumentException("clock skew must not be negative");
         }
-        rolesClaim = rolesClaim == null || rolesClaim.isBlank() ? AuthenticatedUser.DEFAULT_ROLES_CLAIM : rolesClaim;
+        mapping = Objects.requireNonNullElse(mapping, ClaimMapping.DEFAULT);
         requiredType = requiredType == null || requiredType.isBlank() ? null : withoutApplicationPrefix(requiredType);
         clock = Objects.requireNonNullElse(clock, Clock.systemUTC());
     }
@@ -54,7 +55,17 @@ public record JwtClaimRules(@Nullable String issuer, Set<String> audiences, Dura
      * @return new rules
      */
     public JwtClaimRules withRequiredType(@Nullable String type) {
-        return new JwtClaimRules(issuer, audiences, clockSkew, rolesClaim, type, clock);
+        return new JwtClaimRules(issuer, audiences, clockSkew, mapping, type, clock);
+    }
+
+    /**
+     * These rules reading the caller from other claims.
+     *
+     * @param other the claim mapping
+     * @return new rules
+     */
+    public JwtClaimRules withMapping(ClaimMapping other) {
+        return new JwtClaimRules(issuer, audiences, clockSkew, other, requiredType, clock);
     }
 
     // RFC 7515 section 4.1.9: "application/" is to be omitted, and media types are case-insensitive.
@@ -74,8 +85,9 @@ public record JwtClaimRules(@Nullable String issuer, Set<String> audiences, Dura
      */
     public static JwtClaimRules of(@Nullable String issuer, Collection<String> audiences,
             @Nullable Duration clockSkew, @Nullable String rolesClaim) {
-        return new JwtClaimRules(issuer, audiences == null ? Set.of() : Set.copyOf(audiences), clockSkew, rolesClaim,
-                null, Clock.systemUTC());
+        return new JwtClaimRules(issuer, audiences == null ? Set.of() : Set.copyOf(audiences), clockSkew,
+                rolesClaim == null || rolesClaim.isBlank() ? ClaimMapping.DEFAULT
+                        : ClaimMapping.DEFAULT.withRoles(List.of(rolesClaim)), null, Clock.systemUTC());
     }
 
     /**
@@ -94,6 +106,6 @@ public record JwtClaimRules(@Nullable String issuer, Set<String> audiences, Dura
      * @return new rules
      */
     public JwtClaimRules withClock(Clock other) {
-        return new JwtClaimRules(issuer, audiences, clockSkew, rolesClaim, requiredType, other);
+        return new JwtClaimRules(issuer, audiences, clockSkew, mapping, requiredType, other);
     }
 }

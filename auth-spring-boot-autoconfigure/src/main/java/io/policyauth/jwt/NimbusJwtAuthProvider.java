@@ -198,6 +198,35 @@ public final class NimbusJwtAuthProvider implements JwtAuthProvider, AutoCloseab
     }
 
     /**
+     * A provider that verifies tokens of one issuer with the keys its metadata names (OpenID
+     * Connect Discovery, else RFC 8414), found on the first token: the application starts whether
+     * or not the provider is up, and tokens get 503 while it cannot be reached. The issuer is the
+     * required {@code iss}.
+     *
+     * @param issuerUri the issuer, exactly as its tokens carry it in {@code iss}
+     * @param options fetching and caching of the metadata and the JWK Set
+     * @param algorithms the allowed algorithms (RSA or EC); empty for RS256 and ES256
+     * @param rules the claim rules; their issuer is replaced by {@code issuerUri}
+     * @param cache bounds of the verified-token cache, or {@link VerifiedTokenCacheSettings#disabled()}
+     * @param denylist revoked token ids, consulted on every request
+     * @param tasks runs the refreshes of the set
+     * @return the provider
+     * @throws IllegalArgumentException on a URI that is not http or https, or a bad algorithm
+     */
+    public static NimbusJwtAuthProvider withIssuerUri(URI issuerUri, JwkSetOptions options, Set<String> algorithms,
+            JwtClaimRules rules, VerifiedTokenCacheSettings cache, TokenDenylist denylist, BackgroundTasks tasks) {
+        Set<JWSAlgorithm> allowed = JwtAlgorithms.forJwkSet(algorithms);
+        String scheme = issuerUri.getScheme();
+        if (!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme) || issuerUri.getHost() == null) {
+            throw new IllegalArgumentException("the issuer URI must be an absolute http or https URI");
+        }
+        JwtClaimRules withIssuer = new JwtClaimRules(issuerUri.toString(), rules.audiences(), rules.clockSkew(),
+                rules.mapping(), rules.requiredType(), rules.clock());
+        return new NimbusJwtAuthProvider(allowed, new DiscoveredVerifierSource(issuerUri, options, tasks,
+                rules.clock()), withIssuer, cache, denylist);
+    }
+
+    /**
      * @return the algorithms this provider accepts
      */
     public Set<JWSAlgorithm> algorithms() {
@@ -249,9 +278,9 @@ public final class NimbusJwtAuthProvider implements JwtAuthProvider, AutoCloseab
             Map<String, Object> claims = jws.claims();
             long expiresAtMillis = claimsVerifier.verify(claims);
             if (cache == null) {
-                return AuthenticatedUser.fromClaims(claims, claimsVerifier.rolesClaim(), MECHANISM);
+                return claimsVerifier.mapping().toUser(claims, MECHANISM);
             }
-            AuthenticatedUser user = AuthenticatedUser.fromClaims(FrozenClaims.of(claims), claimsVerifier.rolesClaim(),
+            AuthenticatedUser user = claimsVerifier.mapping().toUser(FrozenClaims.of(claims),
                     MECHANISM);
             cache.put(token, user, expiresAtMillis, clock.millis());
             return user;

@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -35,12 +36,14 @@ public final class NimbusTokenIssuer implements TokenIssuer {
     private final JWSSigner signer;
     private final JWSHeader header;
     private final TokenSettings settings;
+    private final ClaimPath rolesPath;
 
     private NimbusTokenIssuer(JWSSigner signer, JWSAlgorithm algorithm, String keyId, TokenSettings settings) {
         this.signer = signer;
         this.header = new JWSHeader.Builder(algorithm).type(new JOSEObjectType(settings.type())).keyID(keyId)
                 .build();
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.rolesPath = ClaimPath.parse(settings.rolesClaim());
     }
 
     /**
@@ -130,7 +133,7 @@ public final class NimbusTokenIssuer implements TokenIssuer {
             claims.claim("scope", String.join(" ", scopes));
         }
         if (roles != null && !roles.isEmpty()) {
-            claims.claim(settings.rolesClaim(), List.copyOf(roles));
+            claims.claim(rolesPath.segments().get(0), nested(rolesPath.segments(), 1, List.copyOf(roles)));
         }
         SignedJWT jwt = new SignedJWT(header, claims.build());
         try {
@@ -140,5 +143,10 @@ public final class NimbusTokenIssuer implements TokenIssuer {
             throw new IllegalStateException("signing the token failed", failure);
         }
         return jwt.serialize();
+    }
+
+    // realm_access.roles is written as {"realm_access": {"roles": [...]}}.
+    private static Object nested(List<String> segments, int from, Object value) {
+        return from == segments.size() ? value : Map.of(segments.get(from), nested(segments, from + 1, value));
     }
 }

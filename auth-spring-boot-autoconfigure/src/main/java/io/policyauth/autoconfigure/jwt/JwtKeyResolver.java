@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.source.MutuallyExclusiveConfi
 import org.springframework.core.io.Resource;
 
 import io.policyauth.core.BackgroundTasks;
+import io.policyauth.jwt.ClaimMapping;
 import io.policyauth.jwt.JwkSetOptions;
 import io.policyauth.jwt.JwtAlgorithms;
 import io.policyauth.jwt.JwtClaimRules;
@@ -42,6 +43,8 @@ final class JwtKeyResolver {
     static final String PUBLIC_KEY_LOCATION = "policy-auth.jwt.public-key-location";
     static final String PRIVATE_KEY_LOCATION = "policy-auth.jwt.private-key-location";
     static final String JWK_SET_URI = "policy-auth.jwt.jwk-set-uri";
+    static final String ISSUER_URI = "policy-auth.jwt.issuer-uri";
+    static final String ISSUER = "policy-auth.jwt.issuer";
     static final String ALGORITHMS = "policy-auth.jwt.algorithms";
     static final String AUDIENCES = "policy-auth.jwt.audiences";
     static final String ACCEPT_ANY_AUDIENCE = "policy-auth.jwt.accept-any-audience";
@@ -61,12 +64,16 @@ final class JwtKeyResolver {
         requireOneVerificationSource();
         requireAudienceForPublicKeys();
         VerifiedTokenCacheSettings cache = verifiedTokenCache();
-        JwtClaimRules rules = JwtClaimRules.of(jwt.getIssuer(), jwt.getAudiences(), jwt.getClockSkew(),
-                jwt.getRolesClaim()).withRequiredType(jwt.getRequiredType()).withClock(clock);
+        JwtClaimRules rules = JwtClaimRules.of(jwt.getIssuer(), jwt.getAudiences(), jwt.getClockSkew(), null)
+                .withMapping(claimMapping()).withRequiredType(jwt.getRequiredType()).withClock(clock);
         Set<String> algorithms = Set.copyOf(jwt.getAlgorithms());
         try {
             if (hasText(jwt.getSecret())) {
                 return NimbusJwtAuthProvider.withSecret(secret(), algorithms, rules, cache, denylist);
+            }
+            if (jwt.getIssuerUri() != null) {
+                return NimbusJwtAuthProvider.withIssuerUri(jwt.getIssuerUri(), jwkSetOptions(), algorithms, rules,
+                        cache, denylist, tasks);
             }
             if (jwt.getJwkSetUri() != null) {
                 return NimbusJwtAuthProvider.withJwkSetUri(jwt.getJwkSetUri(), jwkSetOptions(), algorithms, rules,
@@ -80,8 +87,10 @@ final class JwtKeyResolver {
     }
 
     NimbusTokenIssuer issuer() {
+        // Issued tokens carry their roles where this application reads them first.
         TokenSettings settings = TokenSettings.of(jwt.getIssuer(), jwt.getAudiences(), jwt.getExpiration(),
-                jwt.getRolesClaim()).withType(jwt.getRequiredType()).withClock(clock);
+                claimMapping().roles().isEmpty() ? null : claimMapping().roles().get(0).toString())
+                .withType(jwt.getRequiredType()).withClock(clock);
         if (jwt.getPrivateKeyLocation() != null) {
             if (hasText(jwt.getSecret())) {
                 // Tokens signed with the private key would not verify with the secret.
@@ -116,9 +125,16 @@ final class JwtKeyResolver {
         if (jwt.getJwkSetUri() != null) {
             sources.add(JWK_SET_URI);
         }
+        if (jwt.getIssuerUri() != null) {
+            sources.add(ISSUER_URI);
+        }
         if (sources.size() > 1) {
             throw new MutuallyExclusiveConfigurationPropertiesException(sources,
-                    List.of(SECRET, PUBLIC_KEY_LOCATION, JWK_SET_URI));
+                    List.of(SECRET, PUBLIC_KEY_LOCATION, JWK_SET_URI, ISSUER_URI));
+        }
+        if (jwt.getIssuerUri() != null && hasText(jwt.getIssuer()) && !jwt.getIssuer().equals(jwt.getIssuerUri().toString())) {
+            throw new InvalidConfigurationPropertyValueException(ISSUER, jwt.getIssuer(), "it differs from "
+                    + ISSUER_URI + " '" + jwt.getIssuerUri() + "', which is the issuer tokens must name; leave it unset");
         }
     }
 
@@ -130,8 +146,21 @@ final class JwtKeyResolver {
         if (!hasText(jwt.getSecret()) && jwt.getAudiences().isEmpty() && !jwt.isAcceptAnyAudience()) {
             throw new InvalidConfigurationPropertyValueException(AUDIENCES, "[]", "set it to the audience of this "
                     + "application's tokens: with public keys (" + PUBLIC_KEY_LOCATION + ", " + PRIVATE_KEY_LOCATION
-                    + " or " + JWK_SET_URI + "), tokens meant for other applications would otherwise be accepted. Set "
+                    + ", " + JWK_SET_URI + " or " + ISSUER_URI + "), tokens meant for other applications would "
+                    + "otherwise be accepted. Set "
                     + ACCEPT_ANY_AUDIENCE + "=true to accept any audience on purpose.");
+        }
+    }
+
+    private ClaimMapping claimMapping() {
+        try {
+            return ClaimMapping.of(jwt.getSubjectClaim(), jwt.getScopesClaim(), jwt.getRolesClaim(),
+                    jwt.getTenantClaim());
+        }
+        catch (IllegalArgumentException invalid) {
+            throw new InvalidConfigurationPropertyValueException("policy-auth.jwt.*-claim",
+                    "subject " + jwt.getSubjectClaim() + ", scopes " + jwt.getScopesClaim() + ", roles "
+                            + jwt.getRolesClaim() + ", tenant " + jwt.getTenantClaim(), invalid.getMessage());
         }
     }
 
@@ -207,7 +236,7 @@ final class JwtKeyResolver {
     /** Tokens the issuer signs must pass this application's own allowlist. */
     private void requireVerifiable(JWSAlgorithm signing) {
         Set<JWSAlgorithm> allowed;
-        if (jwt.getJwkSetUri() != null) {
+        if (jwt.getJwkSetUri() != null || jwt.getIssuerUri() != null) {
             allowed = JwtAlgorithms.forJwkSet(jwt.getAlgorithms());
         }
         else {

@@ -38,7 +38,7 @@ abstract class JwtKeySourceCondition extends SpringBootCondition {
 
         Verification() {
             super("JWT verification key", JwtKeyResolver.SECRET, JwtKeyResolver.PUBLIC_KEY_LOCATION,
-                    JwtKeyResolver.JWK_SET_URI, JwtKeyResolver.PRIVATE_KEY_LOCATION);
+                    JwtKeyResolver.JWK_SET_URI, JwtKeyResolver.ISSUER_URI, JwtKeyResolver.PRIVATE_KEY_LOCATION);
         }
     }
 

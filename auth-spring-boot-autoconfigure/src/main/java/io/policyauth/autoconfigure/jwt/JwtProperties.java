@@ -32,6 +32,13 @@ public class JwtProperties {
     /** JWK Set URI to fetch verification keys from; fetched once, cached and refreshed ahead of expiry. */
     private URI jwkSetUri;
 
+    /**
+     * Issuer whose metadata names the JWK Set: {issuer-uri}/.well-known/openid-configuration, else
+     * RFC 8414's /.well-known/oauth-authorization-server. Fetched on the first token, never at
+     * start; the metadata's issuer must equal this exactly, and it is the required "iss".
+     */
+    private URI issuerUri;
+
     /** Required "iss" claim. When unset, the issuer is not checked. */
     private String issuer;
 
@@ -68,8 +75,23 @@ public class JwtProperties {
     /** Lifetime of tokens created by the TokenIssuer. */
     private Duration expiration = TokenSettings.DEFAULT_LIFETIME;
 
-    /** Claim that holds the caller's roles (an array or a space separated string). */
-    private String rolesClaim = AuthenticatedUser.DEFAULT_ROLES_CLAIM;
+    /**
+     * Where the caller's roles are: one or more claim paths, dots walking into nested objects
+     * (realm_access.roles, resource_access.orders-api.roles for Keycloak), a segment in square
+     * brackets taken as it is ([https://example.com/roles]). The values of all paths are joined;
+     * each holds an array or a space separated string.
+     */
+    private List<String> rolesClaim = new ArrayList<>(List.of(AuthenticatedUser.DEFAULT_ROLES_CLAIM));
+
+    /** Where the caller's scopes are, as claim paths; the values of all paths are joined. */
+    private List<String> scopesClaim = new ArrayList<>(List.of(AuthenticatedUser.SCOPE_CLAIM,
+            AuthenticatedUser.SCP_CLAIM));
+
+    /** Where the caller's subject is, as claim paths; the first that holds a string wins. */
+    private List<String> subjectClaim = new ArrayList<>(List.of("sub"));
+
+    /** Where the caller's tenant is, as claim paths; the first that holds a string wins. */
+    private List<String> tenantClaim = new ArrayList<>(List.of("tenant"));
 
     /**
      * Most verified tokens remembered, so a token seen again skips the signature check, the
@@ -129,6 +151,14 @@ public class JwtProperties {
         this.privateKeyLocation = privateKeyLocation;
     }
 
+    public URI getIssuerUri() {
+        return issuerUri;
+    }
+
+    public void setIssuerUri(URI issuerUri) {
+        this.issuerUri = issuerUri;
+    }
+
     public URI getJwkSetUri() {
         return jwkSetUri;
     }
@@ -177,12 +207,36 @@ public class JwtProperties {
         this.expiration = expiration;
     }
 
-    public String getRolesClaim() {
+    public List<String> getRolesClaim() {
         return rolesClaim;
     }
 
-    public void setRolesClaim(String rolesClaim) {
+    public void setRolesClaim(List<String> rolesClaim) {
         this.rolesClaim = rolesClaim;
+    }
+
+    public List<String> getScopesClaim() {
+        return scopesClaim;
+    }
+
+    public void setScopesClaim(List<String> scopesClaim) {
+        this.scopesClaim = scopesClaim;
+    }
+
+    public List<String> getSubjectClaim() {
+        return subjectClaim;
+    }
+
+    public void setSubjectClaim(List<String> subjectClaim) {
+        this.subjectClaim = subjectClaim;
+    }
+
+    public List<String> getTenantClaim() {
+        return tenantClaim;
+    }
+
+    public void setTenantClaim(List<String> tenantClaim) {
+        this.tenantClaim = tenantClaim;
     }
 
     public int getVerifiedTokenCacheSize() {

@@ -202,6 +202,23 @@ class JwtPolicyAutoConfigurationTests {
     }
 
     @Test
+    void issuerUriConfiguresAProviderWithoutContactingTheIssuerAtStart() {
+        runner.withPropertyValues(AUDIENCE, "policy-auth.jwt.issuer-uri=http://127.0.0.1:9/realms/a")
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(PrivateExecutor.class));
+        runner.withPropertyValues("policy-auth.jwt.issuer-uri=http://127.0.0.1:9/realms/a")
+                .run(context -> assertThat(messages(context.getStartupFailure()))
+                        .contains("policy-auth.jwt.audiences"));
+        runner.withPropertyValues(AUDIENCE, "policy-auth.jwt.issuer-uri=http://127.0.0.1:9/realms/a",
+                "policy-auth.jwt.issuer=http://127.0.0.1:9/realms/b")
+                .run(context -> assertThat(messages(context.getStartupFailure())).contains("policy-auth.jwt.issuer")
+                        .contains("differs"));
+        runner.withPropertyValues(AUDIENCE, "policy-auth.jwt.issuer-uri=http://127.0.0.1:9/realms/a",
+                "policy-auth.jwt.jwk-set-uri=http://127.0.0.1:9/jwks")
+                .run(context -> assertThat(messages(context.getStartupFailure()))
+                        .contains("policy-auth.jwt.issuer-uri").contains("policy-auth.jwt.jwk-set-uri"));
+    }
+
+    @Test
     void userDefinedProviderBacksOffOurs() {
         runner.withPropertyValues("policy-auth.jwt.secret=" + SECRET).withUserConfiguration(CustomProvider.class)
                 .run(context -> {

@@ -19,6 +19,7 @@ import org.openjdk.jmh.annotations.State;
 
 import io.policyauth.benchmarks.JwtFixture;
 import io.policyauth.core.AuthenticatedUser;
+import io.policyauth.jwt.ClaimMapping;
 import io.policyauth.jwt.NimbusJwtAuthProvider;
 import io.policyauth.jwt.VerifiedTokenCacheSettings;
 
@@ -60,7 +61,7 @@ public class HmacBreakdownBenchmarks {
 
     @Benchmark
     public AuthenticatedUser userFromClaims() {
-        return AuthenticatedUser.fromClaims(claims, "roles", "jwt");
+        return ClaimMapping.DEFAULT.toUser(claims, "jwt");
     }
 
     @Benchmark
