@@ -28,23 +28,33 @@ public final class PrivateExecutor implements AuthExecutor {
 
     private static final Challenge CHALLENGE = Challenge.of(SCHEME);
 
+    private final String policy;
     private final JwtAuthProvider provider;
 
     /**
      * @param provider verifies the tokens
      */
     public PrivateExecutor(JwtAuthProvider provider) {
+        this(POLICY, provider);
+    }
+
+    /**
+     * @param policy the policy name: {@code private}, or {@code private:<issuer>} for one issuer of several
+     * @param provider verifies the tokens
+     */
+    public PrivateExecutor(String policy, JwtAuthProvider provider) {
+        this.policy = Objects.requireNonNull(policy, "policy");
         this.provider = Objects.requireNonNull(provider, "provider");
     }
 
     @Override
     public String policy() {
-        return POLICY;
+        return policy;
     }
 
     @Override
     public PolicyDescription describe() {
-        return PolicyDescription.leaf(POLICY, KIND, CredentialDescription.bearerToken(), List.of(CHALLENGE));
+        return PolicyDescription.leaf(policy, KIND, CredentialDescription.bearerToken(), List.of(CHALLENGE));
     }
 
     @Override

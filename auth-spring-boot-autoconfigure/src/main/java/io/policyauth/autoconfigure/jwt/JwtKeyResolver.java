@@ -19,6 +19,7 @@ import com.nimbusds.jose.jwk.Curve;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.context.properties.source.MutuallyExclusiveConfigurationPropertiesException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.Resource;
 
 import io.policyauth.core.BackgroundTasks;
@@ -52,15 +53,58 @@ final class JwtKeyResolver {
     /** Largest PEM file read; far above any RSA or EC key or certificate chain. */
     private static final int MAX_PEM_BYTES = 64 * 1024;
 
-    private final JwtProperties jwt;
+    private final JwtProperties root;
+    private final JwtIssuerProperties jwt;
+    private final String prefix;
     private final Clock clock;
 
-    JwtKeyResolver(JwtProperties jwt, Clock clock) {
-        this.jwt = jwt;
+    /**
+     * @param root {@code policy-auth.jwt}: what every issuer shares, and the top-level issuer
+     * @param clock the application's clock
+     */
+    JwtKeyResolver(JwtProperties root, Clock clock) {
+        this(root, root, "policy-auth.jwt", clock);
+    }
+
+    /**
+     * @param root what every issuer shares
+     * @param issuer the issuer's own keys and rules
+     * @param prefix where the issuer is configured, for messages
+     * @param clock the application's clock
+     */
+    JwtKeyResolver(JwtProperties root, JwtIssuerProperties issuer, String prefix, Clock clock) {
+        this.root = root;
+        this.jwt = issuer;
+        this.prefix = prefix;
         this.clock = clock;
     }
 
+    /**
+     * @return the issuer its tokens must name: {@code issuer-uri}, else {@code issuer}, or {@code null}
+     */
+    @Nullable String issuerName() {
+        return jwt.getIssuerUri() != null ? jwt.getIssuerUri().toString() : hasText(jwt.getIssuer()) ? jwt.getIssuer()
+                : null;
+    }
+
+    /**
+     * @return whether this issuer has a key source (secret, public key, JWK Set, issuer URI, or a
+     *         private key whose public half verifies)
+     */
+    boolean hasKeySource() {
+        return hasText(jwt.getSecret()) || jwt.getPublicKeyLocation() != null || jwt.getJwkSetUri() != null
+                || jwt.getIssuerUri() != null || (jwt == root && root.getPrivateKeyLocation() != null);
+    }
+
+    private String property(String name) {
+        return prefix + "." + name;
+    }
+
     NimbusJwtAuthProvider provider(TokenDenylist denylist, BackgroundTasks tasks) {
+        if (!hasKeySource()) {
+            throw new InvalidConfigurationPropertyValueException(prefix, null, "set one key source: secret, "
+                    + "public-key-location, jwk-set-uri or issuer-uri");
+        }
         requireOneVerificationSource();
         requireAudienceForPublicKeys();
         VerifiedTokenCacheSettings cache = verifiedTokenCache();
@@ -82,20 +126,20 @@ final class JwtKeyResolver {
             return NimbusJwtAuthProvider.withPublicKey(verificationKey(), algorithms, rules, cache, denylist);
         }
         catch (IllegalArgumentException invalid) {
-            throw new IllegalStateException("Invalid " + ALGORITHMS + " or key: " + invalid.getMessage(), invalid);
+            throw new IllegalStateException("Invalid " + property("algorithms") + " or key: " + invalid.getMessage(), invalid);
         }
     }
 
     NimbusTokenIssuer issuer() {
         // Issued tokens carry their roles where this application reads them first.
-        TokenSettings settings = TokenSettings.of(jwt.getIssuer(), jwt.getAudiences(), jwt.getExpiration(),
+        TokenSettings settings = TokenSettings.of(jwt.getIssuer(), jwt.getAudiences(), root.getExpiration(),
                 claimMapping().roles().isEmpty() ? null : claimMapping().roles().get(0).toString())
                 .withType(jwt.getRequiredType()).withClock(clock);
-        if (jwt.getPrivateKeyLocation() != null) {
+        if (root.getPrivateKeyLocation() != null) {
             if (hasText(jwt.getSecret())) {
                 // Tokens signed with the private key would not verify with the secret.
-                throw new MutuallyExclusiveConfigurationPropertiesException(List.of(SECRET, PRIVATE_KEY_LOCATION),
-                        List.of(SECRET, PRIVATE_KEY_LOCATION));
+                throw new MutuallyExclusiveConfigurationPropertiesException(List.of(property("secret"), property("private-key-location")),
+                        List.of(property("secret"), property("private-key-location")));
             }
             PrivateKey key = privateKey();
             requireVerifiable(signingAlgorithm(key));
@@ -110,31 +154,31 @@ final class JwtKeyResolver {
             return NimbusTokenIssuer.withSecret(secret(), algorithm, settings);
         }
         catch (IllegalArgumentException invalid) {
-            throw new IllegalStateException("Invalid " + ALGORITHMS + ": " + invalid.getMessage(), invalid);
+            throw new IllegalStateException("Invalid " + property("algorithms") + ": " + invalid.getMessage(), invalid);
         }
     }
 
     private void requireOneVerificationSource() {
         List<String> sources = new ArrayList<>();
         if (hasText(jwt.getSecret())) {
-            sources.add(SECRET);
+            sources.add(property("secret"));
         }
         if (jwt.getPublicKeyLocation() != null) {
-            sources.add(PUBLIC_KEY_LOCATION);
+            sources.add(property("public-key-location"));
         }
         if (jwt.getJwkSetUri() != null) {
-            sources.add(JWK_SET_URI);
+            sources.add(property("jwk-set-uri"));
         }
         if (jwt.getIssuerUri() != null) {
-            sources.add(ISSUER_URI);
+            sources.add(property("issuer-uri"));
         }
         if (sources.size() > 1) {
             throw new MutuallyExclusiveConfigurationPropertiesException(sources,
-                    List.of(SECRET, PUBLIC_KEY_LOCATION, JWK_SET_URI, ISSUER_URI));
+                    List.of(property("secret"), property("public-key-location"), property("jwk-set-uri"), property("issuer-uri")));
         }
         if (jwt.getIssuerUri() != null && hasText(jwt.getIssuer()) && !jwt.getIssuer().equals(jwt.getIssuerUri().toString())) {
-            throw new InvalidConfigurationPropertyValueException(ISSUER, jwt.getIssuer(), "it differs from "
-                    + ISSUER_URI + " '" + jwt.getIssuerUri() + "', which is the issuer tokens must name; leave it unset");
+            throw new InvalidConfigurationPropertyValueException(property("issuer"), jwt.getIssuer(), "it differs from "
+                    + property("issuer-uri") + " '" + jwt.getIssuerUri() + "', which is the issuer tokens must name; leave it unset");
         }
     }
 
@@ -144,11 +188,11 @@ final class JwtKeyResolver {
      */
     private void requireAudienceForPublicKeys() {
         if (!hasText(jwt.getSecret()) && jwt.getAudiences().isEmpty() && !jwt.isAcceptAnyAudience()) {
-            throw new InvalidConfigurationPropertyValueException(AUDIENCES, "[]", "set it to the audience of this "
-                    + "application's tokens: with public keys (" + PUBLIC_KEY_LOCATION + ", " + PRIVATE_KEY_LOCATION
-                    + ", " + JWK_SET_URI + " or " + ISSUER_URI + "), tokens meant for other applications would "
+            throw new InvalidConfigurationPropertyValueException(property("audiences"), "[]", "set it to the audience of this "
+                    + "application's tokens: with public keys (" + property("public-key-location") + ", " + property("private-key-location")
+                    + ", " + property("jwk-set-uri") + " or " + property("issuer-uri") + "), tokens meant for other applications would "
                     + "otherwise be accepted. Set "
-                    + ACCEPT_ANY_AUDIENCE + "=true to accept any audience on purpose.");
+                    + property("accept-any-audience") + "=true to accept any audience on purpose.");
         }
     }
 
@@ -158,7 +202,7 @@ final class JwtKeyResolver {
                     jwt.getTenantClaim());
         }
         catch (IllegalArgumentException invalid) {
-            throw new InvalidConfigurationPropertyValueException("policy-auth.jwt.*-claim",
+            throw new InvalidConfigurationPropertyValueException(property("*-claim"),
                     "subject " + jwt.getSubjectClaim() + ", scopes " + jwt.getScopesClaim() + ", roles "
                             + jwt.getRolesClaim() + ", tenant " + jwt.getTenantClaim(), invalid.getMessage());
         }
@@ -168,7 +212,7 @@ final class JwtKeyResolver {
         byte[] secret = jwt.getSecret().getBytes(StandardCharsets.UTF_8);
         if (secret.length < JwtAlgorithms.MIN_SECRET_BYTES) {
             // The value is never shown: only its length.
-            throw new InvalidConfigurationPropertyValueException(SECRET, "(hidden, " + secret.length + " bytes)",
+            throw new InvalidConfigurationPropertyValueException(property("secret"), "(hidden, " + secret.length + " bytes)",
                     "it is too weak: at least " + JwtAlgorithms.MIN_SECRET_BYTES + " bytes (256 bits) are required; "
                     + "generate one with 'openssl rand -base64 48'");
         }
@@ -179,32 +223,32 @@ final class JwtKeyResolver {
     private PublicKey verificationKey() {
         if (jwt.getPublicKeyLocation() != null) {
             try {
-                return PemKeys.readPublicKey(read(jwt.getPublicKeyLocation(), PUBLIC_KEY_LOCATION));
+                return PemKeys.readPublicKey(read(jwt.getPublicKeyLocation(), property("public-key-location")));
             }
             catch (IllegalArgumentException unreadable) {
-                throw new IllegalStateException(PUBLIC_KEY_LOCATION + " (" + jwt.getPublicKeyLocation().getDescription()
+                throw new IllegalStateException(property("public-key-location") + " (" + jwt.getPublicKeyLocation().getDescription()
                         + "): " + unreadable.getMessage(), unreadable);
             }
         }
         return PemKeys.derivePublicKey(privateKey()).orElseThrow(() -> new IllegalStateException(
-                PRIVATE_KEY_LOCATION + " holds a key whose public half cannot be derived; set "
-                        + PUBLIC_KEY_LOCATION + " to the matching public key"));
+                property("private-key-location") + " holds a key whose public half cannot be derived; set "
+                        + property("public-key-location") + " to the matching public key"));
     }
 
     private PrivateKey privateKey() {
         try {
-            return PemKeys.readPrivateKey(read(jwt.getPrivateKeyLocation(), PRIVATE_KEY_LOCATION));
+            return PemKeys.readPrivateKey(read(root.getPrivateKeyLocation(), property("private-key-location")));
         }
         catch (IllegalArgumentException unreadable) {
             // PemKeys never quotes key material, so its message is safe here.
-            throw new IllegalStateException(PRIVATE_KEY_LOCATION + " (" + jwt.getPrivateKeyLocation().getDescription()
+            throw new IllegalStateException(property("private-key-location") + " (" + root.getPrivateKeyLocation().getDescription()
                     + "): " + unreadable.getMessage(), unreadable);
         }
     }
 
     private VerifiedTokenCacheSettings verifiedTokenCache() {
         try {
-            return new VerifiedTokenCacheSettings(jwt.getVerifiedTokenCacheSize(), jwt.getVerifiedTokenCacheTtl());
+            return new VerifiedTokenCacheSettings(root.getVerifiedTokenCacheSize(), root.getVerifiedTokenCacheTtl());
         }
         catch (IllegalArgumentException | NullPointerException invalid) {
             throw new IllegalStateException("Invalid policy-auth.jwt.verified-token-cache-size or "
@@ -213,7 +257,7 @@ final class JwtKeyResolver {
     }
 
     private JwkSetOptions jwkSetOptions() {
-        JwtProperties.JwkSet set = jwt.getJwkSet();
+        JwtProperties.JwkSet set = root.getJwkSet();
         try {
             return new JwkSetOptions(set.getCacheTtl(), set.getRefreshAhead(), set.getMinRefetchInterval(),
                     set.getConnectTimeout(), set.getReadTimeout(), JwkSetOptions.DEFAULT_SIZE_LIMIT);
@@ -223,14 +267,14 @@ final class JwtKeyResolver {
         }
     }
 
-    private static JWSAlgorithm signingAlgorithm(PrivateKey key) {
+    private JWSAlgorithm signingAlgorithm(PrivateKey key) {
         if (key instanceof RSAPrivateKey) {
             return JWSAlgorithm.RS256;
         }
         if (key instanceof ECPrivateKey ec) {
             return JwtAlgorithms.ecAlgorithm(Curve.forECParameterSpec(ec.getParams()));
         }
-        throw new IllegalStateException(PRIVATE_KEY_LOCATION + " must hold an RSA or EC key");
+        throw new IllegalStateException(property("private-key-location") + " must hold an RSA or EC key");
     }
 
     /** Tokens the issuer signs must pass this application's own allowlist. */
@@ -243,12 +287,12 @@ final class JwtKeyResolver {
             allowed = JwtAlgorithms.forPublicKey(jwt.getAlgorithms(), verificationKey());
         }
         if (!allowed.contains(signing)) {
-            throw new IllegalStateException(PRIVATE_KEY_LOCATION + " signs with " + signing + ", which "
-                    + ALGORITHMS + " " + allowed + " does not accept");
+            throw new IllegalStateException(property("private-key-location") + " signs with " + signing + ", which "
+                    + property("algorithms") + " " + allowed + " does not accept");
         }
     }
 
-    private static void requireKeyPair(PrivateKey privateKey, PublicKey publicKey) {
+    private void requireKeyPair(PrivateKey privateKey, PublicKey publicKey) {
         String algorithm = privateKey instanceof RSAPrivateKey ? "SHA256withRSA" : "SHA256withECDSA";
         byte[] probe = "policy-auth key pair check".getBytes(StandardCharsets.UTF_8);
         try {
@@ -266,7 +310,7 @@ final class JwtKeyResolver {
         catch (GeneralSecurityException mismatch) {
             // Different key types: reported below.
         }
-        throw new IllegalStateException(PRIVATE_KEY_LOCATION + " and " + PUBLIC_KEY_LOCATION
+        throw new IllegalStateException(property("private-key-location") + " and " + property("public-key-location")
                 + " are not a key pair: tokens signed with one would not verify with the other");
     }
 

@@ -1,7 +1,10 @@
 package io.policyauth.autoconfigure.jwt;
 
+import java.util.Map;
+
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
@@ -23,6 +26,10 @@ abstract class JwtKeySourceCondition extends SpringBootCondition {
     @Override
     public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
         Binder binder = Binder.get(context.getEnvironment());
+        if (countsIssuers() && !binder.bind(JwtIssuers.ISSUERS, Bindable.mapOf(String.class, Object.class))
+                .orElse(Map.of()).isEmpty()) {
+            return ConditionOutcome.match(description + ": " + JwtIssuers.ISSUERS + " is set");
+        }
         for (String property : properties) {
             String value = binder.bind(property, String.class).orElse("");
             if (!value.isBlank()) {
@@ -33,8 +40,19 @@ abstract class JwtKeySourceCondition extends SpringBootCondition {
         return ConditionOutcome.noMatch(description + ": none of " + String.join(", ", properties) + " is set");
     }
 
-    /** A key that verifies tokens (a private key counts: its public half is derived). */
+    /** Whether entries of {@code policy-auth.jwt.issuers} count as a key source. */
+    boolean countsIssuers() {
+        return false;
+    }
+
+    /** A key that verifies tokens (a private key counts: its public half is derived), or another issuer. */
     static final class Verification extends JwtKeySourceCondition {
+
+        @Override
+        boolean countsIssuers() {
+            return true;
+        }
+
 
         Verification() {
             super("JWT verification key", JwtKeyResolver.SECRET, JwtKeyResolver.PUBLIC_KEY_LOCATION,

@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Import;
 
 import io.policyauth.core.BackgroundTasks;
 import io.policyauth.jwt.JwtAuthProvider;
@@ -32,24 +33,37 @@ import io.policyauth.jwt.TokenIssuer;
 @ConditionalOnClass(SignedJWT.class)
 @ConditionalOnPolicyAuthEnabled
 @EnableConfigurationProperties(JwtProperties.class)
+@Import(JwtIssuerPolicyRegistrar.class)
 public class JwtPolicyAutoConfiguration {
 
     /**
-     * Verifies bearer tokens; closed with the context, which stops JWK Set refreshes.
+     * Verifies the bearer tokens of the {@code private} policy: those of every configured issuer.
      *
-     * @param properties the configuration
-     * @param denylist the application's {@link TokenDenylist} bean, if any; consulted on every request
-     * @param clock the application's clock, if any
-     * @param tasks runs JWK Set refreshes
+     * @param issuers the configured issuers
      * @return the provider
      */
     @Bean
     @ConditionalOnMissingBean(JwtAuthProvider.class)
     @Conditional(JwtKeySourceCondition.Verification.class)
-    public JwtAuthProvider jwtAuthProvider(JwtProperties properties, ObjectProvider<TokenDenylist> denylist,
+    public JwtAuthProvider jwtAuthProvider(JwtIssuers issuers) {
+        return issuers.privatePolicyProvider();
+    }
+
+    /**
+     * Every configured issuer with its provider; closed with the context.
+     *
+     * @param properties the configuration
+     * @param denylist the application's {@link TokenDenylist} bean, if any; consulted on every request
+     * @param clock the application's clock, if any
+     * @param tasks runs JWK Set refreshes
+     * @return the issuers
+     */
+    @Bean
+    @Conditional(JwtKeySourceCondition.Verification.class)
+    JwtIssuers policyAuthJwtIssuers(JwtProperties properties, ObjectProvider<TokenDenylist> denylist,
             ObjectProvider<Clock> clock, BackgroundTasks tasks) {
-        return new JwtKeyResolver(properties, ApplicationClock.of(clock))
-                .provider(denylist.getIfAvailable(TokenDenylist::none), tasks);
+        return new JwtIssuers(properties, denylist.getIfAvailable(TokenDenylist::none), tasks,
+                ApplicationClock.of(clock));
     }
 
     /**

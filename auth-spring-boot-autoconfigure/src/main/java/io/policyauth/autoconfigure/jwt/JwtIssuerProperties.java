@@ -1,0 +1,160 @@
+package io.policyauth.autoconfigure.jwt;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.core.io.Resource;
+
+import io.policyauth.core.AuthenticatedUser;
+import io.policyauth.jwt.JwtClaimRules;
+
+/**
+ * What one issuer's tokens are verified and mapped with: the keys of {@code policy-auth.jwt.*}
+ * and of each {@code policy-auth.jwt.issuers.<name>.*}. Set one key source: secret,
+ * public-key-location, jwk-set-uri or issuer-uri.
+ */
+public class JwtIssuerProperties {
+    /**
+     * HMAC secret (HS256/384/512) that verifies tokens and, with no private key, signs the
+     * tokens of the TokenIssuer. At least 32 bytes (256 bits) in UTF-8; shorter fails at start.
+     */
+    private String secret;
+    /** Location of an RSA or EC public key in PEM (X.509 SubjectPublicKeyInfo) that verifies tokens. */
+    private Resource publicKeyLocation;
+    /** JWK Set URI to fetch verification keys from; fetched once, cached and refreshed ahead of expiry. */
+    private URI jwkSetUri;
+    /**
+     * Issuer whose metadata names the JWK Set: {issuer-uri}/.well-known/openid-configuration, else
+     * RFC 8414's /.well-known/oauth-authorization-server. Fetched on the first token, never at
+     * start; the metadata's issuer must equal this exactly, and it is the required "iss".
+     */
+    private URI issuerUri;
+    /** Required "iss" claim. When unset, the issuer is not checked. */
+    private String issuer;
+    /**
+     * Accepted audiences: a token passes when its "aud" contains one of them. Required with
+     * public keys (a key pair, a JWK Set), whose tokens may be meant for other applications,
+     * unless accept-any-audience is set.
+     */
+    private List<String> audiences = new ArrayList<>();
+    /**
+     * Accept tokens for any audience with public keys, on purpose (RFC 8725 section 3.9
+     * advises against it). Without it, public keys and no audiences stop the start.
+     */
+    private boolean acceptAnyAudience;
+    /**
+     * Required "typ" header, for example at+jwt (RFC 9068), matched with or without the
+     * "application/" prefix, in any case. When unset, "typ" is not checked. Tokens created by
+     * the TokenIssuer carry it.
+     */
+    private String requiredType;
+    /**
+     * Allowed signature algorithms ("alg"). When empty, derived from the key: HS256 for a
+     * secret, RS256 for an RSA key, ES256/ES384/ES512 for an EC key by curve, RS256 and ES256
+     * for a JWK Set. An algorithm the key cannot verify fails at start.
+     */
+    private List<String> algorithms = new ArrayList<>();
+    /** Tolerance for "exp" and "nbf" against this server's clock. */
+    private Duration clockSkew = JwtClaimRules.DEFAULT_CLOCK_SKEW;
+    /**
+     * Where the caller's roles are: one or more claim paths, dots walking into nested objects
+     * (realm_access.roles, resource_access.orders-api.roles for Keycloak), a segment in square
+     * brackets taken as it is ([https://example.com/roles]). The values of all paths are joined;
+     * each holds an array or a space separated string.
+     */
+    private List<String> rolesClaim = new ArrayList<>(List.of(AuthenticatedUser.DEFAULT_ROLES_CLAIM));
+    /** Where the caller's scopes are, as claim paths; the values of all paths are joined. */
+    private List<String> scopesClaim = new ArrayList<>(List.of(AuthenticatedUser.SCOPE_CLAIM,
+            AuthenticatedUser.SCP_CLAIM));
+    /** Where the caller's subject is, as claim paths; the first that holds a string wins. */
+    private List<String> subjectClaim = new ArrayList<>(List.of("sub"));
+    /** Where the caller's tenant is, as claim paths; the first that holds a string wins. */
+    private List<String> tenantClaim = new ArrayList<>(List.of("tenant"));
+
+    public String getSecret() {
+        return secret;
+    }
+    public void setSecret(String secret) {
+        this.secret = secret;
+    }
+    public Resource getPublicKeyLocation() {
+        return publicKeyLocation;
+    }
+    public void setPublicKeyLocation(Resource publicKeyLocation) {
+        this.publicKeyLocation = publicKeyLocation;
+    }
+    public URI getJwkSetUri() {
+        return jwkSetUri;
+    }
+    public void setJwkSetUri(URI jwkSetUri) {
+        this.jwkSetUri = jwkSetUri;
+    }
+    public URI getIssuerUri() {
+        return issuerUri;
+    }
+    public void setIssuerUri(URI issuerUri) {
+        this.issuerUri = issuerUri;
+    }
+    public String getIssuer() {
+        return issuer;
+    }
+    public void setIssuer(String issuer) {
+        this.issuer = issuer;
+    }
+    public List<String> getAudiences() {
+        return audiences;
+    }
+    public void setAudiences(List<String> audiences) {
+        this.audiences = audiences;
+    }
+    public boolean isAcceptAnyAudience() {
+        return acceptAnyAudience;
+    }
+    public void setAcceptAnyAudience(boolean acceptAnyAudience) {
+        this.acceptAnyAudience = acceptAnyAudience;
+    }
+    public String getRequiredType() {
+        return requiredType;
+    }
+    public void setRequiredType(String requiredType) {
+        this.requiredType = requiredType;
+    }
+    public List<String> getAlgorithms() {
+        return algorithms;
+    }
+    public void setAlgorithms(List<String> algorithms) {
+        this.algorithms = algorithms;
+    }
+    public Duration getClockSkew() {
+        return clockSkew;
+    }
+    public void setClockSkew(Duration clockSkew) {
+        this.clockSkew = clockSkew;
+    }
+    public List<String> getRolesClaim() {
+        return rolesClaim;
+    }
+    public void setRolesClaim(List<String> rolesClaim) {
+        this.rolesClaim = rolesClaim;
+    }
+    public List<String> getScopesClaim() {
+        return scopesClaim;
+    }
+    public void setScopesClaim(List<String> scopesClaim) {
+        this.scopesClaim = scopesClaim;
+    }
+    public List<String> getSubjectClaim() {
+        return subjectClaim;
+    }
+    public void setSubjectClaim(List<String> subjectClaim) {
+        this.subjectClaim = subjectClaim;
+    }
+    public List<String> getTenantClaim() {
+        return tenantClaim;
+    }
+    public void setTenantClaim(List<String> tenantClaim) {
+        this.tenantClaim = tenantClaim;
+    }
+}

@@ -1,0 +1,88 @@
+package io.policyauth.autoconfigure.jwt;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+
+import io.policyauth.core.BackgroundTasks;
+import io.policyauth.jwt.IssuerRoutingJwtAuthProvider;
+import io.policyauth.jwt.JwtAuthProvider;
+import io.policyauth.jwt.NimbusJwtAuthProvider;
+import io.policyauth.jwt.TokenDenylist;
+
+/**
+ * The configured issuers: the one of {@code policy-auth.jwt.*}, when it has a key source, and each
+ * of {@code policy-auth.jwt.issuers.<name>}, every one verified by its own provider. With more
+ * than one, each must name its issuer, and no two the same one.
+ */
+final class JwtIssuers implements AutoCloseable {
+
+    static final String ISSUERS = "policy-auth.jwt.issuers";
+
+    private final @Nullable NimbusJwtAuthProvider topLevel;
+    private final Map<String, NimbusJwtAuthProvider> named = new LinkedHashMap<>();
+    private final Map<String, JwtAuthProvider> byIssuer = new LinkedHashMap<>();
+
+    JwtIssuers(JwtProperties properties, TokenDenylist denylist, BackgroundTasks tasks, Clock clock) {
+        JwtKeyResolver top = new JwtKeyResolver(properties, clock);
+        this.topLevel = top.hasKeySource() ? top.provider(denylist, tasks) : null;
+        boolean several = properties.getIssuers().size() + (topLevel == null ? 0 : 1) > 1;
+        if (topLevel != null && several) {
+            register(top.issuerName(), "policy-auth.jwt.issuer", topLevel);
+        }
+        properties.getIssuers().forEach((name, issuer) -> {
+            String prefix = ISSUERS + "." + name;
+            JwtKeyResolver resolver = new JwtKeyResolver(properties, issuer, prefix, clock);
+            NimbusJwtAuthProvider provider = resolver.provider(denylist, tasks);
+            named.put(name, provider);
+            if (several) {
+                register(resolver.issuerName(), prefix + ".issuer", provider);
+            }
+        });
+    }
+
+    /**
+     * @return what the {@code private} policy verifies with: the one issuer, or a router by {@code iss}
+     */
+    JwtAuthProvider privatePolicyProvider() {
+        if (byIssuer.isEmpty()) {
+            return topLevel != null ? topLevel : named.values().iterator().next();
+        }
+        return new IssuerRoutingJwtAuthProvider(byIssuer);
+    }
+
+    /**
+     * @param name an entry of {@code policy-auth.jwt.issuers}
+     * @return its provider
+     */
+    JwtAuthProvider named(String name) {
+        NimbusJwtAuthProvider provider = named.get(name);
+        if (provider == null) {
+            throw new IllegalStateException("No issuer named '" + name + "' under " + ISSUERS);
+        }
+        return provider;
+    }
+
+    @Override
+    public void close() {
+        if (topLevel != null) {
+            topLevel.close();
+        }
+        named.values().forEach(NimbusJwtAuthProvider::close);
+    }
+
+    private void register(@Nullable String issuer, String property, JwtAuthProvider provider) {
+        if (issuer == null) {
+            throw new InvalidConfigurationPropertyValueException(property, null,
+                    "with several issuers each must name its issuer (issuer or issuer-uri): a token's iss chooses "
+                            + "which one verifies it");
+        }
+        if (byIssuer.putIfAbsent(issuer, provider) != null) {
+            throw new InvalidConfigurationPropertyValueException(property, issuer,
+                    "another configured issuer names the same issuer");
+        }
+    }
+}

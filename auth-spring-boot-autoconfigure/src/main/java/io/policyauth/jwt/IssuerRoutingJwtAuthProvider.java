@@ -1,0 +1,57 @@
+package io.policyauth.jwt;
+
+import java.text.ParseException;
+import java.util.Map;
+
+import io.policyauth.core.AuthException;
+import io.policyauth.core.AuthenticatedUser;
+
+/**
+ * Admits tokens of several issuers: the token's {@code iss}, read before anything is verified,
+ * chooses the one provider allowed to check it, so only that issuer's keys and algorithms are ever
+ * tried and a key of one issuer never verifies another's token. A token naming no configured
+ * issuer is refused at once, with no network call: nothing in a token's contents drives a fetch.
+ */
+public final class IssuerRoutingJwtAuthProvider implements JwtAuthProvider {
+
+    private final Map<String, JwtAuthProvider> byIssuer;
+    private final CompactJwsParser parser = new CompactJwsParser();
+
+    /**
+     * @param byIssuer each issuer, exactly as its tokens name it in {@code iss}, to its provider
+     */
+    public IssuerRoutingJwtAuthProvider(Map<String, JwtAuthProvider> byIssuer) {
+        if (byIssuer.isEmpty()) {
+            throw new IllegalArgumentException("At least one issuer is required");
+        }
+        this.byIssuer = Map.copyOf(byIssuer);
+    }
+
+    @Override
+    public AuthenticatedUser check(String token) {
+        if (token == null || token.isEmpty() || token.length() > NimbusJwtAuthProvider.MAX_TOKEN_LENGTH) {
+            throw TokenRejections.malformed();
+        }
+        JwtAuthProvider provider = byIssuer.get(issuerOf(token));
+        if (provider == null) {
+            throw TokenRejections.badIssuer();
+        }
+        return provider.check(token);
+    }
+
+    /** The unverified {@code iss}: only ever used to choose whom to ask, never trusted. */
+    private String issuerOf(String token) {
+        try {
+            return parser.parse(token).claims().get("iss") instanceof String iss ? iss : "";
+        }
+        catch (ParseException notJson) {
+            throw TokenRejections.malformed();
+        }
+        catch (AuthException refused) {
+            throw refused;
+        }
+        catch (RuntimeException unparsable) {
+            throw TokenRejections.malformed();
+        }
+    }
+}
