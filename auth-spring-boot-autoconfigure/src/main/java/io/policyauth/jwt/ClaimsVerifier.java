@@ -14,20 +14,15 @@ final class ClaimsVerifier {
     private final String issuer;
     private final Set<String> audiences;
     private final long skewMillis;
-    private final ClaimMapping mapping;
     private final Clock clock;
 
     ClaimsVerifier(JwtClaimRules rules) {
         this.issuer = rules.issuer();
         this.audiences = rules.audiences();
         this.skewMillis = rules.clockSkew().toMillis();
-        this.mapping = rules.mapping();
         this.clock = rules.clock();
     }
 
-    ClaimMapping mapping() {
-        return mapping;
-    }
 
     /**
      * @return the token's {@code exp}, in milliseconds since the epoch
@@ -51,9 +46,6 @@ final class ClaimsVerifier {
         }
         if (!audiences.isEmpty() && !acceptsAudience(claims.get("aud"))) {
             throw TokenRejections.badAudience();
-        }
-        if (mapping.subjectOf(claims) == null) {
-            throw TokenRejections.missingSubject();
         }
         return expiresAt;
     }

@@ -17,13 +17,16 @@ import java.util.Set;
  * @param audiences accepted audiences: {@code aud} must contain one; empty to not check it
  * @param clockSkew tolerance for {@code exp} and {@code nbf}; not negative
  * @param mapping where the subject, scopes, roles and tenant are
+ * @param validators further checks of the claims, all of which must pass
+ * @param userMapper turns the claims into the caller
  * @param requiredType the {@code typ} header required (RFC 8725 section 3.11), such as
  *        {@code at+jwt} (RFC 9068), matched with or without the {@code application/} prefix and in
  *        any case; {@code null} to not check it
  * @param clock the clock tokens are checked against
  */
 public record JwtClaimRules(@Nullable String issuer, Set<String> audiences, Duration clockSkew,
-        ClaimMapping mapping, @Nullable String requiredType, Clock clock) {
+        ClaimMapping mapping, List<JwtClaimValidator> validators, JwtUserMapper userMapper,
+        @Nullable String requiredType, Clock clock) {
 
     /** The default tolerance for {@code exp} and {@code nbf}. */
     public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
@@ -36,6 +39,8 @@ public record JwtClaimRules(@Nullable String issuer, Set<String> audiences, Dura
             throw new IllegalArgumentException("clock skew must not be negative");
         }
         mapping = Objects.requireNonNullElse(mapping, ClaimMapping.DEFAULT);
+        validators = validators == null ? List.of() : List.copyOf(validators);
+        userMapper = Objects.requireNonNullElse(userMapper, JwtUserMapper.DEFAULT);
         requiredType = requiredType == null || requiredType.isBlank() ? null : withoutApplicationPrefix(requiredType);
         clock = Objects.requireNonNullElse(clock, Clock.systemUTC());
     }
@@ -55,7 +60,18 @@ public record JwtClaimRules(@Nullable String issuer, Set<String> audiences, Dura
      * @return new rules
      */
     public JwtClaimRules withRequiredType(@Nullable String type) {
-        return new JwtClaimRules(issuer, audiences, clockSkew, mapping, type, clock);
+        return new JwtClaimRules(issuer, audiences, clockSkew, mapping, validators, userMapper, type, clock);
+    }
+
+    /**
+     * These rules with further claim checks and another way to build the caller.
+     *
+     * @param checks the checks, all of which must pass
+     * @param mapper turns the claims into the caller
+     * @return new rules
+     */
+    public JwtClaimRules withSeams(List<JwtClaimValidator> checks, JwtUserMapper mapper) {
+        return new JwtClaimRules(issuer, audiences, clockSkew, mapping, checks, mapper, requiredType, clock);
     }
 
     /**
@@ -65,7 +81,7 @@ public record JwtClaimRules(@Nullable String issuer, Set<String> audiences, Dura
      * @return new rules
      */
     public JwtClaimRules withMapping(ClaimMapping other) {
-        return new JwtClaimRules(issuer, audiences, clockSkew, other, requiredType, clock);
+        return new JwtClaimRules(issuer, audiences, clockSkew, other, validators, userMapper, requiredType, clock);
     }
 
     // RFC 7515 section 4.1.9: "application/" is to be omitted, and media types are case-insensitive.
@@ -87,7 +103,8 @@ public record JwtClaimRules(@Nullable String issuer, Set<String> audiences, Dura
             @Nullable Duration clockSkew, @Nullable String rolesClaim) {
         return new JwtClaimRules(issuer, audiences == null ? Set.of() : Set.copyOf(audiences), clockSkew,
                 rolesClaim == null || rolesClaim.isBlank() ? ClaimMapping.DEFAULT
-                        : ClaimMapping.DEFAULT.withRoles(List.of(rolesClaim)), null, Clock.systemUTC());
+                        : ClaimMapping.DEFAULT.withRoles(List.of(rolesClaim)), List.of(), JwtUserMapper.DEFAULT, null,
+                Clock.systemUTC());
     }
 
     /**
@@ -106,6 +123,6 @@ public record JwtClaimRules(@Nullable String issuer, Set<String> audiences, Dura
      * @return new rules
      */
     public JwtClaimRules withClock(Clock other) {
-        return new JwtClaimRules(issuer, audiences, clockSkew, mapping, requiredType, other);
+        return new JwtClaimRules(issuer, audiences, clockSkew, mapping, validators, userMapper, requiredType, other);
     }
 }

@@ -8,6 +8,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -221,7 +222,7 @@ public final class NimbusJwtAuthProvider implements JwtAuthProvider, AutoCloseab
             throw new IllegalArgumentException("the issuer URI must be an absolute http or https URI");
         }
         JwtClaimRules withIssuer = new JwtClaimRules(issuerUri.toString(), rules.audiences(), rules.clockSkew(),
-                rules.mapping(), rules.requiredType(), rules.clock());
+                rules.mapping(), rules.validators(), rules.userMapper(), rules.requiredType(), rules.clock());
         return new NimbusJwtAuthProvider(allowed, new DiscoveredVerifierSource(issuerUri, options, tasks,
                 rules.clock()), withIssuer, cache, denylist);
     }
@@ -277,12 +278,20 @@ public final class NimbusJwtAuthProvider implements JwtAuthProvider, AutoCloseab
             parser.rememberHeader(jws);
             Map<String, Object> claims = jws.claims();
             long expiresAtMillis = claimsVerifier.verify(claims);
-            if (cache == null) {
-                return claimsVerifier.mapping().toUser(claims, MECHANISM);
+            // A cached user is shared by every later request: its claims must not change under it.
+            Map<String, Object> verified = cache == null ? Collections.unmodifiableMap(claims) : FrozenClaims.of(claims);
+            for (JwtClaimValidator validator : rules.validators()) {
+                if (!validator.isValid(verified)) {
+                    throw TokenRejections.claimRejected();
+                }
             }
-            AuthenticatedUser user = claimsVerifier.mapping().toUser(FrozenClaims.of(claims),
-                    MECHANISM);
-            cache.put(token, user, expiresAtMillis, clock.millis());
+            AuthenticatedUser user = rules.userMapper().toUser(verified, rules.mapping());
+            if (user == null || user.subject().isBlank()) {
+                throw TokenRejections.missingSubject();
+            }
+            if (cache != null) {
+                cache.put(token, user, expiresAtMillis, clock.millis());
+            }
             return user;
         }
         catch (ParseException notAJsonObject) {

@@ -24,6 +24,7 @@ final class TokenRejections {
     static final String MISSING_SUBJECT = "missing_subject";
     static final String TOKEN_REVOKED = "token_revoked";
     static final String WRONG_TYPE = "wrong_token_type";
+    static final String CLAIM_REJECTED = "claim_rejected";
 
     private TokenRejections() {
     }
@@ -74,6 +75,10 @@ final class TokenRejections {
 
     static AuthenticationException wrongType() {
         return reject(WRONG_TYPE, "The token is not of the type this resource accepts.");
+    }
+
+    static AuthenticationException claimRejected() {
+        return reject(CLAIM_REJECTED, "The token's claims are not accepted.");
     }
 
     static AuthenticationException revoked() {

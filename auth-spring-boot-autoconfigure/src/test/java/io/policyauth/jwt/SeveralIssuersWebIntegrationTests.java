@@ -85,6 +85,16 @@ class SeveralIssuersWebIntegrationTests {
     }
 
     @Test
+    void aClaimValidatorBeanNamingOneIssuerAppliesToItsTokensOnly() throws KeyLengthException {
+        HttpTestClient http = new HttpTestClient(port);
+
+        assertThat(http.get("/any", "Authorization", "Bearer " + token(B, "https://b.example", "other-client"))
+                .statusCode()).isEqualTo(401);
+        assertThat(http.get("/any", "Authorization", "Bearer " + token(A, "https://a.example", "other-client"))
+                .statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void withSeveralIssuersEachMustNameItsIssuer() {
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(PolicyAuthAutoConfiguration.class,
@@ -96,13 +106,34 @@ class SeveralIssuersWebIntegrationTests {
     }
 
     private static String token(String secret, String issuer) throws KeyLengthException {
+        return token(secret, issuer, "orders-web");
+    }
+
+    private static String token(String secret, String issuer, String azp) throws KeyLengthException {
         return TestKeys.token(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)), JWSAlgorithm.HS256,
-                claims -> claims.issuer(issuer).claim("realm_access", java.util.Map.of("roles", List.of("admin"))));
+                claims -> claims.issuer(issuer).claim("azp", azp)
+                        .claim("realm_access", java.util.Map.of("roles", List.of("admin"))));
     }
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
     static class App {
+
+        /** "azp must be orders-web", for issuer b only. */
+        @org.springframework.context.annotation.Bean
+        JwtClaimValidator ordersWebForB() {
+            return new JwtClaimValidator() {
+                @Override
+                public boolean isValid(java.util.Map<String, Object> claims) {
+                    return "orders-web".equals(claims.get("azp"));
+                }
+
+                @Override
+                public String issuerName() {
+                    return "b";
+                }
+            };
+        }
 
         @RestController
         static class Endpoints {

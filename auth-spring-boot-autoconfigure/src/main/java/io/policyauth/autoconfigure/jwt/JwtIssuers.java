@@ -2,6 +2,7 @@ package io.policyauth.autoconfigure.jwt;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -10,6 +11,8 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import io.policyauth.core.BackgroundTasks;
 import io.policyauth.jwt.IssuerRoutingJwtAuthProvider;
 import io.policyauth.jwt.JwtAuthProvider;
+import io.policyauth.jwt.JwtClaimValidator;
+import io.policyauth.jwt.JwtUserMapper;
 import io.policyauth.jwt.NimbusJwtAuthProvider;
 import io.policyauth.jwt.TokenDenylist;
 
@@ -26,9 +29,11 @@ final class JwtIssuers implements AutoCloseable {
     private final Map<String, NimbusJwtAuthProvider> named = new LinkedHashMap<>();
     private final Map<String, JwtAuthProvider> byIssuer = new LinkedHashMap<>();
 
-    JwtIssuers(JwtProperties properties, TokenDenylist denylist, BackgroundTasks tasks, Clock clock) {
+    JwtIssuers(JwtProperties properties, TokenDenylist denylist, BackgroundTasks tasks, Clock clock,
+            List<JwtClaimValidator> validators, JwtUserMapper userMapper) {
         JwtKeyResolver top = new JwtKeyResolver(properties, clock);
-        this.topLevel = top.hasKeySource() ? top.provider(denylist, tasks) : null;
+        this.topLevel = top.hasKeySource()
+                ? top.provider(denylist, tasks, JwtSeams.forIssuer(validators, userMapper, null)) : null;
         boolean several = properties.getIssuers().size() + (topLevel == null ? 0 : 1) > 1;
         if (topLevel != null && several) {
             register(top.issuerName(), "policy-auth.jwt.issuer", topLevel);
@@ -36,7 +41,8 @@ final class JwtIssuers implements AutoCloseable {
         properties.getIssuers().forEach((name, issuer) -> {
             String prefix = ISSUERS + "." + name;
             JwtKeyResolver resolver = new JwtKeyResolver(properties, issuer, prefix, clock);
-            NimbusJwtAuthProvider provider = resolver.provider(denylist, tasks);
+            NimbusJwtAuthProvider provider = resolver.provider(denylist, tasks,
+                    JwtSeams.forIssuer(validators, userMapper, name));
             named.put(name, provider);
             if (several) {
                 register(resolver.issuerName(), prefix + ".issuer", provider);

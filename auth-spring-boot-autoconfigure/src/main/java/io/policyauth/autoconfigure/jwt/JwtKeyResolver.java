@@ -101,6 +101,10 @@ final class JwtKeyResolver {
     }
 
     NimbusJwtAuthProvider provider(TokenDenylist denylist, BackgroundTasks tasks) {
+        return provider(denylist, tasks, JwtSeams.NONE);
+    }
+
+    NimbusJwtAuthProvider provider(TokenDenylist denylist, BackgroundTasks tasks, JwtSeams seams) {
         if (!hasKeySource()) {
             throw new InvalidConfigurationPropertyValueException(prefix, null, "set one key source: secret, "
                     + "public-key-location, jwk-set-uri or issuer-uri");
@@ -109,7 +113,8 @@ final class JwtKeyResolver {
         requireAudienceForPublicKeys();
         VerifiedTokenCacheSettings cache = verifiedTokenCache();
         JwtClaimRules rules = JwtClaimRules.of(jwt.getIssuer(), jwt.getAudiences(), jwt.getClockSkew(), null)
-                .withMapping(claimMapping()).withRequiredType(jwt.getRequiredType()).withClock(clock);
+                .withMapping(claimMapping()).withRequiredType(jwt.getRequiredType()).withClock(clock)
+                .withSeams(seams.validators(), seams.userMapper());
         Set<String> algorithms = Set.copyOf(jwt.getAlgorithms());
         try {
             if (hasText(jwt.getSecret())) {

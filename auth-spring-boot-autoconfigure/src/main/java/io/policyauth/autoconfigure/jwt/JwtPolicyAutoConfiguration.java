@@ -18,6 +18,8 @@ import org.springframework.context.annotation.Import;
 
 import io.policyauth.core.BackgroundTasks;
 import io.policyauth.jwt.JwtAuthProvider;
+import io.policyauth.jwt.JwtClaimValidator;
+import io.policyauth.jwt.JwtUserMapper;
 import io.policyauth.jwt.PrivateExecutor;
 import io.policyauth.jwt.TokenDenylist;
 import io.policyauth.jwt.TokenIssuer;
@@ -56,14 +58,18 @@ public class JwtPolicyAutoConfiguration {
      * @param denylist the application's {@link TokenDenylist} bean, if any; consulted on every request
      * @param clock the application's clock, if any
      * @param tasks runs JWK Set refreshes
+     * @param validators the application's further claim checks
+     * @param userMapper the application's mapping of claims to the caller, if any
      * @return the issuers
      */
     @Bean
     @Conditional(JwtKeySourceCondition.Verification.class)
     JwtIssuers policyAuthJwtIssuers(JwtProperties properties, ObjectProvider<TokenDenylist> denylist,
-            ObjectProvider<Clock> clock, BackgroundTasks tasks) {
+            ObjectProvider<Clock> clock, BackgroundTasks tasks, ObjectProvider<JwtClaimValidator> validators,
+            ObjectProvider<JwtUserMapper> userMapper) {
         return new JwtIssuers(properties, denylist.getIfAvailable(TokenDenylist::none), tasks,
-                ApplicationClock.of(clock));
+                ApplicationClock.of(clock), validators.orderedStream().toList(),
+                userMapper.getIfAvailable(() -> JwtUserMapper.DEFAULT));
     }
 
     /**
