@@ -1,0 +1,85 @@
+package io.policyauth.idp;
+
+import static io.policyauth.idp.Servers.CLIENT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The {@code private} policy against Spring Authorization Server started on free loopback ports:
+ * discovery, client-credentials tokens, two servers as two issuers, a server stopped and back.
+ */
+class SpringAuthorizationServerTests {
+
+    private final Servers servers = new Servers();
+
+    @AfterEach
+    void stop() {
+        servers.close();
+    }
+
+    @Test
+    void discoveryAndAClientCredentialsTokenOpenAScopedEndpoint() throws Exception {
+        String issuer = start(Servers.freePort());
+        int app = application("policy-auth.jwt.issuer-uri=" + issuer, "policy-auth.jwt.audiences=" + CLIENT);
+
+        String token = servers.clientCredentialsToken(issuer, "orders.read");
+
+        assertThat(servers.get(app, "/orders", token).body()).isEqualTo(CLIENT + " [orders.read]");
+        assertThat(servers.get(app, "/orders", null).statusCode()).isEqualTo(401);
+        assertThat(servers.get(app, "/orders/write", token).statusCode()).as("orders.write was not granted")
+                .isEqualTo(403);
+    }
+
+    @Test
+    void twoServersAreTwoIssuersAndEachNamedPolicyAdmitsOnlyItsOwn() throws Exception {
+        String a = start(Servers.freePort());
+        String b = start(Servers.freePort());
+        int app = servers.application(List.of(Applications.Application.class, Applications.OnlyA.class),
+                "policy-auth.jwt.issuers.a.issuer-uri=" + a, "policy-auth.jwt.issuers.a.audiences=" + CLIENT,
+                "policy-auth.jwt.issuers.b.issuer-uri=" + b, "policy-auth.jwt.issuers.b.audiences=" + CLIENT);
+        String tokenA = servers.clientCredentialsToken(a, "orders.read");
+        String tokenB = servers.clientCredentialsToken(b, "orders.read");
+
+        assertThat(servers.get(app, "/orders", tokenA).statusCode()).isEqualTo(200);
+        assertThat(servers.get(app, "/orders", tokenB).statusCode()).isEqualTo(200);
+        assertThat(servers.get(app, "/only-a", tokenA).statusCode()).isEqualTo(200);
+        assertThat(servers.get(app, "/only-a", tokenB).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aStoppedServerIs503AndRecoversWithoutARestart() throws Exception {
+        int port = Servers.freePort();
+        ConfigurableApplicationContext server = servers.authorizationServer(port,
+                Applications.AuthorizationServer.class);
+        String issuer = Servers.issuer(port);
+        String token = servers.clientCredentialsToken(issuer, "orders.read");
+        int app = application("policy-auth.jwt.issuer-uri=" + issuer, "policy-auth.jwt.audiences=" + CLIENT);
+        server.close();
+
+        HttpResponse<String> unavailable = servers.get(app, "/orders", token);
+        assertThat(unavailable.statusCode()).isEqualTo(503);
+        assertThat(unavailable.headers().firstValue("Retry-After")).isPresent();
+
+        start(port);
+        String fresh = servers.clientCredentialsToken(issuer, "orders.read");
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500))
+                .until(() -> servers.get(app, "/orders", fresh).statusCode() == 200);
+    }
+
+    private String start(int port) {
+        servers.authorizationServer(port, Applications.AuthorizationServer.class);
+        return Servers.issuer(port);
+    }
+
+    private int application(String... properties) {
+        return servers.application(List.of(Applications.Application.class), properties);
+    }
+}
