@@ -1,0 +1,100 @@
+package io.policyauth.idp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.policyauth.web.RequiresPolicy;
+
+/**
+ * The {@code private} policy against a real Keycloak started in dev mode, two realms set up through
+ * its admin REST API: realm and client roles, {@code issuer-uri}, two realms as two issuers. Skipped,
+ * and saying why, where the machine has no JDK 21+ for Keycloak.
+ */
+class KeycloakTests {
+
+    private static Keycloak keycloak;
+    private static String realmA;
+    private static String realmB;
+
+    private final Servers servers = new Servers();
+
+    @BeforeAll
+    static void startKeycloak() throws Exception {
+        Optional<Path> jdk = Keycloak.jdk21();
+        assumeTrue(jdk.isPresent(), "Keycloak needs a JDK 21+ and none is under /usr/lib/jvm: KeycloakTests skipped");
+        Path home = Path.of(System.getProperty("keycloak.home", "target/keycloak"));
+        assumeTrue(Files.isDirectory(home), "No Keycloak distribution at " + home + ": KeycloakTests skipped");
+        keycloak = Keycloak.start(home, jdk.get(), Servers.freePort());
+        realmA = keycloak.realm("a");
+        realmB = keycloak.realm("b");
+    }
+
+    @AfterAll
+    static void stopKeycloak() {
+        if (keycloak != null) {
+            keycloak.close();
+        }
+    }
+
+    @AfterEach
+    void stopApplications() {
+        servers.close();
+    }
+
+    @Test
+    void realmAndClientRolesAreMappedThroughIssuerUri() throws Exception {
+        int app = servers.application(List.of(Applications.Application.class, RoleEndpoints.class),
+                "policy-auth.jwt.issuer-uri=" + realmA, "policy-auth.jwt.audiences=orders-api",
+                "policy-auth.jwt.roles-claim=realm_access.roles,resource_access.orders-api.roles");
+        String token = keycloak.clientToken("a");
+
+        assertThat(servers.get(app, "/admin", token).statusCode()).isEqualTo(200);
+        assertThat(servers.get(app, "/writers", token).statusCode()).isEqualTo(200);
+        assertThat(servers.get(app, "/admin", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void twoRealmsAreTwoIssuersAndATokenOfRealmBIsRefusedByPrivateA() throws Exception {
+        int app = servers.application(List.of(Applications.Application.class, RoleEndpoints.class,
+                Applications.OnlyA.class),
+                "policy-auth.jwt.issuers.a.issuer-uri=" + realmA, "policy-auth.jwt.issuers.a.audiences=orders-api",
+                "policy-auth.jwt.issuers.a.roles-claim=realm_access.roles",
+                "policy-auth.jwt.issuers.b.issuer-uri=" + realmB, "policy-auth.jwt.issuers.b.audiences=orders-api",
+                "policy-auth.jwt.issuers.b.roles-claim=realm_access.roles");
+        String tokenA = keycloak.clientToken("a");
+        String tokenB = keycloak.clientToken("b");
+
+        assertThat(servers.get(app, "/admin", tokenA).statusCode()).isEqualTo(200);
+        assertThat(servers.get(app, "/admin", tokenB).statusCode()).isEqualTo(200);
+        assertThat(servers.get(app, "/only-a", tokenA).statusCode()).isEqualTo(200);
+        assertThat(servers.get(app, "/only-a", tokenB).statusCode()).isEqualTo(401);
+    }
+
+    @RestController
+    static class RoleEndpoints {
+
+        @GetMapping("/admin")
+        @RequiresPolicy(value = "private", roles = "admin")
+        String admin() {
+            return "admin";
+        }
+
+        @GetMapping("/writers")
+        @RequiresPolicy(value = "private", roles = "orders-writer")
+        String writers() {
+            return "writers";
+        }
+    }
+}
