@@ -131,7 +131,8 @@ final class JwtKeyResolver {
             return NimbusJwtAuthProvider.withPublicKey(verificationKey(), algorithms, rules, cache, denylist);
         }
         catch (IllegalArgumentException invalid) {
-            throw new IllegalStateException("Invalid " + property("algorithms") + " or key: " + invalid.getMessage(), invalid);
+            throw new IllegalStateException("Invalid " + property("algorithms") + " or key: " + invalid.getMessage(),
+                    invalid);
         }
     }
 
@@ -143,7 +144,8 @@ final class JwtKeyResolver {
         if (root.getPrivateKeyLocation() != null) {
             if (hasText(jwt.getSecret())) {
                 // Tokens signed with the private key would not verify with the secret.
-                throw new MutuallyExclusiveConfigurationPropertiesException(List.of(property("secret"), property("private-key-location")),
+                throw new MutuallyExclusiveConfigurationPropertiesException(
+                        List.of(property("secret"), property("private-key-location")),
                         List.of(property("secret"), property("private-key-location")));
             }
             PrivateKey key = privateKey();
@@ -179,11 +181,14 @@ final class JwtKeyResolver {
         }
         if (sources.size() > 1) {
             throw new MutuallyExclusiveConfigurationPropertiesException(sources,
-                    List.of(property("secret"), property("public-key-location"), property("jwk-set-uri"), property("issuer-uri")));
+                    List.of(property("secret"), property("public-key-location"), property("jwk-set-uri"),
+                            property("issuer-uri")));
         }
-        if (jwt.getIssuerUri() != null && hasText(jwt.getIssuer()) && !jwt.getIssuer().equals(jwt.getIssuerUri().toString())) {
+        if (jwt.getIssuerUri() != null && hasText(jwt.getIssuer())
+                && !jwt.getIssuer().equals(jwt.getIssuerUri().toString())) {
             throw new InvalidConfigurationPropertyValueException(property("issuer"), jwt.getIssuer(), "it differs from "
-                    + property("issuer-uri") + " '" + jwt.getIssuerUri() + "', which is the issuer tokens must name; leave it unset");
+                    + property("issuer-uri") + " '" + jwt.getIssuerUri()
+                    + "', which is the issuer tokens must name; leave it unset");
         }
     }
 
@@ -193,10 +198,11 @@ final class JwtKeyResolver {
      */
     private void requireAudienceForPublicKeys() {
         if (!hasText(jwt.getSecret()) && jwt.getAudiences().isEmpty() && !jwt.isAcceptAnyAudience()) {
-            throw new InvalidConfigurationPropertyValueException(property("audiences"), "[]", "set it to the audience of this "
-                    + "application's tokens: with public keys (" + property("public-key-location") + ", " + property("private-key-location")
-                    + ", " + property("jwk-set-uri") + " or " + property("issuer-uri") + "), tokens meant for other applications would "
-                    + "otherwise be accepted. Set "
+            throw new InvalidConfigurationPropertyValueException(property("audiences"), "[]",
+                    "set it to the audience of this application's tokens: with public keys ("
+                    + property("public-key-location") + ", " + property("private-key-location") + ", "
+                    + property("jwk-set-uri") + " or " + property("issuer-uri")
+                    + "), tokens meant for other applications would otherwise be accepted. Set "
                     + property("accept-any-audience") + "=true to accept any audience on purpose.");
         }
     }
@@ -217,7 +223,8 @@ final class JwtKeyResolver {
         byte[] secret = jwt.getSecret().getBytes(StandardCharsets.UTF_8);
         if (secret.length < JwtAlgorithms.MIN_SECRET_BYTES) {
             // The value is never shown: only its length.
-            throw new InvalidConfigurationPropertyValueException(property("secret"), "(hidden, " + secret.length + " bytes)",
+            throw new InvalidConfigurationPropertyValueException(property("secret"),
+                    "(hidden, " + secret.length + " bytes)",
                     "it is too weak: at least " + JwtAlgorithms.MIN_SECRET_BYTES + " bytes (256 bits) are required; "
                     + "generate one with 'openssl rand -base64 48'");
         }
@@ -231,7 +238,8 @@ final class JwtKeyResolver {
                 return PemKeys.readPublicKey(read(jwt.getPublicKeyLocation(), property("public-key-location")));
             }
             catch (IllegalArgumentException unreadable) {
-                throw new IllegalStateException(property("public-key-location") + " (" + jwt.getPublicKeyLocation().getDescription()
+                throw new IllegalStateException(property("public-key-location") + " ("
+                        + jwt.getPublicKeyLocation().getDescription()
                         + "): " + unreadable.getMessage(), unreadable);
             }
         }
@@ -246,7 +254,8 @@ final class JwtKeyResolver {
         }
         catch (IllegalArgumentException unreadable) {
             // PemKeys never quotes key material, so its message is safe here.
-            throw new IllegalStateException(property("private-key-location") + " (" + root.getPrivateKeyLocation().getDescription()
+            throw new IllegalStateException(property("private-key-location") + " ("
+                    + root.getPrivateKeyLocation().getDescription()
                     + "): " + unreadable.getMessage(), unreadable);
         }
     }

@@ -1,40 +1,32 @@
 package io.policyauth.autoconfigure.remote;
 
+import java.util.Map;
+
 import org.springframework.beans.factory.BeanFactory;
-import org.springframework.beans.factory.support.BeanDefinitionRegistry;
-import org.springframework.beans.factory.support.RootBeanDefinition;
-import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.env.Environment;
-import org.springframework.core.type.AnnotationMetadata;
 
-import io.policyauth.core.RequestBodySource;
+import io.policyauth.autoconfigure.PolicyBeansRegistrar;
 import io.policyauth.core.AuthExecutor;
+import io.policyauth.core.RequestBodySource;
 
-/**
- * Registers one remote policy bean per {@code policy-auth.remote} entry, so that
- * the registry finds each as an ordinary policy bean. The beans are created, and their settings
- * validated, with the other singletons.
- */
-final class RemotePolicyRegistrar implements ImportBeanDefinitionRegistrar {
+/** Registers one remote policy bean per {@code policy-auth.remote} entry. */
+final class RemotePolicyRegistrar extends PolicyBeansRegistrar<RemoteProperties.Remote> {
 
     /** Prefix of the registered bean names; the policy name follows. */
     static final String BEAN_NAME_PREFIX = "policyAuthRemote.";
 
-    private final Environment environment;
-    private final BeanFactory beanFactory;
-
     RemotePolicyRegistrar(Environment environment, BeanFactory beanFactory) {
-        this.environment = environment;
-        this.beanFactory = beanFactory;
+        super(environment, beanFactory, BEAN_NAME_PREFIX);
     }
 
     @Override
-    public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
-        RemotePolicies.bind(environment).forEach((name, remote) -> {
-            RootBeanDefinition definition = new RootBeanDefinition(AuthExecutor.class,
-                    () -> RemotePolicies.executor(name, remote, beanFactory.getBeanProvider(RequestBodySource.class)
-                            .getIfAvailable(() -> RequestBodySource.NONE)));
-            registry.registerBeanDefinition(BEAN_NAME_PREFIX + name, definition);
-        });
+    protected Map<String, RemoteProperties.Remote> entries(Environment environment) {
+        return RemotePolicies.bind(environment);
+    }
+
+    @Override
+    protected AuthExecutor create(String name, RemoteProperties.Remote remote, BeanFactory beans) {
+        return RemotePolicies.executor(name, remote,
+                beans.getBeanProvider(RequestBodySource.class).getIfAvailable(() -> RequestBodySource.NONE));
     }
 }
