@@ -3,6 +3,7 @@ package io.policyauth.core;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -99,7 +100,13 @@ public final class BackgroundTasks implements AutoCloseable {
 
     private void submit(Scheduled scheduled) {
         long millis = scheduled.interval().toMillis();
-        executor.scheduleWithFixedDelay(() -> runLogged(scheduled), millis, millis, TimeUnit.MILLISECONDS);
+        try {
+            executor.scheduleWithFixedDelay(() -> runLogged(scheduled), millis, millis, TimeUnit.MILLISECONDS);
+        }
+        catch (RejectedExecutionException closed) {
+            // A request that starts a refresh while the application shuts down: nothing to run any more.
+            log.debug("policy-auth background task '{}' not started: shutting down", scheduled.name());
+        }
     }
 
     private static void runLogged(Scheduled scheduled) {
