@@ -7,35 +7,31 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.policyauth.apikey.mongo.EmbeddedMongo;
 import io.policyauth.web.HttpTestClient;
+import io.policyauth.web.TestInstances;
 
 /** Two application instances sharing one MongoDB: a key revoked on one is refused by both. */
 class SharedKeyRevocationIntegrationTests {
 
     private final EmbeddedMongo mongo = new EmbeddedMongo();
+    private final TestInstances instances = new TestInstances();
     private ConfigurableApplicationContext first;
     private ConfigurableApplicationContext second;
 
     @AfterEach
     void stop() {
-        for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] {first, second}) {
-            if (context != null) {
-                context.close();
-            }
-        }
+        instances.close();
         mongo.close();
     }
 
     @Test
     void aKeyRevokedOnOneInstanceIsRefusedByTheOtherWithinTheRefreshInterval() {
         start();
-        HttpTestClient a = client(first);
-        HttpTestClient b = client(second);
+        HttpTestClient a = TestInstances.client(first);
+        HttpTestClient b = TestInstances.client(second);
         String key = first.getBean(ApiKeyManager.class).issue("client-1", null, null, null, null).key();
         String other = first.getBean(ApiKeyManager.class).issue("client-2", null, null, null, null).key();
         assertThat(b.get("/keyed", "X-API-KEY", key).statusCode()).as("now in the second's cache").isEqualTo(200);
@@ -52,7 +48,7 @@ class SharedKeyRevocationIntegrationTests {
     @Test
     void aKeyRotatedOutWithoutGraceOnOneInstanceIsRefusedByTheOther() {
         start();
-        HttpTestClient b = client(second);
+        HttpTestClient b = TestInstances.client(second);
         ApiKeyManager manager = first.getBean(ApiKeyManager.class);
         IssuedApiKey old = manager.issue("client-3", null, null, null, null);
         assertThat(b.get("/keyed", "X-API-KEY", old.key()).statusCode()).isEqualTo(200);
@@ -70,14 +66,11 @@ class SharedKeyRevocationIntegrationTests {
     }
 
     private ConfigurableApplicationContext instance() {
-        return new SpringApplicationBuilder(DbApiKeyWebTestApplication.class).properties("server.port=0",
+        return instances.start(DbApiKeyWebTestApplication.class,
                 "spring.mongodb.uri=" + mongo.connectionString(), DbApiKeyWebTestApplication.JWT_SECRET, DbApiKeyWebTestApplication.SHARED_KEYS,
                 DbApiKeyWebTestApplication.INTERNAL,
                 DbApiKeyWebTestApplication.NO_BACKGROUND_FLUSH,
-                "policy-auth.api-key.revocation-refresh-interval=100ms").run();
+                "policy-auth.api-key.revocation-refresh-interval=100ms");
     }
 
-    private static HttpTestClient client(ConfigurableApplicationContext context) {
-        return new HttpTestClient(((WebServerApplicationContext) context).getWebServer().getPort());
-    }
 }

@@ -13,8 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,22 +22,20 @@ import io.policyauth.core.AuthenticatedUser;
 import io.policyauth.jwt.TokenDenylist;
 import io.policyauth.jwt.TokenIssuer;
 import io.policyauth.web.HttpTestClient;
+import io.policyauth.web.TestInstances;
 import io.policyauth.web.RequiresPolicy;
 
 /** Two application instances sharing one MongoDB, as two load-balanced replicas would. */
 class SharedDenylistIntegrationTests {
 
     private final EmbeddedMongo mongo = new EmbeddedMongo();
+    private final TestInstances instances = new TestInstances();
     private ConfigurableApplicationContext first;
     private ConfigurableApplicationContext second;
 
     @AfterEach
     void stop() {
-        for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] {first, second}) {
-            if (context != null) {
-                context.close();
-            }
-        }
+        instances.close();
         mongo.close();
     }
 
@@ -47,8 +43,8 @@ class SharedDenylistIntegrationTests {
     void revokingATokenOnOneInstanceRefusesItOnBoth() {
         first = start();
         second = start();
-        HttpTestClient a = client(first);
-        HttpTestClient b = client(second);
+        HttpTestClient a = TestInstances.client(first);
+        HttpTestClient b = TestInstances.client(second);
         String token = first.getBean(TokenIssuer.class).createToken("alice", List.of(), List.of());
         assertThat(a.get("/me", "Authorization", "Bearer " + token).statusCode()).isEqualTo(200);
         HttpResponse<String> me = b.get("/me", "Authorization", "Bearer " + token);
@@ -73,8 +69,8 @@ class SharedDenylistIntegrationTests {
     void aRevokedTokenStaysRefusedOnBothInstancesWithinTheClockSkewAfterItExpires() {
         first = start();
         second = start();
-        HttpTestClient a = client(first);
-        HttpTestClient b = client(second);
+        HttpTestClient a = TestInstances.client(first);
+        HttpTestClient b = TestInstances.client(second);
         String token = first.getBean(TokenIssuer.class).createToken("dave", List.of(), List.of(),
                 Duration.ofSeconds(1));
         HttpResponse<String> me = a.get("/me", "Authorization", "Bearer " + token);
@@ -92,7 +88,7 @@ class SharedDenylistIntegrationTests {
     @Test
     void aReplicaThatCannotBeRefreshedFailsClosedWith503() {
         first = start("policy-auth.jwt.denylist.max-staleness=500ms");
-        HttpTestClient a = client(first);
+        HttpTestClient a = TestInstances.client(first);
         String token = first.getBean(TokenIssuer.class).createToken("carol", List.of(), List.of());
         assertThat(a.get("/me", "Authorization", "Bearer " + token).statusCode()).isEqualTo(200);
 
@@ -107,15 +103,12 @@ class SharedDenylistIntegrationTests {
     }
 
     private ConfigurableApplicationContext start(String... more) {
-        String[] properties = {"server.port=0", "spring.mongodb.uri=" + mongo.connectionString(),
-            "policy-auth.jwt.secret=shared-denylist-test-secret-of-32-bytes",
-            "policy-auth.jwt.denylist.store=mongo", "policy-auth.jwt.denylist.refresh-interval=100ms",
-            "policy-auth.jwt.denylist.timeout=300ms"};
-        return new SpringApplicationBuilder(App.class).properties(properties).properties(more).run();
-    }
-
-    private static HttpTestClient client(ConfigurableApplicationContext context) {
-        return new HttpTestClient(((WebServerApplicationContext) context).getWebServer().getPort());
+        List<String> properties = new java.util.ArrayList<>(List.of("spring.mongodb.uri=" + mongo.connectionString(),
+                "policy-auth.jwt.secret=shared-denylist-test-secret-of-32-bytes",
+                "policy-auth.jwt.denylist.store=mongo", "policy-auth.jwt.denylist.refresh-interval=100ms",
+                "policy-auth.jwt.denylist.timeout=300ms"));
+        properties.addAll(List.of(more));
+        return instances.start(App.class, properties.toArray(String[]::new));
     }
 
     @SpringBootConfiguration
