@@ -67,16 +67,6 @@ public record PolicyDescription(String name, String kind, List<AuthExecutor> mem
     }
 
     /**
-     * @param more facts to add
-     * @return this description with them
-     */
-    public PolicyDescription withAttributes(Map<String, String> more) {
-        Map<String, String> all = new java.util.LinkedHashMap<>(attributes);
-        all.putAll(more);
-        return new PolicyDescription(name, kind, members, requirements, credential, challenges, all);
-    }
-
-    /**
      * Whether a request that carries no credential at all passes: {@code public}, and composites
      * that reduce to it, with nothing required on top.
      *

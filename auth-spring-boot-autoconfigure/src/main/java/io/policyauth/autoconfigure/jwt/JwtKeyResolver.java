@@ -24,6 +24,7 @@ import org.springframework.core.io.Resource;
 
 import io.policyauth.core.BackgroundTasks;
 import io.policyauth.jwt.ClaimMapping;
+import io.policyauth.jwt.ClaimPath;
 import io.policyauth.jwt.JwkSetOptions;
 import io.policyauth.jwt.JwtAlgorithms;
 import io.policyauth.jwt.JwtClaimRules;
@@ -45,10 +46,6 @@ final class JwtKeyResolver {
     static final String PRIVATE_KEY_LOCATION = "policy-auth.jwt.private-key-location";
     static final String JWK_SET_URI = "policy-auth.jwt.jwk-set-uri";
     static final String ISSUER_URI = "policy-auth.jwt.issuer-uri";
-    static final String ISSUER = "policy-auth.jwt.issuer";
-    static final String ALGORITHMS = "policy-auth.jwt.algorithms";
-    static final String AUDIENCES = "policy-auth.jwt.audiences";
-    static final String ACCEPT_ANY_AUDIENCE = "policy-auth.jwt.accept-any-audience";
 
     /** Largest PEM file read; far above any RSA or EC key or certificate chain. */
     private static final int MAX_PEM_BYTES = 64 * 1024;
@@ -138,8 +135,9 @@ final class JwtKeyResolver {
 
     NimbusTokenIssuer issuer() {
         // Issued tokens carry their roles where this application reads them first.
+        List<ClaimPath> roles = claimMapping().roles();
         TokenSettings settings = TokenSettings.of(jwt.getIssuer(), jwt.getAudiences(), root.getExpiration(),
-                claimMapping().roles().isEmpty() ? null : claimMapping().roles().get(0).toString())
+                roles.isEmpty() ? null : roles.get(0).toString())
                 .withType(jwt.getRequiredType()).withClock(clock);
         if (root.getPrivateKeyLocation() != null) {
             if (hasText(jwt.getSecret())) {
@@ -148,10 +146,12 @@ final class JwtKeyResolver {
                         List.of(property("secret"), property("private-key-location")),
                         List.of(property("secret"), property("private-key-location")));
             }
+            // Each key file is read once: both checks below look at the same keys.
             PrivateKey key = privateKey();
-            requireVerifiable(signingAlgorithm(key));
-            if (jwt.getPublicKeyLocation() != null) {
-                requireKeyPair(key, verificationKey());
+            PublicKey configured = jwt.getPublicKeyLocation() != null ? configuredPublicKey() : null;
+            requireVerifiable(signingAlgorithm(key), key, configured);
+            if (configured != null) {
+                requireKeyPair(key, configured);
             }
             return NimbusTokenIssuer.withPrivateKey(key, null, settings);
         }
@@ -233,17 +233,22 @@ final class JwtKeyResolver {
 
     /** The configured public key or, with only a private key, its derived public half. */
     private PublicKey verificationKey() {
-        if (jwt.getPublicKeyLocation() != null) {
-            try {
-                return PemKeys.readPublicKey(read(jwt.getPublicKeyLocation(), property("public-key-location")));
-            }
-            catch (IllegalArgumentException unreadable) {
-                throw new IllegalStateException(property("public-key-location") + " ("
-                        + jwt.getPublicKeyLocation().getDescription()
-                        + "): " + unreadable.getMessage(), unreadable);
-            }
+        return jwt.getPublicKeyLocation() != null ? configuredPublicKey() : derivedPublicKey(privateKey());
+    }
+
+    private PublicKey configuredPublicKey() {
+        try {
+            return PemKeys.readPublicKey(read(jwt.getPublicKeyLocation(), property("public-key-location")));
         }
-        return PemKeys.derivePublicKey(privateKey()).orElseThrow(() -> new IllegalStateException(
+        catch (IllegalArgumentException unreadable) {
+            throw new IllegalStateException(property("public-key-location") + " ("
+                    + jwt.getPublicKeyLocation().getDescription()
+                    + "): " + unreadable.getMessage(), unreadable);
+        }
+    }
+
+    private PublicKey derivedPublicKey(PrivateKey key) {
+        return PemKeys.derivePublicKey(key).orElseThrow(() -> new IllegalStateException(
                 property("private-key-location") + " holds a key whose public half cannot be derived; set "
                         + property("public-key-location") + " to the matching public key"));
     }
@@ -292,13 +297,14 @@ final class JwtKeyResolver {
     }
 
     /** Tokens the issuer signs must pass this application's own allowlist. */
-    private void requireVerifiable(JWSAlgorithm signing) {
+    private void requireVerifiable(JWSAlgorithm signing, PrivateKey key, @Nullable PublicKey configured) {
         Set<JWSAlgorithm> allowed;
         if (jwt.getJwkSetUri() != null || jwt.getIssuerUri() != null) {
             allowed = JwtAlgorithms.forJwkSet(jwt.getAlgorithms());
         }
         else {
-            allowed = JwtAlgorithms.forPublicKey(jwt.getAlgorithms(), verificationKey());
+            allowed = JwtAlgorithms.forPublicKey(jwt.getAlgorithms(),
+                    configured != null ? configured : derivedPublicKey(key));
         }
         if (!allowed.contains(signing)) {
             throw new IllegalStateException(property("private-key-location") + " signs with " + signing + ", which "
