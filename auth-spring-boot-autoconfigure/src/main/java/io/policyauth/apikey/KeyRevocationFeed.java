@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 import io.policyauth.core.BackgroundTasks;
+import io.policyauth.core.PeriodicRefresh;
 
 /**
  * Tells this instance which keys other instances revoked or rotated out, as the shared token
@@ -24,8 +24,6 @@ import io.policyauth.core.BackgroundTasks;
  */
 public final class KeyRevocationFeed {
 
-    private static final Logger log = LoggerFactory.getLogger(KeyRevocationFeed.class);
-
     /*
      * Writes commit out of order: each read starts a little before the newest stamp seen, so a
      * change stamped earlier but committed later is not missed.
@@ -33,14 +31,8 @@ public final class KeyRevocationFeed {
     private static final Duration COMMIT_OVERLAP = Duration.ofSeconds(30);
 
     private final ApiKeyStore store;
-    private final Duration refreshInterval;
-    private final Duration maxStaleness;
-    private final Clock clock;
-    private final BackgroundTasks tasks;
-    private final Object startLock = new Object();
-    private volatile boolean started;
-    private volatile Instant readFrom;
-    private volatile Instant lastRead;
+    private final PeriodicRefresh refresh;
+    private volatile @Nullable Instant readFrom;
 
     /**
      * @param store the key store whose changes are read
@@ -51,15 +43,8 @@ public final class KeyRevocationFeed {
      */
     public KeyRevocationFeed(ApiKeyStore store, Duration refreshInterval, Duration maxStaleness, Clock clock,
             BackgroundTasks tasks) {
-        if (refreshInterval.isNegative() || refreshInterval.isZero() || maxStaleness.compareTo(refreshInterval) < 0) {
-            throw new IllegalArgumentException("The key revocation refresh interval must be positive and at most "
-                    + "the maximum staleness, got " + refreshInterval + " and " + maxStaleness);
-        }
+        this.refresh = new PeriodicRefresh("API key revocations", refreshInterval, maxStaleness, clock, tasks);
         this.store = Objects.requireNonNull(store, "store");
-        this.refreshInterval = refreshInterval;
-        this.maxStaleness = maxStaleness;
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.tasks = Objects.requireNonNull(tasks, "tasks");
     }
 
     /**
@@ -68,47 +53,29 @@ public final class KeyRevocationFeed {
      * @param onRevoked told the hash of every key that stopped working early
      */
     void start(Consumer<String> onRevoked) {
-        if (started) {
-            return;
-        }
-        synchronized (startLock) {
-            if (started) {
-                return;
-            }
-            read(onRevoked);
-            tasks.scheduleRepeatedly("API key revocation reads", refreshInterval, () -> read(onRevoked));
-            started = true;
-        }
+        refresh.ensureStarted(() -> read(onRevoked));
     }
 
     /**
      * @return whether the feed was read within the maximum staleness, so cached keys can be trusted
      */
     boolean isCurrent() {
-        Instant read = lastRead;
-        return read != null && !read.plus(maxStaleness).isBefore(clock.instant());
+        return refresh.isCurrent();
     }
 
     private void read(Consumer<String> onRevoked) {
-        Instant started = clock.instant();
-        try {
-            if (readFrom == null) {
-                readFrom = store.latestChange().map(latest -> latest.minus(COMMIT_OVERLAP)).orElse(Instant.EPOCH);
-            }
-            else {
-                List<ApiKeyStore.KeyChange> changes = store.changesSince(readFrom);
-                for (ApiKeyStore.KeyChange change : changes) {
-                    onRevoked.accept(change.hash());
-                }
-                if (!changes.isEmpty()) {
-                    Instant newest = changes.get(changes.size() - 1).changedAt().minus(COMMIT_OVERLAP);
-                    readFrom = newest.isAfter(readFrom) ? newest : readFrom;
-                }
-            }
-            lastRead = started;
+        Instant from = readFrom;
+        if (from == null) {
+            readFrom = store.latestChange().map(latest -> latest.minus(COMMIT_OVERLAP)).orElse(Instant.EPOCH);
+            return;
         }
-        catch (RuntimeException failure) {
-            log.warn("Could not read API key revocations (last read: {}): {}", lastRead, failure.toString());
+        List<ApiKeyStore.KeyChange> changes = store.changesSince(from);
+        for (ApiKeyStore.KeyChange change : changes) {
+            onRevoked.accept(change.hash());
+        }
+        if (!changes.isEmpty()) {
+            Instant newest = changes.get(changes.size() - 1).changedAt().minus(COMMIT_OVERLAP);
+            readFrom = newest.isAfter(from) ? newest : from;
         }
     }
 }

@@ -21,6 +21,7 @@ import org.springframework.data.mongodb.core.MongoOperations;
 
 import io.policyauth.core.AuthUnavailableException;
 import io.policyauth.core.BackgroundTasks;
+import io.policyauth.core.PeriodicRefresh;
 import io.policyauth.jwt.InMemoryTokenDenylist;
 import io.policyauth.jwt.TokenDenylist;
 
@@ -54,17 +55,11 @@ public final class MongoTokenDenylist implements TokenDenylist {
     private final MongoOperations mongo;
     private final String collection;
     private final Duration timeout;
-    private final Duration refreshInterval;
-    private final Duration maxStaleness;
     private final Duration clockSkew;
-    private final Clock clock;
-    private final BackgroundTasks tasks;
+    private final PeriodicRefresh refresh;
     private final InMemoryTokenDenylist replica;
-    private final Object startLock = new Object();
     private final AtomicLong malformedEntries = new AtomicLong();
-    private volatile Instant lastRefresh;
     private volatile Instant readFrom = Instant.EPOCH;
-    private volatile boolean started;
 
     /**
      * @param mongo where revocations are stored
@@ -78,28 +73,21 @@ public final class MongoTokenDenylist implements TokenDenylist {
      */
     public MongoTokenDenylist(MongoOperations mongo, String collection, Duration timeout, Duration refreshInterval,
             Duration maxStaleness, Duration clockSkew, Clock clock, BackgroundTasks tasks) {
-        if (refreshInterval.isNegative() || refreshInterval.isZero() || maxStaleness.compareTo(refreshInterval) < 0) {
-            throw new IllegalArgumentException("The denylist refresh interval must be positive and at most the "
-                    + "maximum staleness, got " + refreshInterval + " and " + maxStaleness);
-        }
+        this.refresh = new PeriodicRefresh("token denylist", refreshInterval, maxStaleness, clock, tasks);
         this.mongo = mongo;
         this.collection = collection;
         this.timeout = timeout;
-        this.refreshInterval = refreshInterval;
-        this.maxStaleness = maxStaleness;
         this.clockSkew = clockSkew;
-        this.clock = clock;
-        this.tasks = tasks;
         this.replica = new InMemoryTokenDenylist(clockSkew, clock);
     }
 
     @Override
     public boolean isRevoked(String jti) {
-        ensureStarted();
-        Instant refreshed = lastRefresh;
-        if (refreshed == null || refreshed.plus(maxStaleness).isBefore(clock.instant())) {
+        // Nothing touches MongoDB until a token is checked: an application that never sees one never connects.
+        refresh.ensureStarted(this::read);
+        if (!refresh.isCurrent()) {
             throw new AuthUnavailableException("denylist_unavailable",
-                    "Token revocations cannot be checked right now.", refreshInterval.plusSeconds(1), null);
+                    "Token revocations cannot be checked right now.", refresh.interval().plusSeconds(1), null);
         }
         return replica.isRevoked(jti);
     }
@@ -132,48 +120,22 @@ public final class MongoTokenDenylist implements TokenDenylist {
         return malformedEntries.get();
     }
 
-    /*
-     * Nothing touches MongoDB until a token is checked: an application that never sees a token
-     * never connects. The first check loads the list on the request thread (bounded by the
-     * timeout); refreshes then run in the background.
-     */
-    private void ensureStarted() {
-        if (started) {
-            return;
+    /** One refresh of the replica, bounded by the timeout. */
+    private void read() {
+        MongoCollection<Document> documents = documents();
+        if (refresh.neverRead()) {
+            documents.createIndex(Indexes.ascending(KEEP_UNTIL),
+                    new IndexOptions().name("keepUntil_ttl").expireAfter(0L, TimeUnit.SECONDS));
+            documents.createIndex(Indexes.ascending(REVOKED_AT), new IndexOptions().name(REVOKED_AT));
         }
-        synchronized (startLock) {
-            if (started) {
-                return;
+        Instant newest = readFrom;
+        for (Document entry : documents.find(Filters.gte(REVOKED_AT, Date.from(readFrom)))) {
+            Instant revokedAt = apply(entry);
+            if (revokedAt != null && revokedAt.isAfter(newest)) {
+                newest = revokedAt;
             }
-            refresh();
-            tasks.scheduleRepeatedly("token denylist refresh", refreshInterval, this::refresh);
-            started = true;
         }
-    }
-
-    private void refresh() {
-        Instant started = clock.instant();
-        try {
-            MongoCollection<Document> documents = documents();
-            if (lastRefresh == null) {
-                documents.createIndex(Indexes.ascending(KEEP_UNTIL),
-                        new IndexOptions().name("keepUntil_ttl").expireAfter(0L, TimeUnit.SECONDS));
-                documents.createIndex(Indexes.ascending(REVOKED_AT), new IndexOptions().name(REVOKED_AT));
-            }
-            Instant newest = readFrom;
-            for (Document entry : documents.find(Filters.gte(REVOKED_AT, Date.from(readFrom)))) {
-                Instant revokedAt = apply(entry);
-                if (revokedAt != null && revokedAt.isAfter(newest)) {
-                    newest = revokedAt;
-                }
-            }
-            readFrom = newest.minus(COMMIT_OVERLAP).isAfter(readFrom) ? newest.minus(COMMIT_OVERLAP) : readFrom;
-            lastRefresh = started;
-        }
-        catch (RuntimeException failure) {
-            log.warn("Could not refresh the token denylist from MongoDB (last refresh: {}): {}", lastRefresh,
-                    failure.toString());
-        }
+        readFrom = newest.minus(COMMIT_OVERLAP).isAfter(readFrom) ? newest.minus(COMMIT_OVERLAP) : readFrom;
     }
 
     /** Adds one document to the replica; returns its server stamp, or {@code null} when skipped. */
