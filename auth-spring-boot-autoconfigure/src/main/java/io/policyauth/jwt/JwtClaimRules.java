@@ -54,6 +54,16 @@ public record JwtClaimRules(@Nullable String issuer, Set<String> audiences, Dura
     }
 
     /**
+     * These rules requiring another {@code iss}.
+     *
+     * @param other the required issuer
+     * @return new rules
+     */
+    public JwtClaimRules withIssuer(String other) {
+        return new JwtClaimRules(other, audiences, clockSkew, mapping, validators, userMapper, requiredType, clock);
+    }
+
+    /**
      * These rules requiring a {@code typ}.
      *
      * @param type the required type, or {@code null} for none

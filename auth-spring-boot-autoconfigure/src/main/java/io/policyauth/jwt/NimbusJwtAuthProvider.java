@@ -221,10 +221,8 @@ public final class NimbusJwtAuthProvider implements JwtAuthProvider, AutoCloseab
         if (!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme) || issuerUri.getHost() == null) {
             throw new IllegalArgumentException("the issuer URI must be an absolute http or https URI");
         }
-        JwtClaimRules withIssuer = new JwtClaimRules(issuerUri.toString(), rules.audiences(), rules.clockSkew(),
-                rules.mapping(), rules.validators(), rules.userMapper(), rules.requiredType(), rules.clock());
         return new NimbusJwtAuthProvider(allowed, new DiscoveredVerifierSource(issuerUri, options, tasks,
-                rules.clock()), withIssuer, cache, denylist);
+                rules.clock()), rules.withIssuer(issuerUri.toString()), cache, denylist);
     }
 
     /**

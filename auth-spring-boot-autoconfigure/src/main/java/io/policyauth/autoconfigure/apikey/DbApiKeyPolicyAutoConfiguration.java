@@ -116,7 +116,7 @@ public final class DbApiKeyPolicyAutoConfiguration {
                 ObjectProvider<MongoOperations> templates) {
             MongoOperations mongo = beans.containsBean(KEYS_MONGO_TEMPLATE)
                     ? beans.getBean(KEYS_MONGO_TEMPLATE, MongoOperations.class) : templates.getObject();
-                return new MongoApiKeyStore(mongo, apiKey.getCollection(), apiKey.getLookupTimeout(),
+            return new MongoApiKeyStore(mongo, apiKey.getCollection(), apiKey.getLookupTimeout(),
                     apiKey.getManagementTimeout());
         }
     }
