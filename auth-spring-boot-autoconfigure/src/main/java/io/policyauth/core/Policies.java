@@ -1,6 +1,7 @@
 package io.policyauth.core;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -84,7 +85,7 @@ public final class Policies {
      * @return leaf name to executor, in first-seen order
      */
     public static Map<String, AuthExecutor> leaves(List<AuthExecutor> roots) {
-        Map<String, AuthExecutor> leaves = new java.util.LinkedHashMap<>();
+        Map<String, AuthExecutor> leaves = new LinkedHashMap<>();
         List<AuthExecutor> pending = new ArrayList<>(roots);
         while (!pending.isEmpty()) {
             AuthExecutor executor = pending.remove(0);

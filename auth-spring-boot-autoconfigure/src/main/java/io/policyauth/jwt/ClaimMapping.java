@@ -1,7 +1,9 @@
 package io.policyauth.jwt;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -156,14 +158,14 @@ public record ClaimMapping(List<ClaimPath> subject, List<ClaimPath> scopes, List
         return Set.of();
     }
 
-    private static java.time.@Nullable Instant expiry(@Nullable Object exp) {
+    private static @Nullable Instant expiry(@Nullable Object exp) {
         if (exp instanceof Number seconds) {
-            return java.time.Instant.ofEpochSecond(seconds.longValue());
+            return Instant.ofEpochSecond(seconds.longValue());
         }
-        if (exp instanceof java.util.Date date) {
+        if (exp instanceof Date date) {
             return date.toInstant();
         }
-        return exp instanceof java.time.Instant instant ? instant : null;
+        return exp instanceof Instant instant ? instant : null;
     }
 
     private static List<ClaimPath> parse(Collection<String> paths) {

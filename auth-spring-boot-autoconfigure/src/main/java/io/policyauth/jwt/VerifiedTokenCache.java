@@ -1,6 +1,8 @@
 package io.policyauth.jwt;
 
 import org.jspecify.annotations.Nullable;
+import java.time.Duration;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
@@ -64,7 +66,7 @@ final class VerifiedTokenCache {
     void put(String token, AuthenticatedUser user, long tokenExpiryMillis, long nowMillis) {
         long expiresAt = Math.min(tokenExpiryMillis, nowMillis + ttlMillis);
         if (expiresAt > nowMillis) {
-            entries.put(token, new Entry(user, expiresAt, java.time.Duration.ofMillis(expiresAt - nowMillis)));
+            entries.put(token, new Entry(user, expiresAt, Duration.ofMillis(expiresAt - nowMillis)));
         }
     }
 
@@ -73,6 +75,6 @@ final class VerifiedTokenCache {
         return entries.estimatedSize();
     }
 
-    private record Entry(AuthenticatedUser user, long expiresAtMillis, java.time.Duration lifetime) {
+    private record Entry(AuthenticatedUser user, long expiresAtMillis, Duration lifetime) {
     }
 }
