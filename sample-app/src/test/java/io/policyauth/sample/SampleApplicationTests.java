@@ -11,8 +11,11 @@ import java.net.http.HttpResponse;
 import com.jayway.jsonpath.JsonPath;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.policyauth.test.TestTokens;
 
 /** The README's walk-through, against the sample app on a random port. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -22,6 +25,9 @@ class SampleApplicationTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    TestTokens testTokens;
 
     @Test
     void publicEndpointAnswersEveryone() throws Exception {
@@ -58,8 +64,8 @@ class SampleApplicationTests {
 
     @Test
     void scopedEndpointNeedsTheScope() throws Exception {
-        String reader = JsonPath.read(send("POST", "/dev/token?subject=bob&scope=orders:read").body(), "$.access_token");
-        String writer = JsonPath.read(send("POST", "/dev/token?subject=carol&scope=orders:*").body(), "$.access_token");
+        String reader = testTokens.bearerToken().subject("bob").scopes("orders:read").build();
+        String writer = testTokens.bearerToken().subject("carol").scopes("orders:*").build();
 
         HttpResponse<String> refused = send("POST", "/api/orders", "Authorization", "Bearer " + reader);
         assertThat(refused.statusCode()).isEqualTo(403);

@@ -37,6 +37,12 @@ public class AuditAutoConfiguration {
 
     private static final String MONGO_STORE = "policy-auth.audit.store";
 
+    /**
+     * The name of the audit store bean. A bean of that name replaces the MongoDB store: test
+     * slices, which start no MongoDB, define one.
+     */
+    public static final String AUDIT_STORE = "policyAuthAuditStore";
+
     @Bean
     @ConditionalOnMissingBean
     ApplicationEventDecisionPublisher applicationEventDecisionPublisher(ApplicationEventPublisher publisher) {
@@ -56,9 +62,9 @@ public class AuditAutoConfiguration {
     @ConditionalOnProperty(name = MONGO_STORE, havingValue = "mongo")
     static class MongoStore {
 
-        @Bean(destroyMethod = "close")
-        @ConditionalOnMissingBean
-        MongoAuditSink mongoAuditSink(AuditProperties audit, ObjectProvider<MongoOperations> mongo,
+        @Bean(name = AUDIT_STORE, destroyMethod = "close")
+        @ConditionalOnMissingBean(name = AUDIT_STORE)
+        MongoAuditSink policyAuthAuditStore(AuditProperties audit, ObjectProvider<MongoOperations> mongo,
                 ObjectProvider<MeterRegistry> meterRegistry, BackgroundTasks tasks) {
             MongoOperations operations = mongo.getIfAvailable(() -> {
                 throw MongoStoreFailures.noConnection(MONGO_STORE, "none");

@@ -1,11 +1,14 @@
 package io.policyauth.autoconfigure.jwt;
 
+import java.security.PublicKey;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 import io.policyauth.core.BackgroundTasks;
@@ -23,17 +26,29 @@ import io.policyauth.jwt.TokenDenylist;
  */
 final class JwtIssuers implements AutoCloseable {
 
+    private static final Logger logger = LoggerFactory.getLogger(JwtIssuers.class);
+
     static final String ISSUERS = "policy-auth.jwt.issuers";
 
     private final @Nullable NimbusJwtAuthProvider topLevel;
     private final Map<String, NimbusJwtAuthProvider> named = new LinkedHashMap<>();
     private final Map<String, JwtAuthProvider> byIssuer = new LinkedHashMap<>();
 
+    /**
+     * @param properties the configuration
+     * @param denylist revoked token ids
+     * @param tasks runs JWK Set refreshes
+     * @param clock the application's clock
+     * @param validators the application's further claim checks
+     * @param userMapper the application's mapping of claims to the caller
+     * @param keyOverride replaces the public keys of issuers in tests, or {@code null}
+     */
     JwtIssuers(JwtProperties properties, TokenDenylist denylist, BackgroundTasks tasks, Clock clock,
-            List<JwtClaimValidator> validators, JwtUserMapper userMapper) {
+            List<JwtClaimValidator> validators, JwtUserMapper userMapper,
+            @Nullable JwtVerificationKeyOverride keyOverride) {
         JwtKeyResolver top = new JwtKeyResolver(properties, clock);
-        this.topLevel = top.hasKeySource()
-                ? top.provider(denylist, tasks, JwtSeams.forIssuer(validators, userMapper, null)) : null;
+        this.topLevel = top.hasKeySource() ? top.provider(denylist, tasks,
+                JwtSeams.forIssuer(validators, userMapper, null), replacementKey(keyOverride, top, null)) : null;
         boolean several = properties.getIssuers().size() + (topLevel == null ? 0 : 1) > 1;
         if (topLevel != null && several) {
             register(top.issuerName(), "policy-auth.jwt.issuer", topLevel);
@@ -42,7 +57,7 @@ final class JwtIssuers implements AutoCloseable {
             String prefix = ISSUERS + "." + name;
             JwtKeyResolver resolver = new JwtKeyResolver(properties, issuer, prefix, clock);
             NimbusJwtAuthProvider provider = resolver.provider(denylist, tasks,
-                    JwtSeams.forIssuer(validators, userMapper, name));
+                    JwtSeams.forIssuer(validators, userMapper, name), replacementKey(keyOverride, resolver, name));
             named.put(name, provider);
             if (several) {
                 register(resolver.issuerName(), prefix + ".issuer", provider);
@@ -78,6 +93,19 @@ final class JwtIssuers implements AutoCloseable {
             topLevel.close();
         }
         named.values().forEach(NimbusJwtAuthProvider::close);
+    }
+
+    private static @Nullable PublicKey replacementKey(@Nullable JwtVerificationKeyOverride keyOverride,
+            JwtKeyResolver resolver, @Nullable String name) {
+        if (keyOverride == null || resolver.verifiesWithSecret()) {
+            return null;
+        }
+        PublicKey key = keyOverride.verificationKey(name);
+        if (key != null) {
+            logger.warn("{}: tokens are verified with a key from {} instead of the configured one; this must "
+                    + "happen in tests only", resolver.prefix(), keyOverride.getClass().getName());
+        }
+        return key;
     }
 
     private void register(@Nullable String issuer, String property, JwtAuthProvider provider) {

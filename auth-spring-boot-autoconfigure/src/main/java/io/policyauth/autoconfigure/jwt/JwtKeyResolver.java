@@ -93,15 +93,39 @@ final class JwtKeyResolver {
                 || jwt.getIssuerUri() != null || (jwt == root && root.getPrivateKeyLocation() != null);
     }
 
+    /**
+     * @return whether this issuer verifies with an HMAC secret (whose tokens anyone holding the
+     *         configuration can sign)
+     */
+    boolean verifiesWithSecret() {
+        return hasText(jwt.getSecret());
+    }
+
+    /**
+     * @return where this issuer is configured, for messages
+     */
+    String prefix() {
+        return prefix;
+    }
+
     private String property(String name) {
         return prefix + "." + name;
     }
 
     NimbusJwtAuthProvider provider(TokenDenylist denylist, BackgroundTasks tasks) {
-        return provider(denylist, tasks, JwtSeams.NONE);
+        return provider(denylist, tasks, JwtSeams.NONE, null);
     }
 
-    NimbusJwtAuthProvider provider(TokenDenylist denylist, BackgroundTasks tasks, JwtSeams seams) {
+    /**
+     * @param denylist revoked token ids
+     * @param tasks runs JWK Set refreshes
+     * @param seams the application's claim checks and user mapping for this issuer
+     * @param replacementKey verifies instead of the configured public key, JWK Set or issuer URI
+     *        (a test key), or {@code null}
+     * @return the provider
+     */
+    NimbusJwtAuthProvider provider(TokenDenylist denylist, BackgroundTasks tasks, JwtSeams seams,
+            @Nullable PublicKey replacementKey) {
         if (!hasKeySource()) {
             throw new InvalidConfigurationPropertyValueException(prefix, null, "set one key source: secret, "
                     + "public-key-location, jwk-set-uri or issuer-uri");
@@ -116,6 +140,11 @@ final class JwtKeyResolver {
         try {
             if (hasText(jwt.getSecret())) {
                 return NimbusJwtAuthProvider.withSecret(secret(), algorithms, rules, cache, denylist);
+            }
+            if (replacementKey != null) {
+                String issuer = issuerName();
+                return NimbusJwtAuthProvider.withPublicKey(replacementKey, algorithms,
+                        issuer == null ? rules : rules.withIssuer(issuer), cache, denylist);
             }
             if (jwt.getIssuerUri() != null) {
                 return NimbusJwtAuthProvider.withIssuerUri(jwt.getIssuerUri(), jwkSetOptions(), algorithms, rules,

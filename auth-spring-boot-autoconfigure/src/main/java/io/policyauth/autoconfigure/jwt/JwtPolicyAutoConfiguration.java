@@ -60,16 +60,17 @@ public class JwtPolicyAutoConfiguration {
      * @param tasks runs JWK Set refreshes
      * @param validators the application's further claim checks
      * @param userMapper the application's mapping of claims to the caller, if any
+     * @param keyOverride replaces the issuers' public keys, in tests only
      * @return the issuers
      */
     @Bean
     @Conditional(JwtKeySourceCondition.Verification.class)
     JwtIssuers policyAuthJwtIssuers(JwtProperties properties, ObjectProvider<TokenDenylist> denylist,
             ObjectProvider<Clock> clock, BackgroundTasks tasks, ObjectProvider<JwtClaimValidator> validators,
-            ObjectProvider<JwtUserMapper> userMapper) {
+            ObjectProvider<JwtUserMapper> userMapper, ObjectProvider<JwtVerificationKeyOverride> keyOverride) {
         return new JwtIssuers(properties, denylist.getIfAvailable(TokenDenylist::none), tasks,
                 ApplicationClock.of(clock), validators.orderedStream().toList(),
-                userMapper.getIfAvailable(() -> JwtUserMapper.DEFAULT));
+                userMapper.getIfAvailable(() -> JwtUserMapper.DEFAULT), keyOverride.getIfUnique());
     }
 
     /**

@@ -15,12 +15,15 @@ import java.util.Base64;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.nimbusds.jose.JWSAlgorithm;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -35,6 +38,7 @@ import io.policyauth.jwt.TokenIssuer;
 import io.policyauth.jwt.TokenSettings;
 import io.policyauth.autoconfigure.PolicyAuthAutoConfiguration;
 
+@ExtendWith(OutputCaptureExtension.class)
 class JwtPolicyAutoConfigurationTests {
 
     private static final String SECRET = "a-very-long-test-secret-of-at-least-32-bytes";
@@ -216,6 +220,36 @@ class JwtPolicyAutoConfigurationTests {
                 "policy-auth.jwt.jwk-set-uri=http://127.0.0.1:9/jwks")
                 .run(context -> assertThat(messages(context.getStartupFailure()))
                         .contains("policy-auth.jwt.issuer-uri").contains("policy-auth.jwt.jwk-set-uri"));
+    }
+
+    @Test
+    void aVerificationKeyOverrideReplacesTheIssuerUriKeepingItsIssuerAndAudience(CapturedOutput output) {
+        KeyPair keys = rsa();
+        TokenSettings settings = TokenSettings.of("http://127.0.0.1:9/realms/a", List.of("orders-api"), null, null);
+        runner.withPropertyValues(AUDIENCE, "policy-auth.jwt.issuer-uri=http://127.0.0.1:9/realms/a")
+                .withBean(JwtVerificationKeyOverride.class, () -> issuerName -> keys.getPublic())
+                .run(context -> {
+                    JwtAuthProvider provider = context.getBean(JwtAuthProvider.class);
+                    String token = NimbusTokenIssuer.withPrivateKey(keys.getPrivate(), null, settings)
+                            .createToken("alice", List.of(), List.of());
+                    assertThat(provider.check(token).subject()).isEqualTo("alice");
+                    String otherIssuer = NimbusTokenIssuer.withPrivateKey(keys.getPrivate(), null,
+                            TokenSettings.of("http://127.0.0.1:9/realms/b", List.of("orders-api"), null, null))
+                            .createToken("alice", List.of(), List.of());
+                    assertThatExceptionOfType(AuthenticationException.class)
+                            .isThrownBy(() -> provider.check(otherIssuer));
+                    assertThat(output).contains("policy-auth.jwt: tokens are verified with a key from")
+                            .contains("this must happen in tests only");
+                });
+    }
+
+    @Test
+    void aVerificationKeyOverrideIsNeverAskedForAnIssuerWithASecret() {
+        runner.withPropertyValues("policy-auth.jwt.secret=" + SECRET)
+                .withBean(JwtVerificationKeyOverride.class, () -> issuerName -> {
+                    throw new AssertionError("asked for " + issuerName);
+                })
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(PrivateExecutor.class));
     }
 
     @Test
