@@ -46,10 +46,20 @@ public final class ConfiguredPolicies {
     }
 
     public static List<RouteRule> routes(PolicyAuthProperties properties) {
+        return routes(PolicyAuthProperties.PREFIX + ".routes", properties.getRoutes());
+    }
+
+    /**
+     * @param prefix where the rules are configured, for messages
+     * @param configured the rules
+     * @return the rules, parsed
+     * @throws IllegalStateException naming the rule that is incomplete or malformed
+     */
+    public static List<RouteRule> routes(String prefix, List<PolicyAuthProperties.Route> configured) {
         List<RouteRule> routes = new ArrayList<>();
-        for (int i = 0; i < properties.getRoutes().size(); i++) {
-            PolicyAuthProperties.Route route = properties.getRoutes().get(i);
-            String property = PolicyAuthProperties.PREFIX + ".routes[" + i + "]";
+        for (int i = 0; i < configured.size(); i++) {
+            PolicyAuthProperties.Route route = configured.get(i);
+            String property = prefix + "[" + i + "]";
             if (route.getPattern() == null || route.getPattern().isBlank()) {
                 throw new IllegalStateException(property + ".pattern is required");
             }

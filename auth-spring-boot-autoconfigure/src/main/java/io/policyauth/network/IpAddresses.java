@@ -47,6 +47,14 @@ public final class IpAddresses {
      *
      * @return the bytes, or {@code null} when not a valid literal
      */
+    /**
+     * @param literal an IPv4 or IPv6 address literal, as a servlet container reports a peer
+     * @return its bytes, or {@code null} when it is not a literal
+     */
+    public static byte @Nullable [] parse(String literal) {
+        return parseExact(literal, 0, literal.length());
+    }
+
     static byte @Nullable [] parse(CharSequence text, int from, int to) {
         byte[] address = parseExact(text, from, to);
         if (address != null && isIpv4Mapped(address)) {

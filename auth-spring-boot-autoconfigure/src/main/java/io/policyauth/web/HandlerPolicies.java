@@ -85,13 +85,22 @@ public final class HandlerPolicies {
                 return policy;
             }
         }
-        if (!routes.isEmpty()) {
-            PathContainer path = ServletRequestContexts.pathWithinApplication(request);
-            String method = request.getMethod();
-            for (CompiledRoute route : routes) {
-                if (route.rule().matches(path, method)) {
-                    return route.policy();
-                }
+        return routes.isEmpty() ? defaultPolicy
+                : forPath(ServletRequestContexts.pathWithinApplication(request), request.getMethod());
+    }
+
+    /**
+     * The policy of a request that no handler annotation decides: the first matching route, else
+     * the default policy. The gateway asks this for the requests it decides for other services.
+     *
+     * @param path the request path, parsed as Spring MVC parses it
+     * @param method the request method
+     * @return its policy
+     */
+    public HandlerPolicy forPath(PathContainer path, String method) {
+        for (CompiledRoute route : routes) {
+            if (route.rule().matches(path, method)) {
+                return route.policy();
             }
         }
         return defaultPolicy;
@@ -129,6 +138,13 @@ public final class HandlerPolicies {
      */
     public Optional<AuthExecutor> resolve(String name) {
         return authService.registry().find(name);
+    }
+
+    /**
+     * @return the policies of the route rules, in their order
+     */
+    public List<HandlerPolicy> routePolicies() {
+        return routes.stream().map(CompiledRoute::policy).toList();
     }
 
     /**

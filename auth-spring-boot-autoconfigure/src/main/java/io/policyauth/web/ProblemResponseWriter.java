@@ -6,6 +6,8 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
+
 import io.policyauth.core.AuthException;
 import io.policyauth.core.Challenge;
 import io.policyauth.core.Denial;
@@ -55,8 +57,19 @@ public class ProblemResponseWriter {
         writeBody(response, 500, "error", "Authorization error", "The request could not be authorized.", policy);
     }
 
-    private void writeBody(HttpServletResponse response, int status, String type, String title, String detail,
-            String policy) throws IOException {
+    /**
+     * Writes a problem that is no policy's decision (a request refused before any policy runs).
+     *
+     * @param response the response, not yet committed
+     * @param status the status
+     * @param type the problem type, after {@value #TYPE_PREFIX}
+     * @param title the problem title
+     * @param detail the client-safe detail
+     * @param policy the policy concerned, or {@code null}
+     * @throws IOException when the body cannot be written
+     */
+    public void writeBody(HttpServletResponse response, int status, String type, String title, String detail,
+            @Nullable String policy) throws IOException {
         response.setStatus(status);
         response.setHeader("Cache-Control", "no-store");
         response.setContentType(PROBLEM_JSON);

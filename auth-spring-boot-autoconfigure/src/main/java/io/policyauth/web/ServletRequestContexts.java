@@ -10,17 +10,26 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.ServletRequestPathUtils;
 
+import io.policyauth.core.RequestHeaders;
 import io.policyauth.core.SecurityRequestContext;
 
 /** Builds a {@link SecurityRequestContext} over a servlet request, copying no header. */
-final class ServletRequestContexts {
+public final class ServletRequestContexts {
 
     private ServletRequestContexts() {
     }
 
     static SecurityRequestContext from(HttpServletRequest request) {
-        return new SecurityRequestContext(request.getRemoteAddr(), name -> values(request, name),
-                request.getMethod(), matchedPath(pathWithinApplication(request)), request.getQueryString());
+        return new SecurityRequestContext(request.getRemoteAddr(), headers(request), request.getMethod(),
+                matchedPath(pathWithinApplication(request)), request.getQueryString());
+    }
+
+    /**
+     * @param request a servlet request
+     * @return a view of its headers, copying none
+     */
+    public static RequestHeaders headers(HttpServletRequest request) {
+        return name -> values(request, name);
     }
 
     /**
@@ -37,7 +46,12 @@ final class ServletRequestContexts {
      * Handlers and routes match decoded segments without their ';' parameters; so must anyone told
      * the path, or '/api/%61dmin' and '/api/admin;x=1' would read differently to them.
      */
-    static String matchedPath(PathContainer path) {
+    /**
+     * @param path a parsed path
+     * @return the path as handlers and routes match it: each segment decoded once, {@code ;}
+     *         parameters removed, a decoded {@code /} kept as {@code %2F}
+     */
+    public static String matchedPath(PathContainer path) {
         String raw = path.value();
         if (raw.indexOf('%') < 0 && raw.indexOf(';') < 0) {
             return raw;

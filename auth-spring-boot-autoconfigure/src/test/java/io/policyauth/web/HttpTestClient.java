@@ -2,6 +2,7 @@ package io.policyauth.web;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.Arrays;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -26,8 +27,25 @@ public final class HttpTestClient {
     }
 
     public HttpResponse<String> send(String method, String path, String... headers) {
+        return send(method, path, HttpRequest.BodyPublishers.noBody(), headers);
+    }
+
+    /**
+     * @param path request path
+     * @param json the body, sent as {@code application/json}
+     * @param headers name, value, name, value...
+     * @return the response
+     */
+    public HttpResponse<String> postJson(String path, String json, String... headers) {
+        String[] all = Arrays.copyOf(headers, headers.length + 2);
+        all[headers.length] = "Content-Type";
+        all[headers.length + 1] = "application/json";
+        return send("POST", path, HttpRequest.BodyPublishers.ofString(json), all);
+    }
+
+    private HttpResponse<String> send(String method, String path, HttpRequest.BodyPublisher body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, HttpRequest.BodyPublishers.noBody());
+                .method(method, body);
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }

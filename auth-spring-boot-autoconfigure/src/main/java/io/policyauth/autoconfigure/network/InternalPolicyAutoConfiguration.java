@@ -1,17 +1,14 @@
 package io.policyauth.autoconfigure.network;
 
 import io.policyauth.autoconfigure.ConditionalOnPolicyAuthEnabled;
+import io.policyauth.autoconfigure.ConfiguredCidrs;
 import io.policyauth.autoconfigure.ConditionalOnNonEmptyList;
-import java.util.ArrayList;
-import java.util.List;
 
-import io.policyauth.network.Cidr;
 import io.policyauth.network.CidrSet;
 import io.policyauth.network.ClientAddressResolver;
 import io.policyauth.network.InternalExecutor;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -32,7 +29,7 @@ public final class InternalPolicyAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ClientAddressResolver clientAddressResolver(InternalProperties internal) {
-        return new ClientAddressResolver(cidrs(TRUSTED_PROXIES, internal.getTrustedProxies()),
+        return new ClientAddressResolver(ConfiguredCidrs.parse(TRUSTED_PROXIES, internal.getTrustedProxies()),
                 internal.getForwardedHeader());
     }
 
@@ -40,21 +37,7 @@ public final class InternalPolicyAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnNonEmptyList(ALLOWED_CIDRS)
     InternalExecutor internalExecutor(InternalProperties internal, ClientAddressResolver clientAddressResolver) {
-        CidrSet allowed = cidrs(ALLOWED_CIDRS, internal.getAllowedCidrs());
+        CidrSet allowed = ConfiguredCidrs.parse(ALLOWED_CIDRS, internal.getAllowedCidrs());
         return new InternalExecutor(allowed, clientAddressResolver);
-    }
-
-    private static CidrSet cidrs(String property, List<String> values) {
-        List<Cidr> cidrs = new ArrayList<>(values.size());
-        for (int i = 0; i < values.size(); i++) {
-            try {
-                cidrs.add(Cidr.parse(values.get(i)));
-            }
-            catch (IllegalArgumentException invalid) {
-                throw new InvalidConfigurationPropertyValueException(property + "[" + i + "]", values.get(i),
-                        invalid.getMessage());
-            }
-        }
-        return CidrSet.of(cidrs);
     }
 }

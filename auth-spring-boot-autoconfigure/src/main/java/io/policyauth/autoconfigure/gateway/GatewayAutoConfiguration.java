@@ -1,0 +1,90 @@
+package io.policyauth.autoconfigure.gateway;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.policyauth.apikey.SharedApiKeyExecutor;
+import io.policyauth.autoconfigure.ConfiguredCidrs;
+import io.policyauth.autoconfigure.ConfiguredPolicies;
+import io.policyauth.autoconfigure.apikey.ApiKeyProperties;
+import io.policyauth.autoconfigure.web.PolicyAuthWebMvcAutoConfiguration;
+import io.policyauth.core.AuthService;
+import io.policyauth.core.PolicyModes;
+import io.policyauth.gateway.GatewayDecisions;
+import io.policyauth.gateway.GatewayFilter;
+import io.policyauth.gateway.GatewaySettings;
+import io.policyauth.web.HandlerPolicies;
+import io.policyauth.web.ProblemResponseWriter;
+
+/**
+ * Gateway mode, with {@code policy-auth.gateway.enabled=true}: the authorization endpoints for
+ * nginx, Envoy and KX under {@code policy-auth.gateway.path}, deciding with
+ * {@code policy-auth.gateway.routes} and {@code default-policy}.
+ */
+@AutoConfiguration(after = PolicyAuthWebMvcAutoConfiguration.class)
+@ConditionalOnBooleanProperty("policy-auth.gateway.enabled")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({FilterRegistrationBean.class, JsonMapper.class})
+@ConditionalOnBean({AuthService.class, ProblemResponseWriter.class})
+@EnableConfigurationProperties(GatewayProperties.class)
+public class GatewayAutoConfiguration {
+
+    private static final String PREFIX = "policy-auth.gateway";
+
+    @Bean
+    @ConditionalOnMissingBean
+    GatewayDecisions policyAuthGatewayDecisions(AuthService authService, PolicyModes modes,
+            GatewayProperties gateway) {
+        HandlerPolicies policies = new HandlerPolicies(authService, gateway.getDefaultPolicy(),
+                ConfiguredPolicies.routes(PREFIX + ".routes", gateway.getRoutes()), modes, (type, path) -> false);
+        return new GatewayDecisions(authService, policies);
+    }
+
+    @Bean
+    SmartInitializingSingleton policyAuthGatewayActivation(GatewayDecisions decisions) {
+        return decisions::activate;
+    }
+
+    /*
+     * First of all filters: the endpoints answer on their own, and nothing meant for the
+     * application's handlers (body copies, Spring Security) has a say in them.
+     */
+    @Bean
+    FilterRegistrationBean<GatewayFilter> policyAuthGatewayFilter(GatewayProperties gateway,
+            GatewayDecisions decisions, ProblemResponseWriter problems, ObjectProvider<ApiKeyProperties> apiKey,
+            ObjectProvider<MeterRegistry> meters) {
+        FilterRegistrationBean<GatewayFilter> registration = new FilterRegistrationBean<>(new GatewayFilter(
+                settings(gateway), decisions, apiKey.stream().findFirst().map(ApiKeyProperties::getHeaderName)
+                        .orElse(SharedApiKeyExecutor.DEFAULT_HEADER_NAME),
+                problems, meters.getIfAvailable(() -> Metrics.globalRegistry)));
+        registration.addUrlPatterns(gateway.getPath() + "/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setName("policyAuthGatewayFilter");
+        return registration;
+    }
+
+    private static GatewaySettings settings(GatewayProperties gateway) {
+        try {
+            return new GatewaySettings(gateway.getPath(), ConfiguredCidrs.parse(PREFIX + ".allowed-callers",
+                    gateway.getAllowedCallers()), gateway.getOriginalMethodHeader(), gateway.getOriginalUriHeader(),
+                    gateway.isRejectAmbiguousPaths(), Math.toIntExact(gateway.getKx().getMaxRequestSize().toBytes()));
+        }
+        catch (IllegalArgumentException | ArithmeticException invalid) {
+            throw new InvalidConfigurationPropertyValueException(PREFIX, gateway.getPath(), invalid.getMessage());
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.policyauth.gateway;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.server.PathContainer;
+
+import io.policyauth.core.AuthException;
+import io.policyauth.core.AuthExecutor;
+import io.policyauth.core.AuthService;
+import io.policyauth.core.AuthenticatedUser;
+import io.policyauth.core.Policies;
+import io.policyauth.core.SecurityRequestContext;
+import io.policyauth.web.HandlerPolicies;
+import io.policyauth.web.HandlerPolicy;
+
+/**
+ * Decides forwarded requests: the first {@code policy-auth.gateway.routes} rule that matches the
+ * original method and path, else {@code policy-auth.gateway.default-policy}, run by the
+ * {@link AuthService}, so each decision is counted, timed and audited with the original method and path.
+ */
+public final class GatewayDecisions {
+
+    private final AuthService authService;
+    private final HandlerPolicies policies;
+
+    /**
+     * @param authService runs the policies
+     * @param policies the gateway's routes and default policy
+     * @throws IllegalStateException when the default policy is not registered
+     */
+    public GatewayDecisions(AuthService authService, HandlerPolicies policies) {
+        this.authService = authService;
+        this.policies = policies;
+        policies.defaultPolicyProblem().ifPresent(problem -> {
+            throw new IllegalStateException("policy-auth.gateway.default-policy: " + problem);
+        });
+    }
+
+    /**
+     * @param context the original request as the gateway forwarded it
+     * @param path its parsed path, or {@code null} for a request without one (a KX IPC connection),
+     *        which gets the default policy
+     * @return the decision
+     */
+    public GatewayDecision decide(SecurityRequestContext context, @Nullable PathContainer path) {
+        HandlerPolicy policy = path == null ? policies.defaultPolicy() : policies.forPath(path, context.method());
+        try {
+            AuthenticatedUser user = authService.authorize(context, policy.executor(), policy.enforcement());
+            return new GatewayDecision(policy.name(), user, null);
+        }
+        catch (AuthException denied) {
+            return new GatewayDecision(policy.name(), null, denied);
+        }
+    }
+
+    /** Activates every policy the gateway may run, once each, as the web layer does for its own. */
+    public void activate() {
+        List<AuthExecutor> inUse = new ArrayList<>();
+        inUse.add(policies.defaultPolicy().executor());
+        policies.routePolicies().forEach(policy -> inUse.add(policy.executor()));
+        Policies.leaves(inUse).values().forEach(AuthExecutor::activate);
+    }
+}

@@ -1,0 +1,81 @@
+package io.policyauth.gateway;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.policyauth.core.AuthenticatedUser;
+
+/**
+ * The headers a granted answer carries for the gateway to pass upstream ({@code auth_request_set},
+ * {@code allowed_upstream_headers}). Values are printable ASCII: any other character, and
+ * {@code %}, are percent-encoded as UTF-8, so no claim can split or forge a header. Scopes are
+ * separated by spaces (as in OAuth's {@code scope}), roles by commas. An anonymous caller (a
+ * {@code public} policy) gets only {@code X-Auth-Policy}.
+ */
+public final class IdentityHeaders {
+
+    /** Who the caller is. */
+    public static final String SUBJECT = "X-Auth-Subject";
+    /** The caller's scopes, space-separated. */
+    public static final String SCOPES = "X-Auth-Scopes";
+    /** The caller's roles, comma-separated. */
+    public static final String ROLES = "X-Auth-Roles";
+    /** The caller's tenant. */
+    public static final String TENANT = "X-Auth-Tenant";
+    /** The policy that granted the request. */
+    public static final String POLICY = "X-Auth-Policy";
+
+    private IdentityHeaders() {
+    }
+
+    static void write(HttpServletResponse response, GatewayDecision decision) {
+        response.setHeader(POLICY, encode(decision.policy(), ""));
+        AuthenticatedUser user = decision.user();
+        if (user == null || user.isAnonymous()) {
+            return;
+        }
+        response.setHeader(SUBJECT, encode(user.subject(), ""));
+        if (!user.scopes().isEmpty()) {
+            response.setHeader(SCOPES, join(user.scopes(), ' '));
+        }
+        if (!user.roles().isEmpty()) {
+            response.setHeader(ROLES, join(user.roles(), ','));
+        }
+        if (user.tenant() != null) {
+            response.setHeader(TENANT, encode(user.tenant(), ""));
+        }
+    }
+
+    private static String join(Collection<String> values, char separator) {
+        String separatorText = String.valueOf(separator);
+        return values.stream().map(value -> encode(value, separatorText))
+                .collect(Collectors.joining(separatorText));
+    }
+
+    /* Percent-encodes '%', the separator and every byte outside printable ASCII. */
+    static String encode(String value, String separator) {
+        boolean plain = true;
+        for (int i = 0; i < value.length() && plain; i++) {
+            char c = value.charAt(i);
+            plain = c > 0x20 && c < 0x7f && c != '%' && separator.indexOf(c) < 0;
+        }
+        if (plain) {
+            return value;
+        }
+        StringBuilder encoded = new StringBuilder(value.length() + 8);
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c > 0x20 && c < 0x7f && c != '%' && separator.indexOf(c) < 0) {
+                encoded.append((char) c);
+            }
+            else {
+                encoded.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return encoded.toString();
+    }
+}

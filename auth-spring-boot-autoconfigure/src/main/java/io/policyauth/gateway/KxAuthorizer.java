@@ -1,0 +1,172 @@
+package io.policyauth.gateway;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.policyauth.core.AuthException;
+import io.policyauth.core.RequestHeaders;
+import io.policyauth.core.SecurityRequestContext;
+import io.policyauth.web.ServletRequestContexts;
+
+/**
+ * The KX Service Gateway's custom HTTP authorization, served: a {@code POST} of
+ * {@code {user, pass, uri, method, body}} with the client's {@code Authorization} header and the
+ * allow-listed headers, answered {@code 200 {"roles": [...]}} or a non-200 with
+ * {@code {"error": "..."}}. The credential is the forwarded {@code Authorization} header when it
+ * holds a bearer token, else {@code pass}: a bearer token when it is shaped as a JWT, otherwise an
+ * API key, as KX IPC clients, which speak only user and password, put it there. A request without
+ * {@code uri} (an IPC connection) gets the gateway's default policy. The {@code body} field is
+ * accepted and not used.
+ */
+final class KxAuthorizer {
+
+    private static final Pattern JWT = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
+    private static final Pattern METHOD = Pattern.compile("[A-Za-z]{1,20}");
+    private static final Pattern SCHEME_AND_AUTHORITY = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://[^/?]*");
+    private static final String AUTHORIZATION = "Authorization";
+
+    private final GatewayDecisions decisions;
+    private final JsonMapper json;
+    private final String apiKeyHeader;
+    private final int maxRequestBytes;
+    private final boolean rejectAmbiguousPaths;
+
+    /**
+     * @param decisions decides the requests
+     * @param apiKeyHeader the header the key policies read a key from
+     * @param maxRequestBytes the largest authorization request read
+     * @param rejectAmbiguousPaths whether ambiguous {@code uri}s are refused
+     */
+    KxAuthorizer(GatewayDecisions decisions, String apiKeyHeader, int maxRequestBytes, boolean rejectAmbiguousPaths) {
+        this.decisions = decisions;
+        this.json = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+        this.apiKeyHeader = apiKeyHeader;
+        this.maxRequestBytes = maxRequestBytes;
+        this.rejectAmbiguousPaths = rejectAmbiguousPaths;
+    }
+
+    /**
+     * @return the decision, or {@code null} when a refusal was written
+     */
+    @Nullable GatewayDecision decide(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!"POST".equals(request.getMethod())) {
+            response.setHeader("Allow", "POST");
+            writeError(response, 405, "POST the authorization request as JSON");
+            return null;
+        }
+        byte[] body;
+        try (InputStream in = request.getInputStream()) {
+            body = in.readNBytes(maxRequestBytes + 1);
+        }
+        if (body.length > maxRequestBytes) {
+            writeError(response, 413, "the authorization request is larger than " + maxRequestBytes + " bytes");
+            return null;
+        }
+        JsonNode document = parse(body);
+        if (document == null) {
+            writeError(response, 400, "the authorization request is not a JSON object of strings");
+            return null;
+        }
+        String uri = text(document, "uri");
+        String method = text(document, "method");
+        if (method != null && !METHOD.matcher(method).matches()) {
+            writeError(response, 400, "\"method\" is not an HTTP method");
+            return null;
+        }
+        OriginalPath path = uri == null || uri.isEmpty() ? null : OriginalPath.parse(withoutOrigin(uri),
+                rejectAmbiguousPaths);
+        String effectiveMethod = method != null ? method.toUpperCase(Locale.ROOT) : path == null ? "CONNECT" : "GET";
+        SecurityRequestContext context = new SecurityRequestContext(request.getRemoteAddr(),
+                credentialHeaders(ServletRequestContexts.headers(request), text(document, "pass")), effectiveMethod,
+                path == null ? "" : path.value(), path == null ? null : path.query());
+        return decisions.decide(context, path == null ? null : path.path());
+    }
+
+    void writeGrant(HttpServletResponse response, GatewayDecision decision) throws IOException {
+        write(response, 200, Map.of("roles", List.copyOf(decision.user().roles())));
+    }
+
+    void writeDenial(HttpServletResponse response, AuthException denial) throws IOException {
+        write(response, denial.denial().kind().status(),
+                Map.of("error", denial.denial().kind().title() + ": " + denial.denial().detail()));
+    }
+
+    void writeError(HttpServletResponse response, int status, String error) throws IOException {
+        write(response, status, Map.of("error", error));
+    }
+
+    private void write(HttpServletResponse response, int status, Map<String, Object> document) throws IOException {
+        byte[] bytes = json.writeValueAsBytes(document);
+        response.setStatus(status);
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType("application/json");
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+
+    /*
+     * A bearer token in Authorization is the credential. Otherwise the password is: as a bearer
+     * token when it has a JWT's shape, else as an API key; the Basic header that only repeats the
+     * user and password is then dropped, so no policy reads it as a malformed bearer credential.
+     */
+    private RequestHeaders credentialHeaders(RequestHeaders forwarded, @Nullable String pass) {
+        List<String> authorization = forwarded.values(AUTHORIZATION);
+        boolean bearer = authorization.size() == 1
+                && authorization.get(0).regionMatches(true, 0, "Bearer ", 0, "Bearer ".length());
+        if (bearer || pass == null || pass.isEmpty()) {
+            return forwarded;
+        }
+        if (JWT.matcher(pass).matches()) {
+            List<String> token = List.of("Bearer " + pass);
+            return name -> AUTHORIZATION.equalsIgnoreCase(name) ? token : forwarded.values(name);
+        }
+        List<String> key = List.of(pass);
+        return name -> AUTHORIZATION.equalsIgnoreCase(name) ? List.of()
+                : apiKeyHeader.equalsIgnoreCase(name) && forwarded.values(name).isEmpty() ? key
+                        : forwarded.values(name);
+    }
+
+    private @Nullable JsonNode parse(byte[] body) {
+        try {
+            JsonNode node = json.readTree(new String(body, StandardCharsets.UTF_8));
+            if (node == null || !node.isObject()) {
+                return null;
+            }
+            for (String field : List.of("user", "pass", "uri", "method", "body")) {
+                JsonNode value = node.get(field);
+                if (value != null && !value.isNull() && !value.isString()) {
+                    return null;
+                }
+            }
+            return node;
+        }
+        catch (JacksonException notJson) {
+            return null;
+        }
+    }
+
+    private static @Nullable String text(JsonNode document, String field) {
+        JsonNode value = document.get(field);
+        return value == null || value.isNull() ? null : value.stringValue();
+    }
+
+    /* The contract says "the URI of the request": a full URL is read as its path and query. */
+    private static String withoutOrigin(String uri) {
+        String rest = SCHEME_AND_AUTHORITY.matcher(uri).replaceFirst("");
+        return rest.isEmpty() ? "/" : rest;
+    }
+}

@@ -1,0 +1,129 @@
+package io.policyauth.gateway;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.server.PathContainer;
+
+import io.policyauth.web.ServletRequestContexts;
+
+/**
+ * The path and query of a request that a gateway forwards, read from its raw request target. The
+ * upstream, not this application, decides what the path means, so a path that two readers could
+ * take for different resources is refused: dot segments ({@code /a/../b}, percent-encoded or with
+ * {@code ;} parameters), {@code ;} parameters at all (Spring and Tomcat drop them, most servers
+ * do not), an encoded {@code /} or {@code \}, a raw {@code \}, an empty segment ({@code //}),
+ * invalid percent-encoding or UTF-8, control characters, and anything not in printable ASCII.
+ * Every other path is decoded once and matched as the web layer matches its own.
+ *
+ * @param path the raw path, parsed for route matching
+ * @param value the path as routes match it and decisions record it (decoded once)
+ * @param query the raw query string, without {@code ?}, or {@code null}
+ */
+public record OriginalPath(PathContainer path, String value, @Nullable String query) {
+
+    /**
+     * @param target the raw request target: an absolute path with an optional query
+     * @param rejectAmbiguous whether paths that could be read two ways are refused
+     * @return the path
+     * @throws AmbiguousPathException when the path cannot be decoded, or is ambiguous and refused
+     */
+    public static OriginalPath parse(String target, boolean rejectAmbiguous) {
+        int queryStart = target.indexOf('?');
+        String raw = queryStart < 0 ? target : target.substring(0, queryStart);
+        String query = queryStart < 0 ? null : target.substring(queryStart + 1);
+        if (raw.isEmpty() || raw.charAt(0) != '/') {
+            throw new AmbiguousPathException("not_absolute", "The original path must start with '/'.");
+        }
+        decodeStrictly(raw);
+        if (rejectAmbiguous) {
+            requireUnambiguous(raw);
+        }
+        PathContainer path = PathContainer.parsePath(raw);
+        return new OriginalPath(path, ServletRequestContexts.matchedPath(path), query);
+    }
+
+    private static void requireUnambiguous(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c < 0x21 || c > 0x7e) {
+                throw new AmbiguousPathException("invalid_character",
+                        "The original path has a control, space or non-ASCII character.");
+            }
+            if (c == '\\') {
+                throw new AmbiguousPathException("backslash", "The original path has a backslash.");
+            }
+            if (c == ';') {
+                throw new AmbiguousPathException("path_parameter",
+                        "The original path has a ';' parameter, which servers read differently.");
+            }
+        }
+        String decoded = decodeStrictly(raw);
+        for (int i = 0; i < decoded.length(); i++) {
+            char c = decoded.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                throw new AmbiguousPathException("control_character", "The original path encodes a control character.");
+            }
+        }
+        int start = 1;
+        while (start <= raw.length()) {
+            int end = raw.indexOf('/', start);
+            end = end < 0 ? raw.length() : end;
+            String segment = raw.substring(start, end);
+            if (segment.isEmpty() && end < raw.length()) {
+                throw new AmbiguousPathException("empty_segment", "The original path has an empty segment ('//').");
+            }
+            String lower = segment.toLowerCase(Locale.ROOT);
+            if (lower.contains("%2f") || lower.contains("%5c")) {
+                throw new AmbiguousPathException("encoded_separator", "The original path encodes '/' or '\\'.");
+            }
+            String value = decodeStrictly(segment);
+            if (value.equals(".") || value.equals("..")) {
+                throw new AmbiguousPathException("dot_segment", "The original path has a '.' or '..' segment.");
+            }
+            start = end + 1;
+        }
+    }
+
+    /* Percent-decoding that refuses what a lenient decoder would guess at: a stray '%' or bytes that are not UTF-8. */
+    private static String decodeStrictly(String raw) {
+        if (raw.indexOf('%') < 0) {
+            return raw;
+        }
+        ByteBuffer bytes = ByteBuffer.allocate(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%') {
+                int high = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 1), 16) : -1;
+                int low = high < 0 ? -1 : Character.digit(raw.charAt(i + 2), 16);
+                if (low < 0) {
+                    throw invalidEncoding();
+                }
+                bytes.put((byte) (high * 16 + low));
+                i += 2;
+            }
+            else if (c > 0x7f) {
+                throw invalidEncoding();
+            }
+            else {
+                bytes.put((byte) c);
+            }
+        }
+        bytes.flip();
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes).toString();
+        }
+        catch (CharacterCodingException malformed) {
+            throw invalidEncoding();
+        }
+    }
+
+    private static AmbiguousPathException invalidEncoding() {
+        return new AmbiguousPathException("invalid_encoding", "The original path has an invalid percent-encoding.");
+    }
+}
