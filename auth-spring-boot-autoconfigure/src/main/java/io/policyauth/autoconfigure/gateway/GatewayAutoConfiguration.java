@@ -78,13 +78,19 @@ public class GatewayAutoConfiguration {
     }
 
     private static GatewaySettings settings(GatewayProperties gateway) {
+        String path = gateway.getPath();
+        if (path == null || !path.startsWith("/") || path.endsWith("/")) {
+            throw new InvalidConfigurationPropertyValueException(PREFIX + ".path", path,
+                    "it must start with '/' and not end with it, for example /authz");
+        }
         try {
             return new GatewaySettings(gateway.getPath(), ConfiguredCidrs.parse(PREFIX + ".allowed-callers",
                     gateway.getAllowedCallers()), gateway.getOriginalMethodHeader(), gateway.getOriginalUriHeader(),
                     gateway.isRejectAmbiguousPaths(), Math.toIntExact(gateway.getKx().getMaxRequestSize().toBytes()));
         }
         catch (IllegalArgumentException | ArithmeticException invalid) {
-            throw new InvalidConfigurationPropertyValueException(PREFIX, gateway.getPath(), invalid.getMessage());
+            throw new InvalidConfigurationPropertyValueException(PREFIX + ".kx.max-request-size",
+                    gateway.getKx().getMaxRequestSize(), invalid.getMessage());
         }
     }
 }

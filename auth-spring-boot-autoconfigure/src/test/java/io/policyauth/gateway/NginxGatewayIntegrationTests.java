@@ -1,0 +1,159 @@
+package io.policyauth.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.policyauth.web.TestInstances;
+
+/**
+ * The repository's {@code gateway/nginx.conf} with a real nginx in front of a Python
+ * {@code http.server} service, policy-auth deciding through {@code auth_request}. Skipped, saying
+ * so, where nginx is not installed ({@code .ci/run} installs it).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NginxGatewayIntegrationTests {
+
+    private static final TestInstances instances = new TestInstances();
+    private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static NginxProcess nginx;
+
+    @TempDir
+    static Path workDir;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path binary = NginxProcess.binary().orElse(null);
+        assumeTrue(binary != null, "nginx is not installed: the nginx gateway tests are skipped "
+                + "(.ci/run installs Debian's nginx)");
+        ConfigurableApplicationContext context = instances.start(GatewayTestApplication.class,
+                GatewayTestApplication.PROPERTIES);
+        int policyAuthPort = ((WebServerApplicationContext) context).getWebServer().getPort();
+        nginx = NginxProcess.start(binary, NginxProcess.EXAMPLE, policyAuthPort, workDir);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (nginx != null) {
+            nginx.close();
+        }
+        instances.close();
+    }
+
+    private static String token(String subject, List<String> scopes, List<String> roles) {
+        return GatewayEndpointsIntegrationTests.token(subject, scopes, roles);
+    }
+
+    @Test
+    void aTokenReachesTheServiceWithTheIdentityItGranted() throws Exception {
+        HttpResponse<String> response = send("POST", "/orders/9?rush=1", "Authorization",
+                "Bearer " + token("alice", List.of("orders:write"), List.of("buyer", "admin")));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(upstream(response, "$.path")).isEqualTo("/orders/9?rush=1");
+        assertThat(upstreamHeader(response, "x-auth-subject")).containsExactly("alice");
+        assertThat(upstreamHeader(response, "x-auth-scopes")).containsExactly("orders:write");
+        assertThat(upstreamHeader(response, "x-auth-roles")).containsExactly("buyer,admin");
+        assertThat(upstreamHeader(response, "x-auth-policy")).containsExactly("private");
+    }
+
+    @Test
+    void withoutATokenNginxAnswers401WithPolicyAuthsChallenge() throws Exception {
+        HttpResponse<String> response = send("GET", "/orders/9");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(value ->
+                assertThat(value).startsWith("Bearer"));
+        HttpResponse<String> scopeless = send("POST", "/orders/9", "Authorization",
+                "Bearer " + token("bob", List.of("orders:read"), List.of()));
+        assertThat(scopeless.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void anApiKeyRouteAndAPublicRoute() throws Exception {
+        assertThat(send("GET", "/reports/weekly", "X-API-KEY", GatewayTestApplication.SHARED_KEY).statusCode())
+                .isEqualTo(200);
+        assertThat(send("GET", "/reports/weekly", "X-API-KEY", "wrong-key-0123456789").statusCode())
+                .isEqualTo(401);
+        HttpResponse<String> open = send("GET", "/public/logo.png");
+        assertThat(open.statusCode()).isEqualTo(200);
+        assertThat(upstreamHeader(open, "x-auth-policy")).containsExactly("public");
+    }
+
+    @Test
+    void forgedIdentityHeadersNeverReachTheService() throws Exception {
+        HttpResponse<String> anonymous = send("GET", "/public/x", "X-Auth-Subject", "admin", "X-Auth-Roles", "admin",
+                "Forwarded", "for=10.0.0.1");
+        assertThat(anonymous.statusCode()).isEqualTo(200);
+        assertThat(upstreamHeader(anonymous, "x-auth-subject")).isEmpty();
+        assertThat(upstreamHeader(anonymous, "x-auth-roles")).isEmpty();
+        assertThat(upstreamHeader(anonymous, "forwarded")).isEmpty();
+
+        HttpResponse<String> alice = send("GET", "/orders/1", "Authorization",
+                "Bearer " + token("alice", List.of(), List.of()), "X-Auth-Subject", "admin");
+        assertThat(upstreamHeader(alice, "x-auth-subject")).containsExactly("alice");
+    }
+
+    @Test
+    void internalSeesTheAddressNginxSawNotOneTheClientClaims() throws Exception {
+        // The route allows 10.0.0.0/8; the client is on loopback and says otherwise.
+        assertThat(send("GET", "/ops/health").statusCode()).isEqualTo(403);
+        assertThat(send("GET", "/ops/health", "X-Forwarded-For", "10.1.2.3").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void undecidableAndAmbiguousRequestsKeepTheirStatus() throws Exception {
+        HttpResponse<String> unavailable = send("GET", "/flaky/x");
+        assertThat(unavailable.statusCode()).isEqualTo(503);
+        assertThat(unavailable.headers().firstValue("Retry-After")).hasValue("7");
+        assertThat(send("GET", "/public/%2e%2e/orders/1").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void withPolicyAuthStoppedNginxAnswersWithAnErrorNeverAGrant() throws Exception {
+        instances.close();
+
+        for (String path : new String[] {"/public/x", "/orders/1"}) {
+            assertThat(send("GET", path).statusCode()).isEqualTo(500);
+        }
+    }
+
+    private static HttpResponse<String> send(String method, String path, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + nginx.port() + path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String upstream(HttpResponse<String> response, String path) {
+        return JsonPath.read(response.body(), path);
+    }
+
+    private static List<String> upstreamHeader(HttpResponse<String> response, String name) {
+        Map<String, List<String>> headers = JsonPath.read(response.body(), "$.headers");
+        return headers.getOrDefault(name, List.of());
+    }
+}
