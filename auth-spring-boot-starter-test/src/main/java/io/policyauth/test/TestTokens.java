@@ -110,7 +110,7 @@ public final class TestTokens {
             }
             return requested;
         }
-        if (hasKeySource(properties)) {
+        if (properties.hasKeySource()) {
             return null;
         }
         if (named.size() == 1) {
@@ -175,11 +175,6 @@ public final class TestTokens {
             current = (Map<String, Object>) next;
         }
         current.put(segments.get(segments.size() - 1), value instanceof List<?> list ? new ArrayList<>(list) : value);
-    }
-
-    private static boolean hasKeySource(JwtProperties jwt) {
-        return (jwt.getSecret() != null && !jwt.getSecret().isBlank()) || jwt.getPublicKeyLocation() != null
-                || jwt.getJwkSetUri() != null || jwt.getIssuerUri() != null || jwt.getPrivateKeyLocation() != null;
     }
 
     private static String describe(@Nullable String name) {

@@ -73,6 +73,14 @@ public class JwtIssuerProperties {
     /** Where the caller's tenant is, as claim paths; the first that holds a string wins. */
     private List<String> tenantClaim = new ArrayList<>(List.of("tenant"));
 
+    /**
+     * @return whether a key source is configured: secret, public key, JWK Set or issuer URI
+     */
+    public boolean hasKeySource() {
+        return (secret != null && !secret.isBlank()) || publicKeyLocation != null || jwkSetUri != null
+                || issuerUri != null;
+    }
+
     public String getSecret() {
         return secret;
     }

@@ -89,8 +89,7 @@ final class JwtKeyResolver {
      *         private key whose public half verifies)
      */
     boolean hasKeySource() {
-        return hasText(jwt.getSecret()) || jwt.getPublicKeyLocation() != null || jwt.getJwkSetUri() != null
-                || jwt.getIssuerUri() != null || (jwt == root && root.getPrivateKeyLocation() != null);
+        return jwt.hasKeySource();
     }
 
     /**

@@ -57,6 +57,14 @@ public class JwtProperties extends JwtIssuerProperties {
         this.privateKeyLocation = privateKeyLocation;
     }
 
+    /**
+     * @return whether a key source is configured, a private key whose public half verifies included
+     */
+    @Override
+    public boolean hasKeySource() {
+        return super.hasKeySource() || privateKeyLocation != null;
+    }
+
     public Duration getExpiration() {
         return expiration;
     }

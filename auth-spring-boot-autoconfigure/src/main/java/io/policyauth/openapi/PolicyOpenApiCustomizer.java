@@ -1,0 +1,208 @@
+package io.policyauth.openapi;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
+
+import io.policyauth.core.AuthExecutor;
+import io.policyauth.core.AuthExecutorRegistry;
+import io.policyauth.core.Policies;
+import io.policyauth.core.PolicyDescription;
+import io.policyauth.core.Requirements;
+import io.policyauth.web.MappedPolicy;
+import io.policyauth.web.PolicyMap;
+import io.policyauth.web.PolicySource;
+import io.policyauth.web.ProblemResponseWriter;
+
+/**
+ * Writes policy-auth into springdoc's document from the policy map, the same source as
+ * {@code /actuator/policyauth}, so the two cannot disagree:
+ * <ul>
+ * <li>the security schemes of the registered policies ({@link PolicySchemes}), and every registered
+ * policy under {@code components.x-policy-auth};</li>
+ * <li>each operation's {@code security} from its effective policy (annotation, route or default),
+ * {@code security: []} for one open to anyone, and {@code x-policy-auth} naming the policy, where it
+ * comes from and what it requires;</li>
+ * <li>the 401, 403 and 503 problem responses (RFC 9457, {@code WWW-Authenticate},
+ * {@code Retry-After}) on every operation that is not open to anyone.</li>
+ * </ul>
+ */
+public final class PolicyOpenApiCustomizer implements GlobalOpenApiCustomizer {
+
+    /** The extension that describes policy-auth's view where OpenAPI has no words for it. */
+    public static final String EXTENSION = "x-policy-auth";
+
+    static final String PROBLEM_SCHEMA = "PolicyAuthProblem";
+    private static final Pattern PATH_VARIABLE_REGEX = Pattern.compile("\\{([^}:]+):[^}]*}");
+
+    private final PolicyMap policyMap;
+    private final AuthExecutorRegistry registry;
+    private final PolicySchemes schemes;
+    private final PolicySecurity security;
+
+    /**
+     * @param policyMap every endpoint's effective policy
+     * @param registry the registered policies
+     * @param schemes their security schemes
+     */
+    public PolicyOpenApiCustomizer(PolicyMap policyMap, AuthExecutorRegistry registry, PolicySchemes schemes) {
+        this.policyMap = policyMap;
+        this.registry = registry;
+        this.schemes = schemes;
+        this.security = new PolicySecurity(schemes);
+    }
+
+    @Override
+    public void customise(OpenAPI openApi) {
+        Components components = openApi.getComponents() != null ? openApi.getComponents() : new Components();
+        openApi.setComponents(components);
+        describePolicies(components);
+        addProblemResponses(components);
+        if (openApi.getPaths() == null) {
+            return;
+        }
+        for (MappedPolicy entry : policyMap.entries()) {
+            PathItem path = openApi.getPaths().get(documentPath(entry.pattern()));
+            if (path == null || entry.source() == PolicySource.EXEMPT || "HEAD".equals(entry.method())) {
+                continue;
+            }
+            path.readOperationsMap().forEach((method, operation) -> {
+                if (entry.method().equals("*") || entry.method().equals(method.name())) {
+                    describe(operation, entry);
+                }
+            });
+        }
+    }
+
+    private void describe(Operation operation, MappedPolicy entry) {
+        Optional<PolicyDescription> policy = effectivePolicy(entry);
+        // What the caller must hold once admitted: the endpoint's requirements and its policy's own.
+        Requirements required = policy.map(PolicyDescription::requirements).orElse(entry.requirements());
+        Map<String, Object> extension = new LinkedHashMap<>();
+        extension.put("policy", String.join("|", entry.policy()));
+        extension.put("source", entry.source().name().toLowerCase());
+        extension.put("scopes", List.copyOf(required.scopes()));
+        extension.put("roles", List.copyOf(required.roles()));
+        extension.put("open", entry.open());
+        extension.put("mode", entry.mode().name().toLowerCase().replace('_', '-'));
+        operation.addExtension(EXTENSION, extension);
+        if (policy.isEmpty()) {
+            // An unregistered default policy denies everything: nothing to send would help.
+            extension.put("registered", false);
+            operation.setSecurity(List.of());
+            return;
+        }
+        operation.setSecurity(security.requirements(policy.get()));
+        if (!entry.open()) {
+            ApiResponses responses = operation.getResponses() != null ? operation.getResponses() : new ApiResponses();
+            putIfAbsent(responses, "401", "Unauthorized");
+            putIfAbsent(responses, "403", "Forbidden");
+            putIfAbsent(responses, "503", "Unavailable");
+            operation.setResponses(responses);
+        }
+    }
+
+    private Optional<PolicyDescription> effectivePolicy(MappedPolicy entry) {
+        List<AuthExecutor> members = new ArrayList<>();
+        for (String name : entry.policy()) {
+            Optional<AuthExecutor> executor = registry.find(name);
+            if (executor.isEmpty()) {
+                return Optional.empty();
+            }
+            members.add(executor.get());
+        }
+        return Optional.of(Policies.withRequirements(Policies.anyOf(members), entry.requirements()).describe());
+    }
+
+    private void describePolicies(Components components) {
+        Map<String, Object> policies = new LinkedHashMap<>();
+        List<AuthExecutor> all = registry.policies().stream().map(registry::get).toList();
+        for (AuthExecutor executor : all) {
+            PolicyDescription description = executor.describe();
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("kind", description.kind());
+            if (description.isComposite()) {
+                entry.put("members", description.members().stream().map(AuthExecutor::policy).toList());
+            }
+            if (description.credential() != null) {
+                entry.put("credential", description.credential().type().name().toLowerCase().replace('_', '-'));
+            }
+            entry.put("scopes", List.copyOf(description.requirements().scopes()));
+            entry.put("roles", List.copyOf(description.requirements().roles()));
+            List<String> schemeNames = new ArrayList<>();
+            if (!description.isComposite()) {
+                schemes.schemesOf(description).forEach((name, scheme) -> {
+                    components.addSecuritySchemes(name, scheme);
+                    schemeNames.add(name);
+                });
+            }
+            entry.put("schemes", schemeNames);
+            policies.put(executor.policy(), entry);
+        }
+        components.addExtension(EXTENSION, Map.of("policies", policies));
+    }
+
+    private static void addProblemResponses(Components components) {
+        Schema<Object> problem = new ObjectSchema().description("An RFC 9457 problem")
+                .addProperty("type", new StringSchema().format("uri").example(ProblemResponseWriter.TYPE_PREFIX
+                        + "unauthenticated"))
+                .addProperty("title", new StringSchema())
+                .addProperty("status", new IntegerSchema())
+                .addProperty("detail", new StringSchema())
+                .addProperty("policy", new StringSchema());
+        components.addSchemas(PROBLEM_SCHEMA, problem);
+        Header challenge = new Header().description("The challenges of the policies that would admit the "
+                + "request (RFC 9110), e.g. Bearer error=\"insufficient_scope\", scope=\"orders:write\"")
+                .schema(new StringSchema());
+        Header retryAfter = new Header().description("Seconds until asking again may succeed")
+                .schema(new IntegerSchema());
+        components.addHeaders("WWW-Authenticate", challenge);
+        components.addHeaders("Retry-After", retryAfter);
+        components.addResponses(responseName("Unauthorized"), problemResponse(
+                "No credential, or one that is not valid", "WWW-Authenticate"));
+        components.addResponses(responseName("Forbidden"), problemResponse(
+                "A known caller that the policy does not admit (address, scope or role)", "WWW-Authenticate"));
+        components.addResponses(responseName("Unavailable"), problemResponse(
+                "A backend needed to decide did not answer", "Retry-After"));
+    }
+
+    private static ApiResponse problemResponse(String description, String header) {
+        return new ApiResponse().description(description)
+                .content(new Content().addMediaType(ProblemResponseWriter.PROBLEM_JSON,
+                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA))))
+                .addHeaderObject(header, new Header().$ref("#/components/headers/" + header));
+    }
+
+    private static void putIfAbsent(ApiResponses responses, String status, String name) {
+        if (!responses.containsKey(status)) {
+            responses.addApiResponse(status, new ApiResponse().$ref("#/components/responses/" + responseName(name)));
+        }
+    }
+
+    private static String responseName(String name) {
+        return "PolicyAuth" + name;
+    }
+
+    /* springdoc writes {id:\d+} as {id}. */
+    private static String documentPath(String pattern) {
+        return PATH_VARIABLE_REGEX.matcher(pattern).replaceAll("{$1}");
+    }
+}
