@@ -42,11 +42,10 @@ public final class ServletRequestContexts {
                 : ServletRequestPathUtils.parseAndCache(request)).pathWithinApplication();
     }
 
-    /*
+    /**
      * Handlers and routes match decoded segments without their ';' parameters; so must anyone told
      * the path, or '/api/%61dmin' and '/api/admin;x=1' would read differently to them.
-     */
-    /**
+     *
      * @param path a parsed path
      * @return the path as handlers and routes match it: each segment decoded once, {@code ;}
      *         parameters removed, a decoded {@code /} kept as {@code %2F}

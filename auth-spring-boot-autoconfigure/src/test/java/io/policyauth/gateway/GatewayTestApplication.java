@@ -1,6 +1,5 @@
 package io.policyauth.gateway;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -11,9 +10,7 @@ import org.springframework.context.event.EventListener;
 
 import io.policyauth.core.AuthDecisionEvent;
 import io.policyauth.core.AuthExecutor;
-import io.policyauth.core.AuthUnavailableException;
-import io.policyauth.core.AuthenticatedUser;
-import io.policyauth.core.SecurityRequestContext;
+import io.policyauth.web.TestExecutors;
 
 /**
  * A policy-auth application that decides for a fleet: no controller of its own, only gateway
@@ -48,19 +45,7 @@ class GatewayTestApplication {
 
     @Bean
     AuthExecutor flakyPolicy() {
-        return new AuthExecutor() {
-
-            @Override
-            public String policy() {
-                return "flaky";
-            }
-
-            @Override
-            public AuthenticatedUser execute(SecurityRequestContext context) {
-                throw new AuthUnavailableException("backend_down", "The credential store cannot be reached.",
-                        Duration.ofSeconds(7), new IllegalStateException("connection refused"));
-            }
-        };
+        return new TestExecutors.Unavailable("flaky");
     }
 
     @EventListener

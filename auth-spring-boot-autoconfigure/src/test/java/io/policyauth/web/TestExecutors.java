@@ -14,7 +14,7 @@ import io.policyauth.core.ForbiddenException;
 import io.policyauth.core.SecurityRequestContext;
 
 /** Executors a user might write, used to drive the web layer through every outcome. */
-final class TestExecutors {
+public final class TestExecutors {
 
     private TestExecutors() {
     }
@@ -45,7 +45,7 @@ final class TestExecutors {
     }
 
     /** A policy whose backend is down. */
-    record Unavailable(String policy) implements AuthExecutor {
+    public record Unavailable(String policy) implements AuthExecutor {
 
         @Override
         public AuthenticatedUser execute(SecurityRequestContext context) {
