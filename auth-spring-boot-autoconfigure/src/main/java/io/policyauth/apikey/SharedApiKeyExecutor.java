@@ -82,6 +82,11 @@ public final class SharedApiKeyExecutor implements AuthExecutor {
     }
 
     @Override
+    public boolean mayBlock() {
+        return false;
+    }
+
+    @Override
     public PolicyDescription describe() {
         return header.describe(POLICY, KIND);
     }

@@ -37,6 +37,17 @@ public interface AuthExecutor {
     }
 
     /**
+     * Whether deciding may wait on I/O (a database, an HTTP call, a key fetch). A reactive front
+     * runs such policies off its event loop; the others, CPU work only, run inline. Executors that
+     * do not say are taken to block.
+     *
+     * @return {@code true} unless every decision is CPU work
+     */
+    default boolean mayBlock() {
+        return true;
+    }
+
+    /**
      * Describes this policy to readers that do not run it (the policy map, Actuator, OpenAPI,
      * gateways). Executors that do not override it are described as {@link PolicyDescription#CUSTOM}.
      *

@@ -31,6 +31,11 @@ abstract sealed class CompositeExecutor implements AuthExecutor permits AnyOfExe
     /**
      * @return the member policies, in order
      */
+    @Override
+    public boolean mayBlock() {
+        return members.stream().anyMatch(AuthExecutor::mayBlock);
+    }
+
     List<AuthExecutor> members() {
         return members;
     }

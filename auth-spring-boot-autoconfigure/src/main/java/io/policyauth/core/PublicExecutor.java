@@ -19,6 +19,11 @@ public final class PublicExecutor implements AuthExecutor {
     }
 
     @Override
+    public boolean mayBlock() {
+        return false;
+    }
+
+    @Override
     public PolicyDescription describe() {
         return PolicyDescription.leaf(POLICY, PolicyDescription.PUBLIC, null, List.of());
     }

@@ -30,6 +30,11 @@ final class RequirementsExecutor implements AuthExecutor {
     }
 
     @Override
+    public boolean mayBlock() {
+        return delegate.mayBlock();
+    }
+
+    @Override
     public void activate() {
         delegate.activate();
     }

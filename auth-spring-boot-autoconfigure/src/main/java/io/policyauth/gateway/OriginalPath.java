@@ -9,7 +9,7 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.server.PathContainer;
 
-import io.policyauth.web.ServletRequestContexts;
+import io.policyauth.web.MatchedPaths;
 
 /**
  * The path and query of a request that a gateway forwards, read from its raw request target. The
@@ -44,7 +44,7 @@ public record OriginalPath(PathContainer path, String value, @Nullable String qu
             requireUnambiguous(raw);
         }
         PathContainer path = PathContainer.parsePath(raw);
-        return new OriginalPath(path, ServletRequestContexts.matchedPath(path), query);
+        return new OriginalPath(path, MatchedPaths.of(path), query);
     }
 
     private static void requireUnambiguous(String raw) {

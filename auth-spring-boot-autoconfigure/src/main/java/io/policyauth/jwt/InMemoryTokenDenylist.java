@@ -35,6 +35,11 @@ public final class InMemoryTokenDenylist implements TokenDenylist {
     }
 
     @Override
+    public boolean mayBlock() {
+        return false;
+    }
+
+    @Override
     public boolean isRevoked(String jti) {
         Instant keepUntil = revoked.get(jti);
         return keepUntil != null && keepUntil.isAfter(clock.instant());

@@ -28,6 +28,11 @@ public final class IssuerRoutingJwtAuthProvider implements JwtAuthProvider {
     }
 
     @Override
+    public boolean mayBlock() {
+        return byIssuer.values().stream().anyMatch(JwtAuthProvider::mayBlock);
+    }
+
+    @Override
     public AuthenticatedUser check(String token) {
         if (token == null || token.isEmpty() || token.length() > NimbusJwtAuthProvider.MAX_TOKEN_LENGTH) {
             throw TokenRejections.malformed();

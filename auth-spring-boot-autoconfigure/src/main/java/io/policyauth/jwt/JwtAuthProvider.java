@@ -14,4 +14,12 @@ public interface JwtAuthProvider {
      * @throws io.policyauth.core.AuthUnavailableException when no key can be had to decide (503)
      */
     AuthenticatedUser check(String token);
+
+    /**
+     * @return whether checking a token may wait on I/O (fetching keys, reading a shared denylist);
+     *         {@code true} unless the provider says otherwise
+     */
+    default boolean mayBlock() {
+        return true;
+    }
 }

@@ -232,6 +232,12 @@ public final class NimbusJwtAuthProvider implements JwtAuthProvider, AutoCloseab
         return algorithms;
     }
 
+    /* A key fetched from a JWK Set or an issuer, or a shared denylist, may be waited for. */
+    @Override
+    public boolean mayBlock() {
+        return !(verifiers instanceof StaticVerifierSource) || denylist.mayBlock();
+    }
+
     @Override
     public AuthenticatedUser check(String token) {
         if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {

@@ -6,6 +6,11 @@ enum NoRevocations implements TokenDenylist {
     INSTANCE;
 
     @Override
+    public boolean mayBlock() {
+        return false;
+    }
+
+    @Override
     public boolean isRevoked(String jti) {
         return false;
     }

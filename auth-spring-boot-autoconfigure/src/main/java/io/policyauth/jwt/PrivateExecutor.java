@@ -53,6 +53,11 @@ public final class PrivateExecutor implements AuthExecutor {
     }
 
     @Override
+    public boolean mayBlock() {
+        return provider.mayBlock();
+    }
+
+    @Override
     public PolicyDescription describe() {
         return PolicyDescription.leaf(policy, KIND, CredentialDescription.bearerToken(), List.of(CHALLENGE));
     }

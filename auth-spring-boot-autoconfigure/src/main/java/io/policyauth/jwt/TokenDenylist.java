@@ -15,6 +15,13 @@ import java.time.Instant;
 public interface TokenDenylist {
 
     /**
+     * @return whether {@link #isRevoked} may wait on I/O; {@code true} unless the denylist says otherwise
+     */
+    default boolean mayBlock() {
+        return true;
+    }
+
+    /**
      * @param jti the token id, never {@code null}
      * @return whether the token has been revoked
      */

@@ -43,6 +43,11 @@ public final class InternalExecutor implements AuthExecutor {
     }
 
     @Override
+    public boolean mayBlock() {
+        return false;
+    }
+
+    @Override
     public PolicyDescription describe() {
         return PolicyDescription.leaf(POLICY, POLICY, new CredentialDescription(CredentialDescription.Type.CLIENT_ADDRESS,
                 null), List.of());

@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -68,25 +66,24 @@ public final class HandlerPolicies {
     }
 
     /**
-     * The policy of a request.
+     * The policy of a request, on any web stack.
      *
-     * @param request the request
-     * @param handler the handler chosen by Spring MVC
-     * @return its policy
+     * @param handler the handler the framework chose for it
+     * @param path the request path within the application, parsed as the framework parses it
+     * @param method the request method
+     * @return its policy: the handler's annotation, else the first matching route, else the default
      */
-    public HandlerPolicy forRequest(HttpServletRequest request, Object handler) {
-        if (handler instanceof HandlerMethod method) {
-            if (exempt.isExempt(method.getBeanType(),
-                    ServletRequestContexts.matchedPath(ServletRequestContexts.pathWithinApplication(request)))) {
+    public HandlerPolicy forHandler(Object handler, PathContainer path, String method) {
+        if (handler instanceof HandlerMethod handlerMethod) {
+            if (exempt.isExempt(handlerMethod.getBeanType(), MatchedPaths.of(path))) {
                 return HandlerPolicy.EXEMPT;
             }
-            HandlerPolicy policy = annotatedPolicy(method);
+            HandlerPolicy policy = annotatedPolicy(handlerMethod);
             if (policy != NOT_ANNOTATED) {
                 return policy;
             }
         }
-        return routes.isEmpty() ? defaultPolicy
-                : forPath(ServletRequestContexts.pathWithinApplication(request), request.getMethod());
+        return routes.isEmpty() ? defaultPolicy : forPath(path, method);
     }
 
     /**
@@ -231,6 +228,11 @@ public final class HandlerPolicies {
 
     /** Stands in for a default policy that is not registered: denies everything. */
     private record UnregisteredPolicy(String policy) implements AuthExecutor {
+
+        @Override
+        public boolean mayBlock() {
+            return false;
+        }
 
         @Override
         public AuthenticatedUser execute(SecurityRequestContext context) {

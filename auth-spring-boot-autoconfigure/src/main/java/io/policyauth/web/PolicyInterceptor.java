@@ -49,7 +49,8 @@ public class PolicyInterceptor implements HandlerInterceptor {
         if (CorsUtils.isPreFlightRequest(request)) {
             return true;
         }
-        HandlerPolicy policy = policies.forRequest(request, handler);
+        HandlerPolicy policy = policies.forHandler(handler, ServletRequestContexts.pathWithinApplication(request),
+                request.getMethod());
         if (policy.exempt() || alreadyDecided(request, policy)) {
             return true;
         }

@@ -5,14 +5,11 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.handler.AbstractHandlerMethodMapping;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 
 
 /**
@@ -21,15 +18,15 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
  */
 public final class PolicyMap {
 
-    private final Supplier<? extends Collection<AbstractHandlerMethodMapping<?>>> mappings;
+    private final Supplier<? extends Collection<MappedHandler>> mappings;
     private final HandlerPolicies policies;
 
     /**
-     * @param mappings the application's handler method mappings, asked for on each build
+     * @param mappings the application's mapped handler methods (Spring MVC's or WebFlux's), asked
+     *        for on each build
      * @param policies the effective policies
      */
-    public PolicyMap(Supplier<? extends Collection<AbstractHandlerMethodMapping<?>>> mappings,
-            HandlerPolicies policies) {
+    public PolicyMap(Supplier<? extends Collection<MappedHandler>> mappings, HandlerPolicies policies) {
         this.mappings = mappings;
         this.policies = policies;
     }
@@ -40,10 +37,8 @@ public final class PolicyMap {
      */
     public List<MappedPolicy> entries() {
         List<MappedPolicy> entries = new ArrayList<>();
-        for (AbstractHandlerMethodMapping<?> mapping : mappings.get()) {
-            for (Map.Entry<?, HandlerMethod> handler : mapping.getHandlerMethods().entrySet()) {
-                addEntries(handler.getKey(), handler.getValue(), entries);
-            }
+        for (MappedHandler handler : mappings.get()) {
+            addEntries(handler, entries);
         }
         entries.sort(Comparator.comparing(MappedPolicy::pattern).thenComparing(MappedPolicy::method));
         return entries;
@@ -56,13 +51,11 @@ public final class PolicyMap {
         return policies;
     }
 
-    private void addEntries(Object mappingInfo, HandlerMethod handler, List<MappedPolicy> entries) {
-        Set<String> patterns = mappingInfo instanceof RequestMappingInfo info ? info.getPatternValues()
-                : Set.of(String.valueOf(mappingInfo));
-        Set<RequestMethod> methods = mappingInfo instanceof RequestMappingInfo info
-                ? servedMethods(info.getMethodsCondition().getMethods()) : Set.of();
+    private void addEntries(MappedHandler mapped, List<MappedPolicy> entries) {
+        HandlerMethod handler = mapped.handler();
+        Set<RequestMethod> methods = servedMethods(mapped.methods());
         String handlerName = handler.getBeanType().getName() + "#" + handler.getMethod().getName();
-        for (String pattern : patterns) {
+        for (String pattern : mapped.patterns()) {
             if (methods.isEmpty()) {
                 entries.add(entry(pattern, null, handlerName, policies.forMapping(handler, pattern, null)));
             }
@@ -73,7 +66,7 @@ public final class PolicyMap {
         }
     }
 
-    /** Spring MVC serves {@code HEAD} with {@code GET} handlers: the map lists it, as it is decided apart. */
+    /** Spring MVC and WebFlux serve {@code HEAD} with {@code GET} handlers: the map lists it, as it is decided apart. */
     private static Set<RequestMethod> servedMethods(Set<RequestMethod> mapped) {
         if (!mapped.contains(RequestMethod.GET) || mapped.contains(RequestMethod.HEAD)) {
             return mapped;

@@ -21,7 +21,7 @@ public final class ServletRequestContexts {
 
     static SecurityRequestContext from(HttpServletRequest request) {
         return new SecurityRequestContext(request.getRemoteAddr(), headers(request), request.getMethod(),
-                matchedPath(pathWithinApplication(request)), request.getQueryString());
+                MatchedPaths.of(pathWithinApplication(request)), request.getQueryString());
     }
 
     /**
@@ -40,32 +40,6 @@ public final class ServletRequestContexts {
         return (ServletRequestPathUtils.hasParsedRequestPath(request)
                 ? ServletRequestPathUtils.getParsedRequestPath(request)
                 : ServletRequestPathUtils.parseAndCache(request)).pathWithinApplication();
-    }
-
-    /**
-     * Handlers and routes match decoded segments without their ';' parameters; so must anyone told
-     * the path, or '/api/%61dmin' and '/api/admin;x=1' would read differently to them.
-     *
-     * @param path a parsed path
-     * @return the path as handlers and routes match it: each segment decoded once, {@code ;}
-     *         parameters removed, a decoded {@code /} kept as {@code %2F}
-     */
-    public static String matchedPath(PathContainer path) {
-        String raw = path.value();
-        if (raw.indexOf('%') < 0 && raw.indexOf(';') < 0) {
-            return raw;
-        }
-        StringBuilder decoded = new StringBuilder(raw.length());
-        for (PathContainer.Element element : path.elements()) {
-            if (element instanceof PathContainer.PathSegment segment) {
-                String value = segment.valueToMatch();
-                decoded.append(value.indexOf('/') < 0 ? value : value.replace("/", "%2F"));
-            }
-            else {
-                decoded.append(element.value());
-            }
-        }
-        return decoded.toString();
     }
 
     private static List<String> values(HttpServletRequest request, String name) {

@@ -36,7 +36,7 @@ class HandlerPoliciesTests {
 
     @Test
     void theMethodsAnnotationWinsOverTheClassesAndCarriesItsRequirements() {
-        HandlerPolicy policy = policies.forRequest(request("GET", "/x"), handler(Annotated.class, "scoped"));
+        HandlerPolicy policy = forRequest(policies, request("GET", "/x"), handler(Annotated.class, "scoped"));
 
         assertThat(policy.names()).containsExactly("other");
         assertThat(policy.source()).isEqualTo(PolicySource.ANNOTATION);
@@ -47,7 +47,7 @@ class HandlerPoliciesTests {
 
     @Test
     void aClassAnnotationCoversUnannotatedMethodsAndSeveralNamesAreAnyOf() {
-        HandlerPolicy policy = policies.forRequest(request("GET", "/x"), handler(Annotated.class, "plain"));
+        HandlerPolicy policy = forRequest(policies, request("GET", "/x"), handler(Annotated.class, "plain"));
 
         assertThat(policy.name()).isEqualTo("token|public");
         assertThat(policy.executor().describe().admitsAnyone()).isTrue();
@@ -57,26 +57,26 @@ class HandlerPoliciesTests {
     void routesMatchInOrderAndAGetRuleCoversHead() {
         Object handler = handler(Unannotated.class, "report");
 
-        assertThat(policies.forRequest(request("GET", "/reports/daily"), handler).names()).containsExactly("other");
-        assertThat(policies.forRequest(request("HEAD", "/reports/daily"), handler).names()).containsExactly("other");
-        assertThat(policies.forRequest(request("POST", "/reports/daily"), handler).names()).containsExactly("public");
-        assertThat(policies.forRequest(request("GET", "/elsewhere"), handler).source()).isEqualTo(PolicySource.DEFAULT);
+        assertThat(forRequest(policies, request("GET", "/reports/daily"), handler).names()).containsExactly("other");
+        assertThat(forRequest(policies, request("HEAD", "/reports/daily"), handler).names()).containsExactly("other");
+        assertThat(forRequest(policies, request("POST", "/reports/daily"), handler).names()).containsExactly("public");
+        assertThat(forRequest(policies, request("GET", "/elsewhere"), handler).source()).isEqualTo(PolicySource.DEFAULT);
     }
 
     @Test
     void routesMatchTheDecodedPathWithoutMatrixParameters() {
         Object handler = handler(Unannotated.class, "report");
 
-        assertThat(policies.forRequest(request("GET", "/%72eports;x=1/daily"), handler).names())
+        assertThat(forRequest(policies, request("GET", "/%72eports;x=1/daily"), handler).names())
                 .containsExactly("other");
     }
 
     @Test
     void onlyTheErrorControllerAtTheErrorPathIsExempt() {
-        assertThat(policies.forRequest(request("GET", "/error"), handler(Errors.class, "error")).exempt()).isTrue();
-        assertThat(policies.forRequest(request("GET", "/error/details"), handler(Errors.class, "error")).exempt())
+        assertThat(forRequest(policies, request("GET", "/error"), handler(Errors.class, "error")).exempt()).isTrue();
+        assertThat(forRequest(policies, request("GET", "/error/details"), handler(Errors.class, "error")).exempt())
                 .isFalse();
-        assertThat(policies.forRequest(request("GET", "/error"), handler(Unannotated.class, "report")).exempt())
+        assertThat(forRequest(policies, request("GET", "/error"), handler(Unannotated.class, "report")).exempt())
                 .isFalse();
         assertThat(policies.forMapping(handler(Errors.class, "error"), "/error", "GET").exempt()).isTrue();
     }
@@ -137,5 +137,9 @@ class HandlerPoliciesTests {
 
         void error() {
         }
+    }
+
+    private static HandlerPolicy forRequest(HandlerPolicies policies, MockHttpServletRequest request, Object handler) {
+        return policies.forHandler(handler, ServletRequestContexts.pathWithinApplication(request), request.getMethod());
     }
 }

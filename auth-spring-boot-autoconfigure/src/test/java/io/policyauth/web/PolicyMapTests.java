@@ -28,7 +28,7 @@ class PolicyMapTests {
             List.of(RouteRule.of("/docs/**", Set.of(), List.of("public"), Requirements.NONE)),
             new PolicyModes(Enforcement.ENFORCE, Map.of()), ExemptEndpoints.NONE);
     private final RequestMappingHandlerMapping mapping = new RequestMappingHandlerMapping();
-    private final PolicyMap map = new PolicyMap(() -> List.of(mapping), policies);
+    private final PolicyMap map = new PolicyMap(new MvcMappedHandlers(() -> List.of(mapping)), policies);
 
     @Test
     void everyPatternAndMethodWithItsPolicySourceAndOpenness() throws Exception {

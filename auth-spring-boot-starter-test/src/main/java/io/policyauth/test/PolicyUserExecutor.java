@@ -37,6 +37,11 @@ final class PolicyUserExecutor implements AuthExecutor {
     }
 
     @Override
+    public boolean mayBlock() {
+        return delegate.mayBlock();
+    }
+
+    @Override
     public void activate() {
         delegate.activate();
     }

@@ -15,7 +15,8 @@ import io.policyauth.core.PolicyModes;
 import io.policyauth.web.PolicyMap;
 
 /** The {@code policyauth} Actuator endpoint, when Actuator is present and the endpoint is exposed. */
-@AutoConfiguration(after = PolicyAuthWebMvcAutoConfiguration.class)
+@AutoConfiguration(after = PolicyAuthWebMvcAutoConfiguration.class,
+        afterName = "io.policyauth.autoconfigure.webflux.PolicyAuthWebFluxAutoConfiguration")
 @ConditionalOnClass({Endpoint.class, ConditionalOnAvailableEndpoint.class})
 @ConditionalOnBean(PolicyMap.class)
 public class PolicyAuthEndpointAutoConfiguration {

@@ -26,6 +26,7 @@ import io.policyauth.web.AuthenticatedUserArgumentResolver;
 import io.policyauth.web.ExemptEndpoints;
 import io.policyauth.web.HandlerPolicies;
 import io.policyauth.web.PolicyInterceptor;
+import io.policyauth.web.MvcMappedHandlers;
 import io.policyauth.web.PolicyMap;
 import io.policyauth.web.PolicyMappingVerifier;
 import io.policyauth.web.ProblemResponseWriter;
@@ -64,7 +65,7 @@ public class PolicyAuthWebMvcAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     PolicyMap policyMap(ObjectProvider<AbstractHandlerMethodMapping<?>> mappings, HandlerPolicies policies) {
-        return new PolicyMap(() -> mappings.orderedStream().toList(), policies);
+        return new PolicyMap(new MvcMappedHandlers(() -> mappings.orderedStream().toList()), policies);
     }
 
     @Bean

@@ -1,0 +1,90 @@
+package io.policyauth.autoconfigure.webflux;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.util.function.SingletonSupplier;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+import org.springframework.web.reactive.result.method.AbstractHandlerMethodMapping;
+import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
+import org.springframework.web.server.WebFilter;
+import reactor.core.scheduler.Schedulers;
+
+import io.policyauth.autoconfigure.ConfiguredPolicies;
+import io.policyauth.autoconfigure.PolicyAuthAutoConfiguration;
+import io.policyauth.autoconfigure.PolicyAuthProperties;
+import io.policyauth.core.AuthService;
+import io.policyauth.core.PolicyModes;
+import io.policyauth.web.HandlerPolicies;
+import io.policyauth.web.PolicyMap;
+import io.policyauth.web.PolicyMappingVerifier;
+import io.policyauth.webflux.PolicyWebFilter;
+import io.policyauth.webflux.ReactiveAuthenticatedUserArgumentResolver;
+import io.policyauth.webflux.ReactiveDecisions;
+import io.policyauth.webflux.RoutePolicies;
+import io.policyauth.webflux.WebFluxMappedHandlers;
+
+/**
+ * The WebFlux front: the same policies, routes, default policy and problem responses as in Spring
+ * MVC, enforced by a {@link PolicyWebFilter} over every handler mapping.
+ */
+@AutoConfiguration(after = PolicyAuthAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@ConditionalOnClass({WebFilter.class, WebFluxConfigurer.class})
+@ConditionalOnBean(AuthService.class)
+public class PolicyAuthWebFluxAutoConfiguration {
+
+    /* WebFlux has no error dispatch: nothing is exempt. */
+    @Bean
+    @ConditionalOnMissingBean
+    HandlerPolicies handlerPolicies(AuthService authService, PolicyAuthProperties properties, PolicyModes modes) {
+        return new HandlerPolicies(authService, properties.getDefaultPolicy(), ConfiguredPolicies.routes(properties),
+                modes, (handlerType, path) -> false);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PolicyMap policyMap(ObjectProvider<AbstractHandlerMethodMapping<?>> mappings, HandlerPolicies policies) {
+        return new PolicyMap(new WebFluxMappedHandlers(() -> mappings.orderedStream().toList()), policies);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ReactiveDecisions policyAuthReactiveDecisions(AuthService authService) {
+        return new ReactiveDecisions(authService, Schedulers.boundedElastic());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RoutePolicies policyAuthRoutePolicies(AuthService authService, PolicyModes modes, ReactiveDecisions decisions) {
+        return new RoutePolicies(authService, modes, decisions);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PolicyWebFilter policyAuthWebFilter(ObjectProvider<HandlerMapping> mappings, HandlerPolicies policies,
+            ReactiveDecisions decisions) {
+        return new PolicyWebFilter(SingletonSupplier.of(() -> mappings.orderedStream().toList()), policies,
+                decisions);
+    }
+
+    @Bean
+    WebFluxConfigurer policyAuthWebFluxConfigurer() {
+        return new WebFluxConfigurer() {
+            @Override
+            public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
+                configurer.addCustomResolver(new ReactiveAuthenticatedUserArgumentResolver());
+            }
+        };
+    }
+
+    @Bean
+    PolicyMappingVerifier policyMappingVerifier(PolicyMap policyMap) {
+        return new PolicyMappingVerifier(policyMap);
+    }
+}

@@ -1,0 +1,101 @@
+package io.policyauth.webflux;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.web.cors.reactive.CorsUtils;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import io.policyauth.core.AuthenticatedUser;
+import io.policyauth.core.SecurityRequestContext;
+import io.policyauth.web.HandlerPolicies;
+import io.policyauth.web.HandlerPolicy;
+import io.policyauth.web.ProblemResponse;
+
+/**
+ * Enforces each request's policy before its handler runs, on every handler mapping WebFlux has
+ * (annotated controllers, functional routes, static resources, Actuator): the handler's
+ * {@code @RequiresPolicy}, else the first matching route rule, else the default policy. A
+ * functional route built with {@link RoutePolicies#requires} is left to its own filter.
+ * A granted request carries its {@link AuthenticatedUser} as the exchange attribute
+ * {@link #USER_ATTRIBUTE}; a denied one gets the same problem response as on the servlet side.
+ * CORS preflights pass unchecked, as there.
+ */
+public final class PolicyWebFilter implements WebFilter, Ordered {
+
+    /** Exchange attribute holding the {@link AuthenticatedUser} of a granted request. */
+    public static final String USER_ATTRIBUTE = AuthenticatedUser.class.getName();
+
+    /** After CORS and observation filters, before anything that reads the body or the user. */
+    public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
+
+    private static final Logger logger = LoggerFactory.getLogger(PolicyWebFilter.class);
+    private static final Object NO_HANDLER = new Object();
+
+    private final Supplier<List<HandlerMapping>> mappings;
+    private final HandlerPolicies policies;
+    private final ReactiveDecisions decisions;
+
+    /**
+     * @param mappings the application's handler mappings, in their order
+     * @param policies the per-handler policies
+     * @param decisions runs the policies
+     */
+    public PolicyWebFilter(Supplier<List<HandlerMapping>> mappings, HandlerPolicies policies,
+            ReactiveDecisions decisions) {
+        this.mappings = mappings;
+        this.policies = policies;
+        this.decisions = decisions;
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        if (CorsUtils.isPreFlightRequest(exchange.getRequest())) {
+            return chain.filter(exchange);
+        }
+        return handler(exchange).defaultIfEmpty(NO_HANDLER).flatMap(handler -> {
+            if (RoutePolicies.decidesItself(exchange.getAttributes())) {
+                return chain.filter(exchange);
+            }
+            HandlerPolicy policy = policies.forHandler(handler, exchange.getRequest().getPath()
+                    .pathWithinApplication(), exchange.getRequest().getMethod().name());
+            if (policy.exempt()) {
+                return chain.filter(exchange);
+            }
+            SecurityRequestContext context = ReactiveRequestContexts.from(exchange.getRequest());
+            return decisions.decide(context, policy).flatMap(decision -> {
+                if (decision.user() != null) {
+                    exchange.getAttributes().put(USER_ATTRIBUTE, decision.user());
+                    return chain.filter(exchange);
+                }
+                if (decision.denial() != null) {
+                    logger.debug("Policy '{}' denied {} {}: {}", policy.name(), context.method(), context.path(),
+                            decision.denial().reason());
+                    return ReactiveProblems.write(exchange.getResponse(),
+                            ProblemResponse.of(decision.denial(), policy.name()));
+                }
+                logger.error("Policy '{}' failed unexpectedly; the request is denied", policy.name(),
+                        decision.failure());
+                return ReactiveProblems.write(exchange.getResponse(), ProblemResponse.error(policy.name()));
+            });
+        });
+    }
+
+    /* The handler DispatcherHandler will pick: the first mapping that has one. */
+    private Mono<Object> handler(ServerWebExchange exchange) {
+        return Flux.fromIterable(mappings.get()).concatMap(mapping -> mapping.getHandler(exchange)).next();
+    }
+}

@@ -1,0 +1,67 @@
+package io.policyauth.webflux;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+
+import io.policyauth.core.AuthException;
+import io.policyauth.core.AuthService;
+import io.policyauth.core.AuthenticatedUser;
+import io.policyauth.core.SecurityRequestContext;
+import io.policyauth.web.HandlerPolicy;
+
+/**
+ * Runs a policy for a reactive request. A policy that is CPU work only ({@code public},
+ * {@code internal}, shared keys, JWTs with configured keys and an in-memory denylist) runs on the
+ * calling thread; one that may wait on I/O runs on a bounded scheduler, so no event loop waits.
+ */
+public final class ReactiveDecisions {
+
+    private final AuthService authService;
+    private final Scheduler blockingScheduler;
+
+    /**
+     * @param authService runs the policies
+     * @param blockingScheduler where policies that may block run
+     */
+    public ReactiveDecisions(AuthService authService, Scheduler blockingScheduler) {
+        this.authService = authService;
+        this.blockingScheduler = blockingScheduler;
+    }
+
+    /**
+     * @param context the request
+     * @param policy its policy
+     * @return the decision; never an error
+     */
+    Mono<Decision> decide(SecurityRequestContext context, HandlerPolicy policy) {
+        Mono<Decision> decision = Mono.fromCallable(() -> Decision.granted(authService.authorize(context,
+                policy.executor(), policy.enforcement())))
+                .onErrorResume(AuthException.class, denied -> Mono.just(Decision.denied(denied)))
+                .onErrorResume(RuntimeException.class, failure -> Mono.just(Decision.failed(failure)));
+        return policy.executor().mayBlock() ? decision.subscribeOn(blockingScheduler) : decision;
+    }
+
+    /**
+     * One decision: a user, a denial, or an unexpected failure.
+     *
+     * @param user the caller when granted
+     * @param denial the denial when refused or undecidable
+     * @param failure the failure when the policy broke
+     */
+    record Decision(@Nullable AuthenticatedUser user, @Nullable AuthException denial,
+            @Nullable RuntimeException failure) {
+
+        static Decision granted(AuthenticatedUser user) {
+            return new Decision(user, null, null);
+        }
+
+        static Decision denied(AuthException denial) {
+            return new Decision(null, denial, null);
+        }
+
+        static Decision failed(RuntimeException failure) {
+            return new Decision(null, null, failure);
+        }
+    }
+}
