@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
+import io.policyauth.sample.shared.ApiController;
 import io.policyauth.test.WithPolicyUser;
 
 /** The sample's endpoints in a {@code @WebMvcTest} slice, under the policies the application has. */

@@ -147,6 +147,21 @@ class ReactivePolicyIntegrationTests {
     }
 
     @Test
+    void aCorsPreflightIsNotDecided() {
+        int before = application.decisions.size();
+
+        client.options().uri("/orders").header("Origin", "https://shop.example")
+                .header("Access-Control-Request-Method", "POST").exchange().expectStatus()
+                .value(status -> assertThat(status).isNotEqualTo(401));
+        assertThat(application.decisions).hasSize(before);
+    }
+
+    @Test
+    void anUnmappedPathGetsTheDefaultPolicyFirst() {
+        client.get().uri("/no/such/thing").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
     void dryRunLetsTheRequestThroughAndCountsWhatItWouldDeny() {
         client.get().uri("/trial").exchange().expectStatus().isOk().expectBody().jsonPath("$.subject")
                 .isEqualTo("anonymous");

@@ -1,4 +1,4 @@
-package io.policyauth.sample;
+package io.policyauth.sample.shared;
 
 import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoServer;
@@ -23,7 +23,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedMongoConfiguration.NoMongoConfigured.class)
-class EmbeddedMongoConfiguration {
+public class EmbeddedMongoConfiguration {
 
     @Bean(destroyMethod = "shutdownNow")
     MongoServer embeddedMongoServer() {

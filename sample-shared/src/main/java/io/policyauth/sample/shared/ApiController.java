@@ -1,4 +1,4 @@
-package io.policyauth.sample;
+package io.policyauth.sample.shared;
 
 import java.util.Map;
 
@@ -15,7 +15,7 @@ import io.policyauth.web.RequiresPolicy;
 /** One endpoint per policy; each answers with who the caller was authenticated as. */
 @RestController
 @RequestMapping("/api")
-class ApiController {
+public class ApiController {
 
     private final TokenDenylist denylist;
 

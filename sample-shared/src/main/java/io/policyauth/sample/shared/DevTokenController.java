@@ -1,4 +1,4 @@
-package io.policyauth.sample;
+package io.policyauth.sample.shared;
 
 import java.util.List;
 import java.util.Map;
@@ -16,7 +16,7 @@ import io.policyauth.web.RequiresPolicy;
  * so only callers on this machine get one.
  */
 @RestController
-class DevTokenController {
+public class DevTokenController {
 
     private final TokenIssuer tokenIssuer;
 
