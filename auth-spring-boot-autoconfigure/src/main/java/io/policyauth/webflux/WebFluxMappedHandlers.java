@@ -1,15 +1,11 @@
 package io.policyauth.webflux;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.reactive.result.method.AbstractHandlerMethodMapping;
 import org.springframework.web.reactive.result.method.RequestMappingInfo;
 import org.springframework.web.util.pattern.PathPattern;
@@ -31,23 +27,9 @@ public final class WebFluxMappedHandlers implements Supplier<List<MappedHandler>
 
     @Override
     public List<MappedHandler> get() {
-        List<MappedHandler> handlers = new ArrayList<>();
-        for (AbstractHandlerMethodMapping<?> mapping : mappings.get()) {
-            for (Map.Entry<?, HandlerMethod> handler : mapping.getHandlerMethods().entrySet()) {
-                Object info = handler.getKey();
-                Set<String> patterns = new HashSet<>();
-                Set<RequestMethod> methods = new HashSet<>();
-                if (info instanceof RequestMappingInfo requestMapping) {
-                    requestMapping.getPatternsCondition().getPatterns().stream().map(PathPattern::getPatternString)
-                            .forEach(patterns::add);
-                    methods.addAll(requestMapping.getMethodsCondition().getMethods());
-                }
-                else {
-                    patterns.add(String.valueOf(info));
-                }
-                handlers.add(new MappedHandler(patterns, methods, handler.getValue()));
-            }
-        }
-        return handlers;
+        return MappedHandler.all(mappings.get().stream().map(AbstractHandlerMethodMapping::getHandlerMethods).toList(),
+                key -> key instanceof RequestMappingInfo info ? info.getPatternsCondition().getPatterns().stream()
+                        .map(PathPattern::getPatternString).collect(Collectors.toSet()) : Set.of(String.valueOf(key)),
+                key -> key instanceof RequestMappingInfo info ? info.getMethodsCondition().getMethods() : Set.of());
     }
 }
