@@ -6,6 +6,7 @@
 #
 #   benchmarks/load/run.sh                      # build, start, warm up, measure, print the table, stop
 #   DURATION=5s ROUNDS=1 benchmarks/load/run.sh # quicker, noisier
+#   STACK=webflux benchmarks/load/run.sh        # the same endpoints on WebFlux and Reactor Netty
 #
 # Environment: PORT (18080), DURATION per wrk run (8s), WARMUP per endpoint (10s), CONNECTIONS (16),
 # THREADS wrk threads (1), ROUNDS measured passes over every endpoint (3), SKIP_BUILD=1 to reuse
@@ -24,6 +25,14 @@ THREADS="${THREADS:-1}"
 ROUNDS="${ROUNDS:-3}"
 JAVA_OPTS="${JAVA_OPTS:--Xms512m -Xmx512m}"
 JAR=benchmarks/target/benchmarks.jar
+# STACK=webflux: the same app and endpoints on WebFlux and Reactor Netty, without the Spring
+# Security peers (servlet only here).
+STACK="${STACK:-servlet}"
+APP_ARGS=()
+if [[ "$STACK" == "webflux" ]]; then
+  APP_ARGS=(--spring.main.web-application-type=reactive
+    "--spring.autoconfigure.exclude=org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration,org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration,org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration,org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.reactive.ReactiveOAuth2ResourceServerWebSecurityAutoConfiguration")
+fi
 BASE="http://127.0.0.1:${PORT}"
 WORK="$(mktemp -d)"
 APP_PID=""
@@ -48,7 +57,7 @@ if [[ "${SKIP_BUILD:-0}" != "1" || ! -f "$JAR" ]]; then
 fi
 
 # shellcheck disable=SC2086
-java $JAVA_OPTS -cp "$JAR" io.policyauth.benchmarks.load.LoadApplication --server.port="$PORT" \
+java $JAVA_OPTS -cp "$JAR" io.policyauth.benchmarks.load.LoadApplication --server.port="$PORT" "${APP_ARGS[@]}" \
   >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 
@@ -82,6 +91,9 @@ ENDPOINTS=(
   "Spring Security RS256|/ss/rs256|$RS"
   "Spring Security ES256|/ss/es256|$ES"
 )
+if [[ "$STACK" == "webflux" ]]; then
+  ENDPOINTS=("${ENDPOINTS[@]:0:9}")
+fi
 
 run_wrk() { # duration path header -> wrk output
   local args=(-t"$THREADS" -c"$CONNECTIONS" -d"$1" --latency --timeout 5s)
@@ -170,6 +182,7 @@ sort -k1,1n -k2,2n "$WORK/results" | awk -v names="$names" '
         med_cpu[i]
       by_name[name[i]] = med_rps[i]
     }
+    if (!("Spring Security HS256" in by_name)) exit
     print ""
     print "| policy-auth vs Spring Security resource server, same token and endpoint | req/s ratio |"
     print "|---|---:|"

@@ -24,4 +24,9 @@ public record RenamedPolicy(String policy, AuthExecutor delegate) implements Aut
     public AuthenticatedUser execute(SecurityRequestContext context) {
         return delegate.execute(context);
     }
+
+    @Override
+    public boolean mayBlock() {
+        return delegate.mayBlock();
+    }
 }

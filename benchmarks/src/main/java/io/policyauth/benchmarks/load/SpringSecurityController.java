@@ -1,10 +1,12 @@
 package io.policyauth.benchmarks.load;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The trivial endpoint behind Spring Security's resource server (see {@link SpringSecurityPeerConfiguration}). */
 @RestController
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SpringSecurityController implements ExemptFromPolicyAuth {
 
     @GetMapping("/ss/hs256")

@@ -1,5 +1,6 @@
 package io.policyauth.benchmarks.load;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.List;
@@ -35,6 +36,7 @@ import io.policyauth.benchmarks.JwtFixture;
  * other path matches no chain and passes Spring Security's filter untouched.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SpringSecurityPeerConfiguration {
 
     @Bean
