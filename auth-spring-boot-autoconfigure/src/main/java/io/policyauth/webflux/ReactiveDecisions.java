@@ -34,7 +34,7 @@ public final class ReactiveDecisions {
      * @param policy its policy
      * @return the decision; never an error
      */
-    Mono<Decision> decide(SecurityRequestContext context, HandlerPolicy policy) {
+    public Mono<Decision> decide(SecurityRequestContext context, HandlerPolicy policy) {
         Mono<Decision> decision = Mono.fromCallable(() -> Decision.granted(authService.authorize(context,
                 policy.executor(), policy.enforcement())))
                 .onErrorResume(AuthException.class, denied -> Mono.just(Decision.denied(denied)))
@@ -49,7 +49,7 @@ public final class ReactiveDecisions {
      * @param denial the denial when refused or undecidable
      * @param failure the failure when the policy broke
      */
-    record Decision(@Nullable AuthenticatedUser user, @Nullable AuthException denial,
+    public record Decision(@Nullable AuthenticatedUser user, @Nullable AuthException denial,
             @Nullable RuntimeException failure) {
 
         static Decision granted(AuthenticatedUser user) {

@@ -1,0 +1,109 @@
+package io.policyauth.benchmarks.jmh;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import reactor.core.scheduler.Schedulers;
+
+import io.policyauth.benchmarks.JwtFixture;
+import io.policyauth.core.AuthExecutor;
+import io.policyauth.core.AuthExecutorRegistry;
+import io.policyauth.core.AuthService;
+import io.policyauth.core.AuthenticatedUser;
+import io.policyauth.core.DecisionMetrics;
+import io.policyauth.core.Enforcement;
+import io.policyauth.core.PublicExecutor;
+import io.policyauth.core.Requirements;
+import io.policyauth.core.SecurityRequestContext;
+import io.policyauth.jwt.PrivateExecutor;
+import io.policyauth.jwt.VerifiedTokenCacheSettings;
+import io.policyauth.web.HandlerPolicy;
+import io.policyauth.web.PolicySource;
+import io.policyauth.webflux.ReactiveDecisions;
+
+/**
+ * What the WebFlux front adds to a decision: {@link AuthService#authorize} called directly, against
+ * {@link ReactiveDecisions#decide} inline (CPU-only policies) and offloaded to the bounded elastic
+ * scheduler (policies that may block), each subscribed and waited for as one request would be.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class ReactiveDecisionBenchmarks {
+
+    private AuthService authService;
+    private ReactiveDecisions decisions;
+    private SecurityRequestContext anonymous;
+    private SecurityRequestContext bearer;
+    private HandlerPolicy publicPolicy;
+    private HandlerPolicy publicPolicyOffloaded;
+    private HandlerPolicy privateHs256;
+
+    @Setup
+    public void setUp() {
+        JwtFixture jwt = new JwtFixture();
+        AuthExecutor hs256 = new PrivateExecutor(jwt.hs256Provider(VerifiedTokenCacheSettings.defaults()));
+        authService = new AuthService(new AuthExecutorRegistry(List.of(new PublicExecutor(), hs256), Map.of()),
+                new DecisionMetrics(new SimpleMeterRegistry()));
+        decisions = new ReactiveDecisions(authService, Schedulers.boundedElastic());
+        anonymous = SecurityRequestContext.of("127.0.0.1", Map.of());
+        bearer = SecurityRequestContext.of("127.0.0.1", Map.of("Authorization", List.of("Bearer " + jwt.hs256Token())));
+        publicPolicy = policy(new PublicExecutor());
+        // The same public policy, taken to block: it pays the scheduler hop and nothing else.
+        publicPolicyOffloaded = policy(new Blocking(new PublicExecutor()));
+        privateHs256 = policy(hs256);
+    }
+
+    @Benchmark
+    public AuthenticatedUser publicDirect() {
+        return authService.authorize(anonymous, publicPolicy.executor());
+    }
+
+    @Benchmark
+    public ReactiveDecisions.Decision publicReactiveInline() {
+        return decisions.decide(anonymous, publicPolicy).block();
+    }
+
+    @Benchmark
+    public ReactiveDecisions.Decision publicReactiveOffloaded() {
+        return decisions.decide(anonymous, publicPolicyOffloaded).block();
+    }
+
+    @Benchmark
+    public AuthenticatedUser privateHs256Direct() {
+        return authService.authorize(bearer, privateHs256.executor());
+    }
+
+    @Benchmark
+    public ReactiveDecisions.Decision privateHs256ReactiveInline() {
+        return decisions.decide(bearer, privateHs256).block();
+    }
+
+    private static HandlerPolicy policy(AuthExecutor executor) {
+        return new HandlerPolicy(List.of(executor.policy()), Requirements.NONE, executor, PolicySource.ANNOTATION,
+                Enforcement.ENFORCE);
+    }
+
+    /** A policy that says it may block, as a custom one that does not override {@code mayBlock()}. */
+    private record Blocking(AuthExecutor delegate) implements AuthExecutor {
+
+        @Override
+        public String policy() {
+            return delegate.policy();
+        }
+
+        @Override
+        public AuthenticatedUser execute(SecurityRequestContext context) {
+            return delegate.execute(context);
+        }
+    }
+}
