@@ -51,4 +51,20 @@ public final class RemotePolicyAutoConfiguration {
             return new BodyCopyFilter(RemotePolicies.maxBodyBytes(RemotePolicies.bind(environment)));
         }
     }
+
+    /*
+     * The WebFlux front cannot copy bodies yet. An authorizer asked without the body it was
+     * promised could admit what the body says, so such a configuration does not start.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+    @Conditional(OnRemoteBodyCondition.class)
+    static class BodyCopyingUnsupported {
+
+        BodyCopyingUnsupported() {
+            throw new IllegalStateException("policy-auth.remote.<name>.include-body=true is not supported on "
+                    + "WebFlux yet: the authorizer would be asked without the body. Remove include-body, or "
+                    + "serve these endpoints with Spring MVC.");
+        }
+    }
 }
