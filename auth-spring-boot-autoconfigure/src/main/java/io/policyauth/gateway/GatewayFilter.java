@@ -69,8 +69,7 @@ public final class GatewayFilter extends OncePerRequestFilter {
         boolean kxEndpoint = "/kx".equals(endpoint);
         try {
             if (!callerAllowed(request.getRemoteAddr())) {
-                reject(response, kxEndpoint, new GatewayRejection(403, "caller_not_allowed",
-                        "This address may not ask for authorization decisions."));
+                reject(response, kxEndpoint, GatewayRejection.callerNotAllowed());
                 return;
             }
             if ("/nginx".equals(endpoint)) {
@@ -92,7 +91,7 @@ public final class GatewayFilter extends OncePerRequestFilter {
             }
         }
         catch (AmbiguousPathException ambiguous) {
-            reject(response, kxEndpoint, GatewayRejection.of(ambiguous));
+            reject(response, kxEndpoint, GatewayRejection.ambiguous(ambiguous));
         }
         catch (RejectedRequest rejected) {
             reject(response, kxEndpoint, rejected.rejection);
@@ -112,7 +111,7 @@ public final class GatewayFilter extends OncePerRequestFilter {
         String method = request.getHeader(settings.originalMethodHeader());
         String uri = request.getHeader(settings.originalUriHeader());
         if (method == null || uri == null || method.isEmpty() || !method.chars().allMatch(Character::isLetter)) {
-            throw new RejectedRequest(new GatewayRejection(400, "missing_original_request", "Send the original "
+            throw new RejectedRequest(GatewayRejection.unreadable("missing_original_request", "Send the original "
                     + "method and URI in " + settings.originalMethodHeader() + " and " + settings.originalUriHeader()
                     + "."));
         }
@@ -160,9 +159,8 @@ public final class GatewayFilter extends OncePerRequestFilter {
             kx.writeError(response, rejection.status(), rejection.detail());
         }
         else {
-            problems.writeBody(response, rejection.status(), rejection.status() == 400 ? "ambiguous-request"
-                    : "caller-not-allowed", rejection.status() == 400 ? "Ambiguous original request"
-                            : "Caller not allowed", rejection.detail(), null);
+            problems.writeBody(response, rejection.status(), rejection.type(), rejection.title(), rejection.detail(),
+                    null);
         }
     }
 

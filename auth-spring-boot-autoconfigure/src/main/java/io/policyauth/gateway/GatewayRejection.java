@@ -6,11 +6,22 @@ package io.policyauth.gateway;
  *
  * @param status the HTTP status
  * @param reason the counter's {@code reason} tag, for example {@code dot_segment}
+ * @param type the problem type
+ * @param title the problem title
  * @param detail what is wrong, safe to show (it quotes nothing of the request)
  */
-record GatewayRejection(int status, String reason, String detail) {
+record GatewayRejection(int status, String reason, String type, String title, String detail) {
 
-    static GatewayRejection of(AmbiguousPathException ambiguous) {
-        return new GatewayRejection(400, ambiguous.reason(), ambiguous.getMessage());
+    static GatewayRejection ambiguous(AmbiguousPathException ambiguous) {
+        return unreadable(ambiguous.reason(), ambiguous.getMessage());
+    }
+
+    static GatewayRejection unreadable(String reason, String detail) {
+        return new GatewayRejection(400, reason, "ambiguous-request", "Ambiguous original request", detail);
+    }
+
+    static GatewayRejection callerNotAllowed() {
+        return new GatewayRejection(403, "caller_not_allowed", "caller-not-allowed", "Caller not allowed",
+                "This address may not ask for authorization decisions.");
     }
 }

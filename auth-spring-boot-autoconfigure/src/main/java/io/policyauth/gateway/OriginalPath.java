@@ -39,15 +39,15 @@ public record OriginalPath(PathContainer path, String value, @Nullable String qu
         if (raw.isEmpty() || raw.charAt(0) != '/') {
             throw new AmbiguousPathException("not_absolute", "The original path must start with '/'.");
         }
-        decodeStrictly(raw);
+        String decoded = decodeStrictly(raw);
         if (rejectAmbiguous) {
-            requireUnambiguous(raw);
+            requireUnambiguous(raw, decoded);
         }
         PathContainer path = PathContainer.parsePath(raw);
         return new OriginalPath(path, MatchedPaths.of(path), query);
     }
 
-    private static void requireUnambiguous(String raw) {
+    private static void requireUnambiguous(String raw, String decoded) {
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
             if (c < 0x21 || c > 0x7e) {
@@ -62,7 +62,6 @@ public record OriginalPath(PathContainer path, String value, @Nullable String qu
                         "The original path has a ';' parameter, which servers read differently.");
             }
         }
-        String decoded = decodeStrictly(raw);
         for (int i = 0; i < decoded.length(); i++) {
             char c = decoded.charAt(i);
             if (c < 0x20 || c == 0x7f) {

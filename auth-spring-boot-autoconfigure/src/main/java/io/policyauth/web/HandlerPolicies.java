@@ -83,7 +83,7 @@ public final class HandlerPolicies {
                 return policy;
             }
         }
-        return routes.isEmpty() ? defaultPolicy : forPath(path, method);
+        return forPath(path, method);
     }
 
     /**
