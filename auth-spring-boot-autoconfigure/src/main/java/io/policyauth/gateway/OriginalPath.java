@@ -1,15 +1,12 @@
 package io.policyauth.gateway;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.server.PathContainer;
 
 import io.policyauth.web.MatchedPaths;
+import io.policyauth.web.StrictPercentDecoding;
 
 /**
  * The path and query of a request that a gateway forwards, read from its raw request target. The
@@ -88,36 +85,11 @@ public record OriginalPath(PathContainer path, String value, @Nullable String qu
         }
     }
 
-    /* Percent-decoding that refuses what a lenient decoder would guess at: a stray '%' or bytes that are not UTF-8. */
     private static String decodeStrictly(String raw) {
-        if (raw.indexOf('%') < 0) {
-            return raw;
-        }
-        ByteBuffer bytes = ByteBuffer.allocate(raw.length());
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c == '%') {
-                int high = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 1), 16) : -1;
-                int low = high < 0 ? -1 : Character.digit(raw.charAt(i + 2), 16);
-                if (low < 0) {
-                    throw invalidEncoding();
-                }
-                bytes.put((byte) (high * 16 + low));
-                i += 2;
-            }
-            else if (c > 0x7f) {
-                throw invalidEncoding();
-            }
-            else {
-                bytes.put((byte) c);
-            }
-        }
-        bytes.flip();
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes).toString();
+            return StrictPercentDecoding.decode(raw);
         }
-        catch (CharacterCodingException malformed) {
+        catch (IllegalArgumentException invalid) {
             throw invalidEncoding();
         }
     }

@@ -19,6 +19,7 @@ import io.policyauth.core.SecurityRequestContext;
 import io.policyauth.web.HandlerPolicies;
 import io.policyauth.web.HandlerPolicy;
 import io.policyauth.web.ProblemResponse;
+import io.policyauth.web.RefusedRequestTargets;
 
 /**
  * Enforces each request's policy before its handler runs, on every handler mapping WebFlux has
@@ -27,7 +28,8 @@ import io.policyauth.web.ProblemResponse;
  * functional route built with {@link RoutePolicies#requires} is left to its own filter.
  * A granted request carries its {@link AuthenticatedUser} as the exchange attribute
  * {@link #USER_ATTRIBUTE}; a denied one gets the same problem response as on the servlet side.
- * CORS preflights pass unchecked, as there.
+ * CORS preflights pass unchecked, as there. A request target that Tomcat would refuse before any
+ * application code ({@link RefusedRequestTargets}) is refused with 400 here too.
  */
 public final class PolicyWebFilter implements WebFilter, Ordered {
 
@@ -63,6 +65,11 @@ public final class PolicyWebFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String refusal = RefusedRequestTargets.refusal(exchange.getRequest().getPath().value());
+        if (refusal != null) {
+            return ReactiveProblems.write(exchange.getResponse(), ProblemResponse.of(400, "bad-request-target",
+                    "Bad request target", refusal, null));
+        }
         if (CorsUtils.isPreFlightRequest(exchange.getRequest())) {
             return chain.filter(exchange);
         }

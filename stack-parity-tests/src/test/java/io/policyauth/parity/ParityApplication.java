@@ -1,0 +1,115 @@
+package io.policyauth.parity;
+
+import java.util.Map;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.policyauth.core.AuthenticatedUser;
+import io.policyauth.web.RequiresPolicy;
+
+/**
+ * An application written once and run on either stack: plain return values and an
+ * {@link AuthenticatedUser} argument work alike in Spring MVC and WebFlux.
+ */
+@SpringBootApplication
+public class ParityApplication {
+
+    @RestController
+    static class ParityController {
+
+        @GetMapping("/hello")
+        @RequiresPolicy("public")
+        Map<String, Object> hello(AuthenticatedUser user) {
+            return caller(user);
+        }
+
+        @GetMapping("/orders")
+        Map<String, Object> orders(AuthenticatedUser user) {
+            return caller(user);
+        }
+
+        @PostMapping("/orders")
+        @RequiresPolicy(value = "private", scopes = "orders:write")
+        Map<String, Object> createOrder(AuthenticatedUser user, @RequestBody(required = false) String order) {
+            return Map.of("subject", user.subject(), "order", order == null ? "" : order);
+        }
+
+        @GetMapping("/orders/{id}")
+        @RequiresPolicy("writers")
+        Map<String, Object> order(AuthenticatedUser user, @PathVariable String id) {
+            return Map.of("subject", user.subject(), "id", id);
+        }
+
+        @GetMapping("/admin")
+        @RequiresPolicy(value = "private", roles = "admin")
+        Map<String, Object> admin(AuthenticatedUser user) {
+            return caller(user);
+        }
+
+        @GetMapping("/reports")
+        @RequiresPolicy("shared_api_key")
+        Map<String, Object> reports(AuthenticatedUser user) {
+            return caller(user);
+        }
+
+        @GetMapping("/either")
+        @RequiresPolicy("key-or-token")
+        Map<String, Object> either(AuthenticatedUser user) {
+            return caller(user);
+        }
+
+        @GetMapping("/both")
+        @RequiresPolicy("key-and-token")
+        Map<String, Object> both(AuthenticatedUser user) {
+            return caller(user);
+        }
+
+        @GetMapping("/clients/me")
+        @RequiresPolicy("db_api_key")
+        Map<String, Object> client(AuthenticatedUser user) {
+            return caller(user);
+        }
+
+        @GetMapping("/ops/status")
+        @RequiresPolicy("internal")
+        Map<String, Object> ops(AuthenticatedUser user) {
+            return caller(user);
+        }
+
+        @GetMapping("/trial")
+        @RequiresPolicy("trial")
+        Map<String, Object> trial(AuthenticatedUser user) {
+            return caller(user);
+        }
+
+        @GetMapping("/kx/query")
+        @RequiresPolicy("kx")
+        Map<String, Object> kx(AuthenticatedUser user) {
+            return Map.of("subject", user.subject(), "roles", user.roles());
+        }
+
+        @GetMapping("/open/info")
+        Map<String, Object> info(AuthenticatedUser user) {
+            return caller(user);
+        }
+
+        @GetMapping("/exports/daily")
+        Map<String, Object> export(AuthenticatedUser user) {
+            return caller(user);
+        }
+
+        @PostMapping("/exports/daily")
+        Map<String, Object> runExport(AuthenticatedUser user) {
+            return caller(user);
+        }
+
+        private static Map<String, Object> caller(AuthenticatedUser user) {
+            return Map.of("subject", user.subject(), "mechanism", user.mechanism());
+        }
+    }
+}

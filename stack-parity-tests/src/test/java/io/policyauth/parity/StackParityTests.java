@@ -1,0 +1,357 @@
+package io.policyauth.parity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.policyauth.apikey.ApiKeyManager;
+import io.policyauth.apikey.IssuedApiKey;
+import io.policyauth.jwt.JwtAttacks;
+import io.policyauth.jwt.TokenIssuer;
+
+/**
+ * One application, one configuration, two stacks: the same requests are sent to it running on
+ * Spring MVC (Tomcat) and on WebFlux (Reactor Netty), and every answer must match, status,
+ * challenge, {@code Retry-After} and body. Each case also states the status it must get, so two
+ * stacks that are wrong alike still fail.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StackParityTests {
+
+    private static final String SHARED_KEY = "parity-shared-key-0123456789";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static MongoServer mongo;
+    private static HttpServer authorizer;
+    private static ConfigurableApplicationContext servlet;
+    private static ConfigurableApplicationContext reactive;
+    private static Credentials credentials;
+
+    @BeforeAll
+    static void start() throws IOException {
+        mongo = new MongoServer(new MemoryBackend());
+        mongo.bind("127.0.0.1", 0);
+        authorizer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        authorizer.createContext("/authorize", StackParityTests::authorize);
+        authorizer.start();
+        String[] arguments = {"--server.port=0",
+                "--spring.mongodb.uri=mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort() + "/parity",
+                "--policy-auth.remote.kx.endpoint=http://127.0.0.1:" + authorizer.getAddress().getPort()
+                        + "/authorize"};
+        servlet = new SpringApplicationBuilder(ParityApplication.class).web(WebApplicationType.SERVLET)
+                .run(arguments);
+        reactive = new SpringApplicationBuilder(ParityApplication.class).web(WebApplicationType.REACTIVE)
+                .run(arguments);
+        credentials = Credentials.issue(servlet);
+    }
+
+    @AfterAll
+    static void stop() {
+        reactive.close();
+        servlet.close();
+        authorizer.stop(0);
+        mongo.shutdownNow();
+    }
+
+    /* The KX authorizer: grants "Bearer kx-good" the role trader, refuses anything else. */
+    private static void authorize(HttpExchange exchange) throws IOException {
+        exchange.getRequestBody().readAllBytes();
+        boolean good = "Bearer kx-good".equals(exchange.getRequestHeaders().getFirst("Authorization"));
+        byte[] body = (good ? "{\"roles\":[\"trader\"]}" : "{\"error\":\"no\"}").getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(good ? 200 : 401, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+    }
+
+    static List<Probe> matrix() {
+        return Matrix.of(credentials);
+    }
+
+    @Order(1)
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("matrix")
+    void bothStacksAnswerAlike(Probe probe) throws Exception {
+        Answer onServlet = ask(servlet, probe);
+        Answer onWebFlux = ask(reactive, probe);
+        assertThat(onServlet.status()).as("servlet status of %s: %s", probe, onServlet).isEqualTo(probe.expected());
+        assertThat(onWebFlux).as("WebFlux against servlet for %s", probe).isEqualTo(onServlet.comparable(onWebFlux));
+    }
+
+    @Order(2)
+    @Test
+    void theMatrixCoversGrantsDenialsAndEveryDecisionStatus() {
+        Set<Integer> statuses = new TreeSet<>();
+        matrix().forEach(probe -> statuses.add(probe.expected()));
+        assertThat(statuses).contains(200, 400, 401, 403, 404, 405);
+    }
+
+    @Order(3)
+    @Test
+    void withMongoDbAndTheAuthorizerDownBothStacksAnswer503WhileTheOthersStillDecide() throws Exception {
+        mongo.shutdownNow();
+        authorizer.stop(0);
+        for (Probe probe : List.of(
+                Probe.get("db key, MongoDB down", 503, "/clients/me", "X-API-KEY", credentials.unusedDbKey()),
+                Probe.get("remote, authorizer down", 503, "/kx/query", "Authorization", "Bearer kx-good"),
+                Probe.get("token, MongoDB down", 200, "/orders", "Authorization", credentials.bearer()),
+                Probe.get("shared key, MongoDB down", 200, "/reports", "X-API-KEY", SHARED_KEY))) {
+            Answer onServlet = ask(servlet, probe);
+            assertThat(onServlet.status()).as("servlet: %s", probe).isEqualTo(probe.expected());
+            assertThat(ask(reactive, probe)).as("WebFlux: %s", probe).isEqualTo(onServlet);
+        }
+    }
+
+    private static Answer ask(ConfigurableApplicationContext context, Probe probe) throws Exception {
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        List<String> headers = new ArrayList<>(probe.headers());
+        if (probe.body() != null) {
+            headers.addAll(List.of("Content-Length",
+                    Integer.toString(probe.body().getBytes(StandardCharsets.UTF_8).length)));
+        }
+        return Answer.of(RawHttp.send(port, probe.method(), probe.path(), headers, probe.body()), probe.fields());
+    }
+
+    /** The real credentials the matrix uses, issued by the running application. */
+    record Credentials(String bearer, String reader, String dbKey, String unusedDbKey, String revokedDbKey,
+            List<JwtAttacks.Attack> attacks) {
+
+        static Credentials issue(ConfigurableApplicationContext context) {
+            TokenIssuer tokens = context.getBean(TokenIssuer.class);
+            ApiKeyManager keys = context.getBean(ApiKeyManager.class);
+            IssuedApiKey revoked = keys.issue("revoked-client", "old", List.of(), List.of(), null, null);
+            keys.revoke(revoked.metadata().keyId());
+            JwtAttacks attacks = new JwtAttacks("parity-test-secret-0123456789-0123456789"
+                    .getBytes(StandardCharsets.UTF_8), "parity-test", "parity-api");
+            return new Credentials("Bearer " + tokens.createToken("alice", List.of("orders:write"), List.of("admin")),
+                    "Bearer " + tokens.createToken("bob", List.of("orders:read"), List.of()),
+                    keys.issue("client-1", "ci", List.of(), List.of(), null, null).key(),
+                    keys.issue("client-2", "spare", List.of(), List.of(), null, null).key(), revoked.key(),
+                    attacks.all());
+        }
+    }
+
+    /**
+     * One request.
+     *
+     * @param name what it tries
+     * @param expected the status it must get
+     * @param method the method
+     * @param path the raw path and query
+     * @param headers header names and values, alternating
+     * @param body the body, or {@code null}
+     * @param fields the JSON fields compared, or empty for all
+     */
+    record Probe(String name, int expected, String method, String path, List<String> headers, String body,
+            List<String> fields) {
+
+        Probe(String name, int expected, String method, String path, List<String> headers, String body) {
+            this(name, expected, method, path, headers, body, List.of());
+        }
+
+        static Probe get(String name, int expected, String path, String... headers) {
+            return new Probe(name, expected, "GET", path, List.of(headers), null);
+        }
+
+        /* Compares only these fields of a JSON body: the rest names each stack's own classes. */
+        Probe comparing(String... only) {
+            return new Probe(name, expected, method, path, headers, body, List.of(only));
+        }
+
+        @Override
+        public String toString() {
+            return name + " (" + method + " " + path + ")";
+        }
+    }
+
+    /**
+     * What a stack answered, as far as policy-auth decides it: the status, the challenge, whether
+     * a retry is advised, and the body when it is JSON (a problem or the handler's answer). Other
+     * bodies (the stacks' own error pages) differ by design and are left out.
+     */
+    record Answer(int status, String challenge, boolean retryAfter, Object json) {
+
+        static Answer of(RawHttp.Response response, List<String> fields) {
+            String type = response.headers().getOrDefault("content-type", "");
+            Object json = type.contains("json") && !response.body().isEmpty() && !isStackError(response)
+                    ? JSON.readValue(response.body(), Object.class) : null;
+            if (json instanceof Map<?, ?> map && !fields.isEmpty()) {
+                Map<Object, Object> kept = new TreeMap<>();
+                fields.forEach(field -> kept.put(field, map.get(field)));
+                json = kept;
+            }
+            return new Answer(response.status(), response.headers().get("www-authenticate"),
+                    response.headers().containsKey("retry-after"), json);
+        }
+
+        /*
+         * Tomcat refuses some request targets with its own HTML page, before Spring runs; WebFlux
+         * answers them with a problem. Those are compared by status and challenge.
+         */
+        Answer comparable(Answer other) {
+            return status == 400 && json == null && other.json != null
+                    ? new Answer(status, challenge, retryAfter, other.json) : this;
+        }
+
+        /* Spring Boot's own error bodies (404, 405) carry a timestamp and differ between stacks. */
+        private static boolean isStackError(RawHttp.Response response) {
+            return response.body().contains("\"timestamp\"");
+        }
+    }
+
+    /** The attack matrix. */
+    static final class Matrix {
+
+        private Matrix() {
+        }
+
+        static List<Probe> of(Credentials c) {
+            List<Probe> probes = new ArrayList<>();
+            String auth = "Authorization";
+            String key = "X-API-KEY";
+            // public, default policy, unmapped paths and static resources
+            probes.add(Probe.get("public, anonymous", 200, "/hello"));
+            probes.add(Probe.get("public, with a bad token", 200, "/hello", auth, "Bearer nope"));
+            probes.add(Probe.get("default policy, no token", 401, "/orders"));
+            probes.add(Probe.get("default policy, token", 200, "/orders", auth, c.bearer()));
+            probes.add(Probe.get("unmapped path, no token", 401, "/nope"));
+            probes.add(Probe.get("unmapped path, token", 404, "/nope", auth, c.bearer()));
+            probes.add(Probe.get("static resource, no token", 401, "/index.html"));
+            probes.add(Probe.get("static resource, token", 200, "/index.html", auth, c.bearer()));
+            // bearer tokens
+            probes.add(Probe.get("lower-case scheme", 200, "/orders", auth, c.bearer().replace("Bearer", "bearer")));
+            probes.add(Probe.get("Basic scheme", 401, "/orders", auth, "Basic YWxpY2U6c2VjcmV0"));
+            probes.add(Probe.get("empty bearer", 401, "/orders", auth, "Bearer "));
+            probes.add(Probe.get("two Authorization headers", 400, "/orders", auth, c.bearer(), auth, c.bearer()));
+            probes.add(Probe.get("token in the query", 401, "/orders?access_token=" + c.bearer().substring(7)));
+            for (JwtAttacks.Attack attack : c.attacks()) {
+                probes.add(Probe.get("JWT attack: " + attack.name(), 401, "/orders", auth, "Bearer " + attack.token()));
+            }
+            // scopes, roles, named policies with requirements
+            probes.add(new Probe("scope present", 200, "POST", "/orders", List.of(auth, c.bearer(),
+                    "Content-Type", "text/plain"), "two apples"));
+            probes.add(new Probe("scope missing", 403, "POST", "/orders", List.of(auth, c.reader(),
+                    "Content-Type", "text/plain"), "two apples"));
+            probes.add(new Probe("scope needed, no token", 401, "POST", "/orders", List.of(), null));
+            probes.add(Probe.get("named policy's scope present", 200, "/orders/42", auth, c.bearer()));
+            probes.add(Probe.get("named policy's scope missing", 403, "/orders/42", auth, c.reader()));
+            probes.add(Probe.get("role present", 200, "/admin", auth, c.bearer()));
+            probes.add(Probe.get("role missing", 403, "/admin", auth, c.reader()));
+            // shared keys
+            probes.add(Probe.get("shared key", 200, "/reports", key, SHARED_KEY));
+            probes.add(Probe.get("wrong shared key", 401, "/reports", key, SHARED_KEY + "x"));
+            probes.add(Probe.get("shared key prefix", 401, "/reports", key, SHARED_KEY.substring(0, 20)));
+            probes.add(Probe.get("no shared key", 401, "/reports"));
+            probes.add(Probe.get("two shared keys", 400, "/reports", key, SHARED_KEY, key, SHARED_KEY));
+            probes.add(Probe.get("shared key header in lower case", 200, "/reports", "x-api-key", SHARED_KEY));
+            probes.add(Probe.get("a token where a key is required", 401, "/reports", auth, c.bearer()));
+            // composites
+            probes.add(Probe.get("any-of, key", 200, "/either", key, SHARED_KEY));
+            probes.add(Probe.get("any-of, token", 200, "/either", auth, c.bearer()));
+            probes.add(Probe.get("any-of, neither", 401, "/either"));
+            probes.add(Probe.get("any-of, bad key and bad token", 401, "/either", key, "x".repeat(20), auth,
+                    "Bearer bad"));
+            probes.add(Probe.get("all-of, both", 200, "/both", key, SHARED_KEY, auth, c.bearer()));
+            probes.add(Probe.get("all-of, key only", 401, "/both", key, SHARED_KEY));
+            probes.add(Probe.get("all-of, token only", 401, "/both", auth, c.bearer()));
+            // per-client keys
+            probes.add(Probe.get("db key", 200, "/clients/me", key, c.dbKey()));
+            probes.add(Probe.get("revoked db key", 401, "/clients/me", key, c.revokedDbKey()));
+            probes.add(Probe.get("unknown db key", 401, "/clients/me", key, c.dbKey().substring(0,
+                    c.dbKey().length() - 2) + "xx"));
+            probes.add(Probe.get("malformed db key", 401, "/clients/me", key, "not-a-key"));
+            probes.add(Probe.get("no db key", 401, "/clients/me"));
+            // internal, behind the trusted proxy at 127.0.0.1
+            probes.add(Probe.get("internal, forwarded from inside", 200, "/ops/status", "X-Forwarded-For", "10.1.2.3"));
+            probes.add(Probe.get("internal, proxy itself", 403, "/ops/status"));
+            probes.add(Probe.get("internal, spoofed first hop", 403, "/ops/status", "X-Forwarded-For",
+                    "10.1.2.3, 203.0.113.9"));
+            probes.add(Probe.get("internal, forwarded from outside", 403, "/ops/status", "X-Forwarded-For",
+                    "203.0.113.9"));
+            probes.add(Probe.get("internal, garbage forwarded", 403, "/ops/status", "X-Forwarded-For", "not-an-ip"));
+            probes.add(Probe.get("internal, Forwarded header is not the configured one", 403, "/ops/status",
+                    "Forwarded", "for=10.1.2.3"));
+            // dry-run
+            probes.add(Probe.get("dry-run, no token", 200, "/trial"));
+            probes.add(Probe.get("dry-run, token", 200, "/trial", auth, c.bearer()));
+            // remote
+            probes.add(Probe.get("remote, granted", 200, "/kx/query", auth, "Bearer kx-good"));
+            probes.add(Probe.get("remote, refused", 401, "/kx/query", auth, "Bearer kx-bad"));
+            probes.add(Probe.get("remote, no credential", 401, "/kx/query"));
+            // routes
+            probes.add(Probe.get("route to public", 200, "/open/info"));
+            probes.add(Probe.get("route by method, GET needs a key", 401, "/exports/daily"));
+            probes.add(Probe.get("route by method, GET with a key", 200, "/exports/daily", key, SHARED_KEY));
+            probes.add(new Probe("route by method, POST needs the admin role", 403, "POST", "/exports/daily",
+                    List.of(auth, c.reader()), null));
+            probes.add(new Probe("route by method, POST as admin", 200, "POST", "/exports/daily",
+                    List.of(auth, c.bearer()), null));
+            // paths that could be read two ways
+            probes.add(Probe.get("trailing slash", 401, "/orders/"));
+            probes.add(Probe.get("upper case", 401, "/ORDERS"));
+            probes.add(Probe.get("path parameter", 401, "/orders;jsessionid=1"));
+            probes.add(Probe.get("path parameter on a public route", 200, "/open;x=1/info"));
+            probes.add(Probe.get("percent-encoded letter", 401, "/%6Frders"));
+            probes.add(Probe.get("dot segment into a private handler", 401, "/hello/../orders"));
+            probes.add(Probe.get("dot segment out of a public route", 404, "/open/../orders"));
+            probes.add(Probe.get("dot segment out of a public route, token", 404, "/open/../orders", auth,
+                    c.bearer()));
+            probes.add(Probe.get("encoded dot segment", 404, "/open/%2e%2e/orders"));
+            probes.add(Probe.get("single dot segment", 401, "/./orders"));
+            probes.add(Probe.get("encoded backslash", 400, "/open%5C..%5Corders"));
+            probes.add(Probe.get("encoded null", 400, "/orders%00"));
+            probes.add(Probe.get("encoded percent", 401, "/orders%25"));
+            probes.add(Probe.get("encoded semicolon", 401, "/orders%3Bx"));
+            probes.add(Probe.get("invalid percent-encoding", 400, "/orders%ZZ"));
+            probes.add(Probe.get("raw backslash", 400, "/open\\..\\orders"));
+            probes.add(Probe.get("raw space", 400, "/orders x"));
+            probes.add(Probe.get("absolute-form target", 401, "http://127.0.0.1/orders"));
+            probes.add(Probe.get("overlong UTF-8 slash", 400, "/open%C0%AF..%C0%AForders"));
+            probes.add(Probe.get("non-ASCII", 401, "/%C3%B6rders"));
+            probes.add(Probe.get("encoded slash", 400, "/open%2F..%2Forders"));
+            probes.add(Probe.get("double slash", 401, "//orders"));
+            probes.add(Probe.get("query string", 401, "/orders?x=/hello"));
+            probes.add(Probe.get("suffix", 401, "/orders.json"));
+            // methods
+            probes.add(new Probe("HEAD on the default policy", 401, "HEAD", "/orders", List.of(), null));
+            probes.add(new Probe("wrong method on a public handler", 405, "DELETE", "/hello", List.of(), null));
+            probes.add(new Probe("wrong method, no token", 405, "DELETE", "/orders", List.of(), null));
+            probes.add(new Probe("plain OPTIONS", 401, "OPTIONS", "/orders", List.of(), null));
+            probes.add(new Probe("CORS preflight", 200, "OPTIONS", "/orders", List.of("Origin",
+                    "https://evil.example", "Access-Control-Request-Method", "GET"), null));
+            // Actuator
+            probes.add(Probe.get("health, public by route", 200, "/actuator/health"));
+            probes.add(Probe.get("metrics, internal by route, from outside", 403, "/actuator/metrics",
+                    "X-Forwarded-For", "203.0.113.9"));
+            probes.add(Probe.get("policy report, from inside", 200, "/actuator/policyauth", "X-Forwarded-For",
+                    "10.0.0.1").comparing("defaultPolicy", "policies"));
+            return probes;
+        }
+    }
+}
