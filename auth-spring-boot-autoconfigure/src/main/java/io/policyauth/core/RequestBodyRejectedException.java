@@ -22,6 +22,13 @@ public class RequestBodyRejectedException extends AuthException {
     }
 
     /**
+     * @return a 415 for a multipart body, which no front can copy before its parts are parsed
+     */
+    public static RequestBodyRejectedException multipart() {
+        return notCopyable("A multipart request body cannot be authorized; send it in another format.");
+    }
+
+    /**
      * @param detail a client-safe sentence saying what cannot be sent
      * @return a 415 {@code body_not_copyable}
      */

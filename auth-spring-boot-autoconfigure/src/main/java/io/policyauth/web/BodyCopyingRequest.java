@@ -16,7 +16,6 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.ReadListener;
@@ -37,8 +36,6 @@ import io.policyauth.core.RequestBodyRejectedException;
  * policy runs, so they cannot be copied at all: asking for one is refused.
  */
 final class BodyCopyingRequest extends HttpServletRequestWrapper {
-
-    private static final String FORM = "application/x-www-form-urlencoded";
 
     /** The most form bytes parsed as parameters, as Tomcat's default {@code maxPostSize}. */
     private static final int MAX_FORM_BYTES = 2 * 1024 * 1024;
@@ -65,8 +62,7 @@ final class BodyCopyingRequest extends HttpServletRequestWrapper {
      */
     byte[] copy(int wanted) {
         if (isMultipart()) {
-            throw RequestBodyRejectedException.notCopyable(
-                    "A multipart request body cannot be authorized; send it in another format.");
+            throw RequestBodyRejectedException.multipart();
         }
         byte[] bytes = head();
         // A kept head longer than the limit means a larger body, whatever the caller wants: keep
@@ -200,17 +196,11 @@ final class BodyCopyingRequest extends HttpServletRequestWrapper {
     }
 
     private boolean isForm() {
-        return "POST".equalsIgnoreCase(getMethod()) && mediaTypeIs(FORM);
+        return "POST".equalsIgnoreCase(getMethod()) && ContentTypes.is(getContentType(), ContentTypes.FORM);
     }
 
     private boolean isMultipart() {
-        return mediaTypeIs("multipart/");
-    }
-
-    // Media types are case-insensitive (RFC 9110 section 8.3.1): so is every check here.
-    private boolean mediaTypeIs(String prefix) {
-        String contentType = getContentType();
-        return contentType != null && contentType.strip().toLowerCase(Locale.ROOT).startsWith(prefix);
+        return ContentTypes.is(getContentType(), ContentTypes.MULTIPART);
     }
 
     /** The kept bytes, then whatever the client has not sent yet. */

@@ -15,7 +15,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import io.policyauth.core.AuthenticatedUser;
-import io.policyauth.core.SecurityRequestContext;
 import io.policyauth.web.HandlerPolicies;
 import io.policyauth.web.HandlerPolicy;
 import io.policyauth.web.ProblemResponse;
@@ -47,7 +46,8 @@ public final class PolicyWebFilter implements WebFilter, Ordered {
     private final ReactiveDecisions decisions;
 
     /**
-     * @param mappings the application's handler mappings, in their order
+     * @param mappings the application's handler mappings, in their order, without
+     *        {@link ResolvedHandlerMapping}
      * @param policies the per-handler policies
      * @param decisions runs the policies
      */
@@ -82,15 +82,14 @@ public final class PolicyWebFilter implements WebFilter, Ordered {
             if (policy.exempt()) {
                 return chain.filter(exchange);
             }
-            SecurityRequestContext context = ReactiveRequestContexts.from(exchange.getRequest());
-            return decisions.decide(context, policy).flatMap(decision -> {
+            return decisions.decide(exchange, policy).flatMap(decision -> {
                 if (decision.user() != null) {
                     exchange.getAttributes().put(USER_ATTRIBUTE, decision.user());
                     return chain.filter(exchange);
                 }
                 if (decision.denial() != null) {
-                    logger.debug("Policy '{}' denied {} {}: {}", policy.name(), context.method(), context.path(),
-                            decision.denial().reason());
+                    logger.debug("Policy '{}' denied {} {}: {}", policy.name(), exchange.getRequest().getMethod(),
+                            exchange.getRequest().getPath().pathWithinApplication(), decision.denial().reason());
                     return ReactiveProblems.write(exchange.getResponse(),
                             ProblemResponse.of(decision.denial(), policy.name()));
                 }
@@ -101,8 +100,9 @@ public final class PolicyWebFilter implements WebFilter, Ordered {
         });
     }
 
-    /* The handler DispatcherHandler will pick: the first mapping that has one. */
+    /* The handler DispatcherHandler will pick, the first mapping's that has one, remembered for it. */
     private Mono<Object> handler(ServerWebExchange exchange) {
-        return Flux.fromIterable(mappings.get()).concatMap(mapping -> mapping.getHandler(exchange)).next();
+        return Flux.fromIterable(mappings.get()).concatMap(mapping -> mapping.getHandler(exchange)).next()
+                .doOnNext(handler -> ResolvedHandlerMapping.remember(exchange, handler));
     }
 }

@@ -1,6 +1,7 @@
 package io.policyauth.webflux;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
@@ -19,24 +20,28 @@ public final class ReactiveDecisions {
 
     private final AuthService authService;
     private final Scheduler blockingScheduler;
+    private final ReactiveRequestBodySource bodies;
 
     /**
      * @param authService runs the policies
      * @param blockingScheduler where policies that may block run
+     * @param bodies gives policies that read bodies the body of the request they decide
      */
-    public ReactiveDecisions(AuthService authService, Scheduler blockingScheduler) {
+    public ReactiveDecisions(AuthService authService, Scheduler blockingScheduler, ReactiveRequestBodySource bodies) {
         this.authService = authService;
         this.blockingScheduler = blockingScheduler;
+        this.bodies = bodies;
     }
 
     /**
-     * @param context the request
+     * @param exchange the request
      * @param policy its policy
      * @return the decision; never an error
      */
-    public Mono<Decision> decide(SecurityRequestContext context, HandlerPolicy policy) {
-        Mono<Decision> decision = Mono.fromCallable(() -> Decision.granted(authService.authorize(context,
-                policy.executor(), policy.enforcement())))
+    public Mono<Decision> decide(ServerWebExchange exchange, HandlerPolicy policy) {
+        SecurityRequestContext context = ReactiveRequestContexts.from(exchange.getRequest());
+        Mono<Decision> decision = Mono.fromCallable(() -> Decision.granted(bodies.during(exchange,
+                () -> authService.authorize(context, policy.executor(), policy.enforcement()))))
                 .onErrorResume(AuthException.class, denied -> Mono.just(Decision.denied(denied)))
                 .onErrorResume(RuntimeException.class, failure -> Mono.just(Decision.failed(failure)));
         return policy.executor().mayBlock() ? decision.subscribeOn(blockingScheduler) : decision;

@@ -80,15 +80,14 @@ public final class RoutePolicies {
         HandlerPolicy policy = new HandlerPolicy(names, Requirements.NONE,
                 Policies.anyOf(names.stream().map(authService.registry()::get).toList()), PolicySource.ANNOTATION,
                 modes.of(names));
-        return (request, next) -> decisions.decide(ReactiveRequestContexts.from(request.exchange().getRequest()),
-                policy).flatMap(decision -> {
-                    if (decision.user() != null) {
-                        request.exchange().getAttributes().put(PolicyWebFilter.USER_ATTRIBUTE, decision.user());
-                        return next.handle(request);
-                    }
-                    return response(decision.denial() != null ? ProblemResponse.of(decision.denial(), policy.name())
-                            : ProblemResponse.error(policy.name()));
-                });
+        return (request, next) -> decisions.decide(request.exchange(), policy).flatMap(decision -> {
+            if (decision.user() != null) {
+                request.exchange().getAttributes().put(PolicyWebFilter.USER_ATTRIBUTE, decision.user());
+                return next.handle(request);
+            }
+            return response(decision.denial() != null ? ProblemResponse.of(decision.denial(), policy.name())
+                    : ProblemResponse.error(policy.name()));
+        });
     }
 
     static boolean decidesItself(Map<String, Object> exchangeAttributes) {

@@ -46,8 +46,9 @@ final class Keycloak implements AutoCloseable {
     }
 
     static Keycloak start(Path home, Path jdk, int port) throws IOException, InterruptedException {
+        // An in-memory database: every run starts from an empty Keycloak, even in a build without clean.
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
-                "--http-port=" + port, "--http-host=127.0.0.1").redirectErrorStream(true)
+                "--db=dev-mem", "--http-port=" + port, "--http-host=127.0.0.1").redirectErrorStream(true)
                 .redirectOutput(home.resolve("keycloak-test.log").toFile());
         builder.environment().put("JAVA_HOME", jdk.toString());
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");

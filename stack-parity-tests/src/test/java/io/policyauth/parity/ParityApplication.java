@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -18,6 +19,15 @@ import io.policyauth.web.RequiresPolicy;
  */
 @SpringBootApplication
 public class ParityApplication {
+
+    /**
+     * A form post's fields.
+     *
+     * @param amount how many
+     * @param note a remark
+     */
+    public record FormOrder(String amount, String note) {
+    }
 
     @RestController
     static class ParityController {
@@ -91,6 +101,18 @@ public class ParityApplication {
         @RequiresPolicy("kx")
         Map<String, Object> kx(AuthenticatedUser user) {
             return Map.of("subject", user.subject(), "roles", user.roles());
+        }
+
+        @PostMapping("/kx/orders")
+        @RequiresPolicy("kx-body")
+        Map<String, Object> kxOrder(AuthenticatedUser user, @RequestBody String order) {
+            return Map.of("subject", user.subject(), "order", order);
+        }
+
+        @PostMapping(path = "/kx/forms", consumes = "application/x-www-form-urlencoded")
+        @RequiresPolicy("kx-body")
+        Map<String, Object> kxForm(AuthenticatedUser user, @ModelAttribute FormOrder order) {
+            return Map.of("subject", user.subject(), "amount", order.amount(), "note", order.note());
         }
 
         @GetMapping("/open/info")

@@ -63,6 +63,8 @@ class StackParityTests {
         String[] arguments = {"--server.port=0",
                 "--spring.mongodb.uri=mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort() + "/parity",
                 "--policy-auth.remote.kx.endpoint=http://127.0.0.1:" + authorizer.getAddress().getPort()
+                        + "/authorize",
+                "--policy-auth.remote.kx-body.endpoint=http://127.0.0.1:" + authorizer.getAddress().getPort()
                         + "/authorize"};
         servlet = new SpringApplicationBuilder(ParityApplication.class).web(WebApplicationType.SERVLET)
                 .run(arguments);
@@ -304,6 +306,21 @@ class StackParityTests {
             probes.add(Probe.get("remote, granted", 200, "/kx/query", auth, "Bearer kx-good"));
             probes.add(Probe.get("remote, refused", 401, "/kx/query", auth, "Bearer kx-bad"));
             probes.add(Probe.get("remote, no credential", 401, "/kx/query"));
+            // remote with the body
+            String json = "Content-Type";
+            probes.add(new Probe("remote with the body, granted", 200, "POST", "/kx/orders", List.of(auth,
+                    "Bearer kx-good", json, "application/json"), "{\"amount\":5}"));
+            probes.add(new Probe("remote with the body, a form", 200, "POST", "/kx/forms", List.of(auth,
+                    "Bearer kx-good", json, "application/x-www-form-urlencoded"), "amount=5&note=a+b"));
+            probes.add(new Probe("remote with the body, refused", 401, "POST", "/kx/orders", List.of(auth,
+                    "Bearer kx-bad", json, "application/json"), "{\"amount\":5}"));
+            probes.add(new Probe("remote with the body, too large", 413, "POST", "/kx/orders", List.of(auth,
+                    "Bearer kx-good", json, "application/json"), "{\"amount\":5,\"note\":\"far too long for it\"}"));
+            probes.add(new Probe("remote with the body, multipart", 415, "POST", "/kx/orders", List.of(auth,
+                    "Bearer kx-good", json, "multipart/form-data; boundary=b0undary"),
+                    "--b0undary\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n5\r\n--b0undary--\r\n"));
+            probes.add(new Probe("remote with the body, not UTF-8", 415, "POST", "/kx/orders", List.of(auth,
+                    "Bearer kx-good", json, "text/plain; charset=x-no-such-charset"), "a"));
             // routes
             probes.add(Probe.get("route to public", 200, "/open/info"));
             probes.add(Probe.get("route by method, GET needs a key", 401, "/exports/daily"));

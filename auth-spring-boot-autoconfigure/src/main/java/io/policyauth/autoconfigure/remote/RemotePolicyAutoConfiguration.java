@@ -13,18 +13,21 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.server.WebFilter;
 
 import tools.jackson.databind.json.JsonMapper;
 
 import io.policyauth.core.RequestBodySource;
 import io.policyauth.web.BodyCopyFilter;
 import io.policyauth.web.ServletRequestBodySource;
+import io.policyauth.webflux.ReactiveBodyCopyFilter;
+import io.policyauth.webflux.ReactiveRequestBodySource;
 
 /**
  * Registers one policy per {@code policy-auth.remote.<name>} entry, each asking its HTTP
  * authorizer. A missing or non-http(s) endpoint, a non-positive timeout or another bad setting
- * fails the start, naming the property. When a remote policy sets {@code include-body}, servlet
- * request bodies are made copyable for it.
+ * fails the start, naming the property. When a remote policy sets {@code include-body}, request
+ * bodies are made copyable for it, on either web stack.
  */
 @AutoConfiguration
 @ConditionalOnPolicyAuthEnabled
@@ -52,19 +55,22 @@ public final class RemotePolicyAutoConfiguration {
         }
     }
 
-    /*
-     * The WebFlux front cannot copy bodies yet. An authorizer asked without the body it was
-     * promised could admit what the body says, so such a configuration does not start.
-     */
+    /** Body copying on the reactive stack, only when some remote policy sends bodies. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+    @ConditionalOnClass(WebFilter.class)
     @Conditional(OnRemoteBodyCondition.class)
-    static class BodyCopyingUnsupported {
+    static class ReactiveBodyCopying {
 
-        BodyCopyingUnsupported() {
-            throw new IllegalStateException("policy-auth.remote.<name>.include-body=true is not supported on "
-                    + "WebFlux yet: the authorizer would be asked without the body. Remove include-body, or "
-                    + "serve these endpoints with Spring MVC.");
+        @Bean
+        @ConditionalOnMissingBean
+        ReactiveRequestBodySource reactiveRequestBodySource() {
+            return new ReactiveRequestBodySource();
+        }
+
+        @Bean
+        ReactiveBodyCopyFilter policyAuthReactiveBodyCopyFilter(Environment environment) {
+            return new ReactiveBodyCopyFilter(RemotePolicies.maxBodyBytes(RemotePolicies.bind(environment)));
         }
     }
 }

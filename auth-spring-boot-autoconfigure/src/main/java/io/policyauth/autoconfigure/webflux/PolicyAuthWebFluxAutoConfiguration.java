@@ -26,6 +26,8 @@ import io.policyauth.web.PolicyMappingVerifier;
 import io.policyauth.webflux.PolicyWebFilter;
 import io.policyauth.webflux.ReactiveAuthenticatedUserArgumentResolver;
 import io.policyauth.webflux.ReactiveDecisions;
+import io.policyauth.webflux.ReactiveRequestBodySource;
+import io.policyauth.webflux.ResolvedHandlerMapping;
 import io.policyauth.webflux.RoutePolicies;
 import io.policyauth.webflux.WebFluxMappedHandlers;
 
@@ -55,8 +57,10 @@ public class PolicyAuthWebFluxAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ReactiveDecisions policyAuthReactiveDecisions(AuthService authService) {
-        return new ReactiveDecisions(authService, Schedulers.boundedElastic());
+    ReactiveDecisions policyAuthReactiveDecisions(AuthService authService,
+            ObjectProvider<ReactiveRequestBodySource> bodies) {
+        return new ReactiveDecisions(authService, Schedulers.boundedElastic(),
+                bodies.getIfAvailable(ReactiveRequestBodySource::new));
     }
 
     @Bean
@@ -69,8 +73,13 @@ public class PolicyAuthWebFluxAutoConfiguration {
     @ConditionalOnMissingBean
     PolicyWebFilter policyAuthWebFilter(ObjectProvider<HandlerMapping> mappings, HandlerPolicies policies,
             ReactiveDecisions decisions) {
-        return new PolicyWebFilter(SingletonSupplier.of(() -> mappings.orderedStream().toList()), policies,
-                decisions);
+        return new PolicyWebFilter(SingletonSupplier.of(() -> mappings.orderedStream()
+                .filter(mapping -> !(mapping instanceof ResolvedHandlerMapping)).toList()), policies, decisions);
+    }
+
+    @Bean
+    ResolvedHandlerMapping policyAuthResolvedHandlerMapping() {
+        return new ResolvedHandlerMapping();
     }
 
     @Bean

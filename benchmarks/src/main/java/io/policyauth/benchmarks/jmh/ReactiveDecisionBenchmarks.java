@@ -1,5 +1,6 @@
 package io.policyauth.benchmarks.jmh;
 
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +13,9 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.scheduler.Schedulers;
 
 import io.policyauth.benchmarks.JwtFixture;
@@ -29,10 +33,11 @@ import io.policyauth.jwt.VerifiedTokenCacheSettings;
 import io.policyauth.web.HandlerPolicy;
 import io.policyauth.web.PolicySource;
 import io.policyauth.webflux.ReactiveDecisions;
+import io.policyauth.webflux.ReactiveRequestBodySource;
 
 /**
  * What the WebFlux front adds to a decision: {@link AuthService#authorize} called directly, against
- * {@link ReactiveDecisions#decide} inline (CPU-only policies) and offloaded to the bounded elastic
+ * {@link ReactiveDecisions#decide} (which also reads the request into a context) inline (CPU-only policies) and offloaded to the bounded elastic
  * scheduler (policies that may block), each subscribed and waited for as one request would be.
  */
 @State(Scope.Benchmark)
@@ -44,6 +49,8 @@ public class ReactiveDecisionBenchmarks {
     private ReactiveDecisions decisions;
     private SecurityRequestContext anonymous;
     private SecurityRequestContext bearer;
+    private ServerWebExchange anonymousExchange;
+    private ServerWebExchange bearerExchange;
     private HandlerPolicy publicPolicy;
     private HandlerPolicy publicPolicyOffloaded;
     private HandlerPolicy privateHs256;
@@ -54,9 +61,13 @@ public class ReactiveDecisionBenchmarks {
         AuthExecutor hs256 = new PrivateExecutor(jwt.hs256Provider(VerifiedTokenCacheSettings.defaults()));
         authService = new AuthService(new AuthExecutorRegistry(List.of(new PublicExecutor(), hs256), Map.of()),
                 new DecisionMetrics(new SimpleMeterRegistry()));
-        decisions = new ReactiveDecisions(authService, Schedulers.boundedElastic());
+        decisions = new ReactiveDecisions(authService, Schedulers.boundedElastic(), new ReactiveRequestBodySource());
         anonymous = SecurityRequestContext.of("127.0.0.1", Map.of());
         bearer = SecurityRequestContext.of("127.0.0.1", Map.of("Authorization", List.of("Bearer " + jwt.hs256Token())));
+        InetSocketAddress loopback = new InetSocketAddress("127.0.0.1", 40000);
+        anonymousExchange = MockServerWebExchange.from(MockServerHttpRequest.get("/").remoteAddress(loopback));
+        bearerExchange = MockServerWebExchange.from(MockServerHttpRequest.get("/").remoteAddress(loopback)
+                .header("Authorization", "Bearer " + jwt.hs256Token()));
         publicPolicy = policy(new PublicExecutor());
         // The same public policy, taken to block: it pays the scheduler hop and nothing else.
         publicPolicyOffloaded = policy(new Blocking(new PublicExecutor()));
@@ -70,12 +81,12 @@ public class ReactiveDecisionBenchmarks {
 
     @Benchmark
     public ReactiveDecisions.Decision publicReactiveInline() {
-        return decisions.decide(anonymous, publicPolicy).block();
+        return decisions.decide(anonymousExchange, publicPolicy).block();
     }
 
     @Benchmark
     public ReactiveDecisions.Decision publicReactiveOffloaded() {
-        return decisions.decide(anonymous, publicPolicyOffloaded).block();
+        return decisions.decide(anonymousExchange, publicPolicyOffloaded).block();
     }
 
     @Benchmark
@@ -85,7 +96,7 @@ public class ReactiveDecisionBenchmarks {
 
     @Benchmark
     public ReactiveDecisions.Decision privateHs256ReactiveInline() {
-        return decisions.decide(bearer, privateHs256).block();
+        return decisions.decide(bearerExchange, privateHs256).block();
     }
 
     private static HandlerPolicy policy(AuthExecutor executor) {
