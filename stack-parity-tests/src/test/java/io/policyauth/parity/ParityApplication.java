@@ -115,6 +115,11 @@ public class ParityApplication {
             return Map.of("subject", user.subject(), "amount", order.amount(), "note", order.note());
         }
 
+        @GetMapping("/boom")
+        Map<String, Object> boom(AuthenticatedUser user) {
+            throw new IllegalStateException("the handler failed");
+        }
+
         @GetMapping("/open/info")
         Map<String, Object> info(AuthenticatedUser user) {
             return caller(user);

@@ -114,7 +114,20 @@ class StackParityTests {
         assertThat(statuses).contains(200, 400, 401, 403, 404, 405);
     }
 
+    /*
+     * The one known difference: each server refuses headers over its limit (8 KB by default)
+     * before any application code, Tomcat with 400 and Reactor Netty with 431 (RFC 6585).
+     */
     @Order(3)
+    @Test
+    void headersOverTheLimitAreRefusedByEachServerBeforeAnyPolicy() throws Exception {
+        Probe oversized = Probe.get("token over the header limit", 400, "/orders", "Authorization",
+                "Bearer " + "a".repeat(20_000));
+        assertThat(ask(servlet, oversized).status()).isEqualTo(400);
+        assertThat(ask(reactive, oversized).status()).isEqualTo(431);
+    }
+
+    @Order(4)
     @Test
     void withMongoDbAndTheAuthorizerDownBothStacksAnswer503WhileTheOthersStillDecide() throws Exception {
         mongo.shutdownNow();
@@ -299,6 +312,8 @@ class StackParityTests {
             probes.add(Probe.get("internal, garbage forwarded", 403, "/ops/status", "X-Forwarded-For", "not-an-ip"));
             probes.add(Probe.get("internal, Forwarded header is not the configured one", 403, "/ops/status",
                     "Forwarded", "for=10.1.2.3"));
+            probes.add(Probe.get("internal, two forwarded headers", 403, "/ops/status", "X-Forwarded-For", "10.1.2.3",
+                    "X-Forwarded-For", "203.0.113.9"));
             // dry-run
             probes.add(Probe.get("dry-run, no token", 200, "/trial"));
             probes.add(Probe.get("dry-run, token", 200, "/trial", auth, c.bearer()));
@@ -355,6 +370,11 @@ class StackParityTests {
             probes.add(Probe.get("double slash", 401, "//orders"));
             probes.add(Probe.get("query string", 401, "/orders?x=/hello"));
             probes.add(Probe.get("suffix", 401, "/orders.json"));
+            // the error path
+            probes.add(Probe.get("failing handler, no token", 401, "/boom"));
+            probes.add(Probe.get("failing handler, token", 500, "/boom", auth, c.bearer()));
+            // headers over the servers' limit
+            probes.add(Probe.get("token just under the header limit", 401, "/orders", auth, "Bearer " + "a".repeat(7000)));
             // methods
             probes.add(new Probe("HEAD on the default policy", 401, "HEAD", "/orders", List.of(), null));
             probes.add(new Probe("wrong method on a public handler", 405, "DELETE", "/hello", List.of(), null));
