@@ -32,17 +32,28 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>{@code /flaky}: 500 on the first call, then a grant</li>
  * <li>{@code /echo}: grants reader to anyone</li>
  * </ul>
+ * Shared through this module's test jar with the WebFlux and stack-parity suites.
  */
-final class TestAuthorizer implements AutoCloseable {
+public final class TestAuthorizer implements AutoCloseable {
 
-    /** One request as the authorizer saw it. */
-    record Received(String path, Map<String, List<String>> headers, JsonNode json) {
+    /**
+     * One request as the authorizer saw it.
+     *
+     * @param path the path asked
+     * @param headers the headers, by lower-case name
+     * @param json the body
+     */
+    public record Received(String path, Map<String, List<String>> headers, JsonNode json) {
 
         List<String> header(String name) {
             return headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
         }
 
-        String field(String name) {
+        /**
+         * @param name a field of the body
+         * @return its text, or {@code null}
+         */
+        public String field(String name) {
             JsonNode value = json.get(name);
             return value == null ? null : value.stringValue();
         }
@@ -55,19 +66,24 @@ final class TestAuthorizer implements AutoCloseable {
     private final AtomicInteger flakyCalls = new AtomicInteger();
     private volatile CountDownLatch slow = new CountDownLatch(1);
 
-    TestAuthorizer() throws IOException {
+    /** Starts on a free loopback port. */
+    public TestAuthorizer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(threads);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String url(String path) {
+    /**
+     * @param path one of the paths above
+     * @return its URL
+     */
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
     /** A URL on which nothing listens. */
-    static String refusingUrl() throws IOException {
+    public static String refusingUrl() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return "http://127.0.0.1:" + socket.getLocalPort() + "/authorize";
         }
@@ -77,11 +93,18 @@ final class TestAuthorizer implements AutoCloseable {
         return List.copyOf(received);
     }
 
-    long calls(String path) {
+    /**
+     * @param path a path
+     * @return how often it was asked
+     */
+    public long calls(String path) {
         return received.stream().filter(r -> r.path().equals(path)).count();
     }
 
-    Received last() {
+    /**
+     * @return the latest request
+     */
+    public Received last() {
         List<Received> all = received();
         return all.get(all.size() - 1);
     }
@@ -94,7 +117,8 @@ final class TestAuthorizer implements AutoCloseable {
         slow.countDown();
     }
 
-    void reset() {
+    /** Forgets every request. */
+    public void reset() {
         releaseSlow();
         received.clear();
         flakyCalls.set(0);

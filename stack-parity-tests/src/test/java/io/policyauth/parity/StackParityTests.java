@@ -3,7 +3,6 @@ package io.policyauth.parity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +11,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.junit.jupiter.api.AfterAll;
@@ -34,6 +31,7 @@ import io.policyauth.apikey.ApiKeyManager;
 import io.policyauth.apikey.IssuedApiKey;
 import io.policyauth.jwt.JwtAttacks;
 import io.policyauth.jwt.TokenIssuer;
+import io.policyauth.remote.TestAuthorizer;
 
 /**
  * One application, one configuration, two stacks: the same requests are sent to it running on
@@ -45,10 +43,12 @@ import io.policyauth.jwt.TokenIssuer;
 class StackParityTests {
 
     private static final String SHARED_KEY = "parity-shared-key-0123456789";
+    /* What the test authorizer grants. */
+    private static final String GOOD = "Bearer good-token";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static MongoServer mongo;
-    private static HttpServer authorizer;
+    private static TestAuthorizer authorizer;
     private static ConfigurableApplicationContext servlet;
     private static ConfigurableApplicationContext reactive;
     private static Credentials credentials;
@@ -57,15 +57,11 @@ class StackParityTests {
     static void start() throws IOException {
         mongo = new MongoServer(new MemoryBackend());
         mongo.bind("127.0.0.1", 0);
-        authorizer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        authorizer.createContext("/authorize", StackParityTests::authorize);
-        authorizer.start();
+        authorizer = new TestAuthorizer();
         String[] arguments = {"--server.port=0",
                 "--spring.mongodb.uri=mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort() + "/parity",
-                "--policy-auth.remote.kx.endpoint=http://127.0.0.1:" + authorizer.getAddress().getPort()
-                        + "/authorize",
-                "--policy-auth.remote.kx-body.endpoint=http://127.0.0.1:" + authorizer.getAddress().getPort()
-                        + "/authorize"};
+                "--policy-auth.remote.kx.endpoint=" + authorizer.url("/authorize"),
+                "--policy-auth.remote.kx-body.endpoint=" + authorizer.url("/authorize")};
         servlet = new SpringApplicationBuilder(ParityApplication.class).web(WebApplicationType.SERVLET)
                 .run(arguments);
         reactive = new SpringApplicationBuilder(ParityApplication.class).web(WebApplicationType.REACTIVE)
@@ -77,19 +73,8 @@ class StackParityTests {
     static void stop() {
         reactive.close();
         servlet.close();
-        authorizer.stop(0);
+        authorizer.close();
         mongo.shutdownNow();
-    }
-
-    /* The KX authorizer: grants "Bearer kx-good" the role trader, refuses anything else. */
-    private static void authorize(HttpExchange exchange) throws IOException {
-        exchange.getRequestBody().readAllBytes();
-        boolean good = "Bearer kx-good".equals(exchange.getRequestHeaders().getFirst("Authorization"));
-        byte[] body = (good ? "{\"roles\":[\"trader\"]}" : "{\"error\":\"no\"}").getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(good ? 200 : 401, body.length);
-        exchange.getResponseBody().write(body);
-        exchange.close();
     }
 
     static List<Probe> matrix() {
@@ -131,10 +116,10 @@ class StackParityTests {
     @Test
     void withMongoDbAndTheAuthorizerDownBothStacksAnswer503WhileTheOthersStillDecide() throws Exception {
         mongo.shutdownNow();
-        authorizer.stop(0);
+        authorizer.close();
         for (Probe probe : List.of(
                 Probe.get("db key, MongoDB down", 503, "/clients/me", "X-API-KEY", credentials.unusedDbKey()),
-                Probe.get("remote, authorizer down", 503, "/kx/query", "Authorization", "Bearer kx-good"),
+                Probe.get("remote, authorizer down", 503, "/kx/query", "Authorization", GOOD),
                 Probe.get("token, MongoDB down", 200, "/orders", "Authorization", credentials.bearer()),
                 Probe.get("shared key, MongoDB down", 200, "/reports", "X-API-KEY", SHARED_KEY))) {
             Answer onServlet = ask(servlet, probe);
@@ -318,24 +303,24 @@ class StackParityTests {
             probes.add(Probe.get("dry-run, no token", 200, "/trial"));
             probes.add(Probe.get("dry-run, token", 200, "/trial", auth, c.bearer()));
             // remote
-            probes.add(Probe.get("remote, granted", 200, "/kx/query", auth, "Bearer kx-good"));
-            probes.add(Probe.get("remote, refused", 401, "/kx/query", auth, "Bearer kx-bad"));
+            probes.add(Probe.get("remote, granted", 200, "/kx/query", auth, GOOD));
+            probes.add(Probe.get("remote, refused", 401, "/kx/query", auth, "Bearer bad-token"));
             probes.add(Probe.get("remote, no credential", 401, "/kx/query"));
             // remote with the body
             String json = "Content-Type";
             probes.add(new Probe("remote with the body, granted", 200, "POST", "/kx/orders", List.of(auth,
-                    "Bearer kx-good", json, "application/json"), "{\"amount\":5}"));
+                    GOOD, json, "application/json"), "{\"amount\":5}"));
             probes.add(new Probe("remote with the body, a form", 200, "POST", "/kx/forms", List.of(auth,
-                    "Bearer kx-good", json, "application/x-www-form-urlencoded"), "amount=5&note=a+b"));
+                    GOOD, json, "application/x-www-form-urlencoded"), "amount=5&note=a+b"));
             probes.add(new Probe("remote with the body, refused", 401, "POST", "/kx/orders", List.of(auth,
-                    "Bearer kx-bad", json, "application/json"), "{\"amount\":5}"));
+                    "Bearer bad-token", json, "application/json"), "{\"amount\":5}"));
             probes.add(new Probe("remote with the body, too large", 413, "POST", "/kx/orders", List.of(auth,
-                    "Bearer kx-good", json, "application/json"), "{\"amount\":5,\"note\":\"far too long for it\"}"));
+                    GOOD, json, "application/json"), "{\"amount\":5,\"note\":\"far too long for it\"}"));
             probes.add(new Probe("remote with the body, multipart", 415, "POST", "/kx/orders", List.of(auth,
-                    "Bearer kx-good", json, "multipart/form-data; boundary=b0undary"),
+                    GOOD, json, "multipart/form-data; boundary=b0undary"),
                     "--b0undary\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n5\r\n--b0undary--\r\n"));
             probes.add(new Probe("remote with the body, not UTF-8", 415, "POST", "/kx/orders", List.of(auth,
-                    "Bearer kx-good", json, "text/plain; charset=x-no-such-charset"), "a"));
+                    GOOD, json, "text/plain; charset=x-no-such-charset"), "a"));
             // routes
             probes.add(Probe.get("route to public", 200, "/open/info"));
             probes.add(Probe.get("route by method, GET needs a key", 401, "/exports/daily"));

@@ -3,13 +3,10 @@ package io.policyauth.webflux;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -17,32 +14,46 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 
 import io.policyauth.core.AuthenticatedUser;
+import io.policyauth.remote.TestAuthorizer;
 import io.policyauth.web.RequiresPolicy;
 
 /**
- * A {@code remote} policy on WebFlux: the authorizer is asked over HTTP with the blocking client,
- * off the event loop (BlockHound is installed for the whole run), and its answers decide.
+ * {@code remote} policies on WebFlux, under BlockHound: the authorizer is asked with the blocking
+ * client off the event loop, and with {@code include-body} it is shown the body byte for byte as
+ * the handler reads it (the body is waited for off the event loop too). Bodies over the limit and
+ * multipart bodies are refused without asking, and a body a policy read still reaches the handler
+ * whole.
  */
 class RemotePolicyOnWebFluxTests {
 
-    private static HttpServer authorizer;
+    private static final String SHARED_KEY = "remote-test-shared-key-0123456789";
+    private static final String GOOD = "Bearer good-token";
+
+    private static TestAuthorizer authorizer;
     private static ConfigurableApplicationContext context;
     private static WebTestClient client;
 
     @BeforeAll
     static void start() throws IOException {
-        authorizer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        authorizer.createContext("/authorize", RemotePolicyOnWebFluxTests::answer);
-        authorizer.start();
+        authorizer = new TestAuthorizer();
         context = new SpringApplicationBuilder(RemoteApplication.class).web(WebApplicationType.REACTIVE).run(
                 "--server.port=0", "--policy-auth.default-policy=public",
-                "--policy-auth.remote.kx.endpoint=http://127.0.0.1:" + authorizer.getAddress().getPort()
-                        + "/authorize");
+                "--policy-auth.remote.kx.endpoint=" + authorizer.url("/authorize"),
+                "--policy-auth.remote.kx-down.endpoint=" + TestAuthorizer.refusingUrl(),
+                "--policy-auth.remote.kx-body.endpoint=" + authorizer.url("/authorize"),
+                "--policy-auth.remote.kx-body.include-body=true", "--policy-auth.remote.kx-body.max-body-size=32B",
+                "--policy-auth.api-key.shared-keys=" + SHARED_KEY,
+                "--policy-auth.policies.kx-or-key.any-of=kx-body,shared_api_key");
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
     }
@@ -50,50 +61,76 @@ class RemotePolicyOnWebFluxTests {
     @AfterAll
     static void stop() {
         context.close();
-        authorizer.stop(0);
+        authorizer.close();
     }
 
-    /* Grants "Bearer good" the role trader; refuses anything else. */
-    private static void answer(HttpExchange exchange) throws IOException {
-        exchange.getRequestBody().readAllBytes();
-        boolean good = "Bearer good".equals(exchange.getRequestHeaders().getFirst("Authorization"));
-        byte[] body = (good ? "{\"roles\":[\"trader\"]}" : "{\"error\":\"no\"}").getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(good ? 200 : 401, body.length);
-        exchange.getResponseBody().write(body);
-        exchange.close();
+    @BeforeEach
+    void forget() {
+        authorizer.reset();
     }
 
     @Test
     void theAuthorizersGrantAndRefusalDecide() {
-        client.get().uri("/kx/query").header("Authorization", "Bearer good").exchange().expectStatus().isOk()
-                .expectBody(String.class).isEqualTo("trader");
+        client.get().uri("/kx/query").header("Authorization", GOOD).exchange().expectStatus().isOk()
+                .expectBody(String.class).isEqualTo("svc-1 reader");
         client.get().uri("/kx/query").header("Authorization", "Bearer bad").exchange().expectStatus()
                 .isUnauthorized();
     }
 
     @Test
     void anAuthorizerThatIsDownIs503() {
-        authorizer.stop(0);
-        try {
-            client.get().uri("/kx/down").header("Authorization", "Bearer good").exchange().expectStatus()
-                    .isEqualTo(503).expectHeader().exists("Retry-After");
-        }
-        finally {
-            authorizer = restart(authorizer.getAddress().getPort());
-        }
+        client.get().uri("/kx/down").header("Authorization", GOOD).exchange().expectStatus().isEqualTo(503)
+                .expectHeader().exists("Retry-After");
     }
 
-    private static HttpServer restart(int port) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-            server.createContext("/authorize", RemotePolicyOnWebFluxTests::answer);
-            server.start();
-            return server;
-        }
-        catch (IOException busy) {
-            throw new IllegalStateException(busy);
-        }
+    @Test
+    void theAuthorizerSeesTheBodyAndTheHandlerStillReadsIt() {
+        client.post().uri("/orders").header("Authorization", GOOD).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"amount\":5}").exchange().expectStatus().isOk().expectBody(String.class)
+                .isEqualTo("handler saw {\"amount\":5}");
+        assertThat(authorizer.last().field("body")).isEqualTo("{\"amount\":5}");
+    }
+
+    @Test
+    void aFormIsShownToTheAuthorizerAndItsFieldsStillReachTheHandler() {
+        client.post().uri("/form").header("Authorization", GOOD).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("amount=7&note=a+b%21").exchange().expectStatus().isOk().expectBody(String.class)
+                .isEqualTo("amount 7, note a b!");
+        assertThat(authorizer.last().field("body")).isEqualTo("amount=7&note=a+b%21");
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413WithoutAsking() {
+        client.post().uri("/orders").header("Authorization", GOOD).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"amount\":5, \"note\":\"far too long for the limit\"}").exchange().expectStatus()
+                .isEqualTo(413).expectHeader().contentType("application/problem+json");
+        assertThat(authorizer.calls("/authorize")).isZero();
+    }
+
+    @Test
+    void aMultipartBodyIs415WithoutAsking() {
+        // Written out: the client's own multipart writer seeds its boundary with a blocking read.
+        client.post().uri("/orders").header("Authorization", GOOD)
+                .header("Content-Type", "multipart/form-data; boundary=b0undary")
+                .bodyValue("--b0undary\r\nContent-Disposition: form-data; name=\"amount\"\r\n\r\n5\r\n--b0undary--\r\n")
+                .exchange().expectStatus().isEqualTo(415);
+        assertThat(authorizer.calls("/authorize")).isZero();
+    }
+
+    @Test
+    void aLargeBodyThatAnotherPolicyAdmitsReachesTheHandlerWhole() {
+        String large = "x".repeat(200_000);
+        client.post().uri("/either").header("X-API-KEY", SHARED_KEY).contentType(MediaType.TEXT_PLAIN)
+                .bodyValue(large).exchange().expectStatus().isOk().expectBody(String.class)
+                .isEqualTo("handler saw " + large.length() + " bytes");
+        assertThat(authorizer.calls("/authorize")).isZero();
+    }
+
+    @Test
+    void theAuthorizersRefusalOfABodyStands() {
+        client.post().uri("/orders").header("Authorization", "Bearer bad").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"amount\":5}").exchange().expectStatus().isUnauthorized();
+        assertThat(authorizer.last().field("body")).isEqualTo("{\"amount\":5}");
     }
 
     @SpringBootConfiguration
@@ -104,12 +141,36 @@ class RemotePolicyOnWebFluxTests {
         @RestController
         static class Queries {
 
-            @GetMapping({"/kx/query", "/kx/down"})
+            @GetMapping("/kx/query")
             @RequiresPolicy("kx")
             String query(AuthenticatedUser user) {
-                return String.join(",", user.roles());
+                return user.subject() + " " + String.join(",", user.roles());
+            }
+
+            @GetMapping("/kx/down")
+            @RequiresPolicy("kx-down")
+            String down(AuthenticatedUser user) {
+                return user.subject();
+            }
+
+            @PostMapping("/orders")
+            @RequiresPolicy("kx-body")
+            String order(@RequestBody String order) {
+                return "handler saw " + order;
+            }
+
+            @PostMapping("/form")
+            @RequiresPolicy("kx-body")
+            Mono<String> form(ServerWebExchange exchange) {
+                return exchange.getFormData().map(form -> "amount " + form.getFirst("amount") + ", note "
+                        + form.getFirst("note"));
+            }
+
+            @PostMapping("/either")
+            @RequiresPolicy("kx-or-key")
+            String either(@RequestBody String body) {
+                return "handler saw " + body.length() + " bytes";
             }
         }
     }
-
 }
