@@ -7,9 +7,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The request paths Tomcat refuses with 400 before any application code runs, and Reactor Netty
  * passes on: an encoded {@code /} or {@code \} (which would join two segments into one), an
- * encoded NUL, and invalid percent-encoding or UTF-8. A
- * front on a lenient server refuses them itself, so one application answers them alike on either
- * stack and no policy is asked about a path its handlers may read differently.
+ * encoded NUL, and invalid percent-encoding or UTF-8. A front on a lenient server refuses them
+ * itself, so one application answers them alike on either stack, and no policy is asked about a
+ * path its handlers may read differently.
  */
 public final class RefusedRequestTargets {
 
