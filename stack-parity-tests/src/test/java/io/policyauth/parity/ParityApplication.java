@@ -115,6 +115,12 @@ public class ParityApplication {
             return Map.of("subject", user.subject(), "amount", order.amount(), "note", order.note());
         }
 
+        @GetMapping("/partners")
+        @RequiresPolicy("private:idp")
+        Map<String, Object> partners(AuthenticatedUser user) {
+            return caller(user);
+        }
+
         @GetMapping("/boom")
         Map<String, Object> boom(AuthenticatedUser user) {
             throw new IllegalStateException("the handler failed");

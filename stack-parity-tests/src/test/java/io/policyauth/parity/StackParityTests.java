@@ -49,6 +49,7 @@ class StackParityTests {
 
     private static MongoServer mongo;
     private static TestAuthorizer authorizer;
+    private static JwkSetIssuer idp;
     private static ConfigurableApplicationContext servlet;
     private static ConfigurableApplicationContext reactive;
     private static Credentials credentials;
@@ -58,15 +59,17 @@ class StackParityTests {
         mongo = new MongoServer(new MemoryBackend());
         mongo.bind("127.0.0.1", 0);
         authorizer = new TestAuthorizer();
+        idp = new JwkSetIssuer();
         String[] arguments = {"--server.port=0",
                 "--spring.mongodb.uri=mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort() + "/parity",
                 "--policy-auth.remote.kx.endpoint=" + authorizer.url("/authorize"),
-                "--policy-auth.remote.kx-body.endpoint=" + authorizer.url("/authorize")};
+                "--policy-auth.remote.kx-body.endpoint=" + authorizer.url("/authorize"),
+                "--policy-auth.jwt.issuers.idp.jwk-set-uri=" + idp.jwkSetUri()};
         servlet = new SpringApplicationBuilder(ParityApplication.class).web(WebApplicationType.SERVLET)
                 .run(arguments);
         reactive = new SpringApplicationBuilder(ParityApplication.class).web(WebApplicationType.REACTIVE)
                 .run(arguments);
-        credentials = Credentials.issue(servlet);
+        credentials = Credentials.issue(servlet, idp);
     }
 
     @AfterAll
@@ -74,6 +77,7 @@ class StackParityTests {
         reactive.close();
         servlet.close();
         authorizer.close();
+        idp.close();
         mongo.shutdownNow();
     }
 
@@ -117,9 +121,14 @@ class StackParityTests {
     void withMongoDbAndTheAuthorizerDownBothStacksAnswer503WhileTheOthersStillDecide() throws Exception {
         mongo.shutdownNow();
         authorizer.close();
+        idp.close();
         for (Probe probe : List.of(
                 Probe.get("db key, MongoDB down", 503, "/clients/me", "X-API-KEY", credentials.unusedDbKey()),
                 Probe.get("remote, authorizer down", 503, "/kx/query", "Authorization", GOOD),
+                Probe.get("JWK Set down, an unknown key id again within the refetch interval", 401, "/partners", "Authorization",
+                        "Bearer " + idp.unknownKeyId("partner-9")),
+                Probe.get("JWK Set down, a key already fetched", 200, "/partners", "Authorization",
+                        "Bearer " + idp.token("partner-9")),
                 Probe.get("token, MongoDB down", 200, "/orders", "Authorization", credentials.bearer()),
                 Probe.get("shared key, MongoDB down", 200, "/reports", "X-API-KEY", SHARED_KEY))) {
             Answer onServlet = ask(servlet, probe);
@@ -140,9 +149,9 @@ class StackParityTests {
 
     /** The real credentials the matrix uses, issued by the running application. */
     record Credentials(String bearer, String reader, String dbKey, String unusedDbKey, String revokedDbKey,
-            List<JwtAttacks.Attack> attacks) {
+            List<JwtAttacks.Attack> attacks, JwkSetIssuer idp) {
 
-        static Credentials issue(ConfigurableApplicationContext context) {
+        static Credentials issue(ConfigurableApplicationContext context, JwkSetIssuer idp) {
             TokenIssuer tokens = context.getBean(TokenIssuer.class);
             ApiKeyManager keys = context.getBean(ApiKeyManager.class);
             IssuedApiKey revoked = keys.issue("revoked-client", "old", List.of(), List.of(), null, null);
@@ -153,7 +162,7 @@ class StackParityTests {
                     "Bearer " + tokens.createToken("bob", List.of("orders:read"), List.of()),
                     keys.issue("client-1", "ci", List.of(), List.of(), null, null).key(),
                     keys.issue("client-2", "spare", List.of(), List.of(), null, null).key(), revoked.key(),
-                    attacks.all());
+                    attacks.all(), idp);
         }
     }
 
@@ -253,6 +262,17 @@ class StackParityTests {
             for (JwtAttacks.Attack attack : c.attacks()) {
                 probes.add(Probe.get("JWT attack: " + attack.name(), 401, "/orders", auth, "Bearer " + attack.token()));
             }
+            // a second issuer, whose keys come from a JWK Set
+            probes.add(Probe.get("JWK Set issuer's token, its own policy", 200, "/partners", auth,
+                    "Bearer " + c.idp().token("partner-1")));
+            probes.add(Probe.get("JWK Set issuer's token, plain private", 200, "/orders", auth,
+                    "Bearer " + c.idp().token("partner-2")));
+            probes.add(Probe.get("the other issuer's token on the JWK Set issuer's policy", 401, "/partners", auth,
+                    c.bearer()));
+            probes.add(Probe.get("JWK Set key id, another key", 401, "/partners", auth,
+                    "Bearer " + c.idp().forged("partner-1")));
+            probes.add(Probe.get("key id not in the JWK Set", 401, "/partners", auth,
+                    "Bearer " + c.idp().unknownKeyId("partner-1")));
             // scopes, roles, named policies with requirements
             probes.add(new Probe("scope present", 200, "POST", "/orders", List.of(auth, c.bearer(),
                     "Content-Type", "text/plain"), "two apples"));
