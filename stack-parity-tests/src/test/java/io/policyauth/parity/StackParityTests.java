@@ -103,6 +103,22 @@ class StackParityTests {
         assertThat(statuses).contains(200, 400, 401, 403, 404, 405);
     }
 
+    @Order(2)
+    @Test
+    @SuppressWarnings("unchecked")
+    void bothStacksPublishTheSamePoliciesInTheirOpenApiDocuments() throws Exception {
+        Probe document = Probe.get("OpenAPI document", 200, "/v3/api-docs");
+        Map<String, Object> onServlet = (Map<String, Object>) ask(servlet, document).json();
+        Map<String, Object> onWebFlux = (Map<String, Object>) ask(reactive, document).json();
+        assertThat((Map<String, Object>) onWebFlux.get("components")).containsKeys("securitySchemes",
+                "x-policy-auth");
+        Map<String, Object> orders = (Map<String, Object>) ((Map<String, Object>) onWebFlux.get("paths"))
+                .get("/orders");
+        assertThat((List<Object>) ((Map<String, Object>) orders.get("get")).get("security")).isNotEmpty();
+        assertThat(onWebFlux.get("components")).isEqualTo(onServlet.get("components"));
+        assertThat(onWebFlux.get("paths")).isEqualTo(onServlet.get("paths"));
+    }
+
     /*
      * The one known difference: each server refuses headers over its limit (8 KB by default)
      * before any application code, Tomcat with 400 and Reactor Netty with 431 (RFC 6585).

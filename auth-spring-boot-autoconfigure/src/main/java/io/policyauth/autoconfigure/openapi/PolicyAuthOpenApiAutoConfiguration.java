@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import io.policyauth.autoconfigure.jwt.JwtIssuerProperties;
 import io.policyauth.autoconfigure.jwt.JwtProperties;
 import io.policyauth.autoconfigure.web.PolicyAuthWebMvcAutoConfiguration;
+import io.policyauth.autoconfigure.webflux.PolicyAuthWebFluxAutoConfiguration;
 import io.policyauth.core.AuthExecutorRegistry;
 import io.policyauth.jwt.PrivateExecutor;
 import io.policyauth.openapi.AuthenticatedUserParameters;
@@ -28,7 +29,7 @@ import io.policyauth.web.PolicyMap;
  * With springdoc-openapi on the class path, every endpoint's real policy goes into the generated
  * document, with nothing to configure.
  */
-@AutoConfiguration(after = PolicyAuthWebMvcAutoConfiguration.class)
+@AutoConfiguration(after = {PolicyAuthWebMvcAutoConfiguration.class, PolicyAuthWebFluxAutoConfiguration.class})
 @ConditionalOnClass(GlobalOpenApiCustomizer.class)
 @ConditionalOnBean(PolicyMap.class)
 public class PolicyAuthOpenApiAutoConfiguration {
