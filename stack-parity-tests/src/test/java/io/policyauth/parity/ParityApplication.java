@@ -1,8 +1,11 @@
 package io.policyauth.parity;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.event.EventListener;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -10,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.policyauth.core.AuthDecisionEvent;
 import io.policyauth.core.AuthenticatedUser;
 import io.policyauth.web.RequiresPolicy;
 
@@ -19,6 +23,14 @@ import io.policyauth.web.RequiresPolicy;
  */
 @SpringBootApplication
 public class ParityApplication {
+
+    /** Every decision's audit event, as an application listener receives it. */
+    public final List<AuthDecisionEvent> decisions = new CopyOnWriteArrayList<>();
+
+    @EventListener
+    void record(AuthDecisionEvent decision) {
+        decisions.add(decision);
+    }
 
     /**
      * A form post's fields.

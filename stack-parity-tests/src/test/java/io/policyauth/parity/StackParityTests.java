@@ -13,6 +13,7 @@ import java.util.TreeSet;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -29,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.policyauth.apikey.ApiKeyManager;
 import io.policyauth.apikey.IssuedApiKey;
+import io.policyauth.core.DecisionMetrics;
 import io.policyauth.jwt.JwtAttacks;
 import io.policyauth.jwt.TokenIssuer;
 import io.policyauth.remote.TestAuthorizer;
@@ -37,7 +39,8 @@ import io.policyauth.remote.TestAuthorizer;
  * One application, one configuration, two stacks: the same requests are sent to it running on
  * Spring MVC (Tomcat) and on WebFlux (Reactor Netty), and every answer must match, status,
  * challenge, {@code Retry-After} and body. Each case also states the status it must get, so two
- * stacks that are wrong alike still fail.
+ * stacks that are wrong alike still fail. Then both must have counted and audited the same
+ * decisions, and published the same policies in their OpenAPI documents.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StackParityTests {
@@ -119,11 +122,35 @@ class StackParityTests {
         assertThat(onWebFlux.get("paths")).isEqualTo(onServlet.get("paths"));
     }
 
+    /* Both stacks were asked the same requests so far, so they must have counted and audited alike. */
+    @Order(3)
+    @Test
+    void bothStacksCountedAndAuditedTheSameDecisions() {
+        assertThat(decisionCounts(reactive)).isNotEmpty().isEqualTo(decisionCounts(servlet));
+        assertThat(auditedDecisions(reactive)).hasSizeGreaterThan(100).isEqualTo(auditedDecisions(servlet));
+    }
+
+    /* policyauth.decisions by policy and outcome. */
+    private static Map<String, Double> decisionCounts(ConfigurableApplicationContext context) {
+        Map<String, Double> counts = new TreeMap<>();
+        context.getBean(MeterRegistry.class).find(DecisionMetrics.DECISIONS).counters().forEach(counter -> counts.put(
+                counter.getId().getTag("policy") + " " + counter.getId().getTag("outcome"), counter.count()));
+        counts.values().removeIf(count -> count == 0);
+        return counts;
+    }
+
+    /* Each audit event's policy, outcome, reason, subject, method and path, in one order for both. */
+    private static List<String> auditedDecisions(ConfigurableApplicationContext context) {
+        return context.getBean(ParityApplication.class).decisions.stream().map(event -> String.join(" ",
+                event.policy(), event.outcome().name(), String.valueOf(event.reason()), String.valueOf(event.subject()),
+                event.method(), event.path())).sorted().toList();
+    }
+
     /*
      * The one known difference: each server refuses headers over its limit (8 KB by default)
      * before any application code, Tomcat with 400 and Reactor Netty with 431 (RFC 6585).
      */
-    @Order(3)
+    @Order(4)
     @Test
     void headersOverTheLimitAreRefusedByEachServerBeforeAnyPolicy() throws Exception {
         Probe oversized = Probe.get("token over the header limit", 400, "/orders", "Authorization",
@@ -132,7 +159,7 @@ class StackParityTests {
         assertThat(ask(reactive, oversized).status()).isEqualTo(431);
     }
 
-    @Order(4)
+    @Order(5)
     @Test
     void withMongoDbAndTheAuthorizerDownBothStacksAnswer503WhileTheOthersStillDecide() throws Exception {
         mongo.shutdownNow();
