@@ -57,9 +57,20 @@ public final class GatewayDecisions {
 
     /** Activates every policy the gateway may run, once each, as the web layer does for its own. */
     public void activate() {
+        Policies.leaves(inUse()).values().forEach(AuthExecutor::activate);
+    }
+
+    /**
+     * @return whether any policy the gateway may run may wait on I/O
+     */
+    public boolean mayBlock() {
+        return inUse().stream().anyMatch(AuthExecutor::mayBlock);
+    }
+
+    private List<AuthExecutor> inUse() {
         List<AuthExecutor> inUse = new ArrayList<>();
         inUse.add(policies.defaultPolicy().executor());
         policies.routePolicies().forEach(policy -> inUse.add(policy.executor()));
-        Policies.leaves(inUse).values().forEach(AuthExecutor::activate);
+        return inUse;
     }
 }

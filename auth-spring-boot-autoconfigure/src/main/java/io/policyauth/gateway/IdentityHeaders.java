@@ -1,10 +1,11 @@
 package io.policyauth.gateway;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
-
-import jakarta.servlet.http.HttpServletResponse;
 
 import io.policyauth.core.AuthenticatedUser;
 
@@ -31,22 +32,24 @@ public final class IdentityHeaders {
     private IdentityHeaders() {
     }
 
-    static void write(HttpServletResponse response, GatewayDecision decision) {
-        response.setHeader(POLICY, encode(decision.policy(), ""));
+    static List<Map.Entry<String, String>> of(GatewayDecision decision) {
+        List<Map.Entry<String, String>> headers = new ArrayList<>(5);
+        headers.add(Map.entry(POLICY, encode(decision.policy(), "")));
         AuthenticatedUser user = decision.user();
         if (user == null || user.isAnonymous()) {
-            return;
+            return headers;
         }
-        response.setHeader(SUBJECT, encode(user.subject(), ""));
+        headers.add(Map.entry(SUBJECT, encode(user.subject(), "")));
         if (!user.scopes().isEmpty()) {
-            response.setHeader(SCOPES, join(user.scopes(), ' '));
+            headers.add(Map.entry(SCOPES, join(user.scopes(), ' ')));
         }
         if (!user.roles().isEmpty()) {
-            response.setHeader(ROLES, join(user.roles(), ','));
+            headers.add(Map.entry(ROLES, join(user.roles(), ',')));
         }
         if (user.tenant() != null) {
-            response.setHeader(TENANT, encode(user.tenant(), ""));
+            headers.add(Map.entry(TENANT, encode(user.tenant(), "")));
         }
+        return headers;
     }
 
     private static String join(Collection<String> values, char separator) {

@@ -1,15 +1,10 @@
 package io.policyauth.gateway;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -20,7 +15,6 @@ import tools.jackson.databind.json.JsonMapper;
 import io.policyauth.core.AuthException;
 import io.policyauth.core.RequestHeaders;
 import io.policyauth.core.SecurityRequestContext;
-import io.policyauth.web.ServletRequestContexts;
 
 /**
  * The KX Service Gateway's custom HTTP authorization, served: a {@code POST} of
@@ -60,62 +54,54 @@ final class KxAuthorizer {
     }
 
     /**
-     * @return the decision, or {@code null} when a refusal was written
+     * @param request a request to the KX endpoint, its body read when it is a {@code POST}
+     * @return the grant, the denial or the refusal of the request
+     * @throws AmbiguousPathException when {@code uri} is refused
      */
-    @Nullable GatewayDecision decide(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!"POST".equals(request.getMethod())) {
-            response.setHeader("Allow", "POST");
-            writeError(response, 405, "POST the authorization request as JSON");
-            return null;
+    GatewayAnswer answer(GatewayRequest request) {
+        if (!"POST".equals(request.method()) || request.body() == null) {
+            return error(405, "POST the authorization request as JSON", List.of(Map.entry("Allow", "POST")));
         }
-        byte[] body;
-        try (InputStream in = request.getInputStream()) {
-            body = in.readNBytes(maxRequestBytes + 1);
-        }
+        byte[] body = request.body();
         if (body.length > maxRequestBytes) {
-            writeError(response, 413, "the authorization request is larger than " + maxRequestBytes + " bytes");
-            return null;
+            return error(413, "the authorization request is larger than " + maxRequestBytes + " bytes");
         }
         JsonNode document = parse(body);
         if (document == null) {
-            writeError(response, 400, "the authorization request is not a JSON object of strings");
-            return null;
+            return error(400, "the authorization request is not a JSON object of strings");
         }
         String uri = text(document, "uri");
         String method = text(document, "method");
         if (method != null && !METHOD.matcher(method).matches()) {
-            writeError(response, 400, "\"method\" is not an HTTP method");
-            return null;
+            return error(400, "\"method\" is not an HTTP method");
         }
         OriginalPath path = uri == null || uri.isEmpty() ? null : OriginalPath.parse(withoutOrigin(uri),
                 rejectAmbiguousPaths);
         String effectiveMethod = method != null ? method.toUpperCase(Locale.ROOT) : path == null ? "CONNECT" : "GET";
-        SecurityRequestContext context = new SecurityRequestContext(request.getRemoteAddr(),
-                credentialHeaders(ServletRequestContexts.headers(request), text(document, "pass")), effectiveMethod,
+        SecurityRequestContext context = new SecurityRequestContext(request.peerAddress(),
+                credentialHeaders(request.headers(), text(document, "pass")), effectiveMethod,
                 path == null ? "" : path.value(), path == null ? null : path.query());
-        return decisions.decide(context, path == null ? null : path.path());
+        GatewayDecision decision = decisions.decide(context, path == null ? null : path.path());
+        AuthException denial = decision.denial();
+        if (denial != null) {
+            return error(denial.denial().kind().status(), denial.denial().kind().title() + ": "
+                    + denial.denial().detail());
+        }
+        return GatewayAnswer.json(200, IdentityHeaders.of(decision),
+                json.writeValueAsBytes(Map.of("roles", List.copyOf(decision.user().roles()))));
     }
 
-    void writeGrant(HttpServletResponse response, GatewayDecision decision) throws IOException {
-        write(response, 200, Map.of("roles", List.copyOf(decision.user().roles())));
+    /**
+     * @param status the status
+     * @param error what is wrong, safe to show
+     * @return the contract's refusal: {@code {"error": ...}}
+     */
+    GatewayAnswer error(int status, String error) {
+        return error(status, error, List.of());
     }
 
-    void writeDenial(HttpServletResponse response, AuthException denial) throws IOException {
-        write(response, denial.denial().kind().status(),
-                Map.of("error", denial.denial().kind().title() + ": " + denial.denial().detail()));
-    }
-
-    void writeError(HttpServletResponse response, int status, String error) throws IOException {
-        write(response, status, Map.of("error", error));
-    }
-
-    private void write(HttpServletResponse response, int status, Map<String, Object> document) throws IOException {
-        byte[] bytes = json.writeValueAsBytes(document);
-        response.setStatus(status);
-        response.setHeader("Cache-Control", "no-store");
-        response.setContentType("application/json");
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
+    private GatewayAnswer error(int status, String error, List<Map.Entry<String, String>> headers) {
+        return GatewayAnswer.json(status, headers, json.writeValueAsBytes(Map.of("error", error)));
     }
 
     /*

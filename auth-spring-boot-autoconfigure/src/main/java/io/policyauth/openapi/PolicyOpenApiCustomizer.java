@@ -30,7 +30,7 @@ import io.policyauth.core.Requirements;
 import io.policyauth.web.MappedPolicy;
 import io.policyauth.web.PolicyMap;
 import io.policyauth.web.PolicySource;
-import io.policyauth.web.ProblemResponseWriter;
+import io.policyauth.web.ProblemResponse;
 
 /**
  * Writes policy-auth into springdoc's document from the policy map, the same source as
@@ -162,7 +162,7 @@ public final class PolicyOpenApiCustomizer implements GlobalOpenApiCustomizer {
 
     private static void addProblemResponses(Components components) {
         Schema<Object> problem = new ObjectSchema().description("An RFC 9457 problem")
-                .addProperty("type", new StringSchema().format("uri").example(ProblemResponseWriter.TYPE_PREFIX
+                .addProperty("type", new StringSchema().format("uri").example(ProblemResponse.TYPE_PREFIX
                         + "unauthenticated"))
                 .addProperty("title", new StringSchema())
                 .addProperty("status", new IntegerSchema())
@@ -186,7 +186,7 @@ public final class PolicyOpenApiCustomizer implements GlobalOpenApiCustomizer {
 
     private static ApiResponse problemResponse(String description, String header) {
         return new ApiResponse().description(description)
-                .content(new Content().addMediaType(ProblemResponseWriter.PROBLEM_JSON,
+                .content(new Content().addMediaType(ProblemResponse.PROBLEM_JSON,
                         new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA))))
                 .addHeaderObject(header, new Header().$ref("#/components/headers/" + header));
     }

@@ -67,7 +67,7 @@ public final class PolicyWebFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String refusal = RefusedRequestTargets.refusal(exchange.getRequest().getPath().value());
         if (refusal != null) {
-            return ReactiveProblems.write(exchange.getResponse(), ProblemResponse.of(400, "bad-request-target",
+            return ReactiveResponses.problem(exchange.getResponse(), ProblemResponse.of(400, "bad-request-target",
                     "Bad request target", refusal, null));
         }
         if (CorsUtils.isPreFlightRequest(exchange.getRequest())) {
@@ -90,12 +90,12 @@ public final class PolicyWebFilter implements WebFilter, Ordered {
                 if (decision.denial() != null) {
                     logger.debug("Policy '{}' denied {} {}: {}", policy.name(), exchange.getRequest().getMethod(),
                             exchange.getRequest().getPath().pathWithinApplication(), decision.denial().reason());
-                    return ReactiveProblems.write(exchange.getResponse(),
+                    return ReactiveResponses.problem(exchange.getResponse(),
                             ProblemResponse.of(decision.denial(), policy.name()));
                 }
                 logger.error("Policy '{}' failed unexpectedly; the request is denied", policy.name(),
                         decision.failure());
-                return ReactiveProblems.write(exchange.getResponse(), ProblemResponse.error(policy.name()));
+                return ReactiveResponses.problem(exchange.getResponse(), ProblemResponse.error(policy.name()));
             });
         });
     }

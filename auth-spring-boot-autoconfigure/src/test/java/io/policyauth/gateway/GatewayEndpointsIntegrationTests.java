@@ -250,7 +250,7 @@ class GatewayEndpointsIntegrationTests {
     }
 
     private static double rejected() {
-        return context.getBean(MeterRegistry.class).find(GatewayFilter.REJECTED).counters().stream()
+        return context.getBean(MeterRegistry.class).find(GatewayEndpoints.REJECTED).counters().stream()
                 .mapToDouble(counter -> counter.count()).sum();
     }
 

@@ -247,7 +247,7 @@ class StackParityTests {
      * a retry is advised, and the body when it is JSON (a problem or the handler's answer). Other
      * bodies (the stacks' own error pages) differ by design and are left out.
      */
-    record Answer(int status, String challenge, boolean retryAfter, Object json) {
+    record Answer(int status, String challenge, boolean retryAfter, Object json, Map<String, String> identity) {
 
         static Answer of(RawHttp.Response response, List<String> fields) {
             String type = response.headers().getOrDefault("content-type", "");
@@ -258,8 +258,10 @@ class StackParityTests {
                 fields.forEach(field -> kept.put(field, map.get(field)));
                 json = kept;
             }
+            Map<String, String> identity = new TreeMap<>(response.headers());
+            identity.keySet().removeIf(name -> !name.startsWith("x-auth-"));
             return new Answer(response.status(), response.headers().get("www-authenticate"),
-                    response.headers().containsKey("retry-after"), json);
+                    response.headers().containsKey("retry-after"), json, identity);
         }
 
         /*
@@ -268,7 +270,7 @@ class StackParityTests {
          */
         Answer comparable(Answer other) {
             return status == 400 && json == null && other.json != null
-                    ? new Answer(status, challenge, retryAfter, other.json) : this;
+                    ? new Answer(status, challenge, retryAfter, other.json, identity) : this;
         }
 
         /* Spring Boot's own error bodies (404, 405) carry a timestamp and differ between stacks. */
@@ -423,6 +425,47 @@ class StackParityTests {
             probes.add(Probe.get("failing handler, token", 500, "/boom", auth, c.bearer()));
             // headers over the servers' limit
             probes.add(Probe.get("token just under the header limit", 401, "/orders", auth, "Bearer " + "a".repeat(7000)));
+            // gateway mode: nginx, Envoy and KX ask for the services behind them
+            String method = "X-Original-Method";
+            String uri = "X-Original-URI";
+            probes.add(Probe.get("nginx, public route", 204, "/authz/nginx", method, "GET", uri, "/public/a"));
+            probes.add(Probe.get("nginx, default policy, no token", 401, "/authz/nginx", method, "GET", uri,
+                    "/orders/1"));
+            probes.add(Probe.get("nginx, default policy, token", 204, "/authz/nginx", method, "GET", uri, "/orders/1",
+                    auth, c.bearer()));
+            probes.add(Probe.get("nginx, scope missing", 403, "/authz/nginx", method, "POST", uri, "/orders/1", auth,
+                    c.reader()));
+            probes.add(Probe.get("nginx, shared key", 204, "/authz/nginx", method, "GET", uri, "/reports/q1", key,
+                    SHARED_KEY));
+            probes.add(Probe.get("nginx, per-client key", 204, "/authz/nginx", method, "GET", uri, "/clients/7", key,
+                    c.dbKey()));
+            probes.add(Probe.get("nginx, internal behind the proxy", 204, "/authz/nginx", method, "GET", uri,
+                    "/ops/health", "X-Forwarded-For", "10.1.2.3"));
+            probes.add(Probe.get("nginx, dot segment", 400, "/authz/nginx", method, "GET", uri, "/public/../orders/1"));
+            probes.add(Probe.get("nginx, encoded slash", 400, "/authz/nginx", method, "GET", uri,
+                    "/public%2F..%2Forders"));
+            probes.add(Probe.get("nginx, no original request", 400, "/authz/nginx"));
+            probes.add(Probe.get("Envoy, token", 200, "/authz/envoy/orders/1?x=1", auth, c.bearer()));
+            probes.add(Probe.get("Envoy, no token", 401, "/authz/envoy/orders/1"));
+            probes.add(Probe.get("Envoy, public route", 200, "/authz/envoy/public/a"));
+            probes.add(Probe.get("Envoy, dot segment", 400, "/authz/envoy/public/../orders/1"));
+            String kxJson = "Content-Type";
+            probes.add(new Probe("KX, bearer header", 200, "POST", "/authz/kx", List.of(auth, c.bearer(), kxJson,
+                    "application/json"), "{\"user\":\"alice\",\"uri\":\"/orders/1\",\"method\":\"GET\"}"));
+            probes.add(new Probe("KX, token as password", 200, "POST", "/authz/kx", List.of(kxJson, "application/json"),
+                    "{\"user\":\"alice\",\"pass\":\"" + c.bearer().substring(7) + "\",\"uri\":\"/orders/1\"}"));
+            probes.add(new Probe("KX, key as password", 200, "POST", "/authz/kx", List.of(kxJson, "application/json"),
+                    "{\"user\":\"svc\",\"pass\":\"" + SHARED_KEY + "\",\"uri\":\"/reports/q1\"}"));
+            probes.add(new Probe("KX, IPC without a uri", 200, "POST", "/authz/kx", List.of(kxJson,
+                    "application/json"), "{\"user\":\"alice\",\"pass\":\"" + c.bearer().substring(7) + "\"}"));
+            probes.add(new Probe("KX, refused", 401, "POST", "/authz/kx", List.of(kxJson, "application/json"),
+                    "{\"user\":\"alice\",\"pass\":\"wrong\",\"uri\":\"/orders/1\"}"));
+            probes.add(new Probe("KX, not JSON", 400, "POST", "/authz/kx", List.of(kxJson, "application/json"),
+                    "user=alice"));
+            probes.add(new Probe("KX, too large", 413, "POST", "/authz/kx", List.of(kxJson, "application/json"),
+                    "{\"user\":\"" + "a".repeat(70_000) + "\"}"));
+            probes.add(Probe.get("KX, GET", 405, "/authz/kx"));
+            probes.add(Probe.get("gateway, no such endpoint", 404, "/authz/nope"));
             // methods
             probes.add(new Probe("HEAD on the default policy", 401, "HEAD", "/orders", List.of(), null));
             probes.add(new Probe("wrong method on a public handler", 405, "DELETE", "/hello", List.of(), null));

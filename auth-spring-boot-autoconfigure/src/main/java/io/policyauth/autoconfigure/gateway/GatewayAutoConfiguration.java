@@ -14,32 +14,36 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.web.server.WebFilter;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.policyauth.apikey.SharedApiKeyExecutor;
 import io.policyauth.autoconfigure.ConfiguredCidrs;
 import io.policyauth.autoconfigure.ConfiguredPolicies;
 import io.policyauth.autoconfigure.apikey.ApiKeyProperties;
-import io.policyauth.autoconfigure.web.PolicyAuthWebMvcAutoConfiguration;
+import io.policyauth.autoconfigure.PolicyAuthAutoConfiguration;
 import io.policyauth.core.AuthService;
 import io.policyauth.core.PolicyModes;
 import io.policyauth.gateway.GatewayDecisions;
+import io.policyauth.gateway.GatewayEndpoints;
 import io.policyauth.gateway.GatewayFilter;
 import io.policyauth.gateway.GatewaySettings;
 import io.policyauth.web.HandlerPolicies;
-import io.policyauth.web.ProblemResponseWriter;
+import io.policyauth.webflux.ReactiveGatewayFilter;
 
 /**
  * Gateway mode, with {@code policy-auth.gateway.enabled=true}: the authorization endpoints for
  * nginx, Envoy and KX under {@code policy-auth.gateway.path}, deciding with
- * {@code policy-auth.gateway.routes} and {@code default-policy}.
+ * {@code policy-auth.gateway.routes} and {@code default-policy}, on either web stack.
  */
-@AutoConfiguration(after = PolicyAuthWebMvcAutoConfiguration.class)
+@AutoConfiguration(after = PolicyAuthAutoConfiguration.class)
 @ConditionalOnBooleanProperty("policy-auth.gateway.enabled")
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnClass({FilterRegistrationBean.class, JsonMapper.class})
-@ConditionalOnBean({AuthService.class, ProblemResponseWriter.class})
+@ConditionalOnWebApplication
+@ConditionalOnClass(JsonMapper.class)
+@ConditionalOnBean(AuthService.class)
 @EnableConfigurationProperties(GatewayProperties.class)
 public class GatewayAutoConfiguration {
 
@@ -59,22 +63,45 @@ public class GatewayAutoConfiguration {
         return decisions::activate;
     }
 
+    @Bean
+    @ConditionalOnMissingBean
+    GatewayEndpoints policyAuthGatewayEndpoints(GatewayProperties gateway, GatewayDecisions decisions,
+            ObjectProvider<ApiKeyProperties> apiKey, ObjectProvider<MeterRegistry> meters) {
+        return new GatewayEndpoints(settings(gateway), decisions, apiKey.stream().findFirst()
+                .map(ApiKeyProperties::getHeaderName).orElse(SharedApiKeyExecutor.DEFAULT_HEADER_NAME),
+                meters.getIfAvailable(() -> Metrics.globalRegistry));
+    }
+
     /*
      * First of all filters: the endpoints answer on their own, and nothing meant for the
      * application's handlers (body copies, Spring Security) has a say in them.
      */
-    @Bean
-    FilterRegistrationBean<GatewayFilter> policyAuthGatewayFilter(GatewayProperties gateway,
-            GatewayDecisions decisions, ProblemResponseWriter problems, ObjectProvider<ApiKeyProperties> apiKey,
-            ObjectProvider<MeterRegistry> meters) {
-        FilterRegistrationBean<GatewayFilter> registration = new FilterRegistrationBean<>(new GatewayFilter(
-                settings(gateway), decisions, apiKey.stream().findFirst().map(ApiKeyProperties::getHeaderName)
-                        .orElse(SharedApiKeyExecutor.DEFAULT_HEADER_NAME),
-                problems, meters.getIfAvailable(() -> Metrics.globalRegistry)));
-        registration.addUrlPatterns(gateway.getPath() + "/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        registration.setName("policyAuthGatewayFilter");
-        return registration;
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass(FilterRegistrationBean.class)
+    static class ServletGateway {
+
+        @Bean
+        FilterRegistrationBean<GatewayFilter> policyAuthGatewayFilter(GatewayProperties gateway,
+                GatewayEndpoints endpoints) {
+            FilterRegistrationBean<GatewayFilter> registration = new FilterRegistrationBean<>(
+                    new GatewayFilter(endpoints));
+            registration.addUrlPatterns(gateway.getPath() + "/*");
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+            registration.setName("policyAuthGatewayFilter");
+            return registration;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+    @ConditionalOnClass(WebFilter.class)
+    static class ReactiveGateway {
+
+        @Bean
+        ReactiveGatewayFilter policyAuthReactiveGatewayFilter(GatewayEndpoints endpoints) {
+            return new ReactiveGatewayFilter(endpoints, Schedulers.boundedElastic());
+        }
     }
 
     private static GatewaySettings settings(GatewayProperties gateway) {

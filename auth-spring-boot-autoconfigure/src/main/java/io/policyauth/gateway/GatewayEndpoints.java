@@ -1,0 +1,176 @@
+package io.policyauth.gateway;
+
+import java.util.List;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.policyauth.core.AuthException;
+import io.policyauth.core.SecurityRequestContext;
+import io.policyauth.network.IpAddresses;
+import io.policyauth.web.ProblemResponse;
+
+/**
+ * The gateway's authorization endpoints under {@code policy-auth.gateway.path}, on any web front:
+ * {@code /nginx} for nginx {@code auth_request}, {@code /envoy/**} for Envoy's HTTP
+ * {@code ext_authz}, {@code /kx} for a KX Service Gateway. Only callers inside
+ * {@code allowed-callers} are answered (others get 403 and nothing is decided), and an original
+ * path that could be read two ways gets 400; both are counted as {@value #REJECTED}.
+ */
+public final class GatewayEndpoints {
+
+    /** The counter of requests refused before any decision, tagged {@code reason}. */
+    public static final String REJECTED = "policyauth.gateway.rejected";
+
+    private static final Logger logger = LoggerFactory.getLogger(GatewayEndpoints.class);
+    private static final String ENVOY = "/envoy";
+    private static final String KX = "/kx";
+
+    private final GatewaySettings settings;
+    private final GatewayDecisions decisions;
+    private final KxAuthorizer kx;
+    private final MeterRegistry meters;
+
+    /**
+     * @param settings paths, headers and callers
+     * @param decisions decides forwarded requests
+     * @param apiKeyHeader the header the key policies read, where a KX password is put
+     * @param meters where rejections are counted
+     */
+    public GatewayEndpoints(GatewaySettings settings, GatewayDecisions decisions, String apiKeyHeader,
+            MeterRegistry meters) {
+        this.settings = settings;
+        this.decisions = decisions;
+        this.kx = new KxAuthorizer(decisions, apiKeyHeader, settings.kxMaxRequestBytes(),
+                settings.rejectAmbiguousPaths());
+        this.meters = meters;
+    }
+
+    /**
+     * @param rawPath a request's raw path within the application
+     * @return the endpoint it asks for, its path after the gateway path, or {@code null} when it
+     *         is not for the gateway
+     */
+    public @Nullable String endpoint(String rawPath) {
+        return rawPath.startsWith(settings.path() + "/") ? rawPath.substring(settings.path().length()) : null;
+    }
+
+    /**
+     * @param endpoint an endpoint, as {@link #endpoint} gave it
+     * @param method the request's method
+     * @return whether the front must read the body into {@link GatewayRequest#body()}
+     */
+    public boolean readsBody(String endpoint, String method) {
+        return KX.equals(endpoint) && "POST".equals(method);
+    }
+
+    /**
+     * @return the most body bytes an endpoint reads; a front reads one more to tell a larger body
+     */
+    public int maxBodyBytes() {
+        return settings.kxMaxRequestBytes();
+    }
+
+    /**
+     * @return whether answering may wait on I/O (some gateway policy may), so a non-blocking front
+     *         must answer off its event loop
+     */
+    public boolean mayBlock() {
+        return decisions.mayBlock();
+    }
+
+    /**
+     * @param request a request to an endpoint
+     * @return the answer; never an exception
+     */
+    public GatewayAnswer answer(GatewayRequest request) {
+        boolean kxEndpoint = KX.equals(request.endpoint());
+        try {
+            if (!callerAllowed(request.peerAddress())) {
+                return reject(kxEndpoint, GatewayRejection.callerNotAllowed());
+            }
+            if ("/nginx".equals(request.endpoint())) {
+                return answer(nginx(request), 204);
+            }
+            if (request.endpoint().equals(ENVOY) || request.endpoint().startsWith(ENVOY + "/")) {
+                String original = request.endpoint().length() == ENVOY.length() ? "/"
+                        : request.endpoint().substring(ENVOY.length());
+                return answer(decide(request, request.method(), request.query() == null ? original
+                        : original + "?" + request.query()), 200);
+            }
+            if (kxEndpoint) {
+                return kx.answer(request);
+            }
+            return GatewayAnswer.problem(ProblemResponse.of(404, "not-found", "No such authorization endpoint",
+                    "Use " + settings.path() + "/nginx, " + settings.path() + "/envoy/** or " + settings.path()
+                            + KX + ".", null));
+        }
+        catch (AmbiguousPathException ambiguous) {
+            return reject(kxEndpoint, GatewayRejection.ambiguous(ambiguous));
+        }
+        catch (RejectedRequest rejected) {
+            return reject(kxEndpoint, rejected.rejection);
+        }
+        catch (RuntimeException failure) {
+            logger.error("The gateway decision failed unexpectedly; the request is denied", failure);
+            return kxEndpoint ? kx.error(500, "the request could not be authorized")
+                    : GatewayAnswer.problem(ProblemResponse.error("gateway"));
+        }
+    }
+
+    private GatewayDecision nginx(GatewayRequest request) {
+        String method = first(request, settings.originalMethodHeader());
+        String uri = first(request, settings.originalUriHeader());
+        if (method == null || uri == null || method.isEmpty() || !method.chars().allMatch(Character::isLetter)) {
+            throw new RejectedRequest(GatewayRejection.unreadable("missing_original_request", "Send the original "
+                    + "method and URI in " + settings.originalMethodHeader() + " and " + settings.originalUriHeader()
+                    + "."));
+        }
+        return decide(request, method, uri);
+    }
+
+    private static @Nullable String first(GatewayRequest request, String header) {
+        List<String> values = request.headers().values(header);
+        return values.isEmpty() ? null : values.get(0);
+    }
+
+    private GatewayDecision decide(GatewayRequest request, String method, String target) {
+        OriginalPath path = OriginalPath.parse(target, settings.rejectAmbiguousPaths());
+        SecurityRequestContext context = new SecurityRequestContext(request.peerAddress(), request.headers(), method,
+                path.value(), path.query());
+        return decisions.decide(context, path.path());
+    }
+
+    private static GatewayAnswer answer(GatewayDecision decision, int grantStatus) {
+        AuthException denial = decision.denial();
+        return denial != null ? GatewayAnswer.problem(ProblemResponse.of(denial, decision.policy()))
+                : GatewayAnswer.bodiless(grantStatus, IdentityHeaders.of(decision));
+    }
+
+    private GatewayAnswer reject(boolean kxEndpoint, GatewayRejection rejection) {
+        Counter.builder(REJECTED).description("Gateway requests refused before any decision")
+                .tag("reason", rejection.reason()).register(meters).increment();
+        return kxEndpoint ? kx.error(rejection.status(), rejection.detail())
+                : GatewayAnswer.problem(ProblemResponse.of(rejection.status(), rejection.type(), rejection.title(),
+                        rejection.detail(), null));
+    }
+
+    private boolean callerAllowed(String peer) {
+        byte @Nullable [] address = IpAddresses.parse(peer);
+        return address != null && settings.allowedCallers().matches(address);
+    }
+
+    /** A refusal found while reading the forwarded request. */
+    private static final class RejectedRequest extends RuntimeException {
+
+        private final GatewayRejection rejection;
+
+        RejectedRequest(GatewayRejection rejection) {
+            super(rejection.reason(), null, false, false);
+            this.rejection = rejection;
+        }
+    }
+}
