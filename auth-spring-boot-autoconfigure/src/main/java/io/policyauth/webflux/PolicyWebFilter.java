@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.cors.reactive.CorsUtils;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.server.ServerWebExchange;
@@ -74,7 +75,9 @@ public final class PolicyWebFilter implements WebFilter, Ordered {
             return chain.filter(exchange);
         }
         return handler(exchange).defaultIfEmpty(NO_HANDLER).flatMap(handler -> {
-            if (RoutePolicies.decidesItself(exchange.getAttributes())) {
+            // A CORS request the mapping refused (403 set already) is not decided, as in Spring MVC.
+            if (RoutePolicies.decidesItself(exchange.getAttributes())
+                    || HttpStatus.FORBIDDEN.equals(exchange.getResponse().getStatusCode())) {
                 return chain.filter(exchange);
             }
             HandlerPolicy policy = policies.forHandler(handler, exchange.getRequest().getPath()

@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.event.EventListener;
+import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -130,6 +131,12 @@ public class ParityApplication {
         @GetMapping("/partners")
         @RequiresPolicy("private:idp")
         Map<String, Object> partners(AuthenticatedUser user) {
+            return caller(user);
+        }
+
+        @GetMapping("/shared")
+        @CrossOrigin(origins = "https://app.example")
+        Map<String, Object> shared(AuthenticatedUser user) {
             return caller(user);
         }
 

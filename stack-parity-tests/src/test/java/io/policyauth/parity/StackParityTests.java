@@ -259,7 +259,7 @@ class StackParityTests {
                 json = kept;
             }
             Map<String, String> identity = new TreeMap<>(response.headers());
-            identity.keySet().removeIf(name -> !name.startsWith("x-auth-"));
+            identity.keySet().removeIf(name -> !name.startsWith("x-auth-") && !name.startsWith("access-control-"));
             return new Answer(response.status(), response.headers().get("www-authenticate"),
                     response.headers().containsKey("retry-after"), json, identity);
         }
@@ -423,6 +423,21 @@ class StackParityTests {
             // the error path
             probes.add(Probe.get("failing handler, no token", 401, "/boom"));
             probes.add(Probe.get("failing handler, token", 500, "/boom", auth, c.bearer()));
+            // CORS, with a configured origin
+            String origin = "Origin";
+            String preflight = "Access-Control-Request-Method";
+            probes.add(new Probe("CORS preflight, allowed origin", 200, "OPTIONS", "/shared", List.of(origin,
+                    "https://app.example", preflight, "GET"), null));
+            probes.add(new Probe("CORS preflight, other origin", 403, "OPTIONS", "/shared", List.of(origin,
+                    "https://evil.example", preflight, "GET"), null));
+            probes.add(Probe.get("CORS request, allowed origin, no token", 401, "/shared", origin,
+                    "https://app.example"));
+            probes.add(Probe.get("CORS request, allowed origin, token", 200, "/shared", origin, "https://app.example",
+                    auth, c.bearer()));
+            probes.add(Probe.get("CORS request, other origin, no token", 403, "/shared", origin,
+                    "https://evil.example"));
+            probes.add(Probe.get("CORS request, other origin, token", 403, "/shared", origin, "https://evil.example",
+                    auth, c.bearer()));
             // headers over the servers' limit
             probes.add(Probe.get("token just under the header limit", 401, "/orders", auth, "Bearer " + "a".repeat(7000)));
             // gateway mode: nginx, Envoy and KX ask for the services behind them
