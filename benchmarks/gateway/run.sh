@@ -4,7 +4,8 @@
 # same route without auth_request, in one run, plus policy-auth's /authz/nginx asked directly.
 # The upstream is a static nginx server, so the comparison measures what the authorization costs.
 #
-#   benchmarks/gateway/run.sh          # build, start, warm up, measure, print the table, stop
+#   benchmarks/gateway/run.sh                # build, start, warm up, measure, print the table, stop
+#   STACK=webflux benchmarks/gateway/run.sh  # the same with sample-webflux-app on Reactor Netty
 #
 # Environment: DURATION per wrk run (10s), WARMUP of the protected route (40s: the JIT needs over
 # 30 s of load on 2 cores), ROUNDS (3), CONNECTIONS (16), THREADS (1), SKIP_BUILD=1 to reuse the
@@ -19,7 +20,10 @@ CONNECTIONS="${CONNECTIONS:-16}"
 THREADS="${THREADS:-1}"
 JAVA_OPTS="${JAVA_OPTS:--Xms512m -Xmx512m}"
 APP_PORT=18180 PROTECTED_PORT=18100 BASELINE_PORT=18101 UPSTREAM_PORT=18190
-JAR=sample-app/target/sample-app-0.1.0-SNAPSHOT.jar
+STACK="${STACK:-servlet}"
+SAMPLE=sample-app
+if [[ "$STACK" == "webflux" ]]; then SAMPLE=sample-webflux-app; fi
+JAR="$SAMPLE/target/$SAMPLE-0.1.0-SNAPSHOT.jar"
 WORK="$(mktemp -d)"
 APP_PID="" NGINX_PID=""
 
@@ -41,7 +45,7 @@ NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
 
 if [[ "${SKIP_BUILD:-0}" != "1" || ! -f "$JAR" ]]; then
   echo "Building $JAR" >&2
-  ./mvnw -B -q -pl sample-app -am package -DskipTests
+  ./mvnw -B -q -pl "$SAMPLE" -am package -DskipTests
 fi
 
 # The shipped configuration on this run's ports, plus the baseline (the same proxying, no
