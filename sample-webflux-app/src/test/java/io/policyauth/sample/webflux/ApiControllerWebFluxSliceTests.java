@@ -1,5 +1,12 @@
 package io.policyauth.sample.webflux;
 
+import static io.policyauth.test.PolicyAuthWebTestClientConfigurers.apiKey;
+import static io.policyauth.test.PolicyAuthWebTestClientConfigurers.bearerToken;
+import static io.policyauth.test.PolicyAuthWebTestClientConfigurers.remoteAddress;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
@@ -10,7 +17,8 @@ import io.policyauth.test.TestTokens;
 
 /**
  * The sample's endpoints in a {@code @WebFluxTest} slice: the slice enforces the application's
- * policies, with real tokens from {@link TestTokens} and no MongoDB.
+ * policies, with real tokens and keys sent by the test support's {@code WebTestClient}
+ * configurers, and no MongoDB.
  */
 @WebFluxTest(ApiController.class)
 class ApiControllerWebFluxSliceTests {
@@ -24,21 +32,36 @@ class ApiControllerWebFluxSliceTests {
     @Test
     void ordersNeedATokenWithTheWriteScope() {
         client.post().uri("/api/orders").exchange().expectStatus().isUnauthorized();
-        client.post().uri("/api/orders").header("Authorization", "Bearer " + tokens.bearerToken()
-                .scopes("orders:read").build()).exchange().expectStatus().isForbidden().expectHeader()
+        client.mutateWith(bearerToken().scopes("orders:read")).post().uri("/api/orders").exchange().expectStatus()
+                .isForbidden().expectHeader()
                 .valueEquals("WWW-Authenticate", "Bearer error=\"insufficient_scope\", scope=\"orders:write\"");
-        client.post().uri("/api/orders").header("Authorization", "Bearer " + tokens.bearerToken().subject("carol")
-                .scopes("orders:write").build()).exchange().expectStatus().isOk().expectBody().jsonPath("$.by")
-                .isEqualTo("carol");
+        client.mutateWith(bearerToken().subject("carol").scopes("orders:write")).post().uri("/api/orders").exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.by").isEqualTo("carol");
+    }
+
+    @Test
+    void anExpiredTokenIsRefused() {
+        client.mutateWith(bearerToken().expiresIn(Duration.ofMinutes(-5))).get().uri("/api/me").exchange()
+                .expectStatus().isUnauthorized();
     }
 
     @Test
     void theEitherEndpointTakesAKeyOrAToken() {
         client.get().uri("/api/either").exchange().expectStatus().isUnauthorized();
-        client.get().uri("/api/either").header("X-API-KEY", "dev-shared-key-0123456789").exchange().expectStatus()
+        client.mutateWith(apiKey("dev-shared-key-0123456789")).get().uri("/api/either").exchange().expectStatus()
                 .isOk();
+        client.mutateWith(apiKey("not-the-configured-key")).get().uri("/api/either").exchange().expectStatus()
+                .isUnauthorized();
         client.get().uri("/api/either").header("Authorization", "Bearer " + tokens.bearerToken().build()).exchange()
                 .expectStatus().isOk();
+    }
+
+    @Test
+    void theInternalEndpointAnswersLoopbackOnly() {
+        client.mutateWith(remoteAddress("127.0.0.1")).get().uri("/api/internal/status").exchange().expectStatus()
+                .isOk();
+        client.mutateWith(remoteAddress("203.0.113.9")).get().uri("/api/internal/status").exchange().expectStatus()
+                .isForbidden();
     }
 
     @Test
@@ -49,5 +72,12 @@ class ApiControllerWebFluxSliceTests {
     @Test
     void thePerClientKeyEndpointStartsWithoutMongoDbAndRefusesUnknownKeys() {
         client.get().uri("/api/client/whoami").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void aClientBoundToARunningServerIsToldToSendHeaders() {
+        WebTestClient server = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:9").build();
+        assertThatIllegalStateException().isThrownBy(() -> server.mutateWith(bearerToken()))
+                .withMessageContaining("TestTokens");
     }
 }
