@@ -24,6 +24,7 @@ public final class ReactiveGatewayFilter implements WebFilter, Ordered {
 
     private final GatewayEndpoints endpoints;
     private final Scheduler blockingScheduler;
+    private final boolean offload;
 
     /**
      * @param endpoints what the endpoints answer
@@ -32,6 +33,7 @@ public final class ReactiveGatewayFilter implements WebFilter, Ordered {
     public ReactiveGatewayFilter(GatewayEndpoints endpoints, Scheduler blockingScheduler) {
         this.endpoints = endpoints;
         this.blockingScheduler = blockingScheduler;
+        this.offload = endpoints.mayBlock();
     }
 
     @Override
@@ -51,7 +53,7 @@ public final class ReactiveGatewayFilter implements WebFilter, Ordered {
                 : Mono.fromSupplier(() -> request(request, endpoint, null));
         return forwarded.flatMap(gatewayRequest -> {
             Mono<GatewayAnswer> answer = Mono.fromCallable(() -> endpoints.answer(gatewayRequest));
-            return endpoints.mayBlock() ? answer.subscribeOn(blockingScheduler) : answer;
+            return offload ? answer.subscribeOn(blockingScheduler) : answer;
         }).flatMap(answer -> ReactiveResponses.write(exchange.getResponse(), answer.status(), answer.headers(),
                 answer.contentType(), answer.body()));
     }
