@@ -18,7 +18,7 @@ import com.nimbusds.jose.util.ResourceRetriever;
  * metadata's {@code issuer} must equal the configured issuer exactly (OpenID Connect Discovery
  * section 4.3, RFC 8414 section 3.3), or the keys it names are not used.
  */
-final class IssuerMetadata {
+public final class IssuerMetadata {
 
     private IssuerMetadata() {
     }
@@ -54,16 +54,28 @@ final class IssuerMetadata {
         throw last != null ? last : new IOException("No metadata location for " + issuer);
     }
 
+    /**
+     * @param issuer an issuer URI
+     * @return where OpenID Connect Discovery puts its metadata, the location asked first
+     */
+    public static URI openIdConfiguration(URI issuer) {
+        return URI.create(issuer.getScheme() + "://" + issuer.getRawAuthority() + trimmedPath(issuer)
+                + "/.well-known/openid-configuration");
+    }
+
     /** OpenID Connect's location, then RFC 8414's (its path rule), then RFC 8414 on the issuer's own path. */
     static List<URI> locations(URI issuer) {
-        String path = issuer.getRawPath() == null ? "" : issuer.getRawPath();
-        String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        String trimmed = trimmedPath(issuer);
         URI origin = URI.create(issuer.getScheme() + "://" + issuer.getRawAuthority());
-        URI openId = URI.create(issuer.getScheme() + "://" + issuer.getRawAuthority() + trimmed
-                + "/.well-known/openid-configuration");
+        URI openId = openIdConfiguration(issuer);
         URI oauth = origin.resolve("/.well-known/oauth-authorization-server" + trimmed);
         return trimmed.isEmpty() ? List.of(openId, oauth) : List.of(openId, oauth,
                 URI.create(origin + trimmed + "/.well-known/oauth-authorization-server"));
+    }
+
+    private static String trimmedPath(URI issuer) {
+        String path = issuer.getRawPath() == null ? "" : issuer.getRawPath();
+        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
 }

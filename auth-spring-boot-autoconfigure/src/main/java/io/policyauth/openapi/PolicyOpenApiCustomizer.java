@@ -3,6 +3,7 @@ package io.policyauth.openapi;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -98,11 +99,11 @@ public final class PolicyOpenApiCustomizer implements GlobalOpenApiCustomizer {
         Requirements required = policy.map(PolicyDescription::requirements).orElse(entry.requirements());
         Map<String, Object> extension = new LinkedHashMap<>();
         extension.put("policy", String.join("|", entry.policy()));
-        extension.put("source", entry.source().name().toLowerCase());
+        extension.put("source", kebab(entry.source()));
         extension.put("scopes", List.copyOf(required.scopes()));
         extension.put("roles", List.copyOf(required.roles()));
         extension.put("open", entry.open());
-        extension.put("mode", entry.mode().name().toLowerCase().replace('_', '-'));
+        extension.put("mode", kebab(entry.mode()));
         operation.addExtension(EXTENSION, extension);
         if (policy.isEmpty()) {
             // An unregistered default policy denies everything: nothing to send would help.
@@ -143,7 +144,7 @@ public final class PolicyOpenApiCustomizer implements GlobalOpenApiCustomizer {
                 entry.put("members", description.members().stream().map(AuthExecutor::policy).toList());
             }
             if (description.credential() != null) {
-                entry.put("credential", description.credential().type().name().toLowerCase().replace('_', '-'));
+                entry.put("credential", kebab(description.credential().type()));
             }
             entry.put("scopes", List.copyOf(description.requirements().scopes()));
             entry.put("roles", List.copyOf(description.requirements().roles()));
@@ -199,6 +200,11 @@ public final class PolicyOpenApiCustomizer implements GlobalOpenApiCustomizer {
 
     private static String responseName(String name) {
         return "PolicyAuth" + name;
+    }
+
+    /* DRY_RUN as dry-run, in any default locale. */
+    private static String kebab(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /* springdoc writes {id:\d+} as {id}. */

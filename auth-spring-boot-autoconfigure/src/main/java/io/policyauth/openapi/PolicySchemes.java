@@ -9,6 +9,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 
 import io.policyauth.core.CredentialDescription;
 import io.policyauth.core.PolicyDescription;
+import io.policyauth.jwt.IssuerMetadata;
 
 /**
  * The OpenAPI security schemes of the registered leaf policies: an HTTP bearer scheme (JWT) for a
@@ -54,7 +55,7 @@ public final class PolicySchemes {
                     URI issuer = discoveryByPolicy.get(policy);
                     if (issuer != null) {
                         schemes.put(componentName(policy) + "-oidc", new SecurityScheme()
-                                .type(SecurityScheme.Type.OPENIDCONNECT).openIdConnectUrl(discovery(issuer))
+                                .type(SecurityScheme.Type.OPENIDCONNECT).openIdConnectUrl(IssuerMetadata.openIdConfiguration(issuer).toString())
                                 .description("Policy '" + policy + "': a token from " + issuer));
                     }
                 }
@@ -75,11 +76,5 @@ public final class PolicySchemes {
      */
     public static String componentName(String policy) {
         return policy.replaceAll("[^A-Za-z0-9._-]", "_");
-    }
-
-    private static String discovery(URI issuer) {
-        String base = issuer.toString();
-        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
-                + "/.well-known/openid-configuration";
     }
 }

@@ -5,7 +5,6 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.jspecify.annotations.Nullable;
 
 import io.policyauth.core.AuthException;
 
@@ -15,12 +14,6 @@ import io.policyauth.core.AuthException;
  * apply.
  */
 public class ProblemResponseWriter {
-
-    /** The media type of every error body. */
-    public static final String PROBLEM_JSON = ProblemResponse.PROBLEM_JSON;
-
-    /** Prefix of the problem {@code type} URIs. */
-    public static final String TYPE_PREFIX = ProblemResponse.TYPE_PREFIX;
 
     /**
      * Writes the response for a denial.
@@ -45,28 +38,12 @@ public class ProblemResponseWriter {
         write(response, ProblemResponse.error(policy));
     }
 
-    /**
-     * Writes a problem that is no policy's decision (a request refused before any policy runs).
-     *
-     * @param response the response, not yet committed
-     * @param status the status
-     * @param type the problem type, after {@value #TYPE_PREFIX}
-     * @param title the problem title
-     * @param detail the client-safe detail
-     * @param policy the policy concerned, or {@code null}
-     * @throws IOException when the body cannot be written
-     */
-    public void writeBody(HttpServletResponse response, int status, String type, String title, String detail,
-            @Nullable String policy) throws IOException {
-        write(response, ProblemResponse.of(status, type, title, detail, policy));
-    }
-
     private static void write(HttpServletResponse response, ProblemResponse problem) throws IOException {
         response.setStatus(problem.status());
         for (Map.Entry<String, String> header : problem.headers()) {
             response.addHeader(header.getKey(), header.getValue());
         }
-        response.setContentType(PROBLEM_JSON);
+        response.setContentType(ProblemResponse.PROBLEM_JSON);
         response.setContentLength(problem.body().length);
         response.getOutputStream().write(problem.body());
     }

@@ -29,10 +29,10 @@ class ProblemResponseWriterTests {
                 "orders");
 
         assertThat(response.getStatus()).isEqualTo(kind.status());
-        assertThat(response.getContentType()).isEqualTo(ProblemResponseWriter.PROBLEM_JSON);
+        assertThat(response.getContentType()).isEqualTo(ProblemResponse.PROBLEM_JSON);
         assertThat(response.getHeader("Cache-Control")).isEqualTo("no-store");
         String body = response.getContentAsString();
-        assertThat((String) JsonPath.read(body, "$.type")).isEqualTo(ProblemResponseWriter.TYPE_PREFIX + kind.problemType());
+        assertThat((String) JsonPath.read(body, "$.type")).isEqualTo(ProblemResponse.TYPE_PREFIX + kind.problemType());
         assertThat((String) JsonPath.read(body, "$.title")).isEqualTo(kind.title());
         assertThat((Integer) JsonPath.read(body, "$.status")).isEqualTo(kind.status());
         assertThat((String) JsonPath.read(body, "$.detail")).isEqualTo("A sentence.");
@@ -82,7 +82,7 @@ class ProblemResponseWriterTests {
 
         assertThat(response.getStatus()).isEqualTo(500);
         assertThat((String) JsonPath.read(response.getContentAsString(), "$.type"))
-                .isEqualTo(ProblemResponseWriter.TYPE_PREFIX + "error");
+                .isEqualTo(ProblemResponse.TYPE_PREFIX + "error");
         assertThat(response.getHeader("WWW-Authenticate")).isNull();
     }
 }
