@@ -35,6 +35,16 @@ public record HandlerPolicy(List<String> names, Requirements requirements, @Null
     }
 
     /**
+     * @param other another effective policy
+     * @return whether a request decided under this policy is decided under the other alike: the
+     *         same policies, requirements and enforcement
+     */
+    public boolean sameRequirementsAs(HandlerPolicy other) {
+        return this == other || names.equals(other.names) && requirements.equals(other.requirements)
+                && enforcement == other.enforcement && exempt() == other.exempt();
+    }
+
+    /**
      * @return the name used in responses and metrics, {@code a|b} for several
      */
     public String name() {

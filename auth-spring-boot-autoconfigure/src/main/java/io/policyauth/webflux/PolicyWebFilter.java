@@ -3,21 +3,16 @@ package io.policyauth.webflux;
 import java.util.List;
 import java.util.function.Supplier;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.cors.reactive.CorsUtils;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import io.policyauth.core.AuthenticatedUser;
 import io.policyauth.web.HandlerPolicies;
-import io.policyauth.web.HandlerPolicy;
 import io.policyauth.web.ProblemResponse;
 import io.policyauth.web.RefusedRequestTargets;
 
@@ -28,8 +23,10 @@ import io.policyauth.web.RefusedRequestTargets;
  * functional route built with {@link RoutePolicies#requires} is left to its own filter.
  * A granted request carries its {@link AuthenticatedUser} as the exchange attribute
  * {@link #USER_ATTRIBUTE}; a denied one gets the same problem response as on the servlet side.
- * CORS preflights pass unchecked, as there. A request target that Tomcat would refuse before any
- * application code ({@link RefusedRequestTargets}) is refused with 400 here too.
+ * CORS preflights pass unchecked, as there. A filter ordered after this one that changes the
+ * request has it decided again before dispatch ({@link ResolvedHandlerMapping}). A request target
+ * that Tomcat would refuse before any application code ({@link RefusedRequestTargets}) is refused
+ * with 400 here too.
  */
 public final class PolicyWebFilter implements WebFilter, Ordered {
 
@@ -39,12 +36,7 @@ public final class PolicyWebFilter implements WebFilter, Ordered {
     /** After CORS and observation filters, before anything that reads the body or the user. */
     public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
 
-    private static final Logger logger = LoggerFactory.getLogger(PolicyWebFilter.class);
-    private static final Object NO_HANDLER = new Object();
-
-    private final Supplier<List<HandlerMapping>> mappings;
-    private final HandlerPolicies policies;
-    private final ReactiveDecisions decisions;
+    private final HandlerDecider decider;
 
     /**
      * @param mappings the application's handler mappings, in their order, without
@@ -54,9 +46,7 @@ public final class PolicyWebFilter implements WebFilter, Ordered {
      */
     public PolicyWebFilter(Supplier<List<HandlerMapping>> mappings, HandlerPolicies policies,
             ReactiveDecisions decisions) {
-        this.mappings = mappings;
-        this.policies = policies;
-        this.decisions = decisions;
+        this.decider = new HandlerDecider(mappings, policies, decisions);
     }
 
     @Override
@@ -74,38 +64,12 @@ public final class PolicyWebFilter implements WebFilter, Ordered {
         if (CorsUtils.isPreFlightRequest(exchange.getRequest())) {
             return chain.filter(exchange);
         }
-        return handler(exchange).defaultIfEmpty(NO_HANDLER).flatMap(handler -> {
-            // A CORS request the mapping refused (403 set already) is not decided, as in Spring MVC.
-            if (RoutePolicies.decidesItself(exchange.getAttributes())
-                    || HttpStatus.FORBIDDEN.equals(exchange.getResponse().getStatusCode())) {
-                return chain.filter(exchange);
-            }
-            HandlerPolicy policy = policies.forHandler(handler, exchange.getRequest().getPath()
-                    .pathWithinApplication(), exchange.getRequest().getMethod().name());
-            if (policy.exempt()) {
-                return chain.filter(exchange);
-            }
-            return decisions.decide(exchange, policy).flatMap(decision -> {
-                if (decision.user() != null) {
-                    exchange.getAttributes().put(USER_ATTRIBUTE, decision.user());
-                    return chain.filter(exchange);
-                }
-                if (decision.denial() != null) {
-                    logger.debug("Policy '{}' denied {} {}: {}", policy.name(), exchange.getRequest().getMethod(),
-                            exchange.getRequest().getPath().pathWithinApplication(), decision.denial().reason());
-                    return ReactiveResponses.problem(exchange.getResponse(),
-                            ProblemResponse.of(decision.denial(), policy.name()));
-                }
-                logger.error("Policy '{}' failed unexpectedly; the request is denied", policy.name(),
-                        decision.failure());
-                return ReactiveResponses.problem(exchange.getResponse(), ProblemResponse.error(policy.name()));
-            });
-        });
+        return decider.decide(exchange).flatMap(verdict -> verdict.refusal() == null ? chain.filter(exchange)
+                : ReactiveResponses.problem(exchange.getResponse(), verdict.refusal()));
     }
 
-    /* The handler DispatcherHandler will pick, the first mapping's that has one, remembered for it. */
-    private Mono<Object> handler(ServerWebExchange exchange) {
-        return Flux.fromIterable(mappings.get()).concatMap(mapping -> mapping.getHandler(exchange)).next()
-                .doOnNext(handler -> ResolvedHandlerMapping.remember(exchange, handler));
+    /* The same lookup and decision, for the dispatcher when a later filter changed the request. */
+    HandlerDecider decider() {
+        return decider;
     }
 }

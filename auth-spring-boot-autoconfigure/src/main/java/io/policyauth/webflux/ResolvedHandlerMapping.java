@@ -1,38 +1,48 @@
 package io.policyauth.webflux;
 
 import org.springframework.core.Ordered;
-import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.cors.reactive.CorsUtils;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebHandler;
 import reactor.core.publisher.Mono;
 
 /**
- * Hands {@code DispatcherHandler} the handler that {@link PolicyWebFilter} already looked up for
- * this request, so the mappings are not asked twice. The real mapping's work (path variables, the
- * best matching pattern, CORS headers) was done on this exchange by that first lookup. A request
- * changed after the filter, or one the filter did not look up, goes on to the real mappings.
+ * The first handler mapping {@code DispatcherHandler} asks: it hands over the handler that
+ * {@link PolicyWebFilter} looked up and decided for this request, so the mappings are not asked
+ * twice (the real mapping's work, path variables and CORS headers, was done on this exchange by
+ * that lookup). A request that a filter after {@link PolicyWebFilter} changed (a trailing slash
+ * removed, a hidden method applied) is looked up and decided again here, so no handler ever runs
+ * undecided: a refusal is then dispatched as a handler that writes the problem.
  */
 public final class ResolvedHandlerMapping implements HandlerMapping, Ordered {
 
-    private static final String ATTRIBUTE = ResolvedHandlerMapping.class.getName();
+    private final HandlerDecider decider;
+
+    /**
+     * @param filter the web filter whose lookups and decisions this mapping hands over
+     */
+    public ResolvedHandlerMapping(PolicyWebFilter filter) {
+        this.decider = filter.decider();
+    }
 
     @Override
     public Mono<Object> getHandler(ServerWebExchange exchange) {
-        Resolved resolved = exchange.getAttribute(ATTRIBUTE);
-        return resolved != null && resolved.request() == exchange.getRequest() ? Mono.just(resolved.handler())
-                : Mono.empty();
+        HandlerDecider.Resolved resolved = HandlerDecider.resolved(exchange);
+        if (resolved != null) {
+            return Mono.justOrEmpty(resolved.handler());
+        }
+        if (CorsUtils.isPreFlightRequest(exchange.getRequest())) {
+            return Mono.empty();
+        }
+        return decider.decide(exchange).flatMap(verdict -> verdict.refusal() == null
+                ? Mono.justOrEmpty(verdict.handler())
+                : Mono.just((WebHandler) refused -> ReactiveResponses.problem(refused.getResponse(),
+                        verdict.refusal())));
     }
 
     @Override
     public int getOrder() {
         return Ordered.HIGHEST_PRECEDENCE;
-    }
-
-    /* Called by the filter with the handler the real mappings gave for this exchange. */
-    static void remember(ServerWebExchange exchange, Object handler) {
-        exchange.getAttributes().put(ATTRIBUTE, new Resolved(exchange.getRequest(), handler));
-    }
-
-    private record Resolved(ServerHttpRequest request, Object handler) {
     }
 }

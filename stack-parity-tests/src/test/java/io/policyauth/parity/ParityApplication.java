@@ -5,8 +5,12 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.web.bind.annotation.CrossOrigin;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,8 +46,45 @@ public class ParityApplication {
     public record FormOrder(String amount, String note) {
     }
 
+    /*
+     * Filters that change the request after the policy filter could run on WebFlux: the
+     * documented trailing-slash handling (and, from application.yml, Boot's hidden-method filter).
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static class ServletRequestChanges {
+
+        @Bean
+        org.springframework.web.filter.UrlHandlerFilter trailingSlashes() {
+            return org.springframework.web.filter.UrlHandlerFilter.trailingSlashHandler("/**").wrapRequest().build();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+    static class ReactiveRequestChanges {
+
+        @Bean
+        org.springframework.web.filter.reactive.UrlHandlerFilter trailingSlashes() {
+            return org.springframework.web.filter.reactive.UrlHandlerFilter.trailingSlashHandler("/**")
+                    .mutateRequest().build();
+        }
+    }
+
     @RestController
     static class ParityController {
+
+        @PostMapping("/notes")
+        @RequiresPolicy("public")
+        Map<String, Object> addNote(AuthenticatedUser user) {
+            return caller(user);
+        }
+
+        @DeleteMapping("/notes")
+        @RequiresPolicy(value = "private", roles = "admin")
+        Map<String, Object> deleteNotes(AuthenticatedUser user) {
+            return caller(user);
+        }
 
         @GetMapping("/hello")
         @RequiresPolicy("public")

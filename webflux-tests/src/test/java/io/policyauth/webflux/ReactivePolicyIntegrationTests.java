@@ -147,6 +147,16 @@ class ReactivePolicyIntegrationTests {
     }
 
     @Test
+    void aRouteOfItsOwnPolicyRewrittenByALaterFilterToAnotherRouteIsDecidedForThatRoute() {
+        client.get().uri("/fn/welcome").exchange().expectStatus().isOk();
+        client.get().uri("/fn/welcome").header("X-Rewrite-To", "/fn/default").exchange().expectStatus()
+                .isUnauthorized();
+        client.get().uri("/fn/welcome").header("X-Rewrite-To", "/fn/default")
+                .header("Authorization", "Bearer " + token(List.of(), List.of())).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.subject").isEqualTo("alice");
+    }
+
+    @Test
     void aCorsPreflightIsNotDecided() {
         int before = application.decisions.size();
 

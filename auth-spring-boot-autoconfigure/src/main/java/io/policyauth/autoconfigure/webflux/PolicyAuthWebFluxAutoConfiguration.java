@@ -78,8 +78,8 @@ public class PolicyAuthWebFluxAutoConfiguration {
     }
 
     @Bean
-    ResolvedHandlerMapping policyAuthResolvedHandlerMapping() {
-        return new ResolvedHandlerMapping();
+    ResolvedHandlerMapping policyAuthResolvedHandlerMapping(PolicyWebFilter policyAuthWebFilter) {
+        return new ResolvedHandlerMapping(policyAuthWebFilter);
     }
 
     @Bean

@@ -11,6 +11,7 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
 
 import io.policyauth.core.AuthDecisionEvent;
@@ -32,7 +33,19 @@ public class ReactiveShopApplication {
                 .build();
         RouterFunction<ServerResponse> named = routePolicies.requires(RouterFunctions.route()
                 .GET("/fn/reports", request -> caller(request)).build(), "shared_api_key");
-        return plain.and(named);
+        RouterFunction<ServerResponse> open = routePolicies.requires(RouterFunctions.route()
+                .GET("/fn/welcome", request -> caller(request)).build(), "public");
+        return plain.and(named).and(open);
+    }
+
+    /* A filter after the policy filter that rewrites the path, as a URL-rewriting filter would. */
+    @Bean
+    WebFilter rewritingFilter() {
+        return (exchange, chain) -> {
+            String target = exchange.getRequest().getHeaders().getFirst("X-Rewrite-To");
+            return chain.filter(target == null ? exchange
+                    : exchange.mutate().request(request -> request.path(target)).build());
+        };
     }
 
     private static Mono<ServerResponse> caller(ServerRequest request) {
