@@ -46,16 +46,18 @@ public final class ConfiguredPolicies {
     }
 
     public static List<RouteRule> routes(PolicyAuthProperties properties) {
-        return routes(PolicyAuthProperties.PREFIX + ".routes", properties.getRoutes());
+        return routes(PolicyAuthProperties.PREFIX + ".routes", properties.getRoutes(), true);
     }
 
     /**
      * @param prefix where the rules are configured, for messages
      * @param configured the rules
+     * @param caseSensitive whether patterns match paths with regard to case
      * @return the rules, parsed
      * @throws IllegalStateException naming the rule that is incomplete or malformed
      */
-    public static List<RouteRule> routes(String prefix, List<PolicyAuthProperties.Route> configured) {
+    public static List<RouteRule> routes(String prefix, List<PolicyAuthProperties.Route> configured,
+            boolean caseSensitive) {
         List<RouteRule> routes = new ArrayList<>();
         for (int i = 0; i < configured.size(); i++) {
             PolicyAuthProperties.Route route = configured.get(i);
@@ -68,7 +70,7 @@ public final class ConfiguredPolicies {
             }
             try {
                 routes.add(RouteRule.of(route.getPattern(), new HashSet<>(route.getMethods()), route.getPolicy(),
-                        requirements(property, route.getScopes(), route.getRoles())));
+                        requirements(property, route.getScopes(), route.getRoles()), caseSensitive));
             }
             catch (IllegalArgumentException invalid) {
                 throw new IllegalStateException(property + ": " + invalid.getMessage(), invalid);

@@ -14,14 +14,20 @@ import io.policyauth.web.StrictPercentDecoding;
  * take for different resources is refused: dot segments ({@code /a/../b}, percent-encoded or with
  * {@code ;} parameters), {@code ;} parameters at all (Spring and Tomcat drop them, most servers
  * do not), an encoded {@code /} or {@code \}, a raw {@code \}, an empty segment ({@code //}),
- * invalid percent-encoding or UTF-8, control characters, and anything not in printable ASCII.
- * Every other path is decoded once and matched as the web layer matches its own.
+ * a segment ending in {@code .} or a space (raw or encoded: Windows servers drop them), invalid
+ * percent-encoding or UTF-8, control characters, anything not in printable ASCII, and the
+ * characters RFC 3986 never allows raw in a path. A {@code #} is refused anywhere, whatever the
+ * setting: a request target has no fragment, so the gateway and the upstream could only split it
+ * differently. Every other path is decoded once and matched as the web layer matches its own.
  *
  * @param path the raw path, parsed for route matching
  * @param value the path as routes match it and decisions record it (decoded once)
  * @param query the raw query string, without {@code ?}, or {@code null}
  */
 public record OriginalPath(PathContainer path, String value, @Nullable String query) {
+
+    /* Printable ASCII that RFC 3986 allows nowhere raw in a path ('\\' is refused on its own). */
+    private static final String NOT_ALLOWED_RAW = "\"<>[]^`{|}";
 
     /**
      * @param target the raw request target: an absolute path with an optional query
@@ -30,6 +36,10 @@ public record OriginalPath(PathContainer path, String value, @Nullable String qu
      * @throws AmbiguousPathException when the path cannot be decoded, or is ambiguous and refused
      */
     public static OriginalPath parse(String target, boolean rejectAmbiguous) {
+        if (target.indexOf('#') >= 0) {
+            throw new AmbiguousPathException("fragment",
+                    "The original URI has a '#', which a request target never has.");
+        }
         int queryStart = target.indexOf('?');
         String raw = queryStart < 0 ? target : target.substring(0, queryStart);
         String query = queryStart < 0 ? null : target.substring(queryStart + 1);
@@ -53,6 +63,10 @@ public record OriginalPath(PathContainer path, String value, @Nullable String qu
             }
             if (c == '\\') {
                 throw new AmbiguousPathException("backslash", "The original path has a backslash.");
+            }
+            if (NOT_ALLOWED_RAW.indexOf(c) >= 0) {
+                throw new AmbiguousPathException("invalid_character",
+                        "The original path has a character that must be percent-encoded in a path.");
             }
             if (c == ';') {
                 throw new AmbiguousPathException("path_parameter",
@@ -80,6 +94,10 @@ public record OriginalPath(PathContainer path, String value, @Nullable String qu
             String value = decodeStrictly(segment);
             if (value.equals(".") || value.equals("..")) {
                 throw new AmbiguousPathException("dot_segment", "The original path has a '.' or '..' segment.");
+            }
+            if (value.endsWith(".") || value.endsWith(" ")) {
+                throw new AmbiguousPathException("trailing_dot_or_space",
+                        "The original path has a segment ending in '.' or a space, which some servers drop.");
             }
             start = end + 1;
         }

@@ -49,7 +49,27 @@ public record RouteRule(PathPattern pattern, Set<String> methods, List<String> p
      * @return the rule
      */
     public static RouteRule of(String pattern, Set<String> methods, List<String> policies, Requirements requirements) {
-        return new RouteRule(PathPatternParser.defaultInstance.parse(pattern), methods, policies, requirements);
+        return of(pattern, methods, policies, requirements, true);
+    }
+
+    /**
+     * Parses a rule's pattern, matching paths with or without regard to case.
+     *
+     * @param pattern path pattern, e.g. {@code /admin/**}
+     * @param methods HTTP methods; empty for all
+     * @param policies policy names
+     * @param requirements scopes and roles
+     * @param caseSensitive whether {@code /Admin} is another path than {@code /admin}
+     * @return the rule
+     */
+    public static RouteRule of(String pattern, Set<String> methods, List<String> policies, Requirements requirements,
+            boolean caseSensitive) {
+        PathPatternParser parser = PathPatternParser.defaultInstance;
+        if (!caseSensitive) {
+            parser = new PathPatternParser();
+            parser.setCaseSensitive(false);
+        }
+        return new RouteRule(parser.parse(pattern), methods, policies, requirements);
     }
 
     /**

@@ -227,6 +227,50 @@ class GatewayEndpointsIntegrationTests {
     }
 
     @Test
+    void aFragmentOrACharacterNotAllowedRawInAPathIsRefusedOnEveryEndpoint() throws IOException {
+        assertThat(nginx("GET", "/ops#").statusCode()).isEqualTo(400);
+        assertThat(nginx("POST", "/orders#", "Authorization", "Bearer " + token("bob", List.of(), List.of()))
+                .statusCode()).isEqualTo(400);
+        assertThat(nginx("GET", "/public/x?q=1#top").statusCode()).isEqualTo(400);
+        for (String raw : List.of(" ", "\"", "<", ">", "[", "]", "^", "`", "{", "|", "}")) {
+            assertThat(nginx("GET", "/public/a" + raw + "b").statusCode()).as("raw %s", raw).isEqualTo(400);
+        }
+        assertThat(client.postJson("/authz/kx", "{\"uri\":\"/orders#\",\"method\":\"POST\"}").statusCode())
+                .isEqualTo(400);
+        // The server itself refuses these in a request line; its 400 is the answer.
+        assertThat(rawStatus("GET /authz/envoy/public/a{b} HTTP/1.1")).isEqualTo(400);
+        assertThat(rawStatus("GET /authz/envoy/public/a|b HTTP/1.1")).isEqualTo(400);
+    }
+
+    @Test
+    void aSegmentEndingInADotOrASpaceIsRefused() throws IOException {
+        for (String uri : List.of("/ops.", "/ops%20", "/ops%2E", "/ops./health", "/ops%20/health")) {
+            assertThat(nginx("GET", uri).statusCode()).as(uri).isEqualTo(400);
+        }
+        assertThat(rawStatus("GET /authz/envoy/ops%2e HTTP/1.1")).isEqualTo(400);
+        assertThat(client.postJson("/authz/kx", "{\"uri\":\"/ops.\",\"method\":\"GET\"}").statusCode())
+                .isEqualTo(400);
+        assertThat(nginx("GET", "/public/logo.png").statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void routesMatchExactlyUnlessCaseInsensitivePathsIsSet() {
+        assertThat(nginx("GET", "/PUBLIC/x").statusCode()).isEqualTo(401);
+        try (TestInstances others = new TestInstances()) {
+            String[] properties = Arrays.copyOf(GatewayTestApplication.PROPERTIES,
+                    GatewayTestApplication.PROPERTIES.length + 1);
+            properties[properties.length - 1] = "policy-auth.gateway.case-insensitive-paths=true";
+            HttpTestClient lenient = TestInstances.client(others.start(GatewayTestApplication.class, properties));
+            for (String uri : List.of("/PUBLIC/x", "/Public/x", "/public/x")) {
+                assertThat(lenient.get("/authz/nginx", "X-Original-Method", "GET", "X-Original-URI", uri)
+                        .statusCode()).as(uri).isEqualTo(204);
+            }
+            assertThat(lenient.get("/authz/nginx", "X-Original-Method", "GET", "X-Original-URI", "/OPS/health")
+                    .statusCode()).isEqualTo(403);
+        }
+    }
+
+    @Test
     void aCallerOutsideTheAllowedCallersGets403AndNothingIsDecided() {
         try (TestInstances others = new TestInstances()) {
             String[] properties = Arrays.copyOf(GatewayTestApplication.PROPERTIES,

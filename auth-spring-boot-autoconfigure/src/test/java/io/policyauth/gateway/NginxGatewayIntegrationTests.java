@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -128,6 +131,21 @@ class NginxGatewayIntegrationTests {
         assertThat(send("GET", "/public/%2e%2e/orders/1").statusCode()).isEqualTo(400);
     }
 
+    /* nginx forwards these raw in X-Original-URI; the upstream would read '/ops' or drop the dot. */
+    @Test
+    void aFragmentOrATrailingDotNeverSkipsARoute() throws Exception {
+        String bob = "Bearer " + token("bob", List.of(), List.of());
+        assertThat(rawStatus("GET /ops# HTTP/1.1")).isEqualTo(400);
+        assertThat(rawStatus("GET /ops#x HTTP/1.1", "Authorization: " + bob)).isEqualTo(400);
+        assertThat(rawStatus("POST /orders# HTTP/1.1", "Authorization: " + bob, "Content-Length: 0"))
+                .isEqualTo(400);
+        assertThat(rawStatus("GET /ops. HTTP/1.1", "Authorization: " + bob)).isEqualTo(400);
+        assertThat(rawStatus("GET /ops%20 HTTP/1.1", "Authorization: " + bob)).isEqualTo(400);
+        assertThat(rawStatus("GET /ops%2e/health HTTP/1.1", "Authorization: " + bob)).isEqualTo(400);
+        assertThat(rawStatus("GET /OPS HTTP/1.1")).isEqualTo(401);
+        assertThat(rawStatus("GET /public/x HTTP/1.1")).isEqualTo(200);
+    }
+
     @Test
     @Order(Integer.MAX_VALUE)
     void withPolicyAuthStoppedNginxAnswersWithAnErrorNeverAGrant() throws Exception {
@@ -146,6 +164,21 @@ class NginxGatewayIntegrationTests {
             request.header(headers[i], headers[i + 1]);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /* Sends a request line exactly as written: an HTTP client library would drop a fragment. */
+    private static int rawStatus(String requestLine, String... headers) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", nginx.port())) {
+            StringBuilder request = new StringBuilder(requestLine).append("\r\nHost: 127.0.0.1\r\n");
+            for (String header : headers) {
+                request.append(header).append("\r\n");
+            }
+            OutputStream out = socket.getOutputStream();
+            out.write(request.append("Connection: close\r\n\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String status = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            return Integer.parseInt(status.substring(9, 12));
+        }
     }
 
     private static String upstream(HttpResponse<String> response, String path) {

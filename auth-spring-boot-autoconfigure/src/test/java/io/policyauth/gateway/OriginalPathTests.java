@@ -31,6 +31,12 @@ class OriginalPathTests {
         assertReason("/caf\u00e9", "invalid_character");
         assertReason("/a b", "invalid_character");
         assertReason("*", "not_absolute");
+        assertReason("/a#", "fragment");
+        assertReason("/a?b#c", "fragment");
+        assertReason("/a{b}", "invalid_character");
+        assertReason("/a.", "trailing_dot_or_space");
+        assertReason("/a%20/b", "trailing_dot_or_space");
+        assertReason("/a%2e", "trailing_dot_or_space");
     }
 
     @Test
@@ -43,6 +49,7 @@ class OriginalPathTests {
     void withAmbiguityAllowedOnlyWhatCannotBeDecodedIsRefused() {
         assertThat(OriginalPath.parse("/a/../b;c", false).value()).isEqualTo("/a/../b");
         assertReason("/a%zz", "invalid_encoding", false);
+        assertReason("/a#", "fragment", false);
     }
 
     private static void assertReason(String target, String reason) {

@@ -496,6 +496,16 @@ class StackParityTests {
             probes.add(Probe.get("nginx, encoded slash", 400, "/authz/nginx", method, "GET", uri,
                     "/public%2F..%2Forders"));
             probes.add(Probe.get("nginx, no original request", 400, "/authz/nginx"));
+            probes.add(Probe.get("nginx, '#' after a route's path", 400, "/authz/nginx", method, "GET", uri, "/ops#"));
+            probes.add(Probe.get("nginx, '#' after a scoped route", 400, "/authz/nginx", method, "POST", uri,
+                    "/orders#", auth, c.reader()));
+            probes.add(Probe.get("nginx, raw '{'", 400, "/authz/nginx", method, "GET", uri, "/public/{x}"));
+            probes.add(Probe.get("nginx, trailing dot", 400, "/authz/nginx", method, "GET", uri, "/ops."));
+            probes.add(Probe.get("nginx, trailing encoded space", 400, "/authz/nginx", method, "GET", uri,
+                    "/ops%20/health"));
+            probes.add(Probe.get("nginx, upper case misses the exact route", 401, "/authz/nginx", method, "GET", uri,
+                    "/OPS/health"));
+            probes.add(Probe.get("Envoy, trailing encoded dot", 400, "/authz/envoy/ops%2E"));
             probes.add(Probe.get("Envoy, token", 200, "/authz/envoy/orders/1?x=1", auth, c.bearer()));
             probes.add(Probe.get("Envoy, no token", 401, "/authz/envoy/orders/1"));
             probes.add(Probe.get("Envoy, public route", 200, "/authz/envoy/public/a"));
@@ -509,6 +519,8 @@ class StackParityTests {
                     "{\"user\":\"svc\",\"pass\":\"" + SHARED_KEY + "\",\"uri\":\"/reports/q1\"}"));
             probes.add(new Probe("KX, IPC without a uri", 200, "POST", "/authz/kx", List.of(kxJson,
                     "application/json"), "{\"user\":\"alice\",\"pass\":\"" + c.bearer().substring(7) + "\"}"));
+            probes.add(new Probe("KX, '#' in the uri", 400, "POST", "/authz/kx", List.of(kxJson, "application/json"),
+                    "{\"uri\":\"/orders#\",\"method\":\"POST\"}"));
             probes.add(new Probe("KX, refused", 401, "POST", "/authz/kx", List.of(kxJson, "application/json"),
                     "{\"user\":\"alice\",\"pass\":\"wrong\",\"uri\":\"/orders/1\"}"));
             probes.add(new Probe("KX, not JSON", 400, "POST", "/authz/kx", List.of(kxJson, "application/json"),

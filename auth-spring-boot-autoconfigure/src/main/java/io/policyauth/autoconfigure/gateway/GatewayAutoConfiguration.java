@@ -54,7 +54,8 @@ public class GatewayAutoConfiguration {
     GatewayDecisions policyAuthGatewayDecisions(AuthService authService, PolicyModes modes,
             GatewayProperties gateway) {
         HandlerPolicies policies = new HandlerPolicies(authService, gateway.getDefaultPolicy(),
-                ConfiguredPolicies.routes(PREFIX + ".routes", gateway.getRoutes()), modes, (type, path) -> false);
+                ConfiguredPolicies.routes(PREFIX + ".routes", gateway.getRoutes(),
+                        !gateway.isCaseInsensitivePaths()), modes, (type, path) -> false);
         return new GatewayDecisions(authService, policies);
     }
 

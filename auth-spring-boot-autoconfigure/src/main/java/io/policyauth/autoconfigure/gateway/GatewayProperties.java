@@ -38,9 +38,16 @@ public class GatewayProperties {
 
     /**
      * Refuse (400) original paths that the gateway and its upstream could read differently: dot
-     * segments, ';' parameters, encoded '/' or '\', '//', invalid encodings, control characters.
+     * segments, ';' parameters, encoded '/' or '\', '//', invalid encodings, control characters,
+     * characters RFC 3986 does not allow raw in a path, segments ending in '.' or a space.
      */
     private boolean rejectAmbiguousPaths = true;
+
+    /**
+     * Match gateway route patterns regardless of case ('/OPS' as '/ops'): set it when the upstream
+     * routes case-insensitively (Express, ASP.NET Core, IIS); by default matching is exact.
+     */
+    private boolean caseInsensitivePaths;
 
     private final Kx kx = new Kx();
 
@@ -106,6 +113,14 @@ public class GatewayProperties {
 
     public void setRejectAmbiguousPaths(boolean rejectAmbiguousPaths) {
         this.rejectAmbiguousPaths = rejectAmbiguousPaths;
+    }
+
+    public boolean isCaseInsensitivePaths() {
+        return caseInsensitivePaths;
+    }
+
+    public void setCaseInsensitivePaths(boolean caseInsensitivePaths) {
+        this.caseInsensitivePaths = caseInsensitivePaths;
     }
 
     public Kx getKx() {
