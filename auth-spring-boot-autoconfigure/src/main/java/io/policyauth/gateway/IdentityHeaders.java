@@ -13,8 +13,10 @@ import io.policyauth.core.AuthenticatedUser;
  * The headers a granted answer carries for the gateway to pass upstream ({@code auth_request_set},
  * {@code allowed_upstream_headers}). Values are printable ASCII: any other character, and
  * {@code %}, are percent-encoded as UTF-8, so no claim can split or forge a header. Scopes are
- * separated by spaces (as in OAuth's {@code scope}), roles by commas. An anonymous caller (a
- * {@code public} policy) gets only {@code X-Auth-Policy}.
+ * separated by spaces (as in OAuth's {@code scope}), roles by commas. {@code X-Auth-Mechanism}
+ * says how the caller was authenticated and {@code X-Auth-Issuer} which issuer signed its token,
+ * so one subject name from two issuers or mechanisms is never the same caller upstream. An
+ * anonymous caller (a {@code public} policy) gets only {@code X-Auth-Policy}.
  */
 public final class IdentityHeaders {
 
@@ -28,18 +30,29 @@ public final class IdentityHeaders {
     public static final String TENANT = "X-Auth-Tenant";
     /** The policy that granted the request. */
     public static final String POLICY = "X-Auth-Policy";
+    /** How the caller was authenticated, as {@link AuthenticatedUser#mechanism()} names it. */
+    public static final String MECHANISM = "X-Auth-Mechanism";
+    /** The {@code iss} of the caller's token; absent for keys and addresses. */
+    public static final String ISSUER = "X-Auth-Issuer";
+
+    private static final String ISSUER_CLAIM = "iss";
 
     private IdentityHeaders() {
     }
 
     static List<Map.Entry<String, String>> of(GatewayDecision decision) {
-        List<Map.Entry<String, String>> headers = new ArrayList<>(5);
+        List<Map.Entry<String, String>> headers = new ArrayList<>(7);
         headers.add(Map.entry(POLICY, encode(decision.policy(), "")));
         AuthenticatedUser user = decision.user();
         if (user == null || user.isAnonymous()) {
             return headers;
         }
         headers.add(Map.entry(SUBJECT, encode(user.subject(), "")));
+        headers.add(Map.entry(MECHANISM, encode(user.mechanism(), "")));
+        if (AuthenticatedUser.BEARER_MECHANISM.equals(user.mechanism())
+                && user.claims().get(ISSUER_CLAIM) instanceof String issuer) {
+            headers.add(Map.entry(ISSUER, encode(issuer, "")));
+        }
         if (!user.scopes().isEmpty()) {
             headers.add(Map.entry(SCOPES, join(user.scopes(), ' ')));
         }

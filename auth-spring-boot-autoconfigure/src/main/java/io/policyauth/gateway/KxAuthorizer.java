@@ -22,9 +22,10 @@ import io.policyauth.core.SecurityRequestContext;
  * allow-listed headers, answered {@code 200 {"roles": [...]}} or a non-200 with
  * {@code {"error": "..."}}. The credential is the forwarded {@code Authorization} header when it
  * holds a bearer token, else {@code pass}: a bearer token when it is shaped as a JWT, otherwise an
- * API key, as KX IPC clients, which speak only user and password, put it there. A request without
- * {@code uri} (an IPC connection) gets the gateway's default policy. The {@code body} field is
- * accepted and not used.
+ * API key, as KX IPC clients, which speak only user and password, put it there. A token taken
+ * from {@code pass} must belong to {@code user} when one is named (403 otherwise), since KX goes on
+ * believing {@code user}; an API key names no user to compare. A request without {@code uri} (an
+ * IPC connection) gets the gateway's default policy; a {@code uri} without {@code method} is refused.
  */
 final class KxAuthorizer {
 
@@ -75,17 +76,28 @@ final class KxAuthorizer {
         if (method != null && !METHOD.matcher(method).matches()) {
             return error(400, "\"method\" is not an HTTP method");
         }
+        if (uri != null && !uri.isEmpty() && method == null) {
+            return error(400, "\"uri\" needs its \"method\"");
+        }
         OriginalPath path = uri == null || uri.isEmpty() ? null : OriginalPath.parse(withoutOrigin(uri),
                 rejectAmbiguousPaths);
-        String effectiveMethod = method != null ? method.toUpperCase(Locale.ROOT) : path == null ? "CONNECT" : "GET";
+        String effectiveMethod = method != null ? method.toUpperCase(Locale.ROOT) : "CONNECT";
+        String pass = text(document, "pass");
+        RequestHeaders forwarded = request.headers();
         SecurityRequestContext context = new SecurityRequestContext(request.peerAddress(),
-                credentialHeaders(request.headers(), text(document, "pass")), effectiveMethod,
+                credentialHeaders(forwarded, pass), effectiveMethod,
                 path == null ? "" : path.value(), path == null ? null : path.query());
         GatewayDecision decision = decisions.decide(context, path == null ? null : path.path());
         AuthException denial = decision.denial();
         if (denial != null) {
             return error(denial.denial().kind().status(), denial.denial().kind().title() + ": "
                     + denial.denial().detail());
+        }
+        String user = text(document, "user");
+        if (tokenFromPass(forwarded, pass) && user != null && !user.isEmpty()
+                && !user.equals(decision.user().subject())) {
+            // KX would believe the caller is "user"; the token says who it is.
+            return error(403, "\"user\" is not the subject of the token in \"pass\"");
         }
         return GatewayAnswer.json(200, IdentityHeaders.of(decision),
                 json.writeValueAsBytes(Map.of("roles", List.copyOf(decision.user().roles()))));
@@ -110,10 +122,7 @@ final class KxAuthorizer {
      * user and password is then dropped, so no policy reads it as a malformed bearer credential.
      */
     private RequestHeaders credentialHeaders(RequestHeaders forwarded, @Nullable String pass) {
-        List<String> authorization = forwarded.values(AUTHORIZATION);
-        boolean bearer = authorization.size() == 1
-                && authorization.get(0).regionMatches(true, 0, "Bearer ", 0, "Bearer ".length());
-        if (bearer || pass == null || pass.isEmpty()) {
+        if (hasBearer(forwarded) || pass == null || pass.isEmpty()) {
             return forwarded;
         }
         if (JWT.matcher(pass).matches()) {
@@ -124,6 +133,17 @@ final class KxAuthorizer {
         return name -> AUTHORIZATION.equalsIgnoreCase(name) ? List.of()
                 : apiKeyHeader.equalsIgnoreCase(name) && forwarded.values(name).isEmpty() ? key
                         : forwarded.values(name);
+    }
+
+    private static boolean hasBearer(RequestHeaders forwarded) {
+        List<String> authorization = forwarded.values(AUTHORIZATION);
+        return authorization.size() == 1
+                && authorization.get(0).regionMatches(true, 0, "Bearer ", 0, "Bearer ".length());
+    }
+
+    /* Whether credentialHeaders took the token from the password. */
+    private static boolean tokenFromPass(RequestHeaders forwarded, @Nullable String pass) {
+        return !hasBearer(forwarded) && pass != null && JWT.matcher(pass).matches();
     }
 
     private @Nullable JsonNode parse(byte[] body) {

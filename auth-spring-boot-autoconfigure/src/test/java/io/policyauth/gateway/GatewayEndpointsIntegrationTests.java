@@ -78,10 +78,15 @@ class GatewayEndpointsIntegrationTests {
         assertThat(granted.headers().firstValue("X-Auth-Scopes")).hasValue("orders:write orders:read");
         assertThat(granted.headers().firstValue("X-Auth-Roles")).hasValue("buyer,admin");
         assertThat(granted.headers().firstValue("X-Auth-Policy")).hasValue("private");
+        assertThat(granted.headers().firstValue("X-Auth-Mechanism")).hasValue("jwt");
+        assertThat(granted.headers().firstValue("X-Auth-Issuer")).hasValue("gateway-test");
         AuthDecisionEvent decision = lastDecision();
         assertThat(decision.method()).isEqualTo("POST");
         assertThat(decision.path()).isEqualTo("/orders/42");
         assertThat(decision.outcome()).isEqualTo(Outcome.GRANTED);
+        HttpResponse<String> keyed = nginx("GET", "/reports/daily", "X-API-KEY", GatewayTestApplication.SHARED_KEY);
+        assertThat(keyed.headers().firstValue("X-Auth-Mechanism")).hasValue("shared_api_key");
+        assertThat(keyed.headers().firstValue("X-Auth-Issuer")).isEmpty();
     }
 
     @Test
@@ -214,6 +219,30 @@ class GatewayEndpointsIntegrationTests {
     }
 
     @Test
+    void kxBelievesUserOnlyWhenTheTokenInPassIsTheirs() {
+        String alice = token("alice", List.of(), List.of("trader"));
+        HttpResponse<String> impostor = client.postJson("/authz/kx", "{\"user\":\"admin\",\"pass\":\"" + alice
+                + "\",\"uri\":\"/orders/1\",\"method\":\"GET\"}");
+        assertThat(impostor.statusCode()).isEqualTo(403);
+        assertThat(impostor.body()).startsWith("{\"error\":");
+        assertThat(client.postJson("/authz/kx", "{\"user\":\"alice\",\"pass\":\"" + alice + "\"}").statusCode())
+                .isEqualTo(200);
+        assertThat(client.postJson("/authz/kx", "{\"pass\":\"" + alice + "\"}").statusCode()).isEqualTo(200);
+        // A key names no user: the KX user is not compared with anything.
+        assertThat(client.postJson("/authz/kx", "{\"user\":\"anyone\",\"pass\":\"" + GatewayTestApplication.SHARED_KEY
+                + "\",\"uri\":\"/reports/daily\",\"method\":\"GET\"}").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aKxUriWithoutItsMethodIsRefused() {
+        String alice = token("alice", List.of(), List.of());
+        HttpResponse<String> refused = client.postJson("/authz/kx", "{\"uri\":\"/orders/1\"}", "Authorization",
+                "Bearer " + alice);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("method");
+    }
+
+    @Test
     void kxRefusalsAreNon200WithAnError() {
         HttpResponse<String> refused = client.postJson("/authz/kx", "{\"user\":\"eve\",\"pass\":\"guess\"}");
         assertThat(refused.statusCode()).isEqualTo(401);
@@ -221,7 +250,7 @@ class GatewayEndpointsIntegrationTests {
 
         assertThat(client.postJson("/authz/kx", "not json").statusCode()).isEqualTo(400);
         assertThat(client.postJson("/authz/kx", "{\"uri\":42}").statusCode()).isEqualTo(400);
-        assertThat(client.postJson("/authz/kx", "{\"uri\":\"/public/../orders\"}").body())
+        assertThat(client.postJson("/authz/kx", "{\"uri\":\"/public/../orders\",\"method\":\"GET\"}").body())
                 .startsWith("{\"error\":");
         assertThat(client.get("/authz/kx").statusCode()).isEqualTo(405);
     }

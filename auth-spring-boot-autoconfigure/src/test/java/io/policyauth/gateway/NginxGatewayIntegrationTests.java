@@ -77,6 +77,8 @@ class NginxGatewayIntegrationTests {
         assertThat(upstreamHeader(response, "x-auth-scopes")).containsExactly("orders:write");
         assertThat(upstreamHeader(response, "x-auth-roles")).containsExactly("buyer,admin");
         assertThat(upstreamHeader(response, "x-auth-policy")).containsExactly("private");
+        assertThat(upstreamHeader(response, "x-auth-mechanism")).containsExactly("jwt");
+        assertThat(upstreamHeader(response, "x-auth-issuer")).containsExactly("gateway-test");
     }
 
     @Test
@@ -105,8 +107,10 @@ class NginxGatewayIntegrationTests {
     @Test
     void forgedIdentityHeadersNeverReachTheService() throws Exception {
         HttpResponse<String> anonymous = send("GET", "/public/x", "X-Auth-Subject", "admin", "X-Auth-Roles", "admin",
-                "Forwarded", "for=10.0.0.1");
+                "X-Auth-Issuer", "https://idp.example", "X-Auth-Mechanism", "jwt", "Forwarded", "for=10.0.0.1");
         assertThat(anonymous.statusCode()).isEqualTo(200);
+        assertThat(upstreamHeader(anonymous, "x-auth-issuer")).isEmpty();
+        assertThat(upstreamHeader(anonymous, "x-auth-mechanism")).isEmpty();
         assertThat(upstreamHeader(anonymous, "x-auth-subject")).isEmpty();
         assertThat(upstreamHeader(anonymous, "x-auth-roles")).isEmpty();
         assertThat(upstreamHeader(anonymous, "forwarded")).isEmpty();
