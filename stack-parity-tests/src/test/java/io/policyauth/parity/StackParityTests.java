@@ -514,9 +514,9 @@ class StackParityTests {
             probes.add(new Probe("KX, bearer header", 200, "POST", "/authz/kx", List.of(auth, c.bearer(), kxJson,
                     "application/json"), "{\"user\":\"alice\",\"uri\":\"/orders/1\",\"method\":\"GET\"}"));
             probes.add(new Probe("KX, token as password", 200, "POST", "/authz/kx", List.of(kxJson, "application/json"),
-                    "{\"user\":\"alice\",\"pass\":\"" + c.bearer().substring(7) + "\",\"uri\":\"/orders/1\\",\"method\":\"GET\"}"));
+                    "{\"user\":\"alice\",\"pass\":\"" + c.bearer().substring(7) + "\",\"uri\":\"/orders/1\",\"method\":\"GET\"}"));
             probes.add(new Probe("KX, key as password", 200, "POST", "/authz/kx", List.of(kxJson, "application/json"),
-                    "{\"user\":\"svc\",\"pass\":\"" + SHARED_KEY + "\",\"uri\":\"/reports/q1\\",\"method\":\"GET\"}"));
+                    "{\"user\":\"svc\",\"pass\":\"" + SHARED_KEY + "\",\"uri\":\"/reports/q1\",\"method\":\"GET\"}"));
             probes.add(new Probe("KX, IPC without a uri", 200, "POST", "/authz/kx", List.of(kxJson,
                     "application/json"), "{\"user\":\"alice\",\"pass\":\"" + c.bearer().substring(7) + "\"}"));
             probes.add(new Probe("KX, '#' in the uri", 400, "POST", "/authz/kx", List.of(kxJson, "application/json"),
@@ -527,7 +527,7 @@ class StackParityTests {
                     "application/json"), "{\"user\":\"admin\",\"pass\":\"" + c.bearer().substring(7)
                     + "\",\"uri\":\"/orders/1\",\"method\":\"GET\"}"));
             probes.add(new Probe("KX, refused", 401, "POST", "/authz/kx", List.of(kxJson, "application/json"),
-                    "{\"user\":\"alice\",\"pass\":\"wrong\",\"uri\":\"/orders/1\\",\"method\":\"GET\"}"));
+                    "{\"user\":\"alice\",\"pass\":\"wrong\",\"uri\":\"/orders/1\",\"method\":\"GET\"}"));
             probes.add(new Probe("KX, not JSON", 400, "POST", "/authz/kx", List.of(kxJson, "application/json"),
                     "user=alice"));
             probes.add(new Probe("KX, too large", 413, "POST", "/authz/kx", List.of(kxJson, "application/json"),
