@@ -1,5 +1,6 @@
 package io.policyauth.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,9 @@ public class PolicyAuthProperties {
 
     /** The configuration prefix. */
     public static final String PREFIX = "policy-auth";
+
+    /** The default of {@code policy-auth.body-read-timeout}. */
+    public static final Duration DEFAULT_BODY_READ_TIMEOUT = Duration.ofSeconds(10);
 
     /**
      * Master switch. When false, nothing of policy-auth is configured and no endpoint is protected
@@ -48,6 +52,12 @@ public class PolicyAuthProperties {
      * the default policy.
      */
     private List<Route> routes = new ArrayList<>();
+
+    /**
+     * Longest wait for a client to send the request body a policy decides on (remote policies
+     * with include-body, gateway bodies on WebFlux); past it the request gets 408.
+     */
+    private Duration bodyReadTimeout = DEFAULT_BODY_READ_TIMEOUT;
 
     public boolean isEnabled() {
         return enabled;
@@ -83,6 +93,14 @@ public class PolicyAuthProperties {
 
     public List<Route> getRoutes() {
         return routes;
+    }
+
+    public Duration getBodyReadTimeout() {
+        return bodyReadTimeout;
+    }
+
+    public void setBodyReadTimeout(Duration bodyReadTimeout) {
+        this.bodyReadTimeout = bodyReadTimeout;
     }
 
     public void setRoutes(List<Route> routes) {

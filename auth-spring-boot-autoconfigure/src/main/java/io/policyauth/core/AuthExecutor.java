@@ -48,6 +48,18 @@ public interface AuthExecutor {
     }
 
     /**
+     * Whether deciding reads the request body ({@link RequestBodySource}). A reactive front then
+     * receives the body's start before running the policy, without holding a thread, and a
+     * gateway endpoint that has no body to give refuses the request instead of asking.
+     * Composites read the body when a member does; a wrapper says what its delegate says.
+     *
+     * @return {@code false} unless the policy decides on the body
+     */
+    default boolean readsBody() {
+        return false;
+    }
+
+    /**
      * Describes this policy to readers that do not run it (the policy map, Actuator, OpenAPI,
      * gateways). Executors that do not override it are described as {@link PolicyDescription#CUSTOM}.
      *

@@ -36,6 +36,12 @@ abstract sealed class CompositeExecutor implements AuthExecutor permits AnyOfExe
         return members.stream().anyMatch(AuthExecutor::mayBlock);
     }
 
+    /** Reads the body when any member does. */
+    @Override
+    public boolean readsBody() {
+        return members.stream().anyMatch(AuthExecutor::readsBody);
+    }
+
     List<AuthExecutor> members() {
         return members;
     }

@@ -23,6 +23,9 @@ public enum DenialKind {
     /** A body larger than a policy that decides on it accepts: 413. */
     BODY_TOO_LARGE(413, Outcome.FORBIDDEN, "body-too-large", "Request body too large", 4),
 
+    /** A body a policy decides on that the client did not send in time: 408. */
+    BODY_TIMEOUT(408, Outcome.FORBIDDEN, "body-timeout", "Request body not received in time", 4),
+
     /** A body that cannot be shown to a policy as the handler will read it: 415. */
     BODY_NOT_COPYABLE(415, Outcome.FORBIDDEN, "body-not-copyable", "Request body cannot be authorized", 4),
 

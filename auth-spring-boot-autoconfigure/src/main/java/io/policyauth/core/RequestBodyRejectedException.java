@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * A policy that decides on the request body cannot be shown the body the handler would read:
- * {@link DenialKind#BODY_TOO_LARGE} (413) or {@link DenialKind#BODY_NOT_COPYABLE} (415, for
- * multipart, an unknown charset, bytes that are not text in the declared charset).
+ * {@link DenialKind#BODY_TOO_LARGE} (413), {@link DenialKind#BODY_TIMEOUT} (408, the client did
+ * not send it in time) or {@link DenialKind#BODY_NOT_COPYABLE} (415, for multipart, an unknown
+ * charset, bytes that are not text in the declared charset).
  */
 public class RequestBodyRejectedException extends AuthException {
 
@@ -19,6 +20,14 @@ public class RequestBodyRejectedException extends AuthException {
     public static RequestBodyRejectedException tooLarge() {
         return new RequestBodyRejectedException(DenialKind.BODY_TOO_LARGE, "body_too_large",
                 "The request body is too large to be authorized.");
+    }
+
+    /**
+     * @return a 408 {@code body_timeout}
+     */
+    public static RequestBodyRejectedException timedOut() {
+        return new RequestBodyRejectedException(DenialKind.BODY_TIMEOUT, "body_timeout",
+                "The request body was not received in time.");
     }
 
     /**

@@ -35,6 +35,11 @@ final class RequirementsExecutor implements AuthExecutor {
     }
 
     @Override
+    public boolean readsBody() {
+        return delegate.readsBody();
+    }
+
+    @Override
     public void activate() {
         delegate.activate();
     }

@@ -15,15 +15,32 @@ import java.util.Objects;
  *        it: percent-decoded once, {@code ;} parameters removed, without the query string (a
  *        {@code /} decoded inside a segment stays {@code %2F}, so segments stay apart)
  * @param query the query string as received, without {@code ?}, or {@code null} when there is none
+ * @param forwardedBody the body a gateway forwarded with the request it asks about, or
+ *        {@code null} for a request the front serves itself (its body, if a policy needs it, comes
+ *        from the front's {@link RequestBodySource})
  */
 public record SecurityRequestContext(String remoteAddress, RequestHeaders headers, String method, String path,
-        @Nullable String query) {
+        @Nullable String query, @Nullable ForwardedBody forwardedBody) {
 
     public SecurityRequestContext {
         Objects.requireNonNull(remoteAddress, "remoteAddress");
         Objects.requireNonNull(headers, "headers");
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
+    }
+
+    /**
+     * A request the front serves itself.
+     *
+     * @param remoteAddress socket peer address
+     * @param headers the request headers
+     * @param method the HTTP method, upper case
+     * @param path the path as matched
+     * @param query the raw query string, or {@code null}
+     */
+    public SecurityRequestContext(String remoteAddress, RequestHeaders headers, String method, String path,
+            @Nullable String query) {
+        this(remoteAddress, headers, method, path, query, null);
     }
 
     /**

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.server.PathContainer;
 
 import io.policyauth.core.AuthException;
@@ -14,6 +16,7 @@ import io.policyauth.core.Policies;
 import io.policyauth.core.SecurityRequestContext;
 import io.policyauth.web.HandlerPolicies;
 import io.policyauth.web.HandlerPolicy;
+import io.policyauth.web.RouteRule;
 
 /**
  * Decides forwarded requests: the first {@code policy-auth.gateway.routes} rule that matches the
@@ -21,6 +24,8 @@ import io.policyauth.web.HandlerPolicy;
  * {@link AuthService}, so each decision is counted, timed and audited with the original method and path.
  */
 public final class GatewayDecisions {
+
+    private static final Logger logger = LoggerFactory.getLogger(GatewayDecisions.class);
 
     private final AuthService authService;
     private final HandlerPolicies policies;
@@ -55,9 +60,28 @@ public final class GatewayDecisions {
         }
     }
 
-    /** Activates every policy the gateway may run, once each, as the web layer does for its own. */
+    /**
+     * Activates every policy the gateway may run, once each, as the web layer does for its own,
+     * and warns about the routes whose policy decides on the request body, which nginx cannot send.
+     */
     public void activate() {
         Policies.leaves(inUse()).values().forEach(AuthExecutor::activate);
+        List<String> needingBodies = new ArrayList<>();
+        List<RouteRule> rules = policies.routeRules();
+        List<HandlerPolicy> routePolicies = policies.routePolicies();
+        for (int i = 0; i < rules.size(); i++) {
+            if (routePolicies.get(i).executor().readsBody()) {
+                needingBodies.add(rules.get(i).pattern().getPatternString() + " (" + routePolicies.get(i).name() + ")");
+            }
+        }
+        if (policies.defaultPolicy().executor().readsBody()) {
+            needingBodies.add("the gateway's default policy (" + policies.defaultPolicy().name() + ")");
+        }
+        if (!needingBodies.isEmpty()) {
+            logger.warn("These gateway routes have a policy that decides on the request body: {}. nginx's "
+                    + "auth_request sends no body, so /nginx refuses their requests (403, body_unavailable); "
+                    + "Envoy must send it (with_request_body), KX sends it in \"body\".", needingBodies);
+        }
     }
 
     /**

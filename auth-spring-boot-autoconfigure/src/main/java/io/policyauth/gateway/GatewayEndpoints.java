@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.policyauth.core.AuthException;
+import io.policyauth.core.ForwardedBody;
 import io.policyauth.core.SecurityRequestContext;
 import io.policyauth.network.IpAddresses;
 import io.policyauth.web.ProblemResponse;
@@ -28,6 +29,7 @@ public final class GatewayEndpoints {
     private static final Logger logger = LoggerFactory.getLogger(GatewayEndpoints.class);
     private static final String ENVOY = "/envoy";
     private static final String KX = "/kx";
+    private static final String ENVOY_PARTIAL_BODY = "x-envoy-auth-partial-body";
 
     private final GatewaySettings settings;
     private final GatewayDecisions decisions;
@@ -64,11 +66,16 @@ public final class GatewayEndpoints {
      * @return whether the front must read the body into {@link GatewayRequest#body()}
      */
     public boolean readsBody(String endpoint, String method) {
-        return KX.equals(endpoint) && "POST".equals(method);
+        return KX.equals(endpoint) && "POST".equals(method) || isEnvoy(endpoint);
+    }
+
+    private static boolean isEnvoy(String endpoint) {
+        return endpoint.equals(ENVOY) || endpoint.startsWith(ENVOY + "/");
     }
 
     /**
-     * @return the most body bytes an endpoint reads; a front reads one more to tell a larger body
+     * @return the most body bytes an endpoint reads (KX's request, the body Envoy forwards); a
+     *         front reads one more to tell a larger body
      */
     public int maxBodyBytes() {
         return settings.kxMaxRequestBytes();
@@ -80,6 +87,14 @@ public final class GatewayEndpoints {
      */
     public boolean mayBlock() {
         return decisions.mayBlock();
+    }
+
+    /**
+     * @param endpoint an endpoint, as {@link #endpoint} gave it, whose body the front read
+     * @return the answer to a request whose body the client did not send in time (408)
+     */
+    public GatewayAnswer bodyTimedOut(String endpoint) {
+        return reject(KX.equals(endpoint), GatewayRejection.bodyTimedOut());
     }
 
     /**
@@ -95,11 +110,11 @@ public final class GatewayEndpoints {
             if ("/nginx".equals(request.endpoint())) {
                 return answer(nginx(request), 204);
             }
-            if (request.endpoint().equals(ENVOY) || request.endpoint().startsWith(ENVOY + "/")) {
+            if (isEnvoy(request.endpoint())) {
                 String original = request.endpoint().length() == ENVOY.length() ? "/"
                         : request.endpoint().substring(ENVOY.length());
                 return answer(decide(request, request.method(), request.query() == null ? original
-                        : original + "?" + request.query()), 200);
+                        : original + "?" + request.query(), envoyBody(request)), 200);
             }
             if (kxEndpoint) {
                 return kx.answer(request);
@@ -129,7 +144,21 @@ public final class GatewayEndpoints {
                     + "method and URI in " + settings.originalMethodHeader() + " and " + settings.originalUriHeader()
                     + "."));
         }
-        return decide(request, method, uri);
+        // auth_request sends no body: a policy that decides on one is refused, never asked without it.
+        return decide(request, method, uri, ForwardedBody.UNAVAILABLE);
+    }
+
+    /*
+     * Envoy sends the body with with_request_body, marking the check request with
+     * x-envoy-auth-partial-body (true when it holds only the start); without the mark it sent none.
+     */
+    private ForwardedBody envoyBody(GatewayRequest request) {
+        String partial = first(request, ENVOY_PARTIAL_BODY);
+        byte[] body = request.body();
+        if (partial == null || body == null) {
+            return ForwardedBody.UNAVAILABLE;
+        }
+        return new ForwardedBody(body, "true".equalsIgnoreCase(partial) || body.length > settings.kxMaxRequestBytes());
     }
 
     private static @Nullable String first(GatewayRequest request, String header) {
@@ -137,10 +166,10 @@ public final class GatewayEndpoints {
         return values.isEmpty() ? null : values.get(0);
     }
 
-    private GatewayDecision decide(GatewayRequest request, String method, String target) {
+    private GatewayDecision decide(GatewayRequest request, String method, String target, ForwardedBody body) {
         OriginalPath path = OriginalPath.parse(target, settings.rejectAmbiguousPaths());
         SecurityRequestContext context = new SecurityRequestContext(request.peerAddress(), request.headers(), method,
-                path.value(), path.query());
+                path.value(), path.query(), body);
         return decisions.decide(context, path.path());
     }
 

@@ -1,8 +1,8 @@
 package io.policyauth.gateway;
 
 /**
- * A forwarded request refused before any policy runs: its caller may not ask, or its original
- * request cannot be read unambiguously. Counted, never decided.
+ * A forwarded request refused before any policy runs: its caller may not ask, its body did not
+ * arrive in time, or its original request cannot be read unambiguously. Counted, never decided.
  *
  * @param status the HTTP status
  * @param reason the counter's {@code reason} tag, for example {@code dot_segment}
@@ -18,6 +18,11 @@ record GatewayRejection(int status, String reason, String type, String title, St
 
     static GatewayRejection unreadable(String reason, String detail) {
         return new GatewayRejection(400, reason, "ambiguous-request", "Ambiguous original request", detail);
+    }
+
+    static GatewayRejection bodyTimedOut() {
+        return new GatewayRejection(408, "body_timeout", "body-timeout", "Request body not received in time",
+                "The request body was not received in time.");
     }
 
     static GatewayRejection callerNotAllowed() {

@@ -13,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.policyauth.core.AuthException;
+import io.policyauth.core.ForwardedBody;
 import io.policyauth.core.RequestHeaders;
 import io.policyauth.core.SecurityRequestContext;
 
@@ -26,6 +27,8 @@ import io.policyauth.core.SecurityRequestContext;
  * from {@code pass} must belong to {@code user} when one is named (403 otherwise), since KX goes on
  * believing {@code user}; an API key names no user to compare. A request without {@code uri} (an
  * IPC connection) gets the gateway's default policy; a {@code uri} without {@code method} is refused.
+ * {@code body} is the request body for a policy that decides on it; without it, such a policy
+ * refuses the request.
  */
 final class KxAuthorizer {
 
@@ -84,9 +87,11 @@ final class KxAuthorizer {
         String effectiveMethod = method != null ? method.toUpperCase(Locale.ROOT) : "CONNECT";
         String pass = text(document, "pass");
         RequestHeaders forwarded = request.headers();
+        String forwardedBody = text(document, "body");
         SecurityRequestContext context = new SecurityRequestContext(request.peerAddress(),
-                credentialHeaders(forwarded, pass), effectiveMethod,
-                path == null ? "" : path.value(), path == null ? null : path.query());
+                credentialHeaders(forwarded, pass), effectiveMethod, path == null ? "" : path.value(),
+                path == null ? null : path.query(), forwardedBody == null ? ForwardedBody.UNAVAILABLE
+                        : ForwardedBody.of(forwardedBody.getBytes(StandardCharsets.UTF_8)));
         GatewayDecision decision = decisions.decide(context, path == null ? null : path.path());
         AuthException denial = decision.denial();
         if (denial != null) {

@@ -22,6 +22,7 @@ import io.policyauth.core.AuthenticationException;
 import io.policyauth.core.Challenge;
 import io.policyauth.core.CredentialDescription;
 import io.policyauth.core.ForbiddenException;
+import io.policyauth.core.ForwardedBody;
 import io.policyauth.core.InvalidCredentialRequestException;
 import io.policyauth.core.PolicyDescription;
 import io.policyauth.core.RequestBodyRejectedException;
@@ -116,10 +117,36 @@ public final class RemoteAuthorizerExecutor implements AuthExecutor {
     public AuthenticatedUser execute(SecurityRequestContext context) {
         String authorization = context.headers().single(AUTHORIZATION);
         BasicCredentials basic = basic(authorization);
+        if (!settings.includeBody()) {
+            return decide(ask(context, authorization, basic, null), authorization, basic);
+        }
+        // The permit first: a slow or large body is read only for a question that may be asked.
+        if (!permits.tryAcquire()) {
+            throw saturated();
+        }
+        try {
+            return decide(ask(context, authorization, basic, body(context)), authorization, basic);
+        }
+        finally {
+            permits.release();
+        }
+    }
+
+    @Override
+    public boolean readsBody() {
+        return settings.includeBody();
+    }
+
+    private AuthorizerAnswer ask(SecurityRequestContext context, @Nullable String authorization,
+            @Nullable BasicCredentials basic, @Nullable String body) {
         AuthorizerRequest request = new AuthorizerRequest(headers(context, authorization),
                 basic == null ? null : basic.user(), basic == null ? null : basic.pass(), uri(context),
-                context.method(), settings.includeBody() ? body(context) : null);
-        AuthorizerAnswer answer = answer(request);
+                context.method(), body);
+        return answer(request);
+    }
+
+    private AuthenticatedUser decide(AuthorizerAnswer answer, @Nullable String authorization,
+            @Nullable BasicCredentials basic) {
         if (answer.granted()) {
             return admit(answer, basic);
         }
@@ -154,11 +181,16 @@ public final class RemoteAuthorizerExecutor implements AuthExecutor {
         return answer;
     }
 
-    /** Asks the authorizer unless as many questions already wait on it as the policy allows. */
+    /*
+     * Asks the authorizer unless as many questions already wait on it as the policy allows; with
+     * include-body the permit was taken before the body was read.
+     */
     private AuthorizerAnswer ask(AuthorizerRequest request) {
+        if (settings.includeBody()) {
+            return client.ask(request);
+        }
         if (!permits.tryAcquire()) {
-            throw new AuthUnavailableException("remote_saturated", "The request cannot be authorized right now.",
-                    SATURATED_RETRY_AFTER, null);
+            throw saturated();
         }
         try {
             return client.ask(request);
@@ -166,6 +198,11 @@ public final class RemoteAuthorizerExecutor implements AuthExecutor {
         finally {
             permits.release();
         }
+    }
+
+    private static AuthUnavailableException saturated() {
+        return new AuthUnavailableException("remote_saturated", "The request cannot be authorized right now.",
+                SATURATED_RETRY_AFTER, null);
     }
 
     private AuthenticatedUser admit(AuthorizerAnswer answer, BasicCredentials basic) {
@@ -191,12 +228,20 @@ public final class RemoteAuthorizerExecutor implements AuthExecutor {
 
     private @Nullable String body(SecurityRequestContext context) {
         byte[] bytes;
-        try {
-            bytes = bodies.copy(context, settings.maxBodyBytes());
+        ForwardedBody forwarded = context.forwardedBody();
+        if (forwarded != null) {
+            if (forwarded.bytes() == null) {
+                // Never asked without the body it decides on: it could admit what the body says.
+                throw new ForbiddenException("body_unavailable", "This request's body is not available to the "
+                        + "policy that decides on it.", List.of());
+            }
+            if (forwarded.truncated()) {
+                throw RequestBodyRejectedException.tooLarge();
+            }
+            bytes = forwarded.bytes();
         }
-        catch (UncheckedIOException unreadable) {
-            throw new InvalidCredentialRequestException("unreadable_body", "The request body could not be read.",
-                    null);
+        else {
+            bytes = copy(context);
         }
         if (bytes == null) {
             return null;
@@ -206,6 +251,16 @@ public final class RemoteAuthorizerExecutor implements AuthExecutor {
             throw RequestBodyRejectedException.tooLarge();
         }
         return BodyText.decode(bytes, context.headers().single(CONTENT_TYPE));
+    }
+
+    private byte @Nullable [] copy(SecurityRequestContext context) {
+        try {
+            return bodies.copy(context, settings.maxBodyBytes());
+        }
+        catch (UncheckedIOException unreadable) {
+            throw new InvalidCredentialRequestException("unreadable_body", "The request body could not be read.",
+                    null);
+        }
     }
 
     private BasicCredentials basic(String authorization) {

@@ -145,6 +145,13 @@ public final class HandlerPolicies {
     }
 
     /**
+     * @return the route rules, in their order (that of {@link #routePolicies()})
+     */
+    public List<RouteRule> routeRules() {
+        return routes.stream().map(CompiledRoute::rule).toList();
+    }
+
+    /**
      * @return the default policy, possibly standing in for an unregistered one
      */
     public HandlerPolicy defaultPolicy() {

@@ -9,6 +9,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import io.policyauth.core.RequestBodyRejectedException;
@@ -40,7 +41,8 @@ final class BodyCopyingServerRequest extends ServerHttpRequestDecorator {
      * @param timeout the longest wait for the client to send them
      * @return up to {@code wanted + 1} bytes of the body
      * @throws RequestBodyRejectedException 415 for a multipart body
-     * @throws java.io.UncheckedIOException when the body cannot be read in time
+     * @throws RequestBodyRejectedException 408 when the client did not send it in time
+     * @throws java.io.UncheckedIOException when the body cannot be read
      */
     byte[] copy(int wanted, Duration timeout) {
         if (Schedulers.isInNonBlockingThread()) {
@@ -52,6 +54,20 @@ final class BodyCopyingServerRequest extends ServerHttpRequestDecorator {
         byte[] bytes = head().await(timeout);
         // A kept head longer than the limit means a larger body, whatever the caller wants.
         return bytes.length > wanted + 1 || bytes.length > limit ? Arrays.copyOf(bytes, wanted + 1) : bytes;
+    }
+
+    /**
+     * Receives the start of the body without holding a thread, so that {@link #copy} then finds it
+     * read. A multipart body is left unread: {@link #copy} refuses it.
+     *
+     * @param timeout the longest wait for the client to send it
+     * @return completes when the start is read, the body failed or the timeout passed
+     */
+    Mono<Void> received(Duration timeout) {
+        if (ContentTypes.is(getHeaders().getFirst(HttpHeaders.CONTENT_TYPE), ContentTypes.MULTIPART)) {
+            return Mono.empty();
+        }
+        return head().received(timeout);
     }
 
     /**

@@ -18,6 +18,9 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
+import reactor.core.publisher.Mono;
+
+import io.policyauth.core.RequestBodyRejectedException;
 
 /**
  * The one subscriber of a request body whose start a policy copies: it reads buffers until it
@@ -47,7 +50,8 @@ final class BodyHead extends BaseSubscriber<DataBuffer> {
      * Waits, on a thread that may block, for the head of the body.
      *
      * @return up to {@code limit + 1} bytes
-     * @throws UncheckedIOException when the body failed, was abandoned or took longer than the timeout
+     * @throws RequestBodyRejectedException 408 when the client took longer than the timeout
+     * @throws UncheckedIOException when the body failed or was abandoned
      */
     byte[] await(Duration timeout) {
         try {
@@ -57,9 +61,35 @@ final class BodyHead extends BaseSubscriber<DataBuffer> {
             Thread.currentThread().interrupt();
             throw new UncheckedIOException(new IOException("Interrupted while reading the request body"));
         }
-        catch (ExecutionException | TimeoutException | CancellationException unread) {
-            throw new UncheckedIOException(new IOException("The request body could not be read", unread));
+        catch (TimeoutException late) {
+            throw RequestBodyRejectedException.timedOut();
         }
+        catch (ExecutionException failed) {
+            if (failed.getCause() instanceof TimeoutException) {
+                throw RequestBodyRejectedException.timedOut();
+            }
+            throw new UncheckedIOException(new IOException("The request body could not be read", failed));
+        }
+        catch (CancellationException abandoned) {
+            throw new UncheckedIOException(new IOException("The request body could not be read", abandoned));
+        }
+    }
+
+    /**
+     * Waits, holding no thread, for the head of the body. Past the timeout the body is abandoned,
+     * and {@link #await} then reports the timeout.
+     *
+     * @param timeout the longest wait for the client to send it
+     * @return completes when the head is read, the body failed or the timeout passed; never an error
+     */
+    Mono<Void> received(Duration timeout) {
+        return Mono.fromFuture(head, true).timeout(timeout).then()
+                .onErrorResume(TimeoutException.class, late -> {
+                    head.completeExceptionally(late);
+                    cancel();
+                    return Mono.empty();
+                })
+                .onErrorResume(failed -> Mono.empty());
     }
 
     /**

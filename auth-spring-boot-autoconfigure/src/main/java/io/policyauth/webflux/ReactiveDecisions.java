@@ -1,5 +1,8 @@
 package io.policyauth.webflux;
 
+import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -7,6 +10,7 @@ import reactor.core.scheduler.Scheduler;
 
 import io.policyauth.core.AuthException;
 import io.policyauth.core.AuthService;
+import io.policyauth.core.AuthUnavailableException;
 import io.policyauth.core.AuthenticatedUser;
 import io.policyauth.core.SecurityRequestContext;
 import io.policyauth.web.HandlerPolicy;
@@ -14,9 +18,15 @@ import io.policyauth.web.HandlerPolicy;
 /**
  * Runs a policy for a reactive request. A policy that is CPU work only ({@code public},
  * {@code internal}, shared keys, JWTs with configured keys and an in-memory denylist) runs on the
- * calling thread; one that may wait on I/O runs on a bounded scheduler, so no event loop waits.
+ * calling thread; one that may wait on I/O runs on policy-auth's own bounded scheduler
+ * ({@link DecisionScheduler}), so no event loop waits and the application's schedulers are not
+ * taken. A policy that reads the body runs once the body's start has arrived, read without a
+ * thread (past {@code policy-auth.body-read-timeout}: 408). With the scheduler's queue full, the
+ * answer is 503.
  */
 public final class ReactiveDecisions {
+
+    private static final Duration BUSY_RETRY_AFTER = Duration.ofSeconds(1);
 
     private final AuthService authService;
     private final Scheduler blockingScheduler;
@@ -40,11 +50,21 @@ public final class ReactiveDecisions {
      */
     public Mono<Decision> decide(ServerWebExchange exchange, HandlerPolicy policy) {
         SecurityRequestContext context = ReactiveRequestContexts.from(exchange.getRequest());
-        Mono<Decision> decision = Mono.fromCallable(() -> Decision.granted(bodies.during(exchange,
-                () -> authService.authorize(context, policy.executor(), policy.enforcement()))))
+        Mono<AuthenticatedUser> authorized = Mono.fromCallable(() -> bodies.during(exchange,
+                () -> authService.authorize(context, policy.executor(), policy.enforcement())));
+        if (policy.executor().mayBlock()) {
+            authorized = authorized.subscribeOn(blockingScheduler);
+        }
+        if (policy.executor().readsBody()) {
+            // The body arrives before a thread is taken: a slow client holds a connection, not a thread.
+            authorized = bodies.received(exchange).then(authorized);
+        }
+        return authorized.map(Decision::granted)
                 .onErrorResume(AuthException.class, denied -> Mono.just(Decision.denied(denied)))
+                .onErrorResume(RejectedExecutionException.class, busy -> Mono.just(Decision.denied(
+                        new AuthUnavailableException("decisions_saturated", "The request cannot be authorized "
+                                + "right now.", BUSY_RETRY_AFTER, null))))
                 .onErrorResume(RuntimeException.class, failure -> Mono.just(Decision.failed(failure)));
-        return policy.executor().mayBlock() ? decision.subscribeOn(blockingScheduler) : decision;
     }
 
     /**

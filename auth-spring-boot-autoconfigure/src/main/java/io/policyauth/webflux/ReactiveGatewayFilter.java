@@ -1,5 +1,8 @@
 package io.policyauth.webflux;
 
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -25,15 +28,18 @@ public final class ReactiveGatewayFilter implements WebFilter, Ordered {
     private final GatewayEndpoints endpoints;
     private final Scheduler blockingScheduler;
     private final boolean offload;
+    private final Duration bodyReadTimeout;
 
     /**
      * @param endpoints what the endpoints answer
      * @param blockingScheduler where answers that may block are made
+     * @param bodyReadTimeout the longest wait for a body the endpoints read; past it 408
      */
-    public ReactiveGatewayFilter(GatewayEndpoints endpoints, Scheduler blockingScheduler) {
+    public ReactiveGatewayFilter(GatewayEndpoints endpoints, Scheduler blockingScheduler, Duration bodyReadTimeout) {
         this.endpoints = endpoints;
         this.blockingScheduler = blockingScheduler;
         this.offload = endpoints.mayBlock();
+        this.bodyReadTimeout = bodyReadTimeout;
     }
 
     @Override
@@ -54,14 +60,15 @@ public final class ReactiveGatewayFilter implements WebFilter, Ordered {
         return forwarded.flatMap(gatewayRequest -> {
             Mono<GatewayAnswer> answer = Mono.fromCallable(() -> endpoints.answer(gatewayRequest));
             return offload ? answer.subscribeOn(blockingScheduler) : answer;
-        }).flatMap(answer -> ReactiveResponses.write(exchange.getResponse(), answer.status(), answer.headers(),
-                answer.contentType(), answer.body()));
+        }).onErrorResume(TimeoutException.class, late -> Mono.just(endpoints.bodyTimedOut(endpoint)))
+                .flatMap(answer -> ReactiveResponses.write(exchange.getResponse(), answer.status(), answer.headers(),
+                        answer.contentType(), answer.body()));
     }
 
     /* At most one byte more than the endpoints read, so that a larger body is told apart. */
     private Mono<byte[]> body(ServerHttpRequest request) {
         int limit = endpoints.maxBodyBytes() + 1;
-        return DataBufferUtils.join(request.getBody(), limit).map(joined -> {
+        return DataBufferUtils.join(request.getBody(), limit).timeout(bodyReadTimeout).map(joined -> {
             byte[] bytes = new byte[joined.readableByteCount()];
             joined.read(bytes);
             DataBufferUtils.release(joined);

@@ -5,28 +5,22 @@ import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 
 import io.policyauth.core.RequestBodySource;
 import io.policyauth.core.SecurityRequestContext;
 
 /**
- * Copies bodies of reactive requests that passed {@link ReactiveBodyCopyFilter}. A reactive
- * request has no thread of its own, so {@link ReactiveDecisions} names the request for the
- * duration of each decision on the thread that runs it; policies that read bodies may block, so
- * that thread is never an event loop.
+ * Copies bodies of reactive requests that passed {@link ReactiveBodyCopyFilter}. Before a policy
+ * that reads the body runs, {@link ReactiveDecisions} has the start of the body received without
+ * holding a thread ({@link #received}); a reactive request has no thread of its own, so it then
+ * names the request for the duration of the decision on the thread that runs it, and the copy
+ * finds the bytes already there.
  */
 public final class ReactiveRequestBodySource implements RequestBodySource {
 
-    /** The longest wait for a client to send the body a policy reads: Tomcat's default connection timeout. */
-    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(20);
-
     private final ThreadLocal<BodyCopyingServerRequest> deciding = new ThreadLocal<>();
     private final Duration readTimeout;
-
-    /** A source that waits at most {@link #DEFAULT_READ_TIMEOUT} for a body. */
-    public ReactiveRequestBodySource() {
-        this(DEFAULT_READ_TIMEOUT);
-    }
 
     /**
      * @param readTimeout the longest wait for a client to send the body a policy reads
@@ -39,6 +33,12 @@ public final class ReactiveRequestBodySource implements RequestBodySource {
     public byte @Nullable [] copy(SecurityRequestContext context, int limit) {
         BodyCopyingServerRequest request = deciding.get();
         return request == null ? null : request.copy(limit, readTimeout);
+    }
+
+    /* Receives the start of the exchange's copyable body, if it has one, holding no thread. */
+    Mono<Void> received(ServerWebExchange exchange) {
+        BodyCopyingServerRequest request = exchange.getAttribute(ReactiveBodyCopyFilter.ATTRIBUTE);
+        return request == null ? Mono.empty() : request.received(readTimeout);
     }
 
     /* Runs one decision with the exchange's copyable body, if it has one, available to copy(). */

@@ -6,8 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -26,6 +27,7 @@ import io.policyauth.core.AuthDecisionEvent;
 import io.policyauth.core.Outcome;
 import io.policyauth.jwt.NimbusTokenIssuer;
 import io.policyauth.jwt.TokenSettings;
+import io.policyauth.remote.TestAuthorizer;
 import io.policyauth.web.HttpTestClient;
 import io.policyauth.web.TestInstances;
 
@@ -39,10 +41,16 @@ class GatewayEndpointsIntegrationTests {
     private static ConfigurableApplicationContext context;
     private static HttpTestClient client;
     private static int port;
+    private static TestAuthorizer authorizer;
 
     @BeforeAll
-    static void start() {
-        context = instances.start(GatewayTestApplication.class, GatewayTestApplication.PROPERTIES);
+    static void start() throws IOException {
+        authorizer = new TestAuthorizer();
+        List<String> properties = new ArrayList<>(List.of(GatewayTestApplication.PROPERTIES));
+        properties.addAll(List.of("policy-auth.remote.bodies.endpoint=" + authorizer.url("/authorize"),
+                "policy-auth.remote.bodies.include-body=true",
+                "policy-auth.gateway.routes[5].pattern=/queries/**", "policy-auth.gateway.routes[5].policy=bodies"));
+        context = instances.start(GatewayTestApplication.class, properties.toArray(String[]::new));
         client = TestInstances.client(context);
         port = ((WebServerApplicationContext) context).getWebServer().getPort();
     }
@@ -50,6 +58,7 @@ class GatewayEndpointsIntegrationTests {
     @AfterAll
     static void stop() {
         instances.close();
+        authorizer.close();
     }
 
     static String token(String subject, List<String> scopes, List<String> roles) {
@@ -297,6 +306,40 @@ class GatewayEndpointsIntegrationTests {
             assertThat(lenient.get("/authz/nginx", "X-Original-Method", "GET", "X-Original-URI", "/OPS/health")
                     .statusCode()).isEqualTo(403);
         }
+    }
+
+    @Test
+    void aPolicyThatDecidesOnTheBodyIsShownTheBodyKxAndEnvoyForward() {
+        String good = "Bearer good-token";
+        assertThat(client.postJson("/authz/kx", "{\"uri\":\"/queries/1\",\"method\":\"POST\",\"body\":\"select 1\"}",
+                "Authorization", good).statusCode()).isEqualTo(200);
+        assertThat(authorizer.last().field("body")).isEqualTo("select 1");
+        assertThat(client.postJson("/authz/kx", "{\"uri\":\"/queries/1\",\"method\":\"POST\","
+                + "\"body\":\"select from secret\"}", "Authorization", good).statusCode()).isEqualTo(403);
+
+        assertThat(client.post("/authz/envoy/queries/1", "select 1", "text/plain", "Authorization", good,
+                "x-envoy-auth-partial-body", "false").statusCode()).isEqualTo(200);
+        assertThat(authorizer.last().field("body")).isEqualTo("select 1");
+        assertThat(client.post("/authz/envoy/queries/1", "select from secret", "text/plain", "Authorization", good,
+                "x-envoy-auth-partial-body", "false").statusCode()).isEqualTo(403);
+        assertThat(client.post("/authz/envoy/queries/1", "select 1", "text/plain", "Authorization", good,
+                "x-envoy-auth-partial-body", "true").statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void withoutABodyToShowAPolicyThatDecidesOnItRefusesWithoutAsking() {
+        authorizer.reset();
+        String good = "Bearer good-token";
+        HttpResponse<String> nginx = nginx("POST", "/queries/1", "Authorization", good);
+        assertThat(nginx.statusCode()).isEqualTo(403);
+        assertThat(lastDecision().reason()).isEqualTo("body_unavailable");
+        assertThat(client.postJson("/authz/kx", "{\"uri\":\"/queries/1\",\"method\":\"POST\"}", "Authorization",
+                good).statusCode()).isEqualTo(403);
+        // Envoy without with_request_body sends no x-envoy-auth-partial-body.
+        assertThat(client.post("/authz/envoy/queries/1", "select from secret", "text/plain", "Authorization", good)
+                .statusCode()).isEqualTo(403);
+        assertThat(lastDecision().reason()).isEqualTo("body_unavailable");
+        assertThat(authorizer.calls("/authorize")).isZero();
     }
 
     @Test

@@ -26,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * A team's authorizer on loopback, recording every request it receives. Paths:
  * <ul>
  * <li>{@code /authorize}: Basic alice -> roles reader, admin; bob -> reader; mallory -> 403;
- * {@code Bearer good-token} -> sub svc-1, reader; anything else -> 401</li>
+ * {@code Bearer good-token} -> sub svc-1, reader; anything else -> 401; a {@code body} that
+ * mentions {@code secret} -> 403, whoever asks</li>
  * <li>{@code /slow}: answers only once {@link #releaseSlow()} is called (or after 10 s)</li>
  * <li>{@code /malformed}: a 200 that is not JSON</li>
  * <li>{@code /flaky}: 500 on the first call, then a grant</li>
@@ -157,7 +158,11 @@ public final class TestAuthorizer implements AutoCloseable {
     private void authorize(HttpExchange exchange, Received request) throws IOException {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         String user = request.field("user");
-        if ("Bearer good-token".equals(authorization)) {
+        String body = request.field("body");
+        if (body != null && body.contains("secret")) {
+            answer(exchange, 403, "{\"error\":\"no secrets\"}");
+        }
+        else if ("Bearer good-token".equals(authorization)) {
             answer(exchange, 200, "{\"roles\":[\"reader\"],\"sub\":\"svc-1\"}");
         }
         else if ("alice".equals(user)) {

@@ -37,10 +37,21 @@ public final class HttpTestClient {
      * @return the response
      */
     public HttpResponse<String> postJson(String path, String json, String... headers) {
+        return post(path, json, "application/json", headers);
+    }
+
+    /**
+     * @param path request path
+     * @param body the body
+     * @param contentType its type
+     * @param headers name, value, name, value...
+     * @return the response
+     */
+    public HttpResponse<String> post(String path, String body, String contentType, String... headers) {
         String[] all = Arrays.copyOf(headers, headers.length + 2);
         all[headers.length] = "Content-Type";
-        all[headers.length + 1] = "application/json";
-        return send("POST", path, HttpRequest.BodyPublishers.ofString(json), all);
+        all[headers.length + 1] = contentType;
+        return send("POST", path, HttpRequest.BodyPublishers.ofString(body), all);
     }
 
     private HttpResponse<String> send(String method, String path, HttpRequest.BodyPublisher body, String... headers) {

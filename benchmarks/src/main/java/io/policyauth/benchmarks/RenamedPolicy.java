@@ -29,4 +29,9 @@ public record RenamedPolicy(String policy, AuthExecutor delegate) implements Aut
     public boolean mayBlock() {
         return delegate.mayBlock();
     }
+
+    @Override
+    public boolean readsBody() {
+        return delegate.readsBody();
+    }
 }

@@ -3,6 +3,12 @@ package io.policyauth.webflux;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,6 +48,8 @@ class RemotePolicyOnWebFluxTests {
     private static TestAuthorizer authorizer;
     private static ConfigurableApplicationContext context;
     private static WebTestClient client;
+    private static int port;
+    private static final Duration SLOW_BODY_TIMEOUT = Duration.ofSeconds(4);
 
     @BeforeAll
     static void start() throws IOException {
@@ -53,8 +61,9 @@ class RemotePolicyOnWebFluxTests {
                 "--policy-auth.remote.kx-body.endpoint=" + authorizer.url("/authorize"),
                 "--policy-auth.remote.kx-body.include-body=true", "--policy-auth.remote.kx-body.max-body-size=32B",
                 "--policy-auth.api-key.shared-keys=" + SHARED_KEY,
-                "--policy-auth.policies.kx-or-key.any-of=kx-body,shared_api_key");
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+                "--policy-auth.policies.kx-or-key.any-of=kx-body,shared_api_key",
+                "--policy-auth.body-read-timeout=" + SLOW_BODY_TIMEOUT.toMillis() + "ms");
+        port = ((WebServerApplicationContext) context).getWebServer().getPort();
         client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
     }
 
@@ -131,6 +140,43 @@ class RemotePolicyOnWebFluxTests {
         client.post().uri("/orders").header("Authorization", "Bearer bad").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"amount\":5}").exchange().expectStatus().isUnauthorized();
         assertThat(authorizer.last().field("body")).isEqualTo("{\"amount\":5}");
+    }
+
+    /*
+     * 50 clients that promise a body and send one byte of it hold a connection each, never a
+     * thread: complete requests (a remote policy with and without the body) are answered while
+     * they wait, and each of them gets 408 once the body read timeout passes.
+     */
+    @Test
+    void slowBodiesHoldNoThreadAndAreAnswered408AfterTheTimeout() throws Exception {
+        List<Socket> slow = new ArrayList<>();
+        try {
+            for (int i = 0; i < 50; i++) {
+                Socket socket = new Socket("127.0.0.1", port);
+                socket.setSoTimeout((int) SLOW_BODY_TIMEOUT.multipliedBy(4).toMillis());
+                OutputStream out = socket.getOutputStream();
+                out.write(("POST /orders HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + GOOD
+                        + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{")
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                slow.add(socket);
+            }
+            client.get().uri("/kx/query").header("Authorization", GOOD).exchange().expectStatus().isOk();
+            client.post().uri("/orders").header("Authorization", GOOD).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"amount\":5}").exchange().expectStatus().isOk();
+            for (Socket socket : slow) {
+                assertThat(socket.getInputStream().available()).as("a slow body answered early").isZero();
+            }
+            for (Socket socket : slow) {
+                String status = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+                assertThat(status).isEqualTo("HTTP/1.1 408");
+            }
+        }
+        finally {
+            for (Socket socket : slow) {
+                socket.close();
+            }
+        }
     }
 
     @SpringBootConfiguration

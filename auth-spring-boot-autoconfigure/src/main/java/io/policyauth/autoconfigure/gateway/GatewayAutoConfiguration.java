@@ -17,7 +17,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.server.WebFilter;
-import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.policyauth.apikey.SharedApiKeyExecutor;
@@ -25,6 +24,7 @@ import io.policyauth.autoconfigure.ConfiguredCidrs;
 import io.policyauth.autoconfigure.ConfiguredPolicies;
 import io.policyauth.autoconfigure.apikey.ApiKeyProperties;
 import io.policyauth.autoconfigure.PolicyAuthAutoConfiguration;
+import io.policyauth.autoconfigure.PolicyAuthProperties;
 import io.policyauth.core.AuthService;
 import io.policyauth.core.PolicyModes;
 import io.policyauth.gateway.GatewayDecisions;
@@ -32,6 +32,7 @@ import io.policyauth.gateway.GatewayEndpoints;
 import io.policyauth.gateway.GatewayFilter;
 import io.policyauth.gateway.GatewaySettings;
 import io.policyauth.web.HandlerPolicies;
+import io.policyauth.webflux.DecisionScheduler;
 import io.policyauth.webflux.ReactiveGatewayFilter;
 
 /**
@@ -100,8 +101,9 @@ public class GatewayAutoConfiguration {
     static class ReactiveGateway {
 
         @Bean
-        ReactiveGatewayFilter policyAuthReactiveGatewayFilter(GatewayEndpoints endpoints) {
-            return new ReactiveGatewayFilter(endpoints, Schedulers.boundedElastic());
+        ReactiveGatewayFilter policyAuthReactiveGatewayFilter(GatewayEndpoints endpoints,
+                DecisionScheduler scheduler, PolicyAuthProperties properties) {
+            return new ReactiveGatewayFilter(endpoints, scheduler.scheduler(), properties.getBodyReadTimeout());
         }
     }
 

@@ -130,7 +130,10 @@ public class GatewayProperties {
     /** The KX Service Gateway endpoint. */
     public static class Kx {
 
-        /** Largest authorization request read; larger ones get 413. */
+        /**
+         * Largest authorization request read; larger ones get 413. Also the largest body read
+         * from Envoy's check requests (with_request_body).
+         */
         private DataSize maxRequestSize = DataSize.ofKilobytes(64);
 
         public DataSize getMaxRequestSize() {

@@ -1,11 +1,13 @@
 package io.policyauth.autoconfigure.remote;
 
-import io.policyauth.autoconfigure.ConditionalOnPolicyAuthEnabled;
+import java.time.Duration;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -14,9 +16,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.server.WebFilter;
-
 import tools.jackson.databind.json.JsonMapper;
 
+import io.policyauth.autoconfigure.ConditionalOnPolicyAuthEnabled;
+import io.policyauth.autoconfigure.PolicyAuthProperties;
 import io.policyauth.core.RequestBodySource;
 import io.policyauth.web.BodyCopyFilter;
 import io.policyauth.web.ServletRequestBodySource;
@@ -64,8 +67,10 @@ public final class RemotePolicyAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        ReactiveRequestBodySource reactiveRequestBodySource() {
-            return new ReactiveRequestBodySource();
+        ReactiveRequestBodySource reactiveRequestBodySource(Environment environment) {
+            return new ReactiveRequestBodySource(Binder.get(environment)
+                    .bind(PolicyAuthProperties.PREFIX + ".body-read-timeout", Duration.class)
+                    .orElse(PolicyAuthProperties.DEFAULT_BODY_READ_TIMEOUT));
         }
 
         @Bean

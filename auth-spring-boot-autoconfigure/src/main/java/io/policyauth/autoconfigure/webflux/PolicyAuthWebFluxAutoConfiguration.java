@@ -13,7 +13,6 @@ import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.result.method.AbstractHandlerMethodMapping;
 import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
 import org.springframework.web.server.WebFilter;
-import reactor.core.scheduler.Schedulers;
 
 import io.policyauth.autoconfigure.ConfiguredPolicies;
 import io.policyauth.autoconfigure.PolicyAuthAutoConfiguration;
@@ -23,6 +22,7 @@ import io.policyauth.core.PolicyModes;
 import io.policyauth.web.HandlerPolicies;
 import io.policyauth.web.PolicyMap;
 import io.policyauth.web.PolicyMappingVerifier;
+import io.policyauth.webflux.DecisionScheduler;
 import io.policyauth.webflux.PolicyWebFilter;
 import io.policyauth.webflux.ReactiveAuthenticatedUserArgumentResolver;
 import io.policyauth.webflux.ReactiveDecisions;
@@ -57,10 +57,16 @@ public class PolicyAuthWebFluxAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ReactiveDecisions policyAuthReactiveDecisions(AuthService authService,
-            ObjectProvider<ReactiveRequestBodySource> bodies) {
-        return new ReactiveDecisions(authService, Schedulers.boundedElastic(),
-                bodies.getIfAvailable(ReactiveRequestBodySource::new));
+    DecisionScheduler policyAuthDecisionScheduler() {
+        return new DecisionScheduler();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ReactiveDecisions policyAuthReactiveDecisions(AuthService authService, DecisionScheduler scheduler,
+            ObjectProvider<ReactiveRequestBodySource> bodies, PolicyAuthProperties properties) {
+        return new ReactiveDecisions(authService, scheduler.scheduler(),
+                bodies.getIfAvailable(() -> new ReactiveRequestBodySource(properties.getBodyReadTimeout())));
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.policyauth.benchmarks.jmh;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -61,7 +62,8 @@ public class ReactiveDecisionBenchmarks {
         AuthExecutor hs256 = new PrivateExecutor(jwt.hs256Provider(VerifiedTokenCacheSettings.defaults()));
         authService = new AuthService(new AuthExecutorRegistry(List.of(new PublicExecutor(), hs256), Map.of()),
                 new DecisionMetrics(new SimpleMeterRegistry()));
-        decisions = new ReactiveDecisions(authService, Schedulers.boundedElastic(), new ReactiveRequestBodySource());
+        decisions = new ReactiveDecisions(authService, Schedulers.boundedElastic(),
+                new ReactiveRequestBodySource(Duration.ofSeconds(10)));
         anonymous = SecurityRequestContext.of("127.0.0.1", Map.of());
         bearer = SecurityRequestContext.of("127.0.0.1", Map.of("Authorization", List.of("Bearer " + jwt.hs256Token())));
         InetSocketAddress loopback = new InetSocketAddress("127.0.0.1", 40000);
