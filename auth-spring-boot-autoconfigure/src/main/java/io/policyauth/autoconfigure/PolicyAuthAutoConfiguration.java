@@ -10,12 +10,14 @@ import io.micrometer.observation.ObservationRegistry;
 
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.AuthExecutorRegistry;
@@ -41,6 +43,12 @@ public class PolicyAuthAutoConfiguration {
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnPolicyAuthEnabled
     static class Core {
+
+        /* Before any bean exists: a misspelt or unresolved property must stop the start, not be ignored. */
+        @Bean
+        static BeanFactoryPostProcessor policyAuthUnknownPropertiesCheck(Environment environment) {
+            return new ConfiguredPropertiesCheck(environment);
+        }
 
         @Bean
         @ConditionalOnMissingBean

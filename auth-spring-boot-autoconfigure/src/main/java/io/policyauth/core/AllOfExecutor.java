@@ -20,7 +20,13 @@ final class AllOfExecutor extends CompositeExecutor {
     public AuthenticatedUser execute(SecurityRequestContext context) {
         AuthenticatedUser caller = null;
         for (AuthExecutor member : members()) {
-            AuthenticatedUser user = member.execute(context);
+            AuthenticatedUser user;
+            try {
+                user = member.execute(context);
+            }
+            catch (AuthException refused) {
+                throw caller == null ? refused : refused.refusing(caller);
+            }
             if (caller == null && !user.isAnonymous()) {
                 caller = user;
             }

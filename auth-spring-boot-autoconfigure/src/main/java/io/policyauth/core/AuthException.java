@@ -12,6 +12,7 @@ import java.util.List;
 public class AuthException extends RuntimeException {
 
     private final Denial denial;
+    private @Nullable AuthenticatedUser caller;
 
     /**
      * @param denial the refusal
@@ -27,6 +28,28 @@ public class AuthException extends RuntimeException {
      */
     public Denial denial() {
         return denial;
+    }
+
+    /**
+     * Names the caller that had been established when the request was refused (a valid token
+     * without the scope asked for, a member of an all-of after another admitted it), so the
+     * decision is recorded with who was refused. The first caller named stays.
+     *
+     * @param established the caller, possibly anonymous (then nothing is recorded)
+     * @return this exception
+     */
+    public AuthException refusing(AuthenticatedUser established) {
+        if (caller == null && established != null && !established.isAnonymous()) {
+            caller = established;
+        }
+        return this;
+    }
+
+    /**
+     * @return the caller established before the refusal, or {@code null} when none was
+     */
+    public @Nullable AuthenticatedUser caller() {
+        return caller;
     }
 
     /**

@@ -115,6 +115,7 @@ public final class AuthService {
         }
         catch (AuthException failure) {
             reason = failure.reason();
+            user = failure.caller();
             if (enforcement == Enforcement.DRY_RUN) {
                 outcome = Outcome.WOULD_DENY;
                 // The path is decoded: a %0A in it must not start a forged log line.

@@ -47,7 +47,12 @@ final class RequirementsExecutor implements AuthExecutor {
     @Override
     public AuthenticatedUser execute(SecurityRequestContext context) {
         AuthenticatedUser user = delegate.execute(context);
-        requirements.check(user);
+        try {
+            requirements.check(user);
+        }
+        catch (AuthException refused) {
+            throw refused.refusing(user);
+        }
         return user;
     }
 }

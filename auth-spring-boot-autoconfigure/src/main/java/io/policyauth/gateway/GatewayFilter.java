@@ -42,7 +42,7 @@ public final class GatewayFilter extends OncePerRequestFilter {
                 body = in.readNBytes(endpoints.maxBodyBytes() + 1);
             }
         }
-        GatewayAnswer answer = endpoints.answer(new GatewayRequest(request.getRemoteAddr(),
+        GatewayAnswer answer = endpoints.answer(new GatewayRequest(ServletRequestContexts.peerAddress(request),
                 ServletRequestContexts.headers(request), request.getMethod(), endpoint, request.getQueryString(),
                 body));
         response.setStatus(answer.status());

@@ -156,7 +156,13 @@ public final class RemoteAuthorizerExecutor implements AuthExecutor {
                             : "The credentials were not accepted."),
                     authorization != null, List.of(challenge(authorization)), null);
         }
-        throw new ForbiddenException("remote_denied", detail(answer, "The request is not allowed."), List.of());
+        ForbiddenException denied = new ForbiddenException("remote_denied", detail(answer,
+                "The request is not allowed."), List.of());
+        if (basic != null && !basic.user().isEmpty()) {
+            // A 403 refuses a user the authorizer knows: the audit records whom.
+            denied.refusing(AuthenticatedUser.builder(basic.user(), MECHANISM).build());
+        }
+        throw denied;
     }
 
     /** The path as handlers match it, so the authorizer judges the request that will be served. */

@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.server.PathContainer;
@@ -20,8 +22,24 @@ public final class ServletRequestContexts {
     }
 
     static SecurityRequestContext from(HttpServletRequest request) {
-        return new SecurityRequestContext(request.getRemoteAddr(), headers(request), request.getMethod(),
+        return new SecurityRequestContext(peerAddress(request), headers(request), request.getMethod(),
                 MatchedPaths.of(pathWithinApplication(request)), request.getQueryString());
+    }
+
+    /**
+     * The address of the socket peer, beneath any wrapper: Spring's {@code ForwardedHeaderFilter}
+     * ({@code server.forward-headers-strategy=framework}) wraps the request to answer with an
+     * address taken from {@code X-Forwarded-For}, which any client can send.
+     *
+     * @param request a servlet request, possibly wrapped
+     * @return the address the container gives the innermost request
+     */
+    public static String peerAddress(ServletRequest request) {
+        ServletRequest innermost = request;
+        while (innermost instanceof ServletRequestWrapper wrapper) {
+            innermost = wrapper.getRequest();
+        }
+        return innermost.getRemoteAddr();
     }
 
     /**

@@ -36,6 +36,7 @@ import io.policyauth.web.RequiresPolicy;
             "policy-auth.internal.allowed-cidrs=10.0.0.0/8",
             "policy-auth.policies.watch.any-of=private",
             "policy-auth.policies.watch.mode=dry-run",
+            "policy-auth.policies.token-from-inside.all-of=private,internal",
             "logging.level.policy-auth.audit=DEBUG"
         })
 class AuditIntegrationTests {
@@ -97,6 +98,24 @@ class AuditIntegrationTests {
         }
     }
 
+    @Test
+    void aRefusalAfterTheCallerWasEstablishedRecordsTheCaller(CapturedOutput output) {
+        String token = tokens.createToken("alice", List.of("orders:read"), List.of());
+
+        assertThat(http.get("/scoped", "Authorization", "Bearer " + token).statusCode()).isEqualTo(403);
+        assertThat(http.get("/inside", "Authorization", "Bearer " + token).statusCode()).isEqualTo(403);
+
+        assertThat(recorder.events).hasSize(2).allSatisfy(refused -> {
+            assertThat(refused.outcome()).isEqualTo(Outcome.FORBIDDEN);
+            assertThat(refused.subject()).isEqualTo("alice");
+            assertThat(refused.credentialId()).isNotBlank();
+        });
+        assertThat(recorder.events.get(0).reason()).isEqualTo("insufficient_scope");
+        assertThat(recorder.events.get(1).reason()).isEqualTo("address_not_allowed");
+        assertThat(output.getAll()).containsPattern("outcome=forbidden policy=private .*subject=alice credential_id="
+                + recorder.events.get(0).credentialId());
+    }
+
     @SpringBootConfiguration
     @EnableAutoConfiguration
     static class App {
@@ -143,6 +162,18 @@ class AuditIntegrationTests {
             @GetMapping("/shared")
             @RequiresPolicy("shared_api_key")
             String shared() {
+                return "ok";
+            }
+
+            @GetMapping("/scoped")
+            @RequiresPolicy(value = "private", scopes = "orders:write")
+            String scoped() {
+                return "ok";
+            }
+
+            @GetMapping("/inside")
+            @RequiresPolicy("token-from-inside")
+            String inside() {
                 return "ok";
             }
 

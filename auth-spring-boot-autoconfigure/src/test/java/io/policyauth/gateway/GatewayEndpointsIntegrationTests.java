@@ -1,6 +1,7 @@
 package io.policyauth.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -358,6 +359,37 @@ class GatewayEndpointsIntegrationTests {
             assertThat(refused.body()).contains("caller-not-allowed");
             assertThat(strict.getBean(GatewayTestApplication.class).decisions).isEmpty();
         }
+    }
+
+    @Test
+    void theGatewayJudgesItsCallerByTheSocketPeerWhateverTheForwardHeadersStrategy() {
+        boolean reactive = "reactive".equals(System.getProperty(TestInstances.STACK));
+        try (TestInstances others = new TestInstances()) {
+            String[] framework = withProperties("policy-auth.gateway.allowed-callers=10.9.0.0/16",
+                    "server.forward-headers-strategy=framework");
+            if (reactive) {
+                // WebFlux replaces the peer address before any filter: no way to see the socket peer.
+                assertThat(catchThrowable(() -> others.start(GatewayTestApplication.class, framework)))
+                        .rootCause().hasMessageContaining("server.forward-headers-strategy=framework");
+            }
+            else {
+                HttpTestClient behindFramework = TestInstances.client(others.start(GatewayTestApplication.class,
+                        framework));
+                HttpResponse<String> spoofed = behindFramework.get("/authz/nginx", "X-Original-Method", "GET",
+                        "X-Original-URI", "/public/x", "X-Forwarded-For", "10.9.9.9");
+                assertThat(spoofed.statusCode()).isEqualTo(403);
+                assertThat(spoofed.body()).contains("caller-not-allowed");
+            }
+            assertThat(catchThrowable(() -> others.start(GatewayTestApplication.class,
+                    withProperties("server.forward-headers-strategy=native"))))
+                    .rootCause().hasMessageContaining("server.forward-headers-strategy=native");
+        }
+    }
+
+    private static String[] withProperties(String... more) {
+        List<String> properties = new ArrayList<>(List.of(GatewayTestApplication.PROPERTIES));
+        properties.addAll(List.of(more));
+        return properties.toArray(String[]::new);
     }
 
     private static AuthDecisionEvent lastDecision() {

@@ -16,6 +16,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.web.server.WebFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,6 +26,7 @@ import io.policyauth.autoconfigure.ConfiguredPolicies;
 import io.policyauth.autoconfigure.apikey.ApiKeyProperties;
 import io.policyauth.autoconfigure.PolicyAuthAutoConfiguration;
 import io.policyauth.autoconfigure.PolicyAuthProperties;
+import io.policyauth.autoconfigure.SocketPeerAddresses;
 import io.policyauth.core.AuthService;
 import io.policyauth.core.PolicyModes;
 import io.policyauth.gateway.GatewayDecisions;
@@ -68,7 +70,8 @@ public class GatewayAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     GatewayEndpoints policyAuthGatewayEndpoints(GatewayProperties gateway, GatewayDecisions decisions,
-            ObjectProvider<ApiKeyProperties> apiKey, ObjectProvider<MeterRegistry> meters) {
+            ObjectProvider<ApiKeyProperties> apiKey, ObjectProvider<MeterRegistry> meters, Environment environment) {
+        SocketPeerAddresses.require(environment, "The gateway (" + PREFIX + ".allowed-callers)");
         return new GatewayEndpoints(settings(gateway), decisions, apiKey.stream().findFirst()
                 .map(ApiKeyProperties::getHeaderName).orElse(SharedApiKeyExecutor.DEFAULT_HEADER_NAME),
                 meters.getIfAvailable(() -> Metrics.globalRegistry));

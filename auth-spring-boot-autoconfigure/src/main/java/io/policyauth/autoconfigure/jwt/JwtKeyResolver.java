@@ -250,11 +250,10 @@ final class JwtKeyResolver {
     private byte[] secret() {
         byte[] secret = jwt.getSecret().getBytes(StandardCharsets.UTF_8);
         if (secret.length < JwtAlgorithms.MIN_SECRET_BYTES) {
-            // The value is never shown: only its length.
-            throw new InvalidConfigurationPropertyValueException(property("secret"),
-                    "(hidden, " + secret.length + " bytes)",
-                    "it is too weak: at least " + JwtAlgorithms.MIN_SECRET_BYTES + " bytes (256 bits) are required; "
-                    + "generate one with 'openssl rand -base64 48'");
+            // Not InvalidConfigurationPropertyValueException: Boot's analyzer would print the value.
+            throw new IllegalStateException(property("secret") + " is too weak: it has " + secret.length
+                    + " bytes, and at least " + JwtAlgorithms.MIN_SECRET_BYTES + " bytes (256 bits) are required; "
+                    + "generate one with 'openssl rand -base64 48'. The value is not shown.");
         }
         return secret;
     }

@@ -2,6 +2,7 @@ package io.policyauth.autoconfigure.network;
 
 import io.policyauth.autoconfigure.ConditionalOnPolicyAuthEnabled;
 import io.policyauth.autoconfigure.ConfiguredCidrs;
+import io.policyauth.autoconfigure.SocketPeerAddresses;
 import io.policyauth.autoconfigure.ConditionalOnNonEmptyList;
 
 import io.policyauth.network.CidrSet;
@@ -12,6 +13,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * Resolves client addresses behind {@value #TRUSTED_PROXIES} (for the {@code internal} policy,
@@ -36,7 +38,9 @@ public final class InternalPolicyAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnNonEmptyList(ALLOWED_CIDRS)
-    InternalExecutor internalExecutor(InternalProperties internal, ClientAddressResolver clientAddressResolver) {
+    InternalExecutor internalExecutor(InternalProperties internal, ClientAddressResolver clientAddressResolver,
+            Environment environment) {
+        SocketPeerAddresses.require(environment, "The internal policy (" + ALLOWED_CIDRS + ")");
         CidrSet allowed = ConfiguredCidrs.parse(ALLOWED_CIDRS, internal.getAllowedCidrs());
         return new InternalExecutor(allowed, clientAddressResolver);
     }
