@@ -362,23 +362,13 @@ class GatewayEndpointsIntegrationTests {
     }
 
     @Test
-    void theGatewayJudgesItsCallerByTheSocketPeerWhateverTheForwardHeadersStrategy() {
-        boolean reactive = "reactive".equals(System.getProperty(TestInstances.STACK));
+    void aForwardHeadersStrategyThatHidesTheSocketPeerStopsTheStart() {
         try (TestInstances others = new TestInstances()) {
-            String[] framework = withProperties("policy-auth.gateway.allowed-callers=10.9.0.0/16",
-                    "server.forward-headers-strategy=framework");
-            if (reactive) {
+            if ("reactive".equals(System.getProperty(TestInstances.STACK))) {
                 // WebFlux replaces the peer address before any filter: no way to see the socket peer.
-                assertThat(catchThrowable(() -> others.start(GatewayTestApplication.class, framework)))
+                assertThat(catchThrowable(() -> others.start(GatewayTestApplication.class,
+                        withProperties("server.forward-headers-strategy=framework"))))
                         .rootCause().hasMessageContaining("server.forward-headers-strategy=framework");
-            }
-            else {
-                HttpTestClient behindFramework = TestInstances.client(others.start(GatewayTestApplication.class,
-                        framework));
-                HttpResponse<String> spoofed = behindFramework.get("/authz/nginx", "X-Original-Method", "GET",
-                        "X-Original-URI", "/public/x", "X-Forwarded-For", "10.9.9.9");
-                assertThat(spoofed.statusCode()).isEqualTo(403);
-                assertThat(spoofed.body()).contains("caller-not-allowed");
             }
             assertThat(catchThrowable(() -> others.start(GatewayTestApplication.class,
                     withProperties("server.forward-headers-strategy=native"))))

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -150,6 +151,28 @@ class NginxGatewayIntegrationTests {
         assertThat(rawStatus("GET /public/x HTTP/1.1")).isEqualTo(200);
     }
 
+    /* For an upstream that routes regardless of case, /OPS must take the /ops/** route. */
+    @Test
+    void withCaseInsensitivePathsAnUpperCasePathTakesItsRoute(@TempDir Path ownDir) throws Exception {
+        try (TestInstances lenient = new TestInstances()) {
+            String[] properties = Arrays.copyOf(GatewayTestApplication.PROPERTIES,
+                    GatewayTestApplication.PROPERTIES.length + 1);
+            properties[properties.length - 1] = "policy-auth.gateway.case-insensitive-paths=true";
+            ConfigurableApplicationContext context = lenient.start(GatewayTestApplication.class, properties);
+            NginxProcess second = NginxProcess.start(NginxProcess.binary().orElseThrow(), NginxProcess.EXAMPLE,
+                    ((WebServerApplicationContext) context).getWebServer().getPort(), ownDir);
+            try {
+                String bob = "Authorization: Bearer " + token("bob", List.of(), List.of());
+                assertThat(rawStatus(second.port(), "GET /OPS/health HTTP/1.1", bob)).isEqualTo(403);
+                assertThat(rawStatus(second.port(), "GET /Public/x HTTP/1.1")).isEqualTo(200);
+                assertThat(rawStatus(nginx.port(), "GET /OPS/health HTTP/1.1", bob)).isEqualTo(200);
+            }
+            finally {
+                second.close();
+            }
+        }
+    }
+
     @Test
     @Order(Integer.MAX_VALUE)
     void withPolicyAuthStoppedNginxAnswersWithAnErrorNeverAGrant() throws Exception {
@@ -172,7 +195,11 @@ class NginxGatewayIntegrationTests {
 
     /* Sends a request line exactly as written: an HTTP client library would drop a fragment. */
     private static int rawStatus(String requestLine, String... headers) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", nginx.port())) {
+        return rawStatus(nginx.port(), requestLine, headers);
+    }
+
+    private static int rawStatus(int port, String requestLine, String... headers) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
             StringBuilder request = new StringBuilder(requestLine).append("\r\nHost: 127.0.0.1\r\n");
             for (String header : headers) {
                 request.append(header).append("\r\n");
