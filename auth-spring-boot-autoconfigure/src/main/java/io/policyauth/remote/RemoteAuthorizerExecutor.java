@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -117,19 +118,12 @@ public final class RemoteAuthorizerExecutor implements AuthExecutor {
     public AuthenticatedUser execute(SecurityRequestContext context) {
         String authorization = context.headers().single(AUTHORIZATION);
         BasicCredentials basic = basic(authorization);
-        if (!settings.includeBody()) {
-            return decide(ask(context, authorization, basic, null), authorization, basic);
-        }
-        // The permit first: a slow or large body is read only for a question that may be asked.
-        if (!permits.tryAcquire()) {
-            throw saturated();
-        }
-        try {
-            return decide(ask(context, authorization, basic, body(context)), authorization, basic);
-        }
-        finally {
-            permits.release();
-        }
+        // With include-body the permit comes first: a slow or large body is read only for a question
+        // that may be asked.
+        AuthorizerAnswer answer = settings.includeBody()
+                ? withPermit(() -> answer(request(context, authorization, basic, body(context))))
+                : answer(request(context, authorization, basic, null));
+        return decide(answer, authorization, basic);
     }
 
     @Override
@@ -137,12 +131,10 @@ public final class RemoteAuthorizerExecutor implements AuthExecutor {
         return settings.includeBody();
     }
 
-    private AuthorizerAnswer ask(SecurityRequestContext context, @Nullable String authorization,
+    private AuthorizerRequest request(SecurityRequestContext context, @Nullable String authorization,
             @Nullable BasicCredentials basic, @Nullable String body) {
-        AuthorizerRequest request = new AuthorizerRequest(headers(context, authorization),
-                basic == null ? null : basic.user(), basic == null ? null : basic.pass(), uri(context),
-                context.method(), body);
-        return answer(request);
+        return new AuthorizerRequest(headers(context, authorization), basic == null ? null : basic.user(),
+                basic == null ? null : basic.pass(), uri(context), context.method(), body);
     }
 
     private AuthenticatedUser decide(AuthorizerAnswer answer, @Nullable String authorization,
@@ -187,19 +179,18 @@ public final class RemoteAuthorizerExecutor implements AuthExecutor {
         return answer;
     }
 
-    /*
-     * Asks the authorizer unless as many questions already wait on it as the policy allows; with
-     * include-body the permit was taken before the body was read.
-     */
+    /* With include-body, execute() holds the permit already. */
     private AuthorizerAnswer ask(AuthorizerRequest request) {
-        if (settings.includeBody()) {
-            return client.ask(request);
-        }
+        return settings.includeBody() ? client.ask(request) : withPermit(() -> client.ask(request));
+    }
+
+    /** Runs the work unless as many questions already wait on the authorizer as the policy allows. */
+    private <T> T withPermit(Supplier<T> work) {
         if (!permits.tryAcquire()) {
             throw saturated();
         }
         try {
-            return client.ask(request);
+            return work.get();
         }
         finally {
             permits.release();

@@ -57,6 +57,9 @@ class RemotePolicyIntegrationTests {
         registry.add("policy-auth.remote.slow.timeout", () -> "300ms");
         policy(registry, "narrow", "/slow");
         registry.add("policy-auth.remote.narrow.max-concurrent-requests", () -> "1");
+        policy(registry, "narrow-body", "/slow");
+        registry.add("policy-auth.remote.narrow-body.max-concurrent-requests", () -> "1");
+        registry.add("policy-auth.remote.narrow-body.include-body", () -> "true");
         policy(registry, "malformed", "/malformed");
         registry.add("policy-auth.remote.refused.endpoint", () -> refusing);
         policy(registry, "flaky", "/flaky");
@@ -215,6 +218,26 @@ class RemotePolicyIntegrationTests {
         assertThat(refused.statusCode()).isEqualTo(503);
         assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
         assertThat(authorizer.calls("/slow")).isEqualTo(1);
+        authorizer.releaseSlow();
+        assertThat(waiting.get(10, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+    }
+
+    /* A body is read only for a question that may be asked: a client that is slow to send it holds no permit. */
+    @Test
+    void withIncludeBodyThePermitIsTakenBeforeTheBodyIsRead() throws Exception {
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> waiting =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/narrow-body"))
+                        .POST(HttpRequest.BodyPublishers.ofString("first")), "Content-Type", "text/plain"));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> authorizer.calls("/slow") == 1);
+
+        try (java.net.Socket slowBody = new java.net.Socket("127.0.0.1", port)) {
+            slowBody.setSoTimeout(5_000);
+            slowBody.getOutputStream().write(("POST /narrow-body HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+                    + "text/plain\r\nContent-Length: 100\r\n\r\ns").getBytes(StandardCharsets.US_ASCII));
+            String status = new String(slowBody.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            assertThat(status).isEqualTo("HTTP/1.1 503");
+        }
         authorizer.releaseSlow();
         assertThat(waiting.get(10, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(200);
     }

@@ -81,6 +81,12 @@ class RemoteTestApplication {
             return Map.of("amount", amount);
         }
 
+        @PostMapping("/narrow-body")
+        @RequiresPolicy("narrow-body")
+        Map<String, Object> narrowBody(@RequestBody String body) {
+            return Map.of("handlerSaw", body);
+        }
+
         @GetMapping("/narrow")
         @RequiresPolicy("narrow")
         Map<String, Object> narrow(AuthenticatedUser user) {
