@@ -1,4 +1,5 @@
-"""A service in another language behind nginx: answers every request with what it received."""
+"""A service in another language behind nginx: answers every request with what it received
+(under /public/status/NNN, with that status and a plain-text body of its own)."""
 import json
 import sys
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -13,6 +14,15 @@ class Echo(BaseHTTPRequestHandler):
         headers = {}
         for name in self.headers.keys():
             headers[name.lower()] = self.headers.get_all(name)
+        if self.path.startswith("/public/status/"):
+            status = int(self.path.rsplit("/", 1)[1])
+            body = b"the service's own answer"
+            self.send_response(status)
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
         body = json.dumps({"method": self.command, "path": self.path, "headers": headers}).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")

@@ -87,11 +87,39 @@ class NginxGatewayIntegrationTests {
         HttpResponse<String> response = send("GET", "/orders/9");
 
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(value ->
+        assertThat(response.headers().allValues("WWW-Authenticate")).singleElement().satisfies(value ->
                 assertThat(value).startsWith("Bearer"));
+        assertProblem(response, 401, "unauthenticated");
         HttpResponse<String> scopeless = send("POST", "/orders/9", "Authorization",
                 "Bearer " + token("bob", List.of("orders:read"), List.of()));
         assertThat(scopeless.statusCode()).isEqualTo(403);
+        assertThat(scopeless.headers().allValues("WWW-Authenticate")).singleElement().satisfies(value ->
+                assertThat(value).contains("insufficient_scope"));
+        assertProblem(scopeless, 403, "forbidden");
+    }
+
+    @Test
+    void refusalsReachTheClientAsProblemDetailsNeverAsNginxPages() throws Exception {
+        HttpResponse<String> internal = send("GET", "/ops/health");
+        assertThat(internal.statusCode()).isEqualTo(403);
+        assertThat(internal.headers().allValues("WWW-Authenticate")).isEmpty();
+        assertProblem(internal, 403, "forbidden");
+        HttpResponse<String> unavailable = send("GET", "/flaky/x");
+        assertProblem(unavailable, 503, "unavailable");
+        assertThat(unavailable.headers().firstValue("Retry-After")).hasValue("7");
+        assertProblem(send("GET", "/public/%2e%2e/orders/1"), 400, "bad-request");
+        // The service's own refusals are its own: nginx passes them untouched.
+        HttpResponse<String> own = send("GET", "/public/status/401");
+        assertThat(own.statusCode()).isEqualTo(401);
+        assertThat(own.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).doesNotContain("problem"));
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String type) {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat((Integer) JsonPath.read(response.body(), "$.status")).isEqualTo(status);
+        assertThat((String) JsonPath.read(response.body(), "$.type")).isEqualTo("urn:policy-auth:problem:" + type);
     }
 
     @Test
