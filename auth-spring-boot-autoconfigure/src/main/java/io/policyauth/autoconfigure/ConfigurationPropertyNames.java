@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.BeanUtils;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.core.ResolvableType;
+
+import io.policyauth.core.NearestNames;
 
 /**
  * The property names that policy-auth's {@code @ConfigurationProperties} classes bind, as patterns
@@ -45,11 +48,9 @@ final class ConfigurationPropertyNames {
      * @return the closest name that one binds, with the map keys and indexes of the given name,
      *         or {@code null} when none is close
      */
-    String closest(ConfigurationPropertyName name) {
+    @Nullable String closest(ConfigurationPropertyName name) {
         List<String> elements = elements(name);
-        String wanted = String.join(".", elements);
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
+        List<String> candidates = new ArrayList<>();
         for (List<String> pattern : patterns) {
             if (pattern.size() != elements.size() || pattern.contains(ANYTHING_BELOW)) {
                 continue;
@@ -60,14 +61,10 @@ final class ConfigurationPropertyNames {
                     candidate.set(i, elements.get(i));
                 }
             }
-            String text = String.join(".", candidate);
-            int distance = distance(wanted, text);
-            if (distance < bestDistance) {
-                bestDistance = distance;
-                best = text;
-            }
+            candidates.add(String.join(".", candidate));
         }
-        return best != null && bestDistance <= Math.max(2, wanted.length() / 8) ? display(best) : null;
+        String closest = NearestNames.nearest(String.join(".", elements), candidates);
+        return closest == null ? null : display(closest);
     }
 
     private static String display(String dotted) {
@@ -168,25 +165,5 @@ final class ConfigurationPropertyNames {
             }
         }
         return dashed.toString().toLowerCase(Locale.ROOT);
-    }
-
-    /* Levenshtein distance. */
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.policyauth.core.Enforcement;
+import io.policyauth.core.PolicyAuthConfigurationException;
 import io.policyauth.core.PolicyDefinition;
 import io.policyauth.core.PolicyModes;
 import io.policyauth.core.Requirements;
@@ -14,6 +15,10 @@ import io.policyauth.web.RouteRule;
 
 /** Turns {@code policy-auth.policies}, {@code routes} and {@code mode} into core and web values. */
 public final class ConfiguredPolicies {
+
+    /* What a user does about a configuration failure below. */
+    private static final String WHAT_TO_DO = "Correct the configuration named above; the README lists every property "
+            + "and what it takes.";
 
     private ConfiguredPolicies() {
     }
@@ -25,7 +30,8 @@ public final class ConfiguredPolicies {
             boolean anyOf = !policy.getAnyOf().isEmpty();
             boolean allOf = !policy.getAllOf().isEmpty();
             if (anyOf == allOf) {
-                throw new IllegalStateException(property + ": set exactly one of any-of and all-of");
+                throw new PolicyAuthConfigurationException(property + ": set exactly one of any-of and all-of",
+                        WHAT_TO_DO);
             }
             definitions.add(new PolicyDefinition(name,
                     anyOf ? PolicyDefinition.Combination.ANY_OF : PolicyDefinition.Combination.ALL_OF,
@@ -63,17 +69,17 @@ public final class ConfiguredPolicies {
             PolicyAuthProperties.Route route = configured.get(i);
             String property = prefix + "[" + i + "]";
             if (route.getPattern() == null || route.getPattern().isBlank()) {
-                throw new IllegalStateException(property + ".pattern is required");
+                throw new PolicyAuthConfigurationException(property + ".pattern is required", WHAT_TO_DO);
             }
             if (route.getPolicy().isEmpty()) {
-                throw new IllegalStateException(property + ".policy is required");
+                throw new PolicyAuthConfigurationException(property + ".policy is required", WHAT_TO_DO);
             }
             try {
                 routes.add(RouteRule.of(route.getPattern(), new HashSet<>(route.getMethods()), route.getPolicy(),
                         requirements(property, route.getScopes(), route.getRoles()), caseSensitive));
             }
             catch (IllegalArgumentException invalid) {
-                throw new IllegalStateException(property + ": " + invalid.getMessage(), invalid);
+                throw new PolicyAuthConfigurationException(property + ": " + invalid.getMessage(), WHAT_TO_DO, invalid);
             }
         }
         return routes;
@@ -84,7 +90,7 @@ public final class ConfiguredPolicies {
             return Requirements.of(scopes, roles);
         }
         catch (IllegalArgumentException invalid) {
-            throw new IllegalStateException(property + ": " + invalid.getMessage(), invalid);
+            throw new PolicyAuthConfigurationException(property + ": " + invalid.getMessage(), WHAT_TO_DO, invalid);
         }
     }
 }

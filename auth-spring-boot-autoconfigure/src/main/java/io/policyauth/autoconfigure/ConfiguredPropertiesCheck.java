@@ -25,6 +25,7 @@ import io.policyauth.autoconfigure.gateway.GatewayProperties;
 import io.policyauth.autoconfigure.jwt.JwtProperties;
 import io.policyauth.autoconfigure.network.InternalProperties;
 import io.policyauth.autoconfigure.remote.RemoteProperties;
+import io.policyauth.core.PolicyAuthConfigurationException;
 
 /**
  * Checks every property set under {@code policy-auth.} before any bean is created, and stops the
@@ -40,6 +41,10 @@ import io.policyauth.autoconfigure.remote.RemoteProperties;
  * Messages name placeholders and properties, never a value.
  */
 final class ConfiguredPropertiesCheck implements BeanFactoryPostProcessor {
+
+    /* What a user does about a configuration failure below. */
+    private static final String WHAT_TO_DO = "Correct or remove each property named above; the README lists every "
+            + "policy-auth property.";
 
     private static final ConfigurationPropertyName ROOT = ConfigurationPropertyName.of(PolicyAuthProperties.PREFIX);
 
@@ -70,7 +75,8 @@ final class ConfiguredPropertiesCheck implements BeanFactoryPostProcessor {
             if (!(source instanceof IterableConfigurationPropertySource iterable)) {
                 continue;
             }
-            iterable.stream().filter(ConfiguredPropertiesCheck::isPolicyAuths).filter(name -> !problems.containsKey(name))
+            iterable.stream().filter(ConfiguredPropertiesCheck::isPolicyAuths)
+                    .filter(name -> !problems.containsKey(name))
                     .forEach(name -> {
                         String problem = problem(names, name, source);
                         if (problem != null) {
@@ -80,8 +86,7 @@ final class ConfiguredPropertiesCheck implements BeanFactoryPostProcessor {
                     });
         }
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("policy-auth cannot start with this configuration: "
-                    + String.join("; ", problems.values()));
+            throw new PolicyAuthConfigurationException(String.join("; ", problems.values()), WHAT_TO_DO);
         }
     }
 

@@ -6,6 +6,8 @@ import org.springframework.boot.cloud.CloudPlatform;
 import org.springframework.boot.web.context.reactive.ConfigurableReactiveWebEnvironment;
 import org.springframework.core.env.Environment;
 
+import io.policyauth.core.PolicyAuthConfigurationException;
+
 /**
  * Whether policy-auth can see the address of the socket peer, which {@code allowed-callers} and
  * {@code trusted-proxies} are about. {@code server.forward-headers-strategy=native} (also the
@@ -15,6 +17,10 @@ import org.springframework.core.env.Environment;
  * address beneath the wrapper. Where it cannot be seen, the start stops, saying why.
  */
 public final class SocketPeerAddresses {
+
+    /* What a user does about a configuration failure below. */
+    private static final String WHAT_TO_DO = "Set server.forward-headers-strategy=none and list your proxies in "
+            + "policy-auth.internal.trusted-proxies.";
 
     private static final String STRATEGY = "server.forward-headers-strategy";
 
@@ -30,14 +36,14 @@ public final class SocketPeerAddresses {
         String strategy = strategy(environment);
         boolean reactive = environment instanceof ConfigurableReactiveWebEnvironment;
         if (strategy.equals("native") || strategy.equals("framework") && reactive) {
-            throw new IllegalStateException(who + " is judged by the address of the socket peer, and "
+            throw new PolicyAuthConfigurationException(who + " is judged by the address of the socket peer, and "
                     + STRATEGY + "=" + strategy + (environment.getProperty(STRATEGY) == null
                             ? " (Spring Boot's default on this cloud platform)" : "")
                     + " has " + (reactive ? "WebFlux" : "the server") + " replace that address with one taken "
                     + "from X-Forwarded-For before policy-auth sees it, so any client could claim to be a trusted "
                     + "caller. Set " + STRATEGY + "=none" + (reactive ? "" : " (or framework)")
                     + ": policy-auth reads forwarding headers itself, from the proxies in "
-                    + "policy-auth.internal.trusted-proxies only.");
+                    + "policy-auth.internal.trusted-proxies only.", WHAT_TO_DO);
         }
     }
 

@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
  */
 public final class AuthExecutorRegistry {
 
+    /* What a user does about a configuration failure below. */
+    private static final String WHAT_TO_DO = "Give every AuthExecutor bean a policy() name of its own.";
+
     private static final Pattern POLICY_NAME = Pattern.compile("[A-Za-z0-9_.:-]+");
 
     private final Map<String, AuthExecutor> executors;
@@ -30,14 +33,15 @@ public final class AuthExecutorRegistry {
         for (AuthExecutor executor : executors) {
             String name = executor.policy();
             if (name == null || !POLICY_NAME.matcher(name).matches()) {
-                throw new IllegalStateException("Executor " + executor.getClass().getName()
-                        + " has an invalid policy name '" + name + "': use letters, digits, '_', '.', ':' or '-'");
+                throw new PolicyAuthConfigurationException("Executor " + executor.getClass().getName()
+                        + " has an invalid policy name '" + name + "': use letters, digits, '_', '.', ':' or '-'",
+                        WHAT_TO_DO);
             }
             AuthExecutor previous = byName.putIfAbsent(name, executor);
             if (previous != null) {
-                throw new IllegalStateException("Policy '" + name + "' is registered twice: by "
+                throw new PolicyAuthConfigurationException("Policy '" + name + "' is registered twice: by "
                         + previous.getClass().getName() + " and by " + executor.getClass().getName()
-                        + ". Policy names must be unique.");
+                        + ". Policy names must be unique.", WHAT_TO_DO);
             }
         }
         this.executors = Collections.unmodifiableMap(byName);
@@ -87,6 +91,12 @@ public final class AuthExecutorRegistry {
         String hint = unconfiguredHints.get(policy);
         if (hint != null) {
             message.append(" Policy '").append(policy).append("' is built in but not configured: ").append(hint);
+        }
+        else {
+            String nearest = NearestNames.nearest(policy, policies());
+            if (nearest != null) {
+                message.append(" Did you mean '").append(nearest).append("'?");
+            }
         }
         return new UnknownPolicyException(policy, message.toString());
     }

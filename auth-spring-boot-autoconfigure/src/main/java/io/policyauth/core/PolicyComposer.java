@@ -11,6 +11,10 @@ import java.util.Map;
  */
 public final class PolicyComposer {
 
+    /* What a user does about a configuration failure below. */
+    private static final String WHAT_TO_DO = "Correct policy-auth.policies: each named policy has exactly one of "
+            + "any-of and all-of, names registered policies, and forms no cycle.";
+
     private final AuthExecutorRegistry base;
     private final Map<String, PolicyDefinition> definitions = new LinkedHashMap<>();
     private final Map<String, AuthExecutor> built = new LinkedHashMap<>();
@@ -19,8 +23,8 @@ public final class PolicyComposer {
         this.base = base;
         for (PolicyDefinition definition : definitions) {
             if (base.find(definition.name()).isPresent()) {
-                throw new IllegalStateException("Policy '" + definition.name()
-                        + "' is defined in configuration but is already registered by an executor bean");
+                throw new PolicyAuthConfigurationException("Policy '" + definition.name()
+                        + "' is defined in configuration but is already registered by an executor bean", WHAT_TO_DO);
             }
             this.definitions.put(definition.name(), definition);
         }
@@ -50,7 +54,8 @@ public final class PolicyComposer {
         }
         if (path.contains(name)) {
             path.add(name);
-            throw new IllegalStateException("Policies form a cycle: " + String.join(" -> ", path));
+            throw new PolicyAuthConfigurationException("Policies form a cycle: " + String.join(" -> ", path),
+                    WHAT_TO_DO);
         }
         path.add(name);
         PolicyDefinition definition = definitions.get(name);

@@ -1,7 +1,7 @@
 package io.policyauth.core;
 
 /** A policy name that no executor is registered for: a configuration error, raised at start. */
-public class UnknownPolicyException extends IllegalStateException {
+public class UnknownPolicyException extends PolicyAuthConfigurationException {
 
     private final String policy;
 
@@ -10,7 +10,8 @@ public class UnknownPolicyException extends IllegalStateException {
      * @param message the full explanation, naming the known policies and what to configure
      */
     public UnknownPolicyException(String policy, String message) {
-        super(message);
+        super(message, "Name a registered policy, configure the built-in one, or register an AuthExecutor "
+                + "bean whose policy() is '" + policy + "'.");
         this.policy = policy;
     }
 

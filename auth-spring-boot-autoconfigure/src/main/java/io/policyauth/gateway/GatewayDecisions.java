@@ -13,6 +13,7 @@ import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.AuthService;
 import io.policyauth.core.AuthenticatedUser;
 import io.policyauth.core.Policies;
+import io.policyauth.core.PolicyAuthConfigurationException;
 import io.policyauth.core.SecurityRequestContext;
 import io.policyauth.web.HandlerPolicies;
 import io.policyauth.web.HandlerPolicy;
@@ -24,6 +25,10 @@ import io.policyauth.web.RouteRule;
  * {@link AuthService}, so each decision is counted, timed and audited with the original method and path.
  */
 public final class GatewayDecisions {
+
+    /* What a user does about a configuration failure below. */
+    private static final String WHAT_TO_DO = "Set policy-auth.gateway.default-policy to a registered policy, or "
+            + "configure that policy's backend.";
 
     private static final Logger logger = LoggerFactory.getLogger(GatewayDecisions.class);
 
@@ -39,7 +44,7 @@ public final class GatewayDecisions {
         this.authService = authService;
         this.policies = policies;
         policies.defaultPolicyProblem().ifPresent(problem -> {
-            throw new IllegalStateException("policy-auth.gateway.default-policy: " + problem);
+            throw new PolicyAuthConfigurationException("policy-auth.gateway.default-policy: " + problem, WHAT_TO_DO);
         });
     }
 

@@ -18,9 +18,10 @@ import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.AuthService;
 import io.policyauth.core.AuthenticatedUser;
 import io.policyauth.core.ForbiddenException;
+import io.policyauth.core.Policies;
+import io.policyauth.core.PolicyAuthConfigurationException;
 import io.policyauth.core.PolicyModes;
 import io.policyauth.core.Requirements;
-import io.policyauth.core.Policies;
 import io.policyauth.core.SecurityRequestContext;
 import io.policyauth.core.UnknownPolicyException;
 
@@ -30,6 +31,10 @@ import io.policyauth.core.UnknownPolicyException;
  * and route rules once at start, so the request path does no annotation or registry lookup.
  */
 public final class HandlerPolicies {
+
+    /* What a user does about a configuration failure below. */
+    private static final String WHAT_TO_DO = "Name at least one registered policy in the annotation, with valid "
+            + "scopes and roles.";
 
     private static final Logger logger = LoggerFactory.getLogger(HandlerPolicies.class);
 
@@ -182,14 +187,14 @@ public final class HandlerPolicies {
         }
         String origin = "@RequiresPolicy on " + key.beanType().getName() + "#" + key.method().getName();
         if (annotation.value().length == 0) {
-            throw new IllegalStateException(origin + " names no policy");
+            throw new PolicyAuthConfigurationException(origin + " names no policy", WHAT_TO_DO);
         }
         Requirements requirements;
         try {
             requirements = Requirements.of(Arrays.asList(annotation.scopes()), Arrays.asList(annotation.roles()));
         }
         catch (IllegalArgumentException invalid) {
-            throw new IllegalStateException(origin + ": " + invalid.getMessage(), invalid);
+            throw new PolicyAuthConfigurationException(origin + ": " + invalid.getMessage(), WHAT_TO_DO, invalid);
         }
         return compile(Arrays.asList(annotation.value()), requirements, PolicySource.ANNOTATION, origin);
     }
@@ -200,8 +205,8 @@ public final class HandlerPolicies {
             executor = authService.resolve(names);
         }
         catch (UnknownPolicyException unknown) {
-            throw new IllegalStateException(origin + " names policy '" + unknown.policy() + "': "
-                    + unknown.getMessage(), unknown);
+            throw new PolicyAuthConfigurationException(origin + " names policy '" + unknown.policy() + "': "
+                    + unknown.getMessage(), WHAT_TO_DO, unknown);
         }
         return new HandlerPolicy(names, requirements, Policies.withRequirements(executor, requirements), source,
                 modes.of(names));

@@ -10,6 +10,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 
 import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.Policies;
+import io.policyauth.core.PolicyAuthConfigurationException;
 
 /**
  * At start, resolves the policy of every mapped endpoint, so a policy name that is not registered
@@ -17,6 +18,10 @@ import io.policyauth.core.Policies;
  * endpoint (WARN); and activates each policy in use, once.
  */
 public class PolicyMappingVerifier implements SmartInitializingSingleton {
+
+    /* What a user does about a configuration failure below. */
+    private static final String WHAT_TO_DO = "Annotate the handler with @RequiresPolicy, add a policy-auth.routes "
+            + "rule for it, or configure the default policy's backend.";
 
     private static final Logger logger = LoggerFactory.getLogger(PolicyMappingVerifier.class);
 
@@ -35,10 +40,11 @@ public class PolicyMappingVerifier implements SmartInitializingSingleton {
         List<MappedPolicy> entries = policyMap.entries();
         policies.defaultPolicyProblem().ifPresent(problem -> entries.stream()
                 .filter(entry -> entry.source() == PolicySource.DEFAULT).findFirst().ifPresent(entry -> {
-                    throw new IllegalStateException("Handler " + entry.handler() + " (" + entry.method() + " "
+                    throw new PolicyAuthConfigurationException("Handler " + entry.handler() + " ("
+                            + entry.method() + " "
                             + entry.pattern() + ") has no @RequiresPolicy and no route rule, so it gets "
                             + "policy-auth.default-policy: " + problem
-                            + " Or annotate the handler, or add a policy-auth.routes rule.");
+                            + " Or annotate the handler, or add a policy-auth.routes rule.", WHAT_TO_DO);
                 }));
         if (logger.isDebugEnabled()) {
             entries.forEach(entry -> logger.debug("policy-auth map: {} {} -> {} {} ({}, {}) [{}]", entry.method(),

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -80,6 +81,34 @@ class ConfigurationMistakesTests {
         }
     }
 
+    @Test
+    void everyStartupFailureIsReportedAsAFailureAnalysisNotAStackTrace(CapturedOutput output) {
+        String secret = "policy-auth.jwt.secret=" + SECRET;
+        assertAnalysis(output, List.of(secret, "test.misspelt-annotation=true"),
+                "@RequiresPolicy on " + MistakenApplication.Annotated.class.getName(), "Did you mean 'private'?", "Name at least one");
+        assertAnalysis(output, List.of(secret, "policy-auth.jwt.audience=x"),
+                "did you mean policy-auth.jwt.audiences?", "Correct or remove");
+        assertAnalysis(output, List.of(secret, "policy-auth.api-key.shared-keys=short"),
+                "policy-auth.api-key.shared-keys", "at least 16 characters");
+        assertAnalysis(output, List.of("policy-auth.jwt.secret=my-short-but-real-secret"),
+                "policy-auth.jwt.secret is too weak", "the README lists every property");
+        assertAnalysis(output, List.of(secret, "policy-auth.routes[0].policy=public"),
+                "policy-auth.routes[0].pattern is required", "the README lists every property");
+        assertAnalysis(output, List.of(secret, "policy-auth.policies.a.any-of=b", "policy-auth.policies.b.any-of=a"),
+                "Policies form a cycle", "forms no cycle");
+        assertAnalysis(output, List.of(secret, "server.forward-headers-strategy=native",
+                "policy-auth.internal.allowed-cidrs=10.0.0.0/8"), "server.forward-headers-strategy=native",
+                "Set server.forward-headers-strategy=none");
+    }
+
+    private static void assertAnalysis(CapturedOutput output, List<String> properties, String... expected) {
+        int from = output.getAll().length();
+        failure(properties.toArray(String[]::new));
+        String report = output.getAll().substring(from);
+        assertThat(report).contains("APPLICATION FAILED TO START", "Description:", "policy-auth: ", "Action:")
+                .contains(expected).doesNotContain("\tat io.policyauth");
+    }
+
     /* The whole failure as a user sees it: every message in the cause chain. */
     private static String failure(String... properties) {
         Throwable failure = catchThrowable(() -> start(properties).close());
@@ -105,6 +134,17 @@ class ConfigurationMistakesTests {
             "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration",
             "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration"})
     static class MistakenApplication {
+
+        @RestController
+        @ConditionalOnProperty("test.misspelt-annotation")
+        static class Annotated {
+
+            @GetMapping("/annotated")
+            @RequiresPolicy("privte")
+            String annotated() {
+                return "annotated";
+            }
+        }
 
         @RestController
         static class Orders {

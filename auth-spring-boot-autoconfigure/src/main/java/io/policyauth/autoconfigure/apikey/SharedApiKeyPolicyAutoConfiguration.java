@@ -1,8 +1,9 @@
 package io.policyauth.autoconfigure.apikey;
 
-import io.policyauth.autoconfigure.ConditionalOnPolicyAuthEnabled;
-import io.policyauth.autoconfigure.ConditionalOnNonEmptyList;
 import io.policyauth.apikey.SharedApiKeyExecutor;
+import io.policyauth.autoconfigure.ConditionalOnNonEmptyList;
+import io.policyauth.autoconfigure.ConditionalOnPolicyAuthEnabled;
+import io.policyauth.core.PolicyAuthConfigurationException;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -18,6 +19,10 @@ import org.springframework.context.annotation.Bean;
 @EnableConfigurationProperties(ApiKeyProperties.class)
 public final class SharedApiKeyPolicyAutoConfiguration {
 
+    /* What a user does about a configuration failure below. */
+    private static final String WHAT_TO_DO = "Give every shared key at least 16 characters, each key once; generate "
+            + "one with 'openssl rand -base64 32'.";
+
     static final String SHARED_KEYS = "policy-auth.api-key.shared-keys";
 
     @Bean
@@ -29,7 +34,7 @@ public final class SharedApiKeyPolicyAutoConfiguration {
         }
         catch (IllegalArgumentException invalid) {
             // The executor's messages name keys by position only, so this never echoes a key.
-            throw new IllegalStateException(SHARED_KEYS + ": " + invalid.getMessage(), invalid);
+            throw new PolicyAuthConfigurationException(SHARED_KEYS + ": " + invalid.getMessage(), WHAT_TO_DO, invalid);
         }
     }
 }

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 import io.policyauth.core.BackgroundTasks;
+import io.policyauth.core.PolicyAuthConfigurationException;
 import io.policyauth.jwt.IssuerRoutingJwtAuthProvider;
 import io.policyauth.jwt.JwtAuthProvider;
 import io.policyauth.jwt.JwtClaimValidator;
@@ -25,6 +26,10 @@ import io.policyauth.jwt.TokenDenylist;
  * than one, each must name its issuer, and no two the same one.
  */
 final class JwtIssuers implements AutoCloseable {
+
+    /* What a user does about a configuration failure below. */
+    private static final String WHAT_TO_DO = "Correct the configuration named above; the README lists every property "
+            + "and what it takes.";
 
     private static final Logger logger = LoggerFactory.getLogger(JwtIssuers.class);
 
@@ -82,7 +87,7 @@ final class JwtIssuers implements AutoCloseable {
     JwtAuthProvider named(String name) {
         NimbusJwtAuthProvider provider = named.get(name);
         if (provider == null) {
-            throw new IllegalStateException("No issuer named '" + name + "' under " + ISSUERS);
+            throw new PolicyAuthConfigurationException("No issuer named '" + name + "' under " + ISSUERS, WHAT_TO_DO);
         }
         return provider;
     }

@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.Resource;
 
 import io.policyauth.core.BackgroundTasks;
+import io.policyauth.core.PolicyAuthConfigurationException;
 import io.policyauth.jwt.ClaimMapping;
 import io.policyauth.jwt.ClaimPath;
 import io.policyauth.jwt.JwkSetOptions;
@@ -40,6 +41,10 @@ import io.policyauth.jwt.VerifiedTokenCacheSettings;
  * that name the property to fix. The secret's value never appears in a message.
  */
 final class JwtKeyResolver {
+
+    /* What a user does about a configuration failure below. */
+    private static final String WHAT_TO_DO = "Correct the configuration named above; the README lists every property "
+            + "and what it takes.";
 
     static final String SECRET = "policy-auth.jwt.secret";
     static final String PUBLIC_KEY_LOCATION = "policy-auth.jwt.public-key-location";
@@ -156,7 +161,9 @@ final class JwtKeyResolver {
             return NimbusJwtAuthProvider.withPublicKey(verificationKey(), algorithms, rules, cache, denylist);
         }
         catch (IllegalArgumentException invalid) {
-            throw new IllegalStateException("Invalid " + property("algorithms") + " or key: " + invalid.getMessage(),
+            throw new PolicyAuthConfigurationException("Invalid " + property("algorithms") + " or key: "
+                    + invalid.getMessage(),
+                    WHAT_TO_DO,
                     invalid);
         }
     }
@@ -189,7 +196,9 @@ final class JwtKeyResolver {
             return NimbusTokenIssuer.withSecret(secret(), algorithm, settings);
         }
         catch (IllegalArgumentException invalid) {
-            throw new IllegalStateException("Invalid " + property("algorithms") + ": " + invalid.getMessage(), invalid);
+            throw new PolicyAuthConfigurationException("Invalid " + property("algorithms") + ": "
+                    + invalid.getMessage(),
+                    WHAT_TO_DO, invalid);
         }
     }
 
@@ -251,9 +260,9 @@ final class JwtKeyResolver {
         byte[] secret = jwt.getSecret().getBytes(StandardCharsets.UTF_8);
         if (secret.length < JwtAlgorithms.MIN_SECRET_BYTES) {
             // Not InvalidConfigurationPropertyValueException: Boot's analyzer would print the value.
-            throw new IllegalStateException(property("secret") + " is too weak: it has " + secret.length
+            throw new PolicyAuthConfigurationException(property("secret") + " is too weak: it has " + secret.length
                     + " bytes, and at least " + JwtAlgorithms.MIN_SECRET_BYTES + " bytes (256 bits) are required; "
-                    + "generate one with 'openssl rand -base64 48'. The value is not shown.");
+                    + "generate one with 'openssl rand -base64 48'. The value is not shown.", WHAT_TO_DO);
         }
         return secret;
     }
@@ -268,9 +277,9 @@ final class JwtKeyResolver {
             return PemKeys.readPublicKey(read(jwt.getPublicKeyLocation(), property("public-key-location")));
         }
         catch (IllegalArgumentException unreadable) {
-            throw new IllegalStateException(property("public-key-location") + " ("
+            throw new PolicyAuthConfigurationException(property("public-key-location") + " ("
                     + jwt.getPublicKeyLocation().getDescription()
-                    + "): " + unreadable.getMessage(), unreadable);
+                    + "): " + unreadable.getMessage(), WHAT_TO_DO, unreadable);
         }
     }
 
@@ -286,9 +295,9 @@ final class JwtKeyResolver {
         }
         catch (IllegalArgumentException unreadable) {
             // PemKeys never quotes key material, so its message is safe here.
-            throw new IllegalStateException(property("private-key-location") + " ("
+            throw new PolicyAuthConfigurationException(property("private-key-location") + " ("
                     + root.getPrivateKeyLocation().getDescription()
-                    + "): " + unreadable.getMessage(), unreadable);
+                    + "): " + unreadable.getMessage(), WHAT_TO_DO, unreadable);
         }
     }
 
@@ -297,8 +306,8 @@ final class JwtKeyResolver {
             return new VerifiedTokenCacheSettings(root.getVerifiedTokenCacheSize(), root.getVerifiedTokenCacheTtl());
         }
         catch (IllegalArgumentException | NullPointerException invalid) {
-            throw new IllegalStateException("Invalid policy-auth.jwt.verified-token-cache-size or "
-                    + "verified-token-cache-ttl: " + invalid.getMessage(), invalid);
+            throw new PolicyAuthConfigurationException("Invalid policy-auth.jwt.verified-token-cache-size or "
+                    + "verified-token-cache-ttl: " + invalid.getMessage(), WHAT_TO_DO, invalid);
         }
     }
 
@@ -309,7 +318,8 @@ final class JwtKeyResolver {
                     set.getConnectTimeout(), set.getReadTimeout(), JwkSetOptions.DEFAULT_SIZE_LIMIT);
         }
         catch (IllegalArgumentException invalid) {
-            throw new IllegalStateException("Invalid policy-auth.jwt.jwk-set.*: " + invalid.getMessage(), invalid);
+            throw new PolicyAuthConfigurationException("Invalid policy-auth.jwt.jwk-set.*: " + invalid.getMessage(),
+                    WHAT_TO_DO, invalid);
         }
     }
 
@@ -320,7 +330,8 @@ final class JwtKeyResolver {
         if (key instanceof ECPrivateKey ec) {
             return JwtAlgorithms.ecAlgorithm(Curve.forECParameterSpec(ec.getParams()));
         }
-        throw new IllegalStateException(property("private-key-location") + " must hold an RSA or EC key");
+        throw new PolicyAuthConfigurationException(property("private-key-location") + " must hold an RSA or EC key",
+                WHAT_TO_DO);
     }
 
     /** Tokens the issuer signs must pass this application's own allowlist. */
@@ -334,8 +345,9 @@ final class JwtKeyResolver {
                     configured != null ? configured : derivedPublicKey(key));
         }
         if (!allowed.contains(signing)) {
-            throw new IllegalStateException(property("private-key-location") + " signs with " + signing + ", which "
-                    + property("algorithms") + " " + allowed + " does not accept");
+            throw new PolicyAuthConfigurationException(property("private-key-location") + " signs with "
+                    + signing + ", which "
+                    + property("algorithms") + " " + allowed + " does not accept", WHAT_TO_DO);
         }
     }
 
@@ -357,22 +369,25 @@ final class JwtKeyResolver {
         catch (GeneralSecurityException mismatch) {
             // Different key types: reported below.
         }
-        throw new IllegalStateException(property("private-key-location") + " and " + property("public-key-location")
-                + " are not a key pair: tokens signed with one would not verify with the other");
+        throw new PolicyAuthConfigurationException(property("private-key-location") + " and "
+                + property("public-key-location")
+                + " are not a key pair: tokens signed with one would not verify with the other", WHAT_TO_DO);
     }
 
     private static String read(Resource resource, String property) {
         try (InputStream in = resource.getInputStream()) {
             byte[] bytes = in.readNBytes(MAX_PEM_BYTES + 1);
             if (bytes.length > MAX_PEM_BYTES) {
-                throw new IllegalStateException(property + " (" + resource.getDescription() + ") is larger than "
-                        + MAX_PEM_BYTES + " bytes; expected one PEM key");
+                throw new PolicyAuthConfigurationException(property + " (" + resource.getDescription()
+                        + ") is larger than "
+                        + MAX_PEM_BYTES + " bytes; expected one PEM key", WHAT_TO_DO);
             }
             return new String(bytes, StandardCharsets.US_ASCII);
         }
         catch (IOException unreadable) {
-            throw new IllegalStateException(property + " (" + resource.getDescription() + ") cannot be read: "
-                    + unreadable.getMessage(), unreadable);
+            throw new PolicyAuthConfigurationException(property + " (" + resource.getDescription()
+                    + ") cannot be read: "
+                    + unreadable.getMessage(), WHAT_TO_DO, unreadable);
         }
     }
 

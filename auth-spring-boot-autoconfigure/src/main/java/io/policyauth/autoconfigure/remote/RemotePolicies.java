@@ -9,6 +9,7 @@ import org.springframework.util.unit.DataSize;
 
 import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.Policies;
+import io.policyauth.core.PolicyAuthConfigurationException;
 import io.policyauth.core.RequestBodySource;
 import io.policyauth.core.Requirements;
 import io.policyauth.remote.InvalidSettingException;
@@ -18,6 +19,10 @@ import io.policyauth.remote.RestAuthorizerClient;
 
 /** Turns {@code policy-auth.remote.*} into remote policies; bad settings fail naming the property. */
 final class RemotePolicies {
+
+    /* What a user does about a configuration failure below. */
+    private static final String WHAT_TO_DO = "Correct the configuration named above; the README lists every property "
+            + "and what it takes.";
 
     static final String PREFIX = "policy-auth.remote";
 
@@ -50,10 +55,10 @@ final class RemotePolicies {
                     Requirements.of(remote.getScopes(), remote.getRoles()));
         }
         catch (InvalidSettingException invalid) {
-            throw new IllegalStateException(property + "." + invalid.getMessage(), invalid);
+            throw new PolicyAuthConfigurationException(property + "." + invalid.getMessage(), WHAT_TO_DO, invalid);
         }
         catch (IllegalArgumentException invalid) {
-            throw new IllegalStateException(property + ": " + invalid.getMessage(), invalid);
+            throw new PolicyAuthConfigurationException(property + ": " + invalid.getMessage(), WHAT_TO_DO, invalid);
         }
     }
 

@@ -12,6 +12,8 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.ClassUtils;
 
+import io.policyauth.core.PolicyAuthConfigurationException;
+
 /**
  * Stops the start when {@code policy-auth.remote} policies are configured but the HTTP client or
  * JSON library they need is missing: otherwise they would silently not exist, and an annotation
@@ -21,13 +23,17 @@ import org.springframework.util.ClassUtils;
 @Conditional(RemotePolicyPrerequisitesAutoConfiguration.RemoteConfiguredWithoutClient.class)
 public class RemotePolicyPrerequisitesAutoConfiguration {
 
+    /* What a user does about a configuration failure below. */
+    private static final String WHAT_TO_DO = "Add spring-web (RestClient) and Jackson to the class path, or remove "
+            + "the policy-auth.remote entries.";
+
     static final String REST_CLIENT = "org.springframework.web.client.RestClient";
     static final String JSON_MAPPER = "tools.jackson.databind.json.JsonMapper";
 
     RemotePolicyPrerequisitesAutoConfiguration() {
-        throw new IllegalStateException("policy-auth.remote policies need Spring's RestClient and Jackson 3 on "
-                + "the class path: add spring-boot-starter-webmvc (or spring-web and tools.jackson.core:"
-                + "jackson-databind), or remove policy-auth.remote");
+        throw new PolicyAuthConfigurationException("policy-auth.remote policies need Spring's RestClient and "
+                + "Jackson 3 on the class path: add spring-boot-starter-webmvc (or spring-web and tools.jackson.core:"
+                + "jackson-databind), or remove policy-auth.remote", WHAT_TO_DO);
     }
 
     static class RemoteConfiguredWithoutClient extends SpringBootCondition {
