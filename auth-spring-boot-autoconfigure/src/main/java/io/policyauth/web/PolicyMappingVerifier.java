@@ -14,8 +14,8 @@ import io.policyauth.core.PolicyAuthConfigurationException;
 
 /**
  * At start, resolves the policy of every mapped endpoint, so a policy name that is not registered
- * stops the application before it serves; logs the policy map (DEBUG) and every open or exempt
- * endpoint (WARN); and activates each policy in use, once.
+ * stops the application before it serves; logs the policy map (DEBUG); and activates each policy
+ * in use, once. What is open or exempt is said by the start-up report.
  */
 public class PolicyMappingVerifier implements SmartInitializingSingleton {
 
@@ -51,12 +51,6 @@ public class PolicyMappingVerifier implements SmartInitializingSingleton {
                     entry.pattern(), entry.policy(), entry.requirements(), entry.source(), entry.mode(),
                     entry.handler()));
         }
-        entries.stream().filter(MappedPolicy::open).forEach(entry -> logger.warn(
-                "policy-auth: {} {} is open to anyone (policy {}, from {})", entry.method(), entry.pattern(),
-                entry.policy(), entry.source()));
-        entries.stream().filter(entry -> entry.source() == PolicySource.EXEMPT).forEach(entry -> logger.warn(
-                "policy-auth: {} {} is exempt from every policy check [{}]", entry.method(), entry.pattern(),
-                entry.handler()));
         activatePoliciesInUse(entries, policies);
     }
 

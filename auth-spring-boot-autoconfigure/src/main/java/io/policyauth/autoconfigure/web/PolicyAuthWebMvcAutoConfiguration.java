@@ -20,6 +20,7 @@ import org.springframework.web.servlet.handler.MappedInterceptor;
 import io.policyauth.autoconfigure.ConfiguredPolicies;
 import io.policyauth.autoconfigure.PolicyAuthAutoConfiguration;
 import io.policyauth.autoconfigure.PolicyAuthProperties;
+import io.policyauth.autoconfigure.StartupReport;
 import io.policyauth.core.AuthService;
 import io.policyauth.core.PolicyModes;
 import io.policyauth.web.AuthenticatedUserArgumentResolver;
@@ -103,5 +104,10 @@ public class PolicyAuthWebMvcAutoConfiguration {
     @Bean
     PolicyMappingVerifier policyMappingVerifier(PolicyMap policyMap) {
         return new PolicyMappingVerifier(policyMap);
+    }
+
+    @Bean
+    StartupReport policyAuthStartupReport(AuthService authService, PolicyMap policyMap, Environment environment) {
+        return StartupReport.of(authService, policyMap, environment);
     }
 }

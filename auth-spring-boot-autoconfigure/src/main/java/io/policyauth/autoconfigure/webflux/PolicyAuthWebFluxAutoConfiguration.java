@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
@@ -17,6 +18,7 @@ import org.springframework.web.server.WebFilter;
 import io.policyauth.autoconfigure.ConfiguredPolicies;
 import io.policyauth.autoconfigure.PolicyAuthAutoConfiguration;
 import io.policyauth.autoconfigure.PolicyAuthProperties;
+import io.policyauth.autoconfigure.StartupReport;
 import io.policyauth.core.AuthService;
 import io.policyauth.core.PolicyModes;
 import io.policyauth.web.HandlerPolicies;
@@ -101,5 +103,10 @@ public class PolicyAuthWebFluxAutoConfiguration {
     @Bean
     PolicyMappingVerifier policyMappingVerifier(PolicyMap policyMap) {
         return new PolicyMappingVerifier(policyMap);
+    }
+
+    @Bean
+    StartupReport policyAuthStartupReport(AuthService authService, PolicyMap policyMap, Environment environment) {
+        return StartupReport.of(authService, policyMap, environment);
     }
 }
