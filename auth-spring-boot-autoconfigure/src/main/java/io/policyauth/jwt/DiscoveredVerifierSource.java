@@ -74,7 +74,7 @@ final class DiscoveredVerifierSource implements VerifierSource {
         }
         try {
             URL jwkSet = IssuerMetadata.jwkSetUrl(issuer, retriever);
-            JwkSetVerifierSource found = new JwkSetVerifierSource(jwkSet, options, tasks, clock);
+            JwkSetVerifierSource found = new JwkSetVerifierSource(jwkSet, options, tasks, clock, issuer.toString());
             log.info("policy-auth: issuer {} publishes its keys at {}", issuer, jwkSet);
             keys = found;
             return found;

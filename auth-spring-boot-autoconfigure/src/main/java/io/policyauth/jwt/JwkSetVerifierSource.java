@@ -31,9 +31,13 @@ import com.nimbusds.jose.jwk.source.RefreshAheadCachingJWKSetSource;
 import com.nimbusds.jose.jwk.source.URLBasedJWKSetSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.policyauth.core.AuthUnavailableException;
 import io.policyauth.core.BackgroundTasks;
+import io.policyauth.core.OutageLog;
 
 /**
  * Keys from a JWK Set URI. The set is fetched on first use and cached; a scheduled task refreshes
@@ -46,14 +50,18 @@ final class JwkSetVerifierSource implements VerifierSource {
     /** More keys than any real set holds at once. */
     private static final int MAX_CACHED_VERIFIERS = 64;
 
+    private static final Logger logger = LoggerFactory.getLogger(JwkSetVerifierSource.class);
+
     private final JWKSetSource<SecurityContext> source;
     private final Duration retryAfter;
     private final Clock clock;
+    private final OutageLog outages;
     // Optional, since a key that makes no verifier (too short, broken) is remembered as such.
     private final Cache<JWK, Optional<JWSVerifier>> verifiers = Caffeine.newBuilder()
             .maximumSize(MAX_CACHED_VERIFIERS).build();
 
-    JwkSetVerifierSource(URL jwkSetUrl, JwkSetOptions options, BackgroundTasks tasks, Clock clock) {
+    JwkSetVerifierSource(URL jwkSetUrl, JwkSetOptions options, BackgroundTasks tasks, Clock clock,
+            @Nullable String issuer) {
         DefaultResourceRetriever retriever = new DefaultResourceRetriever(millis(options.connectTimeout()),
                 millis(options.readTimeout()), options.sizeLimit());
         JWKSetSource<SecurityContext> fetching = new RateLimitedJWKSetSource<>(
@@ -64,6 +72,9 @@ final class JwkSetVerifierSource implements VerifierSource {
                 options.refreshAhead().toMillis(), tasks.executor(), false, null, tasks.executor(), false);
         this.retryAfter = options.minRefetchInterval();
         this.clock = clock;
+        this.outages = new OutageLog(logger, "the JWK Set at " + jwkSetUrl.getProtocol() + "://"
+                + jwkSetUrl.getAuthority().replaceFirst("^.*@", "") + jwkSetUrl.getPath()
+                + (issuer == null ? "" : " (issuer " + issuer + ")"), retryAfter, clock);
     }
 
     /** For tests and custom retrieval: any already assembled source. */
@@ -71,6 +82,7 @@ final class JwkSetVerifierSource implements VerifierSource {
         this.source = source;
         this.retryAfter = retryAfter;
         this.clock = clock;
+        this.outages = new OutageLog(logger, "the JWK Set", retryAfter, clock);
     }
 
     @Override
@@ -87,11 +99,13 @@ final class JwkSetVerifierSource implements VerifierSource {
             try {
                 // Perhaps the keys were rotated: refetch, unless the rate limit says we just did.
                 keys = selector.select(source.getJWKSet(JWKSetCacheRefreshEvaluator.referenceComparison(known), now, null));
+                outages.succeeded();
             }
             catch (RateLimitReachedException limited) {
                 keys = List.of();
             }
             catch (KeySourceException failure) {
+                outages.failed(failure);
                 throw unavailable(failure);
             }
         }
@@ -120,9 +134,12 @@ final class JwkSetVerifierSource implements VerifierSource {
 
     private JWKSet load(JWKSetCacheRefreshEvaluator evaluator, long now) {
         try {
-            return source.getJWKSet(evaluator, now, null);
+            JWKSet set = source.getJWKSet(evaluator, now, null);
+            outages.succeeded();
+            return set;
         }
         catch (KeySourceException | RuntimeException failure) {
+            outages.failed(failure);
             throw unavailable(failure);
         }
     }

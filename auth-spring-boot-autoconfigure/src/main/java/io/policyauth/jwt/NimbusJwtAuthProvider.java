@@ -190,7 +190,7 @@ public final class NimbusJwtAuthProvider implements JwtAuthProvider, AutoCloseab
         }
         try {
             return new NimbusJwtAuthProvider(allowed, new JwkSetVerifierSource(jwkSetUri.toURL(), options, tasks,
-                    rules.clock()), rules,
+                    rules.clock(), rules.issuer()), rules,
                     cache, denylist);
         }
         catch (MalformedURLException | IllegalArgumentException failure) {

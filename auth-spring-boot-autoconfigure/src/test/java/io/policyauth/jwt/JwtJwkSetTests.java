@@ -26,9 +26,13 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import io.policyauth.core.AuthUnavailableException;
 
+@ExtendWith(OutputCaptureExtension.class)
 class JwtJwkSetTests {
 
     private final AtomicInteger hits = new AtomicInteger();
@@ -99,7 +103,7 @@ class JwtJwkSetTests {
     }
 
     @Test
-    void unreachableSetWithNoCachedKeyIsUnavailableNotUnauthenticated() throws IOException {
+    void unreachableSetWithNoCachedKeyIsUnavailableNotUnauthenticated(CapturedOutput output) throws IOException {
         int port = server.getAddress().getPort();
         server.stop(0);
         provider = provider(URI.create("http://127.0.0.1:" + port + "/jwks"));
@@ -113,6 +117,9 @@ class JwtJwkSetTests {
         // Still 503 while the rate limit holds back further fetches.
         assertThatExceptionOfType(AuthUnavailableException.class).isThrownBy(() -> provider.check(token(TestKeys.RSA, "k1")));
         assertThatExceptionOfType(AuthUnavailableException.class).isThrownBy(() -> provider.check(token(TestKeys.RSA, "k1")));
+        // Said once, naming the set and the cause: not once per request.
+        assertThat(output.getAll()).containsOnlyOnce("policy-auth: the JWK Set at http://127.0.0.1:" + port
+                + "/jwks cannot be used (connection refused)");
     }
 
     @Test

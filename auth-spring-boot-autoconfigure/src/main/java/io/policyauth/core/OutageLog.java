@@ -1,0 +1,86 @@
+package io.policyauth.core;
+
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+
+/**
+ * Says in the log when a backend a policy depends on cannot be reached, and when it answers
+ * again: a WARN naming it and the cause at the first failure and then at most once per interval,
+ * never once per request, and an INFO once it recovers. Requests meanwhile get 503, as they did.
+ */
+public final class OutageLog {
+
+    private final Logger logger;
+    private final String backend;
+    private final Duration interval;
+    private final Clock clock;
+    private volatile boolean down;
+    private @Nullable Instant lastWarning;
+
+    /**
+     * @param logger where to say it
+     * @param backend what the backend is, naming its location, never a credential
+     * @param interval the least time between two warnings about one outage
+     * @param clock the application's clock
+     */
+    public OutageLog(Logger logger, String backend, Duration interval, Clock clock) {
+        this.logger = logger;
+        this.backend = backend;
+        this.interval = interval;
+        this.clock = clock;
+    }
+
+    /**
+     * @param cause why the backend could not be used
+     */
+    public void failed(Throwable cause) {
+        Instant now = clock.instant();
+        synchronized (this) {
+            down = true;
+            if (lastWarning != null && now.isBefore(lastWarning.plus(interval))) {
+                return;
+            }
+            lastWarning = now;
+        }
+        logger.warn("policy-auth: {} cannot be used ({}); requests that need it get 503 until it answers. Said "
+                + "again at most every {}.", backend, cause(cause), interval);
+    }
+
+    /** Notes a success: said once, at INFO, when it ends an outage. Cheap while the backend is up. */
+    public void succeeded() {
+        if (!down) {
+            return;
+        }
+        synchronized (this) {
+            if (!down) {
+                return;
+            }
+            down = false;
+            lastWarning = null;
+        }
+        logger.info("policy-auth: {} answers again", backend);
+    }
+
+    /* The innermost cause, in a user's words where it is a common one. */
+    static String cause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root instanceof ConnectException) {
+            return "connection refused";
+        }
+        if (root instanceof SocketTimeoutException || root instanceof HttpTimeoutException) {
+            return "timed out";
+        }
+        String message = root.getMessage();
+        return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}
