@@ -11,6 +11,7 @@ import java.util.Optional;
 import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.AuthUnavailableException;
 import io.policyauth.core.AuthenticatedUser;
+import io.policyauth.core.OutageLog;
 import io.policyauth.core.PolicyDescription;
 import io.policyauth.core.SecurityRequestContext;
 import org.slf4j.Logger;
@@ -37,6 +38,8 @@ public final class DbApiKeyExecutor implements AuthExecutor {
     public static final Duration SATURATED_RETRY_AFTER = Duration.ofSeconds(1);
 
     private static final Logger log = LoggerFactory.getLogger(DbApiKeyExecutor.class);
+    /* A store that is down is said at most this often, never once per request. */
+    private static final Duration OUTAGE_WARNING_INTERVAL = Duration.ofSeconds(30);
 
     private final ApiKeyHeader header;
     private final ApiKeyFormat format;
@@ -44,6 +47,7 @@ public final class DbApiKeyExecutor implements AuthExecutor {
     private final LastUsedRecorder lastUsed;
     private final StorePreparation preparation;
     private final Clock clock;
+    private final OutageLog outages;
 
     /**
      * @param headerName the request header that carries the key
@@ -61,6 +65,7 @@ public final class DbApiKeyExecutor implements AuthExecutor {
         this.lastUsed = Objects.requireNonNull(lastUsed, "lastUsed");
         this.preparation = Objects.requireNonNull(preparation, "preparation");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.outages = new OutageLog(log, "the API key store", OUTAGE_WARNING_INTERVAL, clock);
     }
 
     @Override
@@ -88,13 +93,14 @@ public final class DbApiKeyExecutor implements AuthExecutor {
         Optional<StoredApiKey> found;
         try {
             found = lookup.find(ApiKeyHash.of(key));
+            outages.succeeded();
         }
         catch (ApiKeyLookupRejectedException saturated) {
             throw new AuthUnavailableException("key_lookups_saturated",
                     "The API key cannot be checked right now. Try again later.", SATURATED_RETRY_AFTER, null);
         }
         catch (ApiKeyStoreException failure) {
-            log.debug("API key store unavailable", failure);
+            outages.failed(failure);
             throw new AuthUnavailableException("key_store_unavailable",
                     "The API key cannot be checked right now. Try again later.", null, failure);
         }

@@ -68,17 +68,17 @@ public final class OutageLog {
         logger.info("policy-auth: {} answers again", backend);
     }
 
-    /* The innermost cause, in a user's words where it is a common one. */
+    /* In a user's words where some cause in the chain is a common one, else the innermost cause. */
     static String cause(Throwable failure) {
         Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        if (root instanceof ConnectException) {
-            return "connection refused";
-        }
-        if (root instanceof SocketTimeoutException || root instanceof HttpTimeoutException) {
-            return "timed out";
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ConnectException) {
+                return "connection refused";
+            }
+            if (cause instanceof SocketTimeoutException || cause instanceof HttpTimeoutException) {
+                return "timed out";
+            }
+            root = cause;
         }
         String message = root.getMessage();
         return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);

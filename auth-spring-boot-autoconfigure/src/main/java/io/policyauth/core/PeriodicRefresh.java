@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps a local copy of shared state fresh: started by the first request that needs it (so an
  * application that never needs it never connects), read once on that request's thread, then
- * every {@code interval} in the background. A failed read is logged and retried at the next
- * interval; the copy counts as current while the last good read is at most {@code maxStaleness}
+ * every {@code interval} in the background. A failed read is retried at the next interval and
+ * logged at most once per {@code maxStaleness} ({@link OutageLog}); the copy counts as current while the last good read is at most {@code maxStaleness}
  * old, and callers decide what to do when it is not.
  */
 public final class PeriodicRefresh {
@@ -28,6 +28,7 @@ public final class PeriodicRefresh {
     private final Object startLock = new Object();
     private volatile boolean started;
     private volatile @Nullable Instant lastRead;
+    private final OutageLog outages;
 
     /**
      * @param name what is refreshed, for logs and messages
@@ -48,6 +49,8 @@ public final class PeriodicRefresh {
         this.maxStaleness = maxStaleness;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
+        // A read fails every interval while the store is down: said once per staleness window.
+        this.outages = new OutageLog(log, "the " + name, maxStaleness, clock);
     }
 
     /**
@@ -96,9 +99,10 @@ public final class PeriodicRefresh {
         try {
             read.run();
             lastRead = started;
+            outages.succeeded();
         }
         catch (RuntimeException failure) {
-            log.warn("Could not refresh the {} (last refresh: {}): {}", name, lastRead, failure.toString());
+            outages.failed(failure);
         }
     }
 }

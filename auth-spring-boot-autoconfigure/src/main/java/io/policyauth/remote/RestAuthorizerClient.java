@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -15,6 +16,7 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 import io.policyauth.core.AuthUnavailableException;
+import io.policyauth.core.OutageLog;
 
 /**
  * Asks an authorizer over HTTP with Spring's {@link RestClient} on the JDK {@link HttpClient},
@@ -27,20 +29,27 @@ public final class RestAuthorizerClient implements AuthorizerClient {
     static final int MAX_ANSWER_BYTES = 64 * 1024;
 
     private static final Logger logger = LoggerFactory.getLogger(RestAuthorizerClient.class);
+    /* An authorizer that is down is said at most this often, never once per request. */
+    private static final Duration OUTAGE_WARNING_INTERVAL = Duration.ofSeconds(30);
 
     private final String policy;
     private final URI endpoint;
     private final RestClient restClient;
     private final AuthorizerAnswers answers = new AuthorizerAnswers();
+    private final OutageLog outages;
 
     /**
      * @param policy the policy name, for logs
      * @param endpoint the authorizer URL
      * @param timeout the limit of connecting and, separately, of receiving the answer
+     * @param clock the application's clock, for spacing the warnings about an outage
      */
-    public RestAuthorizerClient(String policy, URI endpoint, Duration timeout) {
+    public RestAuthorizerClient(String policy, URI endpoint, Duration timeout, Clock clock) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.outages = new OutageLog(logger, "the remote authorizer of policy '" + policy + "' at "
+                + endpoint.getScheme() + "://" + endpoint.getHost() + (endpoint.getPort() < 0 ? ""
+                        : ":" + endpoint.getPort()) + endpoint.getRawPath(), OUTAGE_WARNING_INTERVAL, clock);
         HttpClient httpClient = HttpClient.newBuilder()
                 .connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -57,7 +66,7 @@ public final class RestAuthorizerClient implements AuthorizerClient {
     public AuthorizerAnswer ask(AuthorizerRequest request) {
         byte[] document = answers.write(request.jsonFields());
         try {
-            return restClient.post()
+            AuthorizerAnswer answer = restClient.post()
                     .uri(endpoint)
                     .headers(headers -> request.headers().forEach(headers::addAll))
                     .contentType(MediaType.APPLICATION_JSON)
@@ -65,14 +74,16 @@ public final class RestAuthorizerClient implements AuthorizerClient {
                     .body(document)
                     .exchange((sent, response) -> answers.read(response.getStatusCode().value(),
                             bounded(response.getBody())));
+            outages.succeeded();
+            return answer;
         }
         catch (AuthorizerAnswers.MalformedAnswerException malformed) {
-            logger.warn("Remote authorizer of policy '{}' gave no usable answer: {}", policy, malformed.getMessage());
+            outages.failed(malformed);
             throw unavailable("remote_malformed_answer", malformed);
         }
         catch (RestClientException failed) {
             // The cause's message names the endpoint at most, never a header: safe to log.
-            logger.warn("Remote authorizer of policy '{}' did not answer: {}", policy, rootMessage(failed));
+            outages.failed(failed);
             throw unavailable("remote_unavailable", failed);
         }
     }
@@ -88,13 +99,5 @@ public final class RestAuthorizerClient implements AuthorizerClient {
 
     private static AuthUnavailableException unavailable(String reason, Throwable cause) {
         return new AuthUnavailableException(reason, "The authorization service is unavailable.", null, cause);
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 }

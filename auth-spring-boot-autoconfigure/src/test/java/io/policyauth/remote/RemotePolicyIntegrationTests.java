@@ -62,6 +62,7 @@ class RemotePolicyIntegrationTests {
         registry.add("policy-auth.remote.narrow-body.include-body", () -> "true");
         policy(registry, "malformed", "/malformed");
         registry.add("policy-auth.remote.refused.endpoint", () -> refusing);
+        registry.add("policy-auth.remote.down.endpoint", () -> refusing);
         policy(registry, "flaky", "/flaky");
         registry.add("policy-auth.remote.flaky.cache-ttl", () -> "1m");
         policy(registry, "body", "/echo");
@@ -267,6 +268,16 @@ class RemotePolicyIntegrationTests {
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Retry-After")).isPresent();
         assertThat(response.body()).doesNotContain("127.0.0.1").doesNotContain("Connect");
+    }
+
+    @Test
+    void anAuthorizerThatIsDownIsNamedInOneWarningNotOnePerRequest(CapturedOutput output) {
+        for (int i = 0; i < 3; i++) {
+            assertThat(get("/down", "Authorization", basic("alice", ALICE_PASSWORD)).statusCode()).isEqualTo(503);
+        }
+
+        assertThat(output.getAll()).containsOnlyOnce("policy-auth: the remote authorizer of policy 'down' at "
+                + "http://127.0.0.1:").contains("cannot be used (connection refused)");
     }
 
     @Test

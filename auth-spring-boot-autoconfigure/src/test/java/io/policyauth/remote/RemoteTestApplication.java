@@ -81,6 +81,12 @@ class RemoteTestApplication {
             return Map.of("amount", amount);
         }
 
+        @GetMapping("/down")
+        @RequiresPolicy("down")
+        Map<String, Object> down(AuthenticatedUser user) {
+            return Map.of("subject", user.subject());
+        }
+
         @PostMapping("/narrow-body")
         @RequiresPolicy("narrow-body")
         Map<String, Object> narrowBody(@RequestBody String body) {

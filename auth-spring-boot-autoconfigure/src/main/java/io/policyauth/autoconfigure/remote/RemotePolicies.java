@@ -1,5 +1,6 @@
 package io.policyauth.autoconfigure.remote;
 
+import java.time.Clock;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -39,10 +40,11 @@ final class RemotePolicies {
     }
 
     /** The remote policy, its scope and role requirements checked once the authorizer grants. */
-    static AuthExecutor executor(String name, RemoteProperties.Remote remote, RequestBodySource bodies) {
+    static AuthExecutor executor(String name, RemoteProperties.Remote remote, RequestBodySource bodies,
+            Clock clock) {
         RemotePolicySettings settings = settings(name, remote);
         return Policies.withRequirements(new RemoteAuthorizerExecutor(settings,
-                new RestAuthorizerClient(name, settings.endpoint(), settings.timeout()), bodies),
+                new RestAuthorizerClient(name, settings.endpoint(), settings.timeout(), clock), bodies),
                 settings.requirements());
     }
 

@@ -1,10 +1,12 @@
 package io.policyauth.autoconfigure.remote;
 
+import java.time.Clock;
 import java.util.Map;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.core.env.Environment;
 
+import io.policyauth.autoconfigure.ApplicationClock;
 import io.policyauth.autoconfigure.PolicyBeansRegistrar;
 import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.RequestBodySource;
@@ -27,6 +29,7 @@ final class RemotePolicyRegistrar extends PolicyBeansRegistrar<RemoteProperties.
     @Override
     protected AuthExecutor create(String name, RemoteProperties.Remote remote, BeanFactory beans) {
         return RemotePolicies.executor(name, remote,
-                beans.getBeanProvider(RequestBodySource.class).getIfAvailable(() -> RequestBodySource.NONE));
+                beans.getBeanProvider(RequestBodySource.class).getIfAvailable(() -> RequestBodySource.NONE),
+                ApplicationClock.of(beans.getBeanProvider(Clock.class)));
     }
 }
