@@ -123,9 +123,19 @@ public final class HandlerPolicies {
             return HandlerPolicy.EXEMPT;
         }
         HandlerPolicy policy = annotatedPolicy(handler);
-        if (policy != NOT_ANNOTATED) {
-            return policy;
-        }
+        return policy != NOT_ANNOTATED ? policy : forPattern(pattern, method);
+    }
+
+    /**
+     * The policy of requests to a mapped handler that carries no annotation (static resources, a
+     * functional route), as far as can be told without a request: the first route covering the
+     * pattern for the method, else the default.
+     *
+     * @param pattern one of its mapping patterns
+     * @param method one of its HTTP methods, or {@code null} when it takes any
+     * @return the effective policy
+     */
+    public HandlerPolicy forPattern(String pattern, @Nullable String method) {
         for (CompiledRoute route : routes) {
             if (route.rule().matchesMapping(pattern, method)) {
                 return route.policy();

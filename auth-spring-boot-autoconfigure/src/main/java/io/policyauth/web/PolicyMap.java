@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 
@@ -54,16 +55,18 @@ public final class PolicyMap {
     private void addEntries(MappedHandler mapped, List<MappedPolicy> entries) {
         HandlerMethod handler = mapped.handler();
         Set<RequestMethod> methods = servedMethods(mapped.methods());
-        String handlerName = handler.getBeanType().getName() + "#" + handler.getMethod().getName();
         for (String pattern : mapped.patterns()) {
             if (methods.isEmpty()) {
-                entries.add(entry(pattern, null, handlerName, policies.forMapping(handler, pattern, null)));
+                entries.add(entry(pattern, null, mapped.name(), policy(handler, pattern, null)));
             }
             for (RequestMethod method : methods) {
-                entries.add(entry(pattern, method.name(), handlerName,
-                        policies.forMapping(handler, pattern, method.name())));
+                entries.add(entry(pattern, method.name(), mapped.name(), policy(handler, pattern, method.name())));
             }
         }
+    }
+
+    private HandlerPolicy policy(@Nullable HandlerMethod handler, String pattern, @Nullable String method) {
+        return handler != null ? policies.forMapping(handler, pattern, method) : policies.forPattern(pattern, method);
     }
 
     /** Spring MVC and WebFlux serve {@code HEAD} with {@code GET} handlers: the map lists it, as it is decided apart. */

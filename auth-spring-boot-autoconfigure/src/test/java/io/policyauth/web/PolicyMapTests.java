@@ -52,6 +52,29 @@ class PolicyMapTests {
         assertThat(entries.get(0).handler()).isEqualTo(Endpoints.class.getName() + "#docs");
     }
 
+    @Test
+    void staticResourcesAndOtherUrlHandlersAreDecidedByRoutesAndTheDefault() {
+        org.springframework.web.servlet.handler.SimpleUrlHandlerMapping resources =
+                new org.springframework.web.servlet.handler.SimpleUrlHandlerMapping(Map.of(
+                        "/docs/**", new org.springframework.web.servlet.resource.ResourceHttpRequestHandler(),
+                        "/**", new org.springframework.web.servlet.resource.ResourceHttpRequestHandler()));
+        resources.setApplicationContext(new org.springframework.context.support.StaticApplicationContext());
+        PolicyMap withResources = new PolicyMap(new MvcMappedHandlers(() -> List.of(mapping), () -> List.of(resources)),
+                policies);
+
+        assertThat(withResources.entries()).anySatisfy(entry -> {
+            assertThat(entry.pattern()).isEqualTo("/docs/**");
+            assertThat(entry.method()).isEqualTo("*");
+            assertThat(entry.handler()).isEqualTo("static resources");
+            assertThat(entry.policy()).containsExactly("public");
+            assertThat(entry.source()).isEqualTo(PolicySource.ROUTE);
+        }).anySatisfy(entry -> {
+            assertThat(entry.pattern()).isEqualTo("/**");
+            assertThat(entry.policy()).containsExactly("token");
+            assertThat(entry.source()).isEqualTo(PolicySource.DEFAULT);
+        });
+    }
+
     static class Endpoints {
 
         @RequiresPolicy(value = "token", scopes = "orders:read")

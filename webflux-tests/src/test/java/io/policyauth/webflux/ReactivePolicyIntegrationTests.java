@@ -192,6 +192,24 @@ class ReactivePolicyIntegrationTests {
     }
 
     @Test
+    void thePolicyMapListsFunctionalRoutesAndStaticResources() {
+        assertThat(policyMap.entries()).anySatisfy(entry -> {
+            assertThat(entry.pattern()).isEqualTo("/fn/open");
+            assertThat(entry.method()).isEqualTo("GET");
+            assertThat(entry.policy()).containsExactly("public");
+            assertThat(entry.open()).isTrue();
+            assertThat(entry.handler()).isEqualTo("router function");
+        }).anySatisfy(entry -> {
+            assertThat(entry.pattern()).isEqualTo("/fn/default");
+            assertThat(entry.policy()).containsExactly("private");
+        }).anySatisfy(entry -> {
+            assertThat(entry.pattern()).isEqualTo("/**");
+            assertThat(entry.handler()).isEqualTo("static resources");
+            assertThat(entry.policy()).containsExactly("private");
+        });
+    }
+
+    @Test
     void thePolicyMapAndTheActuatorEndpointCoverTheReactiveHandlers() {
         assertThat(policyMap.entries()).anySatisfy(entry -> {
             assertThat(entry.pattern()).isEqualTo("/orders");

@@ -15,6 +15,7 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.handler.AbstractHandlerMethodMapping;
+import org.springframework.web.servlet.handler.AbstractUrlHandlerMapping;
 import org.springframework.web.servlet.handler.MappedInterceptor;
 
 import io.policyauth.autoconfigure.ConfiguredPolicies;
@@ -65,8 +66,10 @@ public class PolicyAuthWebMvcAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    PolicyMap policyMap(ObjectProvider<AbstractHandlerMethodMapping<?>> mappings, HandlerPolicies policies) {
-        return new PolicyMap(new MvcMappedHandlers(() -> mappings.orderedStream().toList()), policies);
+    PolicyMap policyMap(ObjectProvider<AbstractHandlerMethodMapping<?>> mappings,
+            ObjectProvider<AbstractUrlHandlerMapping> urlMappings, HandlerPolicies policies) {
+        return new PolicyMap(new MvcMappedHandlers(() -> mappings.orderedStream().toList(),
+                () -> urlMappings.orderedStream().toList()), policies);
     }
 
     @Bean

@@ -11,6 +11,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
+import org.springframework.web.reactive.function.server.support.RouterFunctionMapping;
+import org.springframework.web.reactive.handler.AbstractUrlHandlerMapping;
 import org.springframework.web.reactive.result.method.AbstractHandlerMethodMapping;
 import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
 import org.springframework.web.server.WebFilter;
@@ -53,8 +55,11 @@ public class PolicyAuthWebFluxAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    PolicyMap policyMap(ObjectProvider<AbstractHandlerMethodMapping<?>> mappings, HandlerPolicies policies) {
-        return new PolicyMap(new WebFluxMappedHandlers(() -> mappings.orderedStream().toList()), policies);
+    PolicyMap policyMap(ObjectProvider<AbstractHandlerMethodMapping<?>> mappings,
+            ObjectProvider<AbstractUrlHandlerMapping> urlMappings, ObjectProvider<RouterFunctionMapping> routerMappings,
+            HandlerPolicies policies) {
+        return new PolicyMap(new WebFluxMappedHandlers(() -> mappings.orderedStream().toList(),
+                () -> urlMappings.orderedStream().toList(), () -> routerMappings.orderedStream().toList()), policies);
     }
 
     @Bean
