@@ -16,7 +16,9 @@ import io.policyauth.core.Requirements;
  * @param source where the policy comes from
  * @param mode whether it is enforced or runs dry
  * @param open whether the policy admits anyone (no credential needed)
+ * @param handlerMethod whether the handler is a handler method, which an annotation could decide
+ *        (else static resources, a functional route: routes and the default policy decide them)
  */
 public record MappedPolicy(String pattern, String method, String handler, List<String> policy,
-        Requirements requirements, PolicySource source, Enforcement mode, boolean open) {
+        Requirements requirements, PolicySource source, Enforcement mode, boolean open, boolean handlerMethod) {
 }

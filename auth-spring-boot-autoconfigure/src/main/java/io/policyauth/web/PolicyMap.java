@@ -57,10 +57,10 @@ public final class PolicyMap {
         Set<RequestMethod> methods = servedMethods(mapped.methods());
         for (String pattern : mapped.patterns()) {
             if (methods.isEmpty()) {
-                entries.add(entry(pattern, null, mapped.name(), policy(handler, pattern, null)));
+                entries.add(entry(pattern, null, mapped, policy(handler, pattern, null)));
             }
             for (RequestMethod method : methods) {
-                entries.add(entry(pattern, method.name(), mapped.name(), policy(handler, pattern, method.name())));
+                entries.add(entry(pattern, method.name(), mapped, policy(handler, pattern, method.name())));
             }
         }
     }
@@ -79,9 +79,10 @@ public final class PolicyMap {
         return served;
     }
 
-    private static MappedPolicy entry(String pattern, String method, String handler, HandlerPolicy policy) {
-        return new MappedPolicy(pattern, method == null ? "*" : method, handler, policy.names(),
+    private static MappedPolicy entry(String pattern, @Nullable String method, MappedHandler handler,
+            HandlerPolicy policy) {
+        return new MappedPolicy(pattern, method == null ? "*" : method, handler.name(), policy.names(),
                 policy.requirements(), policy.source(), policy.enforcement(),
-                !policy.exempt() && policy.executor().describe().admitsAnyone());
+                !policy.exempt() && policy.executor().describe().admitsAnyone(), handler.handler() != null);
     }
 }

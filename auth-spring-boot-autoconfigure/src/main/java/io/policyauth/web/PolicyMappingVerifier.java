@@ -39,10 +39,11 @@ public class PolicyMappingVerifier implements SmartInitializingSingleton {
         HandlerPolicies policies = policyMap.policies();
         List<MappedPolicy> entries = policyMap.entries();
         policies.defaultPolicyProblem().ifPresent(problem -> entries.stream()
-                .filter(entry -> entry.source() == PolicySource.DEFAULT).findFirst().ifPresent(entry -> {
+                .filter(entry -> entry.source() == PolicySource.DEFAULT && entry.handlerMethod()).findFirst()
+                .ifPresent(entry -> {
                     throw new PolicyAuthConfigurationException("Handler " + entry.handler() + " ("
-                            + entry.method() + " "
-                            + entry.pattern() + ") has no @RequiresPolicy and no route rule, so it gets "
+                            + entry.method() + " " + entry.pattern() + ") has no @RequiresPolicy and no route "
+                            + "rule, so it gets "
                             + "policy-auth.default-policy: " + problem
                             + " Or annotate the handler, or add a policy-auth.routes rule.", WHAT_TO_DO);
                 }));
