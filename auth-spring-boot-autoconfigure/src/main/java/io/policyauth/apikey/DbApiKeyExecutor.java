@@ -38,8 +38,6 @@ public final class DbApiKeyExecutor implements AuthExecutor {
     public static final Duration SATURATED_RETRY_AFTER = Duration.ofSeconds(1);
 
     private static final Logger log = LoggerFactory.getLogger(DbApiKeyExecutor.class);
-    /* A store that is down is said at most this often, never once per request. */
-    private static final Duration OUTAGE_WARNING_INTERVAL = Duration.ofSeconds(30);
 
     private final ApiKeyHeader header;
     private final ApiKeyFormat format;
@@ -65,7 +63,7 @@ public final class DbApiKeyExecutor implements AuthExecutor {
         this.lastUsed = Objects.requireNonNull(lastUsed, "lastUsed");
         this.preparation = Objects.requireNonNull(preparation, "preparation");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.outages = new OutageLog(log, "the API key store", OUTAGE_WARNING_INTERVAL, clock);
+        this.outages = new OutageLog(log, "the API key store", OutageLog.DEFAULT_INTERVAL, clock);
     }
 
     @Override

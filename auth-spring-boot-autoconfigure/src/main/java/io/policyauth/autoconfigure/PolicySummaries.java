@@ -1,6 +1,5 @@
 package io.policyauth.autoconfigure;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +13,7 @@ import io.policyauth.autoconfigure.jwt.JwtProperties;
 import io.policyauth.autoconfigure.network.InternalProperties;
 import io.policyauth.autoconfigure.remote.RemoteProperties;
 import io.policyauth.core.AuthExecutor;
+import io.policyauth.core.Locations;
 import io.policyauth.core.PolicyDescription;
 
 /**
@@ -81,10 +81,10 @@ final class PolicySummaries {
     private static String issuer(JwtIssuerProperties issuer) {
         List<String> parts = new ArrayList<>();
         if (issuer.getIssuerUri() != null) {
-            parts.add("discovery at " + withoutCredentials(issuer.getIssuerUri()));
+            parts.add("discovery at " + Locations.withoutCredentials(issuer.getIssuerUri()));
         }
         else if (issuer.getJwkSetUri() != null) {
-            parts.add("JWK Set at " + withoutCredentials(issuer.getJwkSetUri()));
+            parts.add("JWK Set at " + Locations.withoutCredentials(issuer.getJwkSetUri()));
         }
         else if (issuer.getPublicKeyLocation() != null) {
             parts.add("public key " + issuer.getPublicKeyLocation().getDescription());
@@ -104,16 +104,7 @@ final class PolicySummaries {
         if (settings == null || settings.getEndpoint() == null) {
             return null;
         }
-        return "asks " + withoutCredentials(settings.getEndpoint()) + (settings.isIncludeBody() ? " with the body"
+        return "asks " + Locations.withoutCredentials(settings.getEndpoint()) + (settings.isIncludeBody() ? " with the body"
                 : "");
-    }
-
-    /* Scheme, host, port and path: user information and the query may hold credentials. */
-    private static String withoutCredentials(URI uri) {
-        if (uri.getHost() == null) {
-            return "(a URI)";
-        }
-        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
-                + (uri.getRawPath() == null ? "" : uri.getRawPath());
     }
 }

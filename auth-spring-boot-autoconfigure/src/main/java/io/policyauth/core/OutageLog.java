@@ -17,6 +17,9 @@ import org.slf4j.Logger;
  */
 public final class OutageLog {
 
+    /** The interval for backends that have none of their own: said at most every 30 seconds. */
+    public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(30);
+
     private final Logger logger;
     private final String backend;
     private final Duration interval;

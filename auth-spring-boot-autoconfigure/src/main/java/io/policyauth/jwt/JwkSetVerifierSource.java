@@ -1,6 +1,7 @@
 package io.policyauth.jwt;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.URL;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
@@ -37,6 +38,7 @@ import org.slf4j.LoggerFactory;
 
 import io.policyauth.core.AuthUnavailableException;
 import io.policyauth.core.BackgroundTasks;
+import io.policyauth.core.Locations;
 import io.policyauth.core.OutageLog;
 
 /**
@@ -72,9 +74,8 @@ final class JwkSetVerifierSource implements VerifierSource {
                 options.refreshAhead().toMillis(), tasks.executor(), false, null, tasks.executor(), false);
         this.retryAfter = options.minRefetchInterval();
         this.clock = clock;
-        this.outages = new OutageLog(logger, "the JWK Set at " + jwkSetUrl.getProtocol() + "://"
-                + jwkSetUrl.getAuthority().replaceFirst("^.*@", "") + jwkSetUrl.getPath()
-                + (issuer == null ? "" : " (issuer " + issuer + ")"), retryAfter, clock);
+        this.outages = new OutageLog(logger, "the JWK Set at " + Locations.withoutCredentials(URI.create(
+                jwkSetUrl.toString())) + (issuer == null ? "" : " (issuer " + issuer + ")"), retryAfter, clock);
     }
 
     /** For tests and custom retrieval: any already assembled source. */

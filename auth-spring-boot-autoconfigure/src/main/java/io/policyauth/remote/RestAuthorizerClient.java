@@ -16,6 +16,7 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 import io.policyauth.core.AuthUnavailableException;
+import io.policyauth.core.Locations;
 import io.policyauth.core.OutageLog;
 
 /**
@@ -29,8 +30,6 @@ public final class RestAuthorizerClient implements AuthorizerClient {
     static final int MAX_ANSWER_BYTES = 64 * 1024;
 
     private static final Logger logger = LoggerFactory.getLogger(RestAuthorizerClient.class);
-    /* An authorizer that is down is said at most this often, never once per request. */
-    private static final Duration OUTAGE_WARNING_INTERVAL = Duration.ofSeconds(30);
 
     private final String policy;
     private final URI endpoint;
@@ -48,8 +47,7 @@ public final class RestAuthorizerClient implements AuthorizerClient {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.outages = new OutageLog(logger, "the remote authorizer of policy '" + policy + "' at "
-                + endpoint.getScheme() + "://" + endpoint.getHost() + (endpoint.getPort() < 0 ? ""
-                        : ":" + endpoint.getPort()) + endpoint.getRawPath(), OUTAGE_WARNING_INTERVAL, clock);
+                + Locations.withoutCredentials(endpoint), OutageLog.DEFAULT_INTERVAL, clock);
         HttpClient httpClient = HttpClient.newBuilder()
                 .connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
