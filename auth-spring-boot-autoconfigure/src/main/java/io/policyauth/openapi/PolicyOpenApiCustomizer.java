@@ -25,6 +25,7 @@ import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 
 import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.AuthExecutorRegistry;
+import io.policyauth.core.DenialKind;
 import io.policyauth.core.Policies;
 import io.policyauth.core.PolicyDescription;
 import io.policyauth.core.Requirements;
@@ -42,8 +43,11 @@ import io.policyauth.web.ProblemResponse;
  * <li>each operation's {@code security} from its effective policy (annotation, route or default),
  * {@code security: []} for one open to anyone, and {@code x-policy-auth} naming the policy, where it
  * comes from and what it requires;</li>
- * <li>the 401, 403 and 503 problem responses (RFC 9457, {@code WWW-Authenticate},
- * {@code Retry-After}) on every operation that is not open to anyone.</li>
+ * <li>on every operation that is not open to anyone, the problem responses (RFC 9457,
+ * {@code WWW-Authenticate}, {@code Retry-After}) its policy can give: 401 where a credential would
+ * change the answer, 403 where a known caller can be refused, 503 where a backend decides, each
+ * example with its own problem type;</li>
+ * <li>one line in each operation's description saying who may call it ({@link PolicyCallers}).</li>
  * </ul>
  */
 public final class PolicyOpenApiCustomizer implements GlobalOpenApiCustomizer {
@@ -52,6 +56,8 @@ public final class PolicyOpenApiCustomizer implements GlobalOpenApiCustomizer {
     public static final String EXTENSION = "x-policy-auth";
 
     static final String PROBLEM_SCHEMA = "PolicyAuthProblem";
+    private static final Map<String, String> REFUSALS = Map.of("401", "Unauthorized", "403", "Forbidden", "503",
+            "Unavailable");
     private static final Pattern PATH_VARIABLE_REGEX = Pattern.compile("\\{([^}:]+):[^}]*}");
 
     private final PolicyMap policyMap;
@@ -112,13 +118,21 @@ public final class PolicyOpenApiCustomizer implements GlobalOpenApiCustomizer {
             return;
         }
         operation.setSecurity(security.requirements(policy.get()));
+        String callers = PolicyCallers.sentence(policy.get());
+        operation.setDescription(operation.getDescription() == null || operation.getDescription().isBlank() ? callers
+                : operation.getDescription() + "\n\n" + callers);
         if (!entry.open()) {
             ApiResponses responses = operation.getResponses() != null ? operation.getResponses() : new ApiResponses();
-            putIfAbsent(responses, "401", "Unauthorized");
-            putIfAbsent(responses, "403", "Forbidden");
-            putIfAbsent(responses, "503", "Unavailable");
+            for (String status : PolicyCallers.refusals(policy.get(), dependsOnBackend(entry))) {
+                putIfAbsent(responses, status, REFUSALS.get(status));
+            }
             operation.setResponses(responses);
         }
+    }
+
+    /* A policy that may wait on I/O decides with a backend, which can fail to answer (503). */
+    private boolean dependsOnBackend(MappedPolicy entry) {
+        return entry.policy().stream().map(registry::find).flatMap(Optional::stream).anyMatch(AuthExecutor::mayBlock);
     }
 
     private Optional<PolicyDescription> effectivePolicy(MappedPolicy entry) {
@@ -178,17 +192,24 @@ public final class PolicyOpenApiCustomizer implements GlobalOpenApiCustomizer {
         components.addHeaders("WWW-Authenticate", challenge);
         components.addHeaders("Retry-After", retryAfter);
         components.addResponses(responseName("Unauthorized"), problemResponse(
-                "No credential, or one that is not valid", "WWW-Authenticate"));
+                "No credential, or one that is not valid", "WWW-Authenticate", DenialKind.CREDENTIAL_MISSING));
         components.addResponses(responseName("Forbidden"), problemResponse(
-                "A known caller that the policy does not admit (address, scope or role)", "WWW-Authenticate"));
+                "A known caller that the policy does not admit (address, scope or role)", "WWW-Authenticate",
+                DenialKind.FORBIDDEN));
         components.addResponses(responseName("Unavailable"), problemResponse(
-                "A backend needed to decide did not answer", "Retry-After"));
+                "A backend needed to decide did not answer", "Retry-After", DenialKind.UNAVAILABLE));
     }
 
-    private static ApiResponse problemResponse(String description, String header) {
+    /* Each response's example carries its own problem type, title and status. */
+    private static ApiResponse problemResponse(String description, String header, DenialKind kind) {
+        Map<String, Object> example = new LinkedHashMap<>();
+        example.put("type", ProblemResponse.TYPE_PREFIX + kind.problemType());
+        example.put("title", kind.title());
+        example.put("status", kind.status());
         return new ApiResponse().description(description)
                 .content(new Content().addMediaType(ProblemResponse.PROBLEM_JSON,
-                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA))))
+                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA))
+                                .example(example)))
                 .addHeaderObject(header, new Header().$ref("#/components/headers/" + header));
     }
 

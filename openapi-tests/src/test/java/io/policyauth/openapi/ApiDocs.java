@@ -58,6 +58,10 @@ record ApiDocs(String json) {
             return (Map<String, Object>) operation.get("responses");
         }
 
+        String description() {
+            return String.valueOf(operation.get("description"));
+        }
+
         /** A concrete request path: each {variable} replaced. */
         String examplePath() {
             return path.replaceAll("\\{[^}]+}", "x1");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,8 +74,39 @@ class DocumentAgreesWithEndpointsTests {
             }
             else if (operation.security().stream().noneMatch(Map::isEmpty)) {
                 assertThat(status).as(operation + " needs a credential").isEqualTo(401);
-                assertThat(operation.responses()).as(operation.toString()).containsKeys("401", "403", "503");
+                assertThat(operation.responses()).as(operation.toString()).containsKey("401");
             }
+        }
+    }
+
+    /* What Swagger UI shows a reader: who may call, and only the refusals the policy can give. */
+    @Test
+    void eachOperationSaysWhoMayCallItAndListsOnlyTheRefusalsItsPolicyCanGive() {
+        DocumentedOperation internal = docs.operation("GET", "/ops/status");
+        assertThat(internal.description()).contains("Who may call: callers from the configured networks.")
+                .doesNotContain("127.0.0.0");
+        assertThat(internal.responses()).containsKey("403").doesNotContainKeys("401", "503");
+
+        DocumentedOperation writer = docs.operation("POST", "/orders");
+        assertThat(writer.description()).contains("Who may call: callers with a valid bearer token (policy private) "
+                + "holding scopes orders:write.");
+        // The test support replaces the issuer's keys with its own: no backend decides, so no 503.
+        assertThat(writer.responses()).containsKeys("401", "403").doesNotContainKey("503");
+
+        assertThat(docs.operation("GET", "/orders").responses()).containsKey("401").doesNotContainKeys("403", "503");
+        assertThat(docs.operation("GET", "/kx/query").responses()).containsKeys("401", "403", "503");
+        assertThat(docs.operation("GET", "/kx/query").description()).contains("the authorization service of "
+                + "policy kx admits");
+        assertThat(docs.operation("GET", "/hello").description()).contains("Who may call: anyone.");
+        assertThat(docs.operation("GET", "/staff/desk").description()).contains(" and also ")
+                .contains("with roles staff");
+
+        for (String[] refusal : new String[][] {{"Unauthorized", "unauthenticated", "401"},
+                {"Forbidden", "forbidden", "403"}, {"Unavailable", "unavailable", "503"}}) {
+            Map<String, Object> example = JsonPath.read(docs.json(), "$.components.responses.PolicyAuth" + refusal[0]
+                    + ".content['application/problem+json'].example");
+            assertThat(example).containsEntry("type", "urn:policy-auth:problem:" + refusal[1])
+                    .containsEntry("status", Integer.parseInt(refusal[2]));
         }
     }
 
