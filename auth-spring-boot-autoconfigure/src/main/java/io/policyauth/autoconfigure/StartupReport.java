@@ -80,6 +80,9 @@ public final class StartupReport implements SmartInitializingSingleton {
         Set<String> exempt = new LinkedHashSet<>();
         for (MappedPolicy endpoint : endpoints) {
             String name = endpoint.method() + " " + endpoint.pattern();
+            if (endpoint.source() == PolicySource.GATEWAY) {
+                continue;
+            }
             if (endpoint.source() == PolicySource.EXEMPT) {
                 exempt.add(name);
                 continue;

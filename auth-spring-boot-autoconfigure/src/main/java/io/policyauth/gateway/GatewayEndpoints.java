@@ -9,9 +9,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.policyauth.core.AuthException;
+import io.policyauth.core.Enforcement;
 import io.policyauth.core.ForwardedBody;
+import io.policyauth.core.Requirements;
 import io.policyauth.core.SecurityRequestContext;
 import io.policyauth.network.IpAddresses;
+import io.policyauth.web.MappedPolicy;
+import io.policyauth.web.PolicySource;
 import io.policyauth.web.ProblemResponse;
 
 /**
@@ -49,6 +53,20 @@ public final class GatewayEndpoints {
         this.kx = new KxAuthorizer(decisions, apiKeyHeader, settings.kxMaxRequestBytes(),
                 settings.rejectAmbiguousPaths());
         this.meters = meters;
+    }
+
+    /**
+     * @return the endpoints as the policy map lists them: answered before any handler, to the
+     *         allowed callers only
+     */
+    public List<MappedPolicy> mappedPolicies() {
+        return List.of(mapped("/nginx", "*", "nginx auth_request"), mapped(ENVOY + "/**", "*", "Envoy ext_authz"),
+                mapped(KX, "POST", "KX Service Gateway"));
+    }
+
+    private MappedPolicy mapped(String endpoint, String method, String asker) {
+        return new MappedPolicy(settings.path() + endpoint, method, "gateway: " + asker, List.of(), Requirements.NONE,
+                PolicySource.GATEWAY, Enforcement.ENFORCE, false, false);
     }
 
     /**

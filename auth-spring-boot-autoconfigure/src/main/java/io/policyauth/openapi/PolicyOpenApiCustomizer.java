@@ -88,7 +88,8 @@ public final class PolicyOpenApiCustomizer implements GlobalOpenApiCustomizer {
         }
         for (MappedPolicy entry : policyMap.entries()) {
             PathItem path = openApi.getPaths().get(documentPath(entry.pattern()));
-            if (path == null || entry.source() == PolicySource.EXEMPT || "HEAD".equals(entry.method())) {
+            if (path == null || entry.source() == PolicySource.EXEMPT || entry.source() == PolicySource.GATEWAY
+                    || "HEAD".equals(entry.method())) {
                 continue;
             }
             path.readOperationsMap().forEach((method, operation) -> {

@@ -21,6 +21,7 @@ public final class PolicyMap {
 
     private final Supplier<? extends Collection<MappedHandler>> mappings;
     private final HandlerPolicies policies;
+    private final Supplier<? extends Collection<MappedPolicy>> others;
 
     /**
      * @param mappings the application's mapped handler methods (Spring MVC's or WebFlux's), asked
@@ -28,8 +29,20 @@ public final class PolicyMap {
      * @param policies the effective policies
      */
     public PolicyMap(Supplier<? extends Collection<MappedHandler>> mappings, HandlerPolicies policies) {
+        this(mappings, policies, List::of);
+    }
+
+    /**
+     * @param mappings the application's mapped handlers (Spring MVC's or WebFlux's), asked for on
+     *        each build
+     * @param policies the effective policies
+     * @param others endpoints answered before any handler (the gateway's), asked for on each build
+     */
+    public PolicyMap(Supplier<? extends Collection<MappedHandler>> mappings, HandlerPolicies policies,
+            Supplier<? extends Collection<MappedPolicy>> others) {
         this.mappings = mappings;
         this.policies = policies;
+        this.others = others;
     }
 
     /**
@@ -41,6 +54,7 @@ public final class PolicyMap {
         for (MappedHandler handler : mappings.get()) {
             addEntries(handler, entries);
         }
+        entries.addAll(others.get());
         entries.sort(Comparator.comparing(MappedPolicy::pattern).thenComparing(MappedPolicy::method));
         return entries;
     }

@@ -10,5 +10,10 @@ public enum PolicySource {
     /** {@code policy-auth.default-policy}: no annotation and no route. */
     DEFAULT,
     /** Not checked: the error endpoint, which must stay reachable to report failures. */
-    EXEMPT
+    EXEMPT,
+    /**
+     * A gateway endpoint (gateway mode): answered before any handler, only to the callers in
+     * {@code policy-auth.gateway.allowed-callers}, about requests to other services.
+     */
+    GATEWAY
 }

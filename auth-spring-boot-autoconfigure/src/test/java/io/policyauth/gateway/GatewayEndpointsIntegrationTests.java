@@ -30,6 +30,8 @@ import io.policyauth.jwt.NimbusTokenIssuer;
 import io.policyauth.jwt.TokenSettings;
 import io.policyauth.remote.TestAuthorizer;
 import io.policyauth.web.HttpTestClient;
+import io.policyauth.web.PolicyMap;
+import io.policyauth.web.PolicySource;
 import io.policyauth.web.TestInstances;
 
 /**
@@ -341,6 +343,13 @@ class GatewayEndpointsIntegrationTests {
                 .statusCode()).isEqualTo(403);
         assertThat(lastDecision().reason()).isEqualTo("body_unavailable");
         assertThat(authorizer.calls("/authorize")).isZero();
+    }
+
+    @Test
+    void thePolicyMapListsTheGatewayEndpoints() {
+        assertThat(context.getBean(PolicyMap.class).entries()).filteredOn(entry ->
+                entry.source() == PolicySource.GATEWAY).extracting(entry -> entry.method() + " " + entry.pattern())
+                .containsExactlyInAnyOrder("* /authz/nginx", "* /authz/envoy/**", "POST /authz/kx");
     }
 
     @Test

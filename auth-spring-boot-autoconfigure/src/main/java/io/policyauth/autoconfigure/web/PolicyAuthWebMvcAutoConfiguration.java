@@ -23,6 +23,7 @@ import io.policyauth.autoconfigure.PolicyAuthAutoConfiguration;
 import io.policyauth.autoconfigure.PolicyAuthProperties;
 import io.policyauth.autoconfigure.StartupReport;
 import io.policyauth.core.AuthService;
+import io.policyauth.gateway.GatewayEndpoints;
 import io.policyauth.core.PolicyModes;
 import io.policyauth.web.AuthenticatedUserArgumentResolver;
 import io.policyauth.web.ExemptEndpoints;
@@ -67,9 +68,11 @@ public class PolicyAuthWebMvcAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     PolicyMap policyMap(ObjectProvider<AbstractHandlerMethodMapping<?>> mappings,
-            ObjectProvider<AbstractUrlHandlerMapping> urlMappings, HandlerPolicies policies) {
+            ObjectProvider<AbstractUrlHandlerMapping> urlMappings, ObjectProvider<GatewayEndpoints> gateway,
+            HandlerPolicies policies) {
         return new PolicyMap(new MvcMappedHandlers(() -> mappings.orderedStream().toList(),
-                () -> urlMappings.orderedStream().toList()), policies);
+                () -> urlMappings.orderedStream().toList()), policies,
+                () -> gateway.stream().flatMap(endpoints -> endpoints.mappedPolicies().stream()).toList());
     }
 
     @Bean

@@ -22,6 +22,7 @@ import io.policyauth.autoconfigure.PolicyAuthAutoConfiguration;
 import io.policyauth.autoconfigure.PolicyAuthProperties;
 import io.policyauth.autoconfigure.StartupReport;
 import io.policyauth.core.AuthService;
+import io.policyauth.gateway.GatewayEndpoints;
 import io.policyauth.core.PolicyModes;
 import io.policyauth.web.HandlerPolicies;
 import io.policyauth.web.PolicyMap;
@@ -57,9 +58,10 @@ public class PolicyAuthWebFluxAutoConfiguration {
     @ConditionalOnMissingBean
     PolicyMap policyMap(ObjectProvider<AbstractHandlerMethodMapping<?>> mappings,
             ObjectProvider<AbstractUrlHandlerMapping> urlMappings, ObjectProvider<RouterFunctionMapping> routerMappings,
-            HandlerPolicies policies) {
+            ObjectProvider<GatewayEndpoints> gateway, HandlerPolicies policies) {
         return new PolicyMap(new WebFluxMappedHandlers(() -> mappings.orderedStream().toList(),
-                () -> urlMappings.orderedStream().toList(), () -> routerMappings.orderedStream().toList()), policies);
+                () -> urlMappings.orderedStream().toList(), () -> routerMappings.orderedStream().toList()), policies,
+                () -> gateway.stream().flatMap(endpoints -> endpoints.mappedPolicies().stream()).toList());
     }
 
     @Bean
