@@ -1,5 +1,6 @@
 package io.policyauth.apikey;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -10,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.policyauth.core.BackgroundTasks;
+import io.policyauth.core.OutageLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +36,7 @@ public final class LastUsedRecorder implements AutoCloseable {
     private final Map<String, Instant> pending = new ConcurrentHashMap<>();
     private final Counter dropped;
     private final Counter failed;
+    private final OutageLog outages;
 
     /**
      * @param store where last-use times are written
@@ -41,9 +44,10 @@ public final class LastUsedRecorder implements AutoCloseable {
      * @param flushInterval time between two background flushes
      * @param registry where the counters are registered
      * @param tasks runs the flushes
+     * @param clock the application's clock, for spacing the warnings about a store that is down
      */
     public LastUsedRecorder(ApiKeyStore store, int capacity, Duration flushInterval, MeterRegistry registry,
-            BackgroundTasks tasks) {
+            BackgroundTasks tasks, Clock clock) {
         if (capacity < 1) {
             throw new IllegalArgumentException("Last-used buffer size must be positive, got " + capacity);
         }
@@ -56,6 +60,7 @@ public final class LastUsedRecorder implements AutoCloseable {
                 .register(registry);
         this.failed = Counter.builder(FAILED).description("API key uses not recorded: write failed")
                 .register(registry);
+        this.outages = new OutageLog(log, "the API key store, for last-used times", OutageLog.DEFAULT_INTERVAL, clock);
         tasks.scheduleRepeatedly("API key last-used writes", flushInterval, this::flush);
     }
 
@@ -91,10 +96,12 @@ public final class LastUsedRecorder implements AutoCloseable {
         }
         try {
             store.touchLastUsed(batch);
+            outages.succeeded();
         }
         catch (RuntimeException failure) {
+            // Counted every time; said once per interval while the store is down.
             failed.increment(batch.size());
-            log.warn("Could not record the last use of {} API key(s): {}", batch.size(), describe(failure));
+            outages.failed(failure);
         }
     }
 
@@ -102,10 +109,5 @@ public final class LastUsedRecorder implements AutoCloseable {
     @Override
     public void close() {
         flush();
-    }
-
-    private static String describe(RuntimeException failure) {
-        // One line with the driver's reason, not a stack trace per failed attempt.
-        return failure.getCause() == null ? failure.toString() : failure.getMessage() + ": " + failure.getCause();
     }
 }

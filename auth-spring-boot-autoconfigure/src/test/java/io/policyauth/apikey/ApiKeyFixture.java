@@ -46,7 +46,7 @@ final class ApiKeyFixture implements AutoCloseable {
         lookup = new ApiKeyLookup(store, new ApiKeyLookupSettings(cacheTtl, Duration.ofSeconds(5), 1_000,
                 ApiKeyLookupSettings.DEFAULT_MAX_CONCURRENT_LOOKUPS), null, meters);
         // A long interval: tests flush explicitly, so nothing depends on the background thread's timing.
-        lastUsed = new LastUsedRecorder(store, 100, Duration.ofHours(1), meters, new BackgroundTasks(1));
+        lastUsed = new LastUsedRecorder(store, 100, Duration.ofHours(1), meters, new BackgroundTasks(1), clock);
         preparation = new StorePreparation(store, clock);
         manager = new ApiKeyManager(store, format, lookup, preparation, clock);
         executor = new DbApiKeyExecutor(HEADER, format, lookup, lastUsed, preparation, clock);

@@ -118,7 +118,8 @@ class ApiKeyManagerTests {
     @Test
     void aFullLastUsedBufferDropsAndCounts() {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        try (LastUsedRecorder recorder = new LastUsedRecorder(fixture.store, 1, Duration.ofHours(1), meters, new BackgroundTasks(1))) {
+        try (LastUsedRecorder recorder = new LastUsedRecorder(fixture.store, 1, Duration.ofHours(1), meters,
+                new BackgroundTasks(1), fixture.clock)) {
             recorder.record("k1", fixture.clock.instant());
             recorder.record("k1", fixture.clock.instant());
             recorder.record("k2", fixture.clock.instant());

@@ -51,7 +51,8 @@ public final class EmbeddedKeyStore implements AutoCloseable {
                 Duration.ofSeconds(2));
         preparation = new StorePreparation(store, clock);
         preparation.prepare();
-        lastUsed = new LastUsedRecorder(store, 10_000, Duration.ofSeconds(5), new SimpleMeterRegistry(), tasks);
+        lastUsed = new LastUsedRecorder(store, 10_000, Duration.ofSeconds(5), new SimpleMeterRegistry(), tasks,
+                clock);
         revocations = new KeyRevocationFeed(store, Duration.ofSeconds(1), Duration.ofSeconds(30), clock, tasks);
         tasks.start();
     }

@@ -1,5 +1,6 @@
 package io.policyauth.audit.mongo;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
@@ -22,6 +23,7 @@ import org.springframework.data.mongodb.core.MongoOperations;
 
 import io.policyauth.core.AuthDecisionEvent;
 import io.policyauth.core.BackgroundTasks;
+import io.policyauth.core.OutageLog;
 import io.policyauth.core.DecisionListener;
 
 /**
@@ -50,6 +52,7 @@ public final class MongoAuditSink implements DecisionListener, AutoCloseable {
     private final BlockingQueue<AuthDecisionEvent> queue;
     private final Counter dropped;
     private final Counter failed;
+    private final OutageLog outages;
     private final Object writeLock = new Object();
     private boolean indexed;
 
@@ -61,9 +64,10 @@ public final class MongoAuditSink implements DecisionListener, AutoCloseable {
      * @param writeTimeout time limit of one batch write (and of index creation)
      * @param registry where the counters are registered
      * @param tasks runs the writes
+     * @param clock the application's clock, for spacing the warnings about a store that is down
      */
     public MongoAuditSink(MongoOperations mongo, String collection, Duration retention, int queueSize,
-            Duration writeTimeout, MeterRegistry registry, BackgroundTasks tasks) {
+            Duration writeTimeout, MeterRegistry registry, BackgroundTasks tasks, Clock clock) {
         if (queueSize < 1) {
             throw new IllegalArgumentException("Audit queue size must be positive, got " + queueSize);
         }
@@ -75,6 +79,8 @@ public final class MongoAuditSink implements DecisionListener, AutoCloseable {
         this.retention = retention;
         this.writeTimeout = writeTimeout;
         this.queue = new ArrayBlockingQueue<>(queueSize);
+        this.outages = new OutageLog(log, "the audit store (MongoDB collection " + collection + ")",
+                OutageLog.DEFAULT_INTERVAL, clock);
         this.dropped = Counter.builder(DROPPED).description("Audit decisions not stored: queue full")
                 .register(registry);
         this.failed = Counter.builder(FAILED).description("Audit decisions not stored: write failed")
@@ -122,10 +128,12 @@ public final class MongoAuditSink implements DecisionListener, AutoCloseable {
             }
             documents.insertMany(batch.stream().map(MongoAuditSink::toDocument).toList(),
                     new InsertManyOptions().ordered(false));
+            outages.succeeded();
         }
         catch (RuntimeException failure) {
+            // Counted every time; said once per interval while the store is down.
             failed.increment(batch.size());
-            log.warn("Could not store {} audit decision(s): {}", batch.size(), failure.toString());
+            outages.failed(failure);
         }
     }
 

@@ -82,9 +82,9 @@ public final class DbApiKeyPolicyAutoConfiguration {
     @ConditionalOnBean(ApiKeyStore.class)
     @ConditionalOnMissingBean
     LastUsedRecorder policyAuthApiKeyLastUsedRecorder(ApiKeyStore store, ApiKeyProperties apiKey,
-            ObjectProvider<MeterRegistry> meterRegistry, BackgroundTasks tasks) {
+            ObjectProvider<MeterRegistry> meterRegistry, BackgroundTasks tasks, ObjectProvider<Clock> clock) {
         return new LastUsedRecorder(store, apiKey.getLastUsedBufferSize(), apiKey.getLastUsedFlushInterval(),
-                meterRegistry.getIfAvailable(() -> Metrics.globalRegistry), tasks);
+                meterRegistry.getIfAvailable(() -> Metrics.globalRegistry), tasks, ApplicationClock.of(clock));
     }
 
     @Bean

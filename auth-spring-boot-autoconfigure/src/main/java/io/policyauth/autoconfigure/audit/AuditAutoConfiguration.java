@@ -1,5 +1,8 @@
 package io.policyauth.autoconfigure.audit;
 
+import java.time.Clock;
+
+import io.policyauth.autoconfigure.ApplicationClock;
 import io.policyauth.autoconfigure.MongoStoreFailures;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
@@ -65,12 +68,13 @@ public class AuditAutoConfiguration {
         @Bean(name = AUDIT_STORE, destroyMethod = "close")
         @ConditionalOnMissingBean(name = AUDIT_STORE)
         MongoAuditSink policyAuthAuditStore(AuditProperties audit, ObjectProvider<MongoOperations> mongo,
-                ObjectProvider<MeterRegistry> meterRegistry, BackgroundTasks tasks) {
+                ObjectProvider<MeterRegistry> meterRegistry, BackgroundTasks tasks, ObjectProvider<Clock> clock) {
             MongoOperations operations = mongo.getIfAvailable(() -> {
                 throw MongoStoreFailures.noConnection(MONGO_STORE, "none");
             });
             return new MongoAuditSink(operations, audit.getCollection(), audit.getRetention(), audit.getQueueSize(),
-                    audit.getWriteTimeout(), meterRegistry.getIfAvailable(() -> Metrics.globalRegistry), tasks);
+                    audit.getWriteTimeout(), meterRegistry.getIfAvailable(() -> Metrics.globalRegistry), tasks,
+                    ApplicationClock.of(clock));
         }
     }
 

@@ -61,7 +61,8 @@ class MongoContainerApiKeyTests {
                 Duration.ofSeconds(5), 100, ApiKeyLookupSettings.DEFAULT_MAX_CONCURRENT_LOOKUPS), null,
                 new SimpleMeterRegistry());
         StorePreparation preparation = new StorePreparation(store, Clock.systemUTC());
-        lastUsed = new LastUsedRecorder(store, 100, Duration.ofHours(1), new SimpleMeterRegistry(), new BackgroundTasks(1));
+        lastUsed = new LastUsedRecorder(store, 100, Duration.ofHours(1), new SimpleMeterRegistry(),
+                new BackgroundTasks(1), Clock.systemUTC());
         manager = new ApiKeyManager(store, format, lookup, preparation, Clock.systemUTC());
         executor = new DbApiKeyExecutor("X-API-KEY", format, lookup, lastUsed, preparation,
                 Clock.systemUTC());

@@ -3,6 +3,7 @@ package io.policyauth.audit.mongo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -94,7 +95,7 @@ class MongoAuditSinkTests {
     void closeWritesWhatIsQueued() {
         MongoTemplate template = mongo.template();
         MongoAuditSink sink = new MongoAuditSink(template, "auth_audit", Duration.ofDays(1), 100,
-                Duration.ofSeconds(2), registry, new BackgroundTasks(1));
+                Duration.ofSeconds(2), registry, new BackgroundTasks(1), Clock.systemUTC());
         for (int i = 0; i < 20; i++) {
             sink.onDecision(decision("dave", Outcome.FORBIDDEN, "insufficient_scope"));
         }
@@ -106,7 +107,7 @@ class MongoAuditSinkTests {
 
     private MongoAuditSink sink(MongoTemplate template, int queueSize, Duration writeTimeout) {
         MongoAuditSink sink = new MongoAuditSink(template, "auth_audit", Duration.ofDays(30), queueSize, writeTimeout,
-                registry, tasks);
+                registry, tasks, Clock.systemUTC());
         closeLast.add(0, sink);
         return sink;
     }
