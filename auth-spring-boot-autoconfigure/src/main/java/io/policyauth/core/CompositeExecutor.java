@@ -8,6 +8,7 @@ abstract sealed class CompositeExecutor implements AuthExecutor permits AnyOfExe
     private final String policy;
     private final PolicyDefinition.Combination combination;
     private final List<AuthExecutor> members;
+    private final boolean readsBody;
 
     /**
      * @param policy the composite's name
@@ -21,6 +22,8 @@ abstract sealed class CompositeExecutor implements AuthExecutor permits AnyOfExe
         this.policy = policy;
         this.combination = combination;
         this.members = List.copyOf(members);
+        // Asked on every reactive decision: known once, since the members are fixed.
+        this.readsBody = this.members.stream().anyMatch(AuthExecutor::readsBody);
     }
 
     @Override
@@ -28,9 +31,6 @@ abstract sealed class CompositeExecutor implements AuthExecutor permits AnyOfExe
         return policy;
     }
 
-    /**
-     * @return the member policies, in order
-     */
     @Override
     public boolean mayBlock() {
         return members.stream().anyMatch(AuthExecutor::mayBlock);
@@ -39,9 +39,12 @@ abstract sealed class CompositeExecutor implements AuthExecutor permits AnyOfExe
     /** Reads the body when any member does. */
     @Override
     public boolean readsBody() {
-        return members.stream().anyMatch(AuthExecutor::readsBody);
+        return readsBody;
     }
 
+    /**
+     * @return the member policies, in order
+     */
     List<AuthExecutor> members() {
         return members;
     }
