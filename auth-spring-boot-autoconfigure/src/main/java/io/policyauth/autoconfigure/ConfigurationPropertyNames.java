@@ -4,11 +4,11 @@ import java.beans.PropertyDescriptor;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.BeanUtils;
+import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.core.ResolvableType;
 
@@ -80,7 +80,7 @@ final class ConfigurationPropertyNames {
                 continue;
             }
             List<String> name = new ArrayList<>(prefix);
-            name.add(dashed(property.getName()));
+            name.add(DataObjectPropertyName.toDashedForm(property.getName()));
             ResolvableType propertyType = ResolvableType.forMethodReturnType(property.getReadMethod());
             add(name, propertyType, depth);
         }
@@ -152,18 +152,5 @@ final class ConfigurationPropertyNames {
             elements.add(name.getElement(i, ConfigurationPropertyName.Form.DASHED));
         }
         return elements;
-    }
-
-    private static String dashed(String camelCase) {
-        StringBuilder dashed = new StringBuilder(camelCase.length() + 4);
-        for (char c : camelCase.toCharArray()) {
-            if (Character.isUpperCase(c)) {
-                dashed.append('-').append(Character.toLowerCase(c));
-            }
-            else {
-                dashed.append(c);
-            }
-        }
-        return dashed.toString().toLowerCase(Locale.ROOT);
     }
 }

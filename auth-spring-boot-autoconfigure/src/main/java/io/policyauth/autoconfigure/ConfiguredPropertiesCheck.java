@@ -78,9 +78,10 @@ final class ConfiguredPropertiesCheck implements BeanFactoryPostProcessor {
             iterable.stream().filter(ConfiguredPropertiesCheck::isPolicyAuths)
                     .filter(name -> !problems.containsKey(name))
                     .forEach(name -> {
-                        String problem = problem(names, name, source);
+                        ConfigurationProperty property = source.getConfigurationProperty(name);
+                        String problem = problem(names, name, property);
                         if (problem != null) {
-                            Origin origin = origin(source, name);
+                            Origin origin = property == null ? null : property.getOrigin();
                             problems.put(name, name + problem + (origin == null ? "" : " [" + origin + "]"));
                         }
                     });
@@ -91,7 +92,7 @@ final class ConfiguredPropertiesCheck implements BeanFactoryPostProcessor {
     }
 
     private @Nullable String problem(ConfigurationPropertyNames names, ConfigurationPropertyName name,
-            ConfigurationPropertySource source) {
+            @Nullable ConfigurationProperty property) {
         if (!names.binds(name)) {
             String closest = names.closest(name);
             return " is not a policy-auth property and would be ignored" + (closest == null ? ""
@@ -104,7 +105,6 @@ final class ConfiguredPropertiesCheck implements BeanFactoryPostProcessor {
         if (!secret) {
             return null;
         }
-        ConfigurationProperty property = source.getConfigurationProperty(name);
         if (property == null || property.getValue() == null) {
             return null;
         }
@@ -129,10 +129,5 @@ final class ConfiguredPropertiesCheck implements BeanFactoryPostProcessor {
     private static boolean isPolicyAuths(ConfigurationPropertyName name) {
         return ROOT.isAncestorOf(name) && PolicyAuthProperties.PREFIX.equalsIgnoreCase(
                 name.getElement(0, ConfigurationPropertyName.Form.ORIGINAL));
-    }
-
-    private static @Nullable Origin origin(ConfigurationPropertySource source, ConfigurationPropertyName name) {
-        ConfigurationProperty property = source.getConfigurationProperty(name);
-        return property == null ? null : property.getOrigin();
     }
 }

@@ -104,7 +104,7 @@ final class PolicySummaries {
         if (settings == null || settings.getEndpoint() == null) {
             return null;
         }
-        return "asks " + Locations.withoutCredentials(settings.getEndpoint()) + (settings.isIncludeBody() ? " with the body"
-                : "");
+        return "asks " + Locations.withoutCredentials(settings.getEndpoint())
+                + (settings.isIncludeBody() ? " with the body" : "");
     }
 }

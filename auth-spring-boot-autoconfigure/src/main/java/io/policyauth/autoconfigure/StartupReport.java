@@ -56,15 +56,14 @@ public final class StartupReport implements SmartInitializingSingleton {
         if (binder.bind("policy-auth.gateway.enabled", Boolean.class).orElse(false)) {
             GatewayProperties properties = binder.bind("policy-auth.gateway", GatewayProperties.class)
                     .orElseGet(GatewayProperties::new);
-            String path = properties.getPath();
-            gateway = path + "/nginx, " + path + "/envoy/**, " + path + "/kx for callers in "
-                    + properties.getAllowedCallers() + "; " + properties.getRoutes().size() + " route(s), default "
-                    + "policy " + properties.getDefaultPolicy();
+            gateway = "for callers in " + properties.getAllowedCallers() + "; " + properties.getRoutes().size()
+                    + " route(s), default policy " + properties.getDefaultPolicy();
         }
         return new StartupReport(authService, policyMap, new PolicySummaries(environment), gateway);
     }
 
-    private StartupReport(AuthService authService, PolicyMap policyMap, PolicySummaries summaries, @Nullable String gateway) {
+    private StartupReport(AuthService authService, PolicyMap policyMap, PolicySummaries summaries,
+            @Nullable String gateway) {
         this.authService = authService;
         this.policyMap = policyMap;
         this.summaries = summaries;
@@ -78,9 +77,11 @@ public final class StartupReport implements SmartInitializingSingleton {
         List<String> openOnPurpose = new ArrayList<>();
         List<String> openByAccident = new ArrayList<>();
         Set<String> exempt = new LinkedHashSet<>();
+        List<String> gatewayEndpoints = new ArrayList<>();
         for (MappedPolicy endpoint : endpoints) {
             String name = endpoint.method() + " " + endpoint.pattern();
             if (endpoint.source() == PolicySource.GATEWAY) {
+                gatewayEndpoints.add(name);
                 continue;
             }
             if (endpoint.source() == PolicySource.EXEMPT) {
@@ -95,7 +96,7 @@ public final class StartupReport implements SmartInitializingSingleton {
         }
         if (logger.isInfoEnabled()) {
             logger.info(report(counts.values().stream().mapToInt(Integer::intValue).sum(), counts, openOnPurpose,
-                    exempt));
+                    exempt, gatewayEndpoints));
         }
         if (!openByAccident.isEmpty()) {
             logger.warn("policy-auth: these endpoints are open to anyone, and no annotation or route names a policy "
@@ -104,7 +105,8 @@ public final class StartupReport implements SmartInitializingSingleton {
         }
     }
 
-    private String report(int decided, Map<String, Integer> counts, List<String> openOnPurpose, Set<String> exempt) {
+    private String report(int decided, Map<String, Integer> counts, List<String> openOnPurpose, Set<String> exempt,
+            List<String> gatewayEndpoints) {
         StringBuilder report = new StringBuilder("policy-auth decides ").append(decided).append(" endpoint(s):");
         Set<String> registered = new LinkedHashSet<>(authService.registry().policies());
         for (String policy : registered) {
@@ -120,7 +122,7 @@ public final class StartupReport implements SmartInitializingSingleton {
         report.append("\n  open to anyone on purpose: ").append(openOnPurpose.isEmpty() ? "none" : openOnPurpose);
         report.append("\n  exempt from every check: ").append(exempt.isEmpty() ? "none" : exempt);
         if (gateway != null) {
-            report.append("\n  gateway: ").append(gateway);
+            report.append("\n  gateway: ").append(gatewayEndpoints).append(' ').append(gateway);
         }
         return report.toString();
     }

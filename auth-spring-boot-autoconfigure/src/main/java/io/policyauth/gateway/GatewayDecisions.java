@@ -2,6 +2,7 @@ package io.policyauth.gateway;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -72,11 +73,9 @@ public final class GatewayDecisions {
     public void activate() {
         Policies.leaves(inUse()).values().forEach(AuthExecutor::activate);
         List<String> needingBodies = new ArrayList<>();
-        List<RouteRule> rules = policies.routeRules();
-        List<HandlerPolicy> routePolicies = policies.routePolicies();
-        for (int i = 0; i < rules.size(); i++) {
-            if (routePolicies.get(i).executor().readsBody()) {
-                needingBodies.add(rules.get(i).pattern().getPatternString() + " (" + routePolicies.get(i).name() + ")");
+        for (Map.Entry<RouteRule, HandlerPolicy> route : policies.routes()) {
+            if (route.getValue().executor().readsBody()) {
+                needingBodies.add(route.getKey().pattern().getPatternString() + " (" + route.getValue().name() + ")");
             }
         }
         if (policies.defaultPolicy().executor().readsBody()) {

@@ -160,10 +160,10 @@ public final class HandlerPolicies {
     }
 
     /**
-     * @return the route rules, in their order (that of {@link #routePolicies()})
+     * @return each route rule with its policy, in their order
      */
-    public List<RouteRule> routeRules() {
-        return routes.stream().map(CompiledRoute::rule).toList();
+    public List<Map.Entry<RouteRule, HandlerPolicy>> routes() {
+        return routes.stream().map(route -> Map.entry(route.rule(), route.policy())).toList();
     }
 
     /**

@@ -97,6 +97,7 @@ public final class PolicyMap {
             HandlerPolicy policy) {
         return new MappedPolicy(pattern, method == null ? "*" : method, handler.name(), policy.names(),
                 policy.requirements(), policy.source(), policy.enforcement(),
-                !policy.exempt() && policy.executor().describe().admitsAnyone(), handler.handler() != null);
+                !policy.exempt() && policy.executor().describe().admitsAnyone(),
+                handler.handler() != null);
     }
 }
