@@ -20,9 +20,11 @@ import org.springframework.web.method.HandlerMethod;
  * @param methods the HTTP methods it is mapped to; empty for any
  * @param handler the handler method, or {@code null} for a handler that is not one
  * @param name how the handler is named in the policy map: {@code Class#method}, else what it is
+ * @param policy the policy the handler names for itself in code (a functional route's), or
+ *        {@code null} when its annotation, the routes or the default policy decide it
  */
 public record MappedHandler(Set<String> patterns, Set<RequestMethod> methods, @Nullable HandlerMethod handler,
-        String name) {
+        String name, @Nullable HandlerPolicy policy) {
 
     public MappedHandler {
         patterns = Set.copyOf(patterns);
@@ -35,7 +37,8 @@ public record MappedHandler(Set<String> patterns, Set<RequestMethod> methods, @N
      * @param handler the handler method
      */
     public MappedHandler(Set<String> patterns, Set<RequestMethod> methods, HandlerMethod handler) {
-        this(patterns, methods, handler, handler.getBeanType().getName() + "#" + handler.getMethod().getName());
+        this(patterns, methods, handler, handler.getBeanType().getName() + "#" + handler.getMethod().getName(),
+                null);
     }
 
     /**
@@ -45,7 +48,19 @@ public record MappedHandler(Set<String> patterns, Set<RequestMethod> methods, @N
      * @return a handler that is not a handler method
      */
     public static MappedHandler unannotated(Set<String> patterns, Set<RequestMethod> methods, String name) {
-        return new MappedHandler(patterns, methods, null, name);
+        return new MappedHandler(patterns, methods, null, name, null);
+    }
+
+    /**
+     * @param patterns its mapping patterns
+     * @param methods the HTTP methods it is mapped to; empty for any
+     * @param name what it is, for example {@code router function}
+     * @param policy the policy it names for itself in code
+     * @return a handler that is not a handler method and decides itself
+     */
+    public static MappedHandler namingItsPolicy(Set<String> patterns, Set<RequestMethod> methods, String name,
+            HandlerPolicy policy) {
+        return new MappedHandler(patterns, methods, null, name, policy);
     }
 
     /**

@@ -67,19 +67,22 @@ public final class PolicyMap {
     }
 
     private void addEntries(MappedHandler mapped, List<MappedPolicy> entries) {
-        HandlerMethod handler = mapped.handler();
         Set<RequestMethod> methods = servedMethods(mapped.methods());
         for (String pattern : mapped.patterns()) {
             if (methods.isEmpty()) {
-                entries.add(entry(pattern, null, mapped, policy(handler, pattern, null)));
+                entries.add(entry(pattern, null, mapped, policy(mapped, pattern, null)));
             }
             for (RequestMethod method : methods) {
-                entries.add(entry(pattern, method.name(), mapped, policy(handler, pattern, method.name())));
+                entries.add(entry(pattern, method.name(), mapped, policy(mapped, pattern, method.name())));
             }
         }
     }
 
-    private HandlerPolicy policy(@Nullable HandlerMethod handler, String pattern, @Nullable String method) {
+    private HandlerPolicy policy(MappedHandler mapped, String pattern, @Nullable String method) {
+        if (mapped.policy() != null) {
+            return mapped.policy();
+        }
+        HandlerMethod handler = mapped.handler();
         return handler != null ? policies.forMapping(handler, pattern, method) : policies.forPattern(pattern, method);
     }
 

@@ -7,6 +7,8 @@ public enum PolicySource {
     ANNOTATION,
     /** A {@code policy-auth.routes} rule matching the path. */
     ROUTE,
+    /** The policies a WebFlux functional route names in code, with {@code RoutePolicies}. */
+    FUNCTIONAL_ROUTE,
     /** {@code policy-auth.default-policy}: no annotation and no route. */
     DEFAULT,
     /** Not checked: the error endpoint, which must stay reachable to report failures. */

@@ -21,13 +21,14 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import reactor.core.publisher.Mono;
 
+import io.policyauth.web.HandlerPolicy;
 import io.policyauth.web.MappedHandler;
 
 /**
  * The functional routes of a {@link RouterFunction}, as far as their predicates state a path and
- * methods: one {@link MappedHandler} per route, nested paths joined. A route whose predicate
- * states no path, or a router function that does not describe itself (one that
- * {@code RoutePolicies.requires} built, which its own filter decides), is left out.
+ * methods: one {@link MappedHandler} per route, nested paths joined, under the policy that
+ * {@code RoutePolicies.requires} gave it, if any. A route whose predicate states no path, or a
+ * router function that does not describe itself, is left out.
  */
 final class FunctionalRoutes implements RouterFunctions.Visitor, RequestPredicates.Visitor {
 
@@ -35,6 +36,7 @@ final class FunctionalRoutes implements RouterFunctions.Visitor, RequestPredicat
 
     private final List<MappedHandler> routes = new ArrayList<>();
     private final Deque<String> prefixes = new ArrayDeque<>();
+    private final Deque<HandlerPolicy> policies = new ArrayDeque<>();
     private String path = "";
     private final Set<RequestMethod> methods = EnumSet.noneOf(RequestMethod.class);
 
@@ -65,7 +67,9 @@ final class FunctionalRoutes implements RouterFunctions.Visitor, RequestPredicat
         methods.clear();
         predicate.accept(this);
         if (!path.isEmpty()) {
-            routes.add(MappedHandler.unannotated(Set.of(prefix() + path), methods, NAME));
+            Set<String> patterns = Set.of(prefix() + path);
+            routes.add(policies.isEmpty() ? MappedHandler.unannotated(patterns, methods, NAME)
+                    : MappedHandler.namingItsPolicy(patterns, methods, NAME, policies.peek()));
         }
     }
 
@@ -79,6 +83,11 @@ final class FunctionalRoutes implements RouterFunctions.Visitor, RequestPredicat
 
     @Override
     public void unknown(RouterFunction<?> routerFunction) {
+        if (routerFunction instanceof RoutePolicies.PolicyRoute<?> policyRoute) {
+            policies.push(policyRoute.policy());
+            policyRoute.filtered().accept(this);
+            policies.pop();
+        }
     }
 
     @Override

@@ -6,7 +6,9 @@ import java.util.Map;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.HandlerFilterFunction;
+import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
@@ -61,11 +63,10 @@ public final class RoutePolicies {
      */
     @SuppressWarnings("unchecked")
     public <T extends ServerResponse> RouterFunction<T> requires(RouterFunction<T> route, String... policies) {
+        HandlerPolicy policy = policy(policies);
         HandlerFilterFunction<T, T> filter = (HandlerFilterFunction<T, T>) (HandlerFilterFunction<?, ?>) filter(
-                policies);
-        RouterFunction<T> filtered = route.filter(filter);
-        List<String> names = List.of(policies);
-        return request -> filtered.route(request).doOnNext(handler -> request.attributes().put(ATTRIBUTE, names));
+                policy);
+        return new PolicyRoute<>(route.filter(filter), policy);
     }
 
     /**
@@ -76,10 +77,17 @@ public final class RoutePolicies {
      * @throws io.policyauth.core.UnknownPolicyException when a name is not registered
      */
     public HandlerFilterFunction<ServerResponse, ServerResponse> filter(String... policies) {
+        return filter(policy(policies));
+    }
+
+    private HandlerPolicy policy(String... policies) {
         List<String> names = List.of(policies);
-        HandlerPolicy policy = new HandlerPolicy(names, Requirements.NONE,
-                Policies.anyOf(names.stream().map(authService.registry()::get).toList()), PolicySource.ANNOTATION,
+        return new HandlerPolicy(names, Requirements.NONE,
+                Policies.anyOf(names.stream().map(authService.registry()::get).toList()), PolicySource.FUNCTIONAL_ROUTE,
                 modes.of(names));
+    }
+
+    private HandlerFilterFunction<ServerResponse, ServerResponse> filter(HandlerPolicy policy) {
         return (request, next) -> decisions.decide(request.exchange(), policy).flatMap(decision -> {
             if (decision.user() != null) {
                 request.exchange().getAttributes().put(PolicyWebFilter.USER_ATTRIBUTE, decision.user());
@@ -92,6 +100,19 @@ public final class RoutePolicies {
 
     static boolean decidesItself(Map<String, Object> exchangeAttributes) {
         return exchangeAttributes.containsKey(ATTRIBUTE);
+    }
+
+    /**
+     * A route decided by its own policies: marks the exchange when it matches, and describes
+     * itself to visitors (the policy map) as its route under those policies.
+     */
+    record PolicyRoute<T extends ServerResponse>(RouterFunction<T> filtered, HandlerPolicy policy)
+            implements RouterFunction<T> {
+
+        @Override
+        public Mono<HandlerFunction<T>> route(ServerRequest request) {
+            return filtered.route(request).doOnNext(handler -> request.attributes().put(ATTRIBUTE, policy.names()));
+        }
     }
 
     private static Mono<ServerResponse> response(ProblemResponse problem) {

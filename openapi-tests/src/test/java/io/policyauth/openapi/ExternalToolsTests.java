@@ -16,6 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import io.policyauth.openapi.app.ShopApplication;
+import io.policyauth.sample.shared.NodeTools;
 import io.policyauth.test.TestTokens;
 
 /**

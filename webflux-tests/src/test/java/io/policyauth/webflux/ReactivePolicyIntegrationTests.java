@@ -33,6 +33,7 @@ import io.policyauth.core.AuthDecisionEvent;
 import io.policyauth.core.Outcome;
 import io.policyauth.jwt.TokenIssuer;
 import io.policyauth.web.PolicyMap;
+import io.policyauth.web.PolicySource;
 import io.policyauth.webflux.app.ReactiveShopApplication;
 
 /**
@@ -192,7 +193,7 @@ class ReactivePolicyIntegrationTests {
     }
 
     @Test
-    void thePolicyMapListsFunctionalRoutesAndStaticResources() {
+    void thePolicyMapListsFunctionalRoutesWithThePoliciesTheyNameAndStaticResources() {
         assertThat(policyMap.entries()).anySatisfy(entry -> {
             assertThat(entry.pattern()).isEqualTo("/fn/open");
             assertThat(entry.method()).isEqualTo("GET");
@@ -202,6 +203,17 @@ class ReactivePolicyIntegrationTests {
         }).anySatisfy(entry -> {
             assertThat(entry.pattern()).isEqualTo("/fn/default");
             assertThat(entry.policy()).containsExactly("private");
+        }).anySatisfy(entry -> {
+            assertThat(entry.pattern()).isEqualTo("/fn/reports");
+            assertThat(entry.method()).isEqualTo("GET");
+            assertThat(entry.policy()).containsExactly("shared_api_key");
+            assertThat(entry.source()).isEqualTo(PolicySource.FUNCTIONAL_ROUTE);
+            assertThat(entry.open()).isFalse();
+        }).anySatisfy(entry -> {
+            assertThat(entry.pattern()).isEqualTo("/fn/welcome");
+            assertThat(entry.policy()).containsExactly("public");
+            assertThat(entry.source()).isEqualTo(PolicySource.FUNCTIONAL_ROUTE);
+            assertThat(entry.open()).isTrue();
         }).anySatisfy(entry -> {
             assertThat(entry.pattern()).isEqualTo("/**");
             assertThat(entry.handler()).isEqualTo("static resources");

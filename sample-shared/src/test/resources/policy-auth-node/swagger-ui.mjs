@@ -1,5 +1,6 @@
 // Drives Swagger UI in headless Chromium as a user would: Authorize with a bearer token, then
-// "Try it out" on an operation, and prints the status the running application answered.
+// "Try it out" on an operation, and prints the operation's description as shown and the status the running
+// application answered.
 import { chromium } from 'playwright-core';
 
 const [base, scheme, token, operationId, screenshot] = process.argv.slice(2);
@@ -20,6 +21,10 @@ try {
   await page.locator('.modal-ux button.close-modal').click();
   const operation = page.locator(`[id$="-${operationId}"]`);
   await operation.locator('.opblock-summary').click();
+  const description = operation.locator('.opblock-description-wrapper');
+  if (await description.count() > 0) {
+    console.log(`description ${(await description.first().innerText()).replace(/\s+/g, ' ').trim()}`);
+  }
   await operation.locator('button.try-out__btn').click();
   await operation.locator('button.execute').click();
   const status = operation.locator('.live-responses-table tr.response .response-col_status').first();
