@@ -6,7 +6,8 @@ import java.util.Map;
 final class BuiltInPolicies {
 
     static final Map<String, String> HINTS = Map.of(
-            "private", "set policy-auth.jwt.secret, policy-auth.jwt.public-key-location or policy-auth.jwt.jwk-set-uri.",
+            "private", "set policy-auth.jwt.secret, public-key-location, jwk-set-uri or issuer-uri (or an entry of "
+                    + "policy-auth.jwt.issuers).",
             "shared_api_key", "set policy-auth.api-key.shared-keys.",
             "internal", "set policy-auth.internal.allowed-cidrs.",
             "db_api_key", "add spring-boot-starter-data-mongodb and configure a MongoDB connection (spring.mongodb.uri).");

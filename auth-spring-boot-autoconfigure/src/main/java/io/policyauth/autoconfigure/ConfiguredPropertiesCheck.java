@@ -1,8 +1,6 @@
 package io.policyauth.autoconfigure;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -23,6 +21,7 @@ import io.policyauth.autoconfigure.apikey.ApiKeyProperties;
 import io.policyauth.autoconfigure.audit.AuditProperties;
 import io.policyauth.autoconfigure.gateway.GatewayProperties;
 import io.policyauth.autoconfigure.jwt.JwtProperties;
+import io.policyauth.autoconfigure.jwt.TokenIssuerProperties;
 import io.policyauth.autoconfigure.network.InternalProperties;
 import io.policyauth.autoconfigure.remote.RemoteProperties;
 import io.policyauth.core.PolicyAuthConfigurationException;
@@ -51,9 +50,9 @@ final class ConfiguredPropertiesCheck implements BeanFactoryPostProcessor {
     /* Every properties class policy-auth binds, with its prefix. */
     private static final Map<Class<?>, String> PROPERTIES = Map.of(PolicyAuthProperties.class,
             PolicyAuthProperties.PREFIX, RemoteProperties.class, PolicyAuthProperties.PREFIX, JwtProperties.class,
-            "policy-auth.jwt", ApiKeyProperties.class, "policy-auth.api-key", AuditProperties.class,
-            "policy-auth.audit", InternalProperties.class, "policy-auth.internal", GatewayProperties.class,
-            "policy-auth.gateway");
+            "policy-auth.jwt", TokenIssuerProperties.class, "policy-auth.jwt", ApiKeyProperties.class,
+            "policy-auth.api-key", AuditProperties.class, "policy-auth.audit", InternalProperties.class,
+            "policy-auth.internal", GatewayProperties.class, "policy-auth.gateway");
 
     /* The last element of the names that hold secrets, keys or credentials (or where to find them). */
     private static final Set<String> SECRETS = Set.of("secret", "shared-keys", "private-key-location",

@@ -1,6 +1,5 @@
 package io.policyauth.core;
 
-import org.jspecify.annotations.Nullable;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -8,15 +7,16 @@ import java.util.regex.Pattern;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs policies: looks the executor up, runs it, tells every {@link DecisionListener} (metrics,
- * audit) of the one decision it made, and returns the user or rethrows the failure. With an
- * {@link ObservationRegistry}, each decision is also an observation named {@value #OBSERVATION},
- * so a trace shows it as a span around whatever the policy calls. Unexpected executor failures
- * are recorded as {@link Outcome#ERROR} and rethrown; callers must deny on them.
+ * Runs policies: runs the executor, tells every {@link DecisionListener} (metrics, audit) of the
+ * one decision it made, and returns it as a {@link Decision}. With an {@link ObservationRegistry},
+ * each decision is also an observation named {@value #OBSERVATION}, so a trace shows it as a span
+ * around whatever the policy calls. Unexpected executor failures are recorded as
+ * {@link Outcome#ERROR} and returned as {@link Decision.Failed}; fronts deny on them.
  */
 public final class AuthService {
 
@@ -59,7 +59,7 @@ public final class AuthService {
     }
 
     /**
-     * Decides a request against a named policy.
+     * Decides a request against a named policy, for code outside the web fronts.
      *
      * @param context the request
      * @param policy the policy name
@@ -72,8 +72,7 @@ public final class AuthService {
     }
 
     /**
-     * Decides a request against an executor resolved beforehand, as the web layer does once per
-     * handler, so no name is looked up on the request path.
+     * Decides a request against an executor resolved beforehand, enforcing it.
      *
      * @param context the request
      * @param executor the policy
@@ -81,21 +80,20 @@ public final class AuthService {
      * @throws AuthException when the policy denies or cannot decide
      */
     public AuthenticatedUser authorize(SecurityRequestContext context, AuthExecutor executor) {
-        return authorize(context, executor, Enforcement.ENFORCE);
+        return decide(context, executor, Enforcement.ENFORCE).userOrThrow();
     }
 
     /**
-     * Decides a request, enforcing or, in {@link Enforcement#DRY_RUN}, only recording a denial
-     * (outcome {@link Outcome#WOULD_DENY}) and letting the request proceed as the anonymous user.
+     * Decides a request, as every front does: enforcing or, in {@link Enforcement#DRY_RUN}, only
+     * recording a denial (outcome {@link Outcome#WOULD_DENY}) and granting the anonymous user.
+     * Resolved once per handler by the caller, so no name is looked up on the request path.
      *
      * @param context the request
      * @param executor the policy
      * @param enforcement whether denials stop the request
-     * @return the authenticated user; in dry-run after a denial, {@link AuthenticatedUser#anonymous()}
-     * @throws AuthException when the policy denies or cannot decide and the policy is enforced
+     * @return the decision; never throws for what the policy throws
      */
-    public AuthenticatedUser authorize(SecurityRequestContext context, AuthExecutor executor,
-            Enforcement enforcement) {
+    public Decision decide(SecurityRequestContext context, AuthExecutor executor, Enforcement enforcement) {
         long start = System.nanoTime();
         Outcome outcome = Outcome.ERROR;
         AuthenticatedUser user = null;
@@ -107,11 +105,12 @@ public final class AuthService {
         try {
             user = executor.execute(context);
             if (user == null) {
-                throw new IllegalStateException("Executor of policy '" + executor.policy() + "' returned no user");
+                return new Decision.Failed(new IllegalStateException("Executor of policy '" + executor.policy()
+                        + "' returned no user"));
             }
             outcome = Outcome.GRANTED;
             reason = null;
-            return user;
+            return new Decision.Granted(user);
         }
         catch (AuthException failure) {
             reason = failure.reason();
@@ -121,10 +120,13 @@ public final class AuthService {
                 // The path is decoded: a %0A in it must not start a forged log line.
                 logger.info("Dry run: policy '{}' would deny {} {} ({}, {})", executor.policy(), context.method(),
                         CONTROL.matcher(context.path()).replaceAll("?"), failure.outcome().tag(), failure.reason());
-                return AuthenticatedUser.anonymous();
+                return new Decision.Granted(AuthenticatedUser.anonymous());
             }
             outcome = failure.outcome();
-            throw failure;
+            return new Decision.Denied(failure);
+        }
+        catch (RuntimeException failure) {
+            return new Decision.Failed(failure);
         }
         finally {
             long nanos = System.nanoTime() - start;

@@ -1,6 +1,5 @@
 package io.policyauth.core;
 
-import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
@@ -10,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who a request was authenticated as, whatever the mechanism (a JWT's claims are mapped to one
@@ -21,13 +22,12 @@ import java.util.Set;
  * @param roles granted roles, as issued
  * @param tokenId the credential's id ({@code jti} or API key id), or {@code null}
  * @param expiresAt when the credential expires, or {@code null}
- * @param rawScope the scope claim as received, or {@code null}
  * @param tenant the tenant, or {@code null}
  * @param mechanism the mechanism that authenticated the request, for example {@code jwt}
  * @param claims every other claim or attribute of the credential
  */
 public record AuthenticatedUser(String subject, Set<String> scopes, Set<String> roles, @Nullable String tokenId,
-        @Nullable Instant expiresAt, @Nullable String rawScope, @Nullable String tenant, String mechanism,
+        @Nullable Instant expiresAt, @Nullable String tenant, String mechanism,
         Map<String, Object> claims) {
 
     /** The claim holding scopes as a space-separated string (RFC 8693). */
@@ -143,7 +143,6 @@ public record AuthenticatedUser(String subject, Set<String> scopes, Set<String> 
         private Collection<String> roles = Set.of();
         private String tokenId;
         private Instant expiresAt;
-        private String rawScope;
         private String tenant;
         private Map<String, Object> claims = Map.of();
 
@@ -189,15 +188,6 @@ public record AuthenticatedUser(String subject, Set<String> scopes, Set<String> 
         }
 
         /**
-         * @param scope the scope claim as received
-         * @return this builder
-         */
-        public Builder rawScope(String scope) {
-            this.rawScope = scope;
-            return this;
-        }
-
-        /**
          * @param name the tenant
          * @return this builder
          */
@@ -219,7 +209,7 @@ public record AuthenticatedUser(String subject, Set<String> scopes, Set<String> 
          * @return the user
          */
         public AuthenticatedUser build() {
-            return new AuthenticatedUser(subject, asSet(scopes), asSet(roles), tokenId, expiresAt, rawScope, tenant,
+            return new AuthenticatedUser(subject, asSet(scopes), asSet(roles), tokenId, expiresAt, tenant,
                     mechanism, claims);
         }
 

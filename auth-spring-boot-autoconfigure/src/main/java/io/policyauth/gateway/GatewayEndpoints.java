@@ -5,18 +5,17 @@ import java.util.List;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import io.policyauth.core.AuthException;
+import io.policyauth.core.Decision;
 import io.policyauth.core.Enforcement;
 import io.policyauth.core.ForwardedBody;
 import io.policyauth.core.Requirements;
 import io.policyauth.core.SecurityRequestContext;
 import io.policyauth.network.IpAddresses;
+import io.policyauth.web.EffectivePolicy;
 import io.policyauth.web.MappedPolicy;
+import io.policyauth.web.PolicyResponse;
 import io.policyauth.web.PolicySource;
-import io.policyauth.web.ProblemResponse;
 
 /**
  * The gateway's authorization endpoints under {@code policy-auth.gateway.path}, on any web front:
@@ -30,27 +29,26 @@ public final class GatewayEndpoints {
     /** The counter of requests refused before any decision, tagged {@code reason}. */
     public static final String REJECTED = "policyauth.gateway.rejected";
 
-    private static final Logger logger = LoggerFactory.getLogger(GatewayEndpoints.class);
     private static final String ENVOY = "/envoy";
     private static final String KX = "/kx";
     private static final String ENVOY_PARTIAL_BODY = "x-envoy-auth-partial-body";
 
     private final GatewaySettings settings;
-    private final GatewayDecisions decisions;
+    private final GatewayPolicies policies;
     private final KxAuthorizer kx;
     private final MeterRegistry meters;
 
     /**
      * @param settings paths, headers and callers
-     * @param decisions decides forwarded requests
+     * @param policies the gateway's policies, which decide forwarded requests
      * @param apiKeyHeader the header the key policies read, where a KX password is put
      * @param meters where rejections are counted
      */
-    public GatewayEndpoints(GatewaySettings settings, GatewayDecisions decisions, String apiKeyHeader,
+    public GatewayEndpoints(GatewaySettings settings, GatewayPolicies policies, String apiKeyHeader,
             MeterRegistry meters) {
         this.settings = settings;
-        this.decisions = decisions;
-        this.kx = new KxAuthorizer(decisions, apiKeyHeader, settings.kxMaxRequestBytes(),
+        this.policies = policies;
+        this.kx = new KxAuthorizer(policies, apiKeyHeader, settings.kxMaxRequestBytes(),
                 settings.rejectAmbiguousPaths());
         this.meters = meters;
     }
@@ -104,14 +102,14 @@ public final class GatewayEndpoints {
      *         must answer off its event loop
      */
     public boolean mayBlock() {
-        return decisions.mayBlock();
+        return policies.mayBlock();
     }
 
     /**
      * @param endpoint an endpoint, as {@link #endpoint} gave it, whose body the front read
      * @return the answer to a request whose body the client did not send in time (408)
      */
-    public GatewayAnswer bodyTimedOut(String endpoint) {
+    public PolicyResponse bodyTimedOut(String endpoint) {
         return reject(KX.equals(endpoint), GatewayRejection.bodyTimedOut());
     }
 
@@ -119,27 +117,27 @@ public final class GatewayEndpoints {
      * @param request a request to an endpoint
      * @return the answer; never an exception
      */
-    public GatewayAnswer answer(GatewayRequest request) {
+    public PolicyResponse answer(GatewayRequest request) {
         boolean kxEndpoint = KX.equals(request.endpoint());
         try {
             if (!callerAllowed(request.peerAddress())) {
                 return reject(kxEndpoint, GatewayRejection.callerNotAllowed());
             }
             if ("/nginx".equals(request.endpoint())) {
-                return answer(nginx(request), 204);
+                return nginx(request);
             }
             if (isEnvoy(request.endpoint())) {
                 String original = request.endpoint().length() == ENVOY.length() ? "/"
                         : request.endpoint().substring(ENVOY.length());
-                return answer(decide(request, request.method(), request.query() == null ? original
-                        : original + "?" + request.query(), envoyBody(request)), 200);
+                return decide(request, request.method(), request.query() == null ? original
+                        : original + "?" + request.query(), envoyBody(request), 200);
             }
             if (kxEndpoint) {
                 return kx.answer(request);
             }
-            return GatewayAnswer.problem(ProblemResponse.of(404, "not-found", "No such authorization endpoint",
+            return PolicyResponse.problem(404, "not-found", "No such authorization endpoint",
                     "Use " + settings.path() + "/nginx, " + settings.path() + "/envoy/** or " + settings.path()
-                            + KX + ".", null));
+                            + KX + ".", null);
         }
         catch (AmbiguousPathException ambiguous) {
             return reject(kxEndpoint, GatewayRejection.ambiguous(ambiguous));
@@ -148,13 +146,12 @@ public final class GatewayEndpoints {
             return reject(kxEndpoint, rejected.rejection);
         }
         catch (RuntimeException failure) {
-            logger.error("The gateway decision failed unexpectedly; the request is denied", failure);
-            return kxEndpoint ? kx.error(500, "the request could not be authorized")
-                    : GatewayAnswer.problem(ProblemResponse.error("gateway"));
+            return kxEndpoint ? kx.error(500, "the request could not be authorized").failing(failure)
+                    : PolicyResponse.failed(failure, "gateway");
         }
     }
 
-    private GatewayDecision nginx(GatewayRequest request) {
+    private PolicyResponse nginx(GatewayRequest request) {
         String method = first(request, settings.originalMethodHeader());
         String uri = first(request, settings.originalUriHeader());
         if (method == null || uri == null || method.isEmpty() || !method.chars().allMatch(Character::isLetter)) {
@@ -163,7 +160,7 @@ public final class GatewayEndpoints {
                     + "."));
         }
         // auth_request sends no body: a policy that decides on one is refused, never asked without it.
-        return decide(request, method, uri, ForwardedBody.UNAVAILABLE);
+        return decide(request, method, uri, ForwardedBody.UNAVAILABLE, 204);
     }
 
     /*
@@ -184,25 +181,24 @@ public final class GatewayEndpoints {
         return values.isEmpty() ? null : values.get(0);
     }
 
-    private GatewayDecision decide(GatewayRequest request, String method, String target, ForwardedBody body) {
+    private PolicyResponse decide(GatewayRequest request, String method, String target, ForwardedBody body,
+            int grantStatus) {
         OriginalPath path = OriginalPath.parse(target, settings.rejectAmbiguousPaths());
         SecurityRequestContext context = new SecurityRequestContext(request.peerAddress(), request.headers(), method,
                 path.value(), path.query(), body);
-        return decisions.decide(context, path.path());
+        EffectivePolicy policy = policies.policyFor(path.path(), method);
+        Decision decision = policies.decide(context, policy);
+        return decision instanceof Decision.Granted granted
+                ? PolicyResponse.bodiless(grantStatus, IdentityHeaders.of(policy.name(), granted.user()))
+                : PolicyResponse.refusal(decision, policy.name());
     }
 
-    private static GatewayAnswer answer(GatewayDecision decision, int grantStatus) {
-        AuthException denial = decision.denial();
-        return denial != null ? GatewayAnswer.problem(ProblemResponse.of(denial, decision.policy()))
-                : GatewayAnswer.bodiless(grantStatus, IdentityHeaders.of(decision));
-    }
-
-    private GatewayAnswer reject(boolean kxEndpoint, GatewayRejection rejection) {
+    private PolicyResponse reject(boolean kxEndpoint, GatewayRejection rejection) {
         Counter.builder(REJECTED).description("Gateway requests refused before any decision")
                 .tag("reason", rejection.reason()).register(meters).increment();
         return kxEndpoint ? kx.error(rejection.status(), rejection.detail())
-                : GatewayAnswer.problem(ProblemResponse.of(rejection.status(), rejection.type(), rejection.title(),
-                        rejection.detail(), null));
+                : PolicyResponse.problem(rejection.status(), rejection.type(), rejection.title(),
+                        rejection.detail(), null);
     }
 
     private boolean callerAllowed(String peer) {

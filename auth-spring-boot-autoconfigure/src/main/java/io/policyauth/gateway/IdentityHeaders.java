@@ -40,11 +40,10 @@ public final class IdentityHeaders {
     private IdentityHeaders() {
     }
 
-    static List<Map.Entry<String, String>> of(GatewayDecision decision) {
+    static List<Map.Entry<String, String>> of(String policy, AuthenticatedUser user) {
         List<Map.Entry<String, String>> headers = new ArrayList<>(7);
-        headers.add(Map.entry(POLICY, encode(decision.policy(), "")));
-        AuthenticatedUser user = decision.user();
-        if (user == null || user.isAnonymous()) {
+        headers.add(Map.entry(POLICY, encode(policy, "")));
+        if (user.isAnonymous()) {
             return headers;
         }
         headers.add(Map.entry(SUBJECT, encode(user.subject(), "")));

@@ -12,10 +12,14 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.policyauth.core.AuthException;
+import io.policyauth.core.AuthenticatedUser;
+import io.policyauth.core.Decision;
+import io.policyauth.core.Denial;
 import io.policyauth.core.ForwardedBody;
 import io.policyauth.core.RequestHeaders;
 import io.policyauth.core.SecurityRequestContext;
+import io.policyauth.web.EffectivePolicy;
+import io.policyauth.web.PolicyResponse;
 
 /**
  * The KX Service Gateway's custom HTTP authorization, served: a {@code POST} of
@@ -37,20 +41,20 @@ final class KxAuthorizer {
     private static final Pattern SCHEME_AND_AUTHORITY = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://[^/?]*");
     private static final String AUTHORIZATION = "Authorization";
 
-    private final GatewayDecisions decisions;
+    private final GatewayPolicies policies;
     private final JsonMapper json;
     private final String apiKeyHeader;
     private final int maxRequestBytes;
     private final boolean rejectAmbiguousPaths;
 
     /**
-     * @param decisions decides the requests
+     * @param policies the gateway's policies, which decide the requests
      * @param apiKeyHeader the header the key policies read a key from
      * @param maxRequestBytes the largest authorization request read
      * @param rejectAmbiguousPaths whether ambiguous {@code uri}s are refused
      */
-    KxAuthorizer(GatewayDecisions decisions, String apiKeyHeader, int maxRequestBytes, boolean rejectAmbiguousPaths) {
-        this.decisions = decisions;
+    KxAuthorizer(GatewayPolicies policies, String apiKeyHeader, int maxRequestBytes, boolean rejectAmbiguousPaths) {
+        this.policies = policies;
         this.json = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
         this.apiKeyHeader = apiKeyHeader;
         this.maxRequestBytes = maxRequestBytes;
@@ -62,7 +66,7 @@ final class KxAuthorizer {
      * @return the grant, the denial or the refusal of the request
      * @throws AmbiguousPathException when {@code uri} is refused
      */
-    GatewayAnswer answer(GatewayRequest request) {
+    PolicyResponse answer(GatewayRequest request) {
         if (!"POST".equals(request.method()) || request.body() == null) {
             return error(405, "POST the authorization request as JSON", List.of(Map.entry("Allow", "POST")));
         }
@@ -92,20 +96,23 @@ final class KxAuthorizer {
                 credentialHeaders(forwarded, pass), effectiveMethod, path == null ? "" : path.value(),
                 path == null ? null : path.query(), forwardedBody == null ? ForwardedBody.UNAVAILABLE
                         : ForwardedBody.of(forwardedBody.getBytes(StandardCharsets.UTF_8)));
-        GatewayDecision decision = decisions.decide(context, path == null ? null : path.path());
-        AuthException denial = decision.denial();
-        if (denial != null) {
-            return error(denial.denial().kind().status(), denial.denial().kind().title() + ": "
-                    + denial.denial().detail());
+        EffectivePolicy policy = policies.policyFor(path == null ? null : path.path(), effectiveMethod);
+        Decision decision = policies.decide(context, policy);
+        if (decision instanceof Decision.Denied denied) {
+            Denial denial = denied.denial();
+            return error(denial.kind().status(), denial.kind().title() + ": " + denial.detail());
         }
+        if (decision instanceof Decision.Failed failed) {
+            return error(500, "the request could not be authorized").failing(failed.failure());
+        }
+        AuthenticatedUser caller = decision.userOrThrow();
         String user = text(document, "user");
-        if (tokenFromPass(forwarded, pass) && user != null && !user.isEmpty()
-                && !user.equals(decision.user().subject())) {
+        if (tokenFromPass(forwarded, pass) && user != null && !user.isEmpty() && !user.equals(caller.subject())) {
             // KX would believe the caller is "user"; the token says who it is.
             return error(403, "\"user\" is not the subject of the token in \"pass\"");
         }
-        return GatewayAnswer.json(200, IdentityHeaders.of(decision),
-                json.writeValueAsBytes(Map.of("roles", List.copyOf(decision.user().roles()))));
+        return PolicyResponse.json(200, IdentityHeaders.of(policy.name(), caller),
+                json.writeValueAsBytes(Map.of("roles", List.copyOf(caller.roles()))));
     }
 
     /**
@@ -113,12 +120,12 @@ final class KxAuthorizer {
      * @param error what is wrong, safe to show
      * @return the contract's refusal: {@code {"error": ...}}
      */
-    GatewayAnswer error(int status, String error) {
+    PolicyResponse error(int status, String error) {
         return error(status, error, List.of());
     }
 
-    private GatewayAnswer error(int status, String error, List<Map.Entry<String, String>> headers) {
-        return GatewayAnswer.json(status, headers, json.writeValueAsBytes(Map.of("error", error)));
+    private PolicyResponse error(int status, String error, List<Map.Entry<String, String>> headers) {
+        return PolicyResponse.json(status, headers, json.writeValueAsBytes(Map.of("error", error)));
     }
 
     /*

@@ -51,7 +51,7 @@ public record OriginalPath(PathContainer path, String value, @Nullable String qu
             requireUnambiguous(raw, decoded);
         }
         PathContainer path = PathContainer.parsePath(raw);
-        return new OriginalPath(path, MatchedPaths.of(path), query);
+        return new OriginalPath(path, MatchedPaths.valueToMatch(path), query);
     }
 
     private static void requireUnambiguous(String raw, String decoded) {

@@ -87,11 +87,10 @@ public record ClaimMapping(List<ClaimPath> subject, List<ClaimPath> scopes, List
             }
         }
         String subjectValue = subjectOf(claims);
-        Object rawScope = claims.get(AuthenticatedUser.SCOPE_CLAIM);
         return AuthenticatedUser.builder(subjectValue == null ? "" : subjectValue, mechanism)
                 .scopes(joined(scopes, claims)).roles(joined(roles, claims))
                 .tokenId(claims.get("jti") instanceof String jti ? jti : null).expiresAt(expiry(claims.get("exp")))
-                .rawScope(rawScope instanceof String text ? text : null).tenant(firstString(tenant, claims))
+                .tenant(firstString(tenant, claims))
                 .claims(rest).build();
     }
 

@@ -7,15 +7,15 @@ import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
 import java.time.Clock;
-import java.util.List;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-import com.nimbusds.jose.JOSEException;
 import com.github.benmanes.caffeine.cache.Ticker;
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
@@ -24,8 +24,8 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 
 import io.policyauth.core.AuthException;
 import io.policyauth.core.AuthenticatedUser;
-import io.policyauth.core.BackgroundTasks;
 import io.policyauth.core.AuthenticationException;
+import io.policyauth.core.BackgroundTasks;
 
 /**
  * Verifies compact JWS bearer tokens with Nimbus, following RFC 8725: the algorithm must be on an
@@ -33,7 +33,9 @@ import io.policyauth.core.AuthenticationException;
  * configuration (never from the token's {@code jwk}, {@code jku}, {@code x5u} or {@code x5c}),
  * {@code exp} and {@code sub} are required, and {@code iss} / {@code aud} are checked when
  * configured. Every unacceptable token ends as an {@link AuthenticationException}, never as
- * another runtime exception.
+ * another runtime exception; what the application's {@link JwtClaimValidator}s and
+ * {@link JwtUserMapper} throw is left to fail the request as a logged 500. Built with
+ * {@link #withSecret}, {@link #withPublicKey}, {@link #withJwkSetUri} or {@link #withIssuerUri}.
  *
  * <p>Tokens that pass are remembered in a bounded {@linkplain VerifiedTokenCacheSettings
  * verified-token cache} keyed on the exact token string, so a token seen again skips the signature
@@ -77,152 +79,165 @@ public final class NimbusJwtAuthProvider implements JwtAuthProvider, AutoCloseab
     /**
      * A provider that verifies HMAC tokens.
      *
-     * @param secret the shared secret, at least 32 bytes
-     * @param algorithms the allowed HS algorithms; empty for HS256
-     * @param rules the claim rules
-     * @return the provider
-     * @throws IllegalArgumentException on a short secret or an algorithm that is not HMAC
+     * @param secret the shared secret, at least 32 bytes (64 for HS512)
+     * @return a builder; its algorithms default to HS256
      */
-    public static NimbusJwtAuthProvider withSecret(byte[] secret, Set<String> algorithms, JwtClaimRules rules) {
-        return withSecret(secret, algorithms, rules, VerifiedTokenCacheSettings.defaults(), TokenDenylist.none());
-    }
-
-    /**
-     * A provider that verifies HMAC tokens and refuses revoked ones. A token seen before is served
-     * from the verified-token cache: the signature check is cheap, but the claims parse and the
-     * user mapping are not.
-     *
-     * @param secret the shared secret, at least 32 bytes
-     * @param algorithms the allowed HS algorithms; empty for HS256
-     * @param rules the claim rules
-     * @param cache bounds of the verified-token cache, or {@link VerifiedTokenCacheSettings#disabled()}
-     * @param denylist revoked token ids, consulted on every request
-     * @return the provider
-     * @throws IllegalArgumentException on a short secret or an algorithm that is not HMAC
-     */
-    public static NimbusJwtAuthProvider withSecret(byte[] secret, Set<String> algorithms, JwtClaimRules rules,
-            VerifiedTokenCacheSettings cache, TokenDenylist denylist) {
-        Set<JWSAlgorithm> allowed = JwtAlgorithms.forSecret(algorithms, secret.length);
-        return new NimbusJwtAuthProvider(allowed, new StaticVerifierSource(HmacVerifier.create(secret, allowed)), rules,
-                cache, denylist);
+    public static Builder withSecret(byte[] secret) {
+        byte[] copy = secret.clone();
+        return new Builder((algorithms, rules) -> {
+            Set<JWSAlgorithm> allowed = JwtAlgorithms.forSecret(algorithms, copy.length);
+            return new KeySource(allowed, new StaticVerifierSource(HmacVerifier.create(copy, allowed)), rules);
+        });
     }
 
     /**
      * A provider that verifies tokens with one RSA or EC public key.
      *
      * @param key the public key; RSA of at least 2048 bits, or EC on P-256, P-384 or P-521
-     * @param algorithms the allowed algorithms; empty for RS256 (RSA) or the curve's ES algorithm (EC)
-     * @param rules the claim rules
-     * @return the provider, with the default verified-token cache and no denylist
-     * @throws IllegalArgumentException on an algorithm the key cannot verify or an unusable key
+     * @return a builder; its algorithms default to RS256 (RSA) or the curve's ES algorithm (EC)
      */
-    public static NimbusJwtAuthProvider withPublicKey(PublicKey key, Set<String> algorithms, JwtClaimRules rules) {
-        return withPublicKey(key, algorithms, rules, VerifiedTokenCacheSettings.defaults(), TokenDenylist.none());
+    public static Builder withPublicKey(PublicKey key) {
+        return new Builder((algorithms, rules) -> {
+            Set<JWSAlgorithm> allowed = JwtAlgorithms.forPublicKey(algorithms, key);
+            return new KeySource(allowed, new StaticVerifierSource(verifier(key)), rules);
+        });
     }
 
     /**
-     * A provider that verifies tokens with one RSA or EC public key.
+     * A provider that verifies tokens with the keys of a JWK Set, fetched lazily on the first
+     * token, so an unreachable endpoint does not stop the application from starting. A cached
+     * token stays valid for at most the cache TTL after its key leaves the set.
      *
-     * @param key the public key; RSA of at least 2048 bits, or EC on P-256, P-384 or P-521
-     * @param algorithms the allowed algorithms; empty for RS256 (RSA) or the curve's ES algorithm (EC)
-     * @param rules the claim rules
-     * @param cache bounds of the verified-token cache, or {@link VerifiedTokenCacheSettings#disabled()}
-     * @param denylist revoked token ids, consulted on every request
-     * @return the provider
-     * @throws IllegalArgumentException on an algorithm the key cannot verify or an unusable key
+     * @param jwkSetUri the {@code http} or {@code https} URI of the set
+     * @param options fetching and caching
+     * @param tasks runs the refreshes of the set
+     * @return a builder; its algorithms (RSA or EC) default to RS256 and ES256
      */
-    public static NimbusJwtAuthProvider withPublicKey(PublicKey key, Set<String> algorithms, JwtClaimRules rules,
-            VerifiedTokenCacheSettings cache, TokenDenylist denylist) {
-        Set<JWSAlgorithm> allowed = JwtAlgorithms.forPublicKey(algorithms, key);
-        JWSVerifier verifier;
-        if (key instanceof RSAPublicKey rsa) {
-            verifier = new RSASSAVerifier(rsa);
-        }
-        else {
+    public static Builder withJwkSetUri(URI jwkSetUri, JwkSetOptions options, BackgroundTasks tasks) {
+        return new Builder((algorithms, rules) -> {
+            Set<JWSAlgorithm> allowed = JwtAlgorithms.forJwkSet(algorithms);
+            String scheme = jwkSetUri.getScheme();
+            if (!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme)) {
+                throw new IllegalArgumentException("the JWK Set URI must be http or https");
+            }
             try {
-                verifier = new ECDSAVerifier((ECPublicKey) key);
+                return new KeySource(allowed, new JwkSetVerifierSource(jwkSetUri.toURL(), options, tasks,
+                        rules.clock(), rules.issuer()), rules);
             }
-            catch (JOSEException failure) {
-                throw new IllegalArgumentException("the EC key cannot be used for ECDSA", failure);
+            catch (MalformedURLException | IllegalArgumentException failure) {
+                throw new IllegalArgumentException("the JWK Set URI is not a valid URL", failure);
             }
-        }
-        return new NimbusJwtAuthProvider(allowed, new StaticVerifierSource(verifier), rules, cache, denylist);
-    }
-
-    /**
-     * A provider that verifies tokens with the keys of a JWK Set, fetched lazily on the first
-     * token, so an unreachable endpoint does not stop the application from starting.
-     *
-     * @param jwkSetUri the {@code http} or {@code https} URI of the set
-     * @param options fetching and caching
-     * @param algorithms the allowed algorithms (RSA or EC); empty for RS256 and ES256
-     * @param rules the claim rules
-     * @param tasks runs the refreshes of the set
-     * @return the provider, with the default verified-token cache and no denylist
-     * @throws IllegalArgumentException on a bad URI or algorithm
-     */
-    public static NimbusJwtAuthProvider withJwkSetUri(URI jwkSetUri, JwkSetOptions options, Set<String> algorithms,
-            JwtClaimRules rules, BackgroundTasks tasks) {
-        return withJwkSetUri(jwkSetUri, options, algorithms, rules, VerifiedTokenCacheSettings.defaults(),
-                TokenDenylist.none(), tasks);
-    }
-
-    /**
-     * A provider that verifies tokens with the keys of a JWK Set, fetched lazily on the first
-     * token. A cached token stays valid for at most the cache TTL after its key leaves the set.
-     *
-     * @param jwkSetUri the {@code http} or {@code https} URI of the set
-     * @param options fetching and caching
-     * @param algorithms the allowed algorithms (RSA or EC); empty for RS256 and ES256
-     * @param rules the claim rules
-     * @param cache bounds of the verified-token cache, or {@link VerifiedTokenCacheSettings#disabled()}
-     * @param denylist revoked token ids, consulted on every request
-     * @param tasks runs the refreshes of the set
-     * @return the provider
-     * @throws IllegalArgumentException on a bad URI or algorithm
-     */
-    public static NimbusJwtAuthProvider withJwkSetUri(URI jwkSetUri, JwkSetOptions options, Set<String> algorithms,
-            JwtClaimRules rules, VerifiedTokenCacheSettings cache, TokenDenylist denylist, BackgroundTasks tasks) {
-        Set<JWSAlgorithm> allowed = JwtAlgorithms.forJwkSet(algorithms);
-        String scheme = jwkSetUri.getScheme();
-        if (!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme)) {
-            throw new IllegalArgumentException("the JWK Set URI must be http or https");
-        }
-        try {
-            return new NimbusJwtAuthProvider(allowed, new JwkSetVerifierSource(jwkSetUri.toURL(), options, tasks,
-                    rules.clock(), rules.issuer()), rules,
-                    cache, denylist);
-        }
-        catch (MalformedURLException | IllegalArgumentException failure) {
-            throw new IllegalArgumentException("the JWK Set URI is not a valid URL", failure);
-        }
+        });
     }
 
     /**
      * A provider that verifies tokens of one issuer with the keys its metadata names (OpenID
      * Connect Discovery, else RFC 8414), found on the first token: the application starts whether
      * or not the provider is up, and tokens get 503 while it cannot be reached. The issuer is the
-     * required {@code iss}.
+     * required {@code iss}, whatever the rules say.
      *
      * @param issuerUri the issuer, exactly as its tokens carry it in {@code iss}
      * @param options fetching and caching of the metadata and the JWK Set
-     * @param algorithms the allowed algorithms (RSA or EC); empty for RS256 and ES256
-     * @param rules the claim rules; their issuer is replaced by {@code issuerUri}
-     * @param cache bounds of the verified-token cache, or {@link VerifiedTokenCacheSettings#disabled()}
-     * @param denylist revoked token ids, consulted on every request
      * @param tasks runs the refreshes of the set
-     * @return the provider
-     * @throws IllegalArgumentException on a URI that is not http or https, or a bad algorithm
+     * @return a builder; its algorithms (RSA or EC) default to RS256 and ES256
      */
-    public static NimbusJwtAuthProvider withIssuerUri(URI issuerUri, JwkSetOptions options, Set<String> algorithms,
-            JwtClaimRules rules, VerifiedTokenCacheSettings cache, TokenDenylist denylist, BackgroundTasks tasks) {
-        Set<JWSAlgorithm> allowed = JwtAlgorithms.forJwkSet(algorithms);
-        String scheme = issuerUri.getScheme();
-        if (!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme) || issuerUri.getHost() == null) {
-            throw new IllegalArgumentException("the issuer URI must be an absolute http or https URI");
+    public static Builder withIssuerUri(URI issuerUri, JwkSetOptions options, BackgroundTasks tasks) {
+        return new Builder((algorithms, rules) -> {
+            Set<JWSAlgorithm> allowed = JwtAlgorithms.forJwkSet(algorithms);
+            String scheme = issuerUri.getScheme();
+            if (!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme)
+                    || issuerUri.getHost() == null) {
+                throw new IllegalArgumentException("the issuer URI must be an absolute http or https URI");
+            }
+            return new KeySource(allowed, new DiscoveredVerifierSource(issuerUri, options, tasks, rules.clock()),
+                    rules.withIssuer(issuerUri.toString()));
+        });
+    }
+
+    private static JWSVerifier verifier(PublicKey key) {
+        if (key instanceof RSAPublicKey rsa) {
+            return new RSASSAVerifier(rsa);
         }
-        return new NimbusJwtAuthProvider(allowed, new DiscoveredVerifierSource(issuerUri, options, tasks,
-                rules.clock()), rules.withIssuer(issuerUri.toString()), cache, denylist);
+        try {
+            return new ECDSAVerifier((ECPublicKey) key);
+        }
+        catch (JOSEException | ClassCastException failure) {
+            throw new IllegalArgumentException("the key is neither RSA nor usable for ECDSA", failure);
+        }
+    }
+
+    /**
+     * Assembles a provider around the key source it was started with, as Spring Security's
+     * {@code NimbusJwtDecoder} builders do: the algorithm allowlist, the claim rules, the
+     * verified-token cache and the denylist.
+     */
+    public static final class Builder {
+
+        private final KeySourceFactory keys;
+        private Set<String> algorithms = Set.of();
+        private JwtClaimRules rules = JwtClaimRules.defaults();
+        private VerifiedTokenCacheSettings cache = VerifiedTokenCacheSettings.defaults();
+        private TokenDenylist denylist = TokenDenylist.none();
+
+        private Builder(KeySourceFactory keys) {
+            this.keys = keys;
+        }
+
+        /**
+         * @param names the allowed algorithms, of the key's type; empty for the key's default
+         * @return this builder
+         */
+        public Builder algorithms(Set<String> names) {
+            this.algorithms = Set.copyOf(names);
+            return this;
+        }
+
+        /**
+         * @param claimRules issuer, audiences, clock skew, the claim mapping and the application's seams
+         * @return this builder
+         */
+        public Builder rules(JwtClaimRules claimRules) {
+            this.rules = Objects.requireNonNull(claimRules, "rules");
+            return this;
+        }
+
+        /**
+         * @param settings bounds of the verified-token cache, or {@link VerifiedTokenCacheSettings#disabled()}
+         * @return this builder
+         */
+        public Builder cache(VerifiedTokenCacheSettings settings) {
+            this.cache = Objects.requireNonNull(settings, "cache");
+            return this;
+        }
+
+        /**
+         * @param revoked revoked token ids, consulted on every request, cached token or not
+         * @return this builder
+         */
+        public Builder denylist(TokenDenylist revoked) {
+            this.denylist = Objects.requireNonNull(revoked, "denylist");
+            return this;
+        }
+
+        /**
+         * @return the provider
+         * @throws IllegalArgumentException on an algorithm the key cannot verify, a short secret, an
+         *         unusable key or a bad URI
+         */
+        public NimbusJwtAuthProvider build() {
+            KeySource source = keys.create(algorithms, rules);
+            return new NimbusJwtAuthProvider(source.algorithms(), source.verifiers(), source.rules(), cache, denylist);
+        }
+    }
+
+    /* How a key source turns the configured algorithms and rules into verifiers. */
+    @FunctionalInterface
+    private interface KeySourceFactory {
+
+        KeySource create(Set<String> algorithms, JwtClaimRules rules);
+    }
+
+    private record KeySource(Set<JWSAlgorithm> algorithms, VerifierSource verifiers, JwtClaimRules rules) {
     }
 
     /**
@@ -263,6 +278,8 @@ public final class NimbusJwtAuthProvider implements JwtAuthProvider, AutoCloseab
     }
 
     private AuthenticatedUser verify(String token) {
+        Map<String, Object> claims;
+        long expiresAtMillis;
         try {
             CompactJws jws = parser.parse(token);
             JWSHeader header = jws.header();
@@ -280,23 +297,8 @@ public final class NimbusJwtAuthProvider implements JwtAuthProvider, AutoCloseab
             }
             verifySignature(jws);
             parser.rememberHeader(jws);
-            Map<String, Object> claims = jws.claims();
-            long expiresAtMillis = claimsVerifier.verify(claims);
-            // A cached user is shared by every later request: its claims must not change under it.
-            Map<String, Object> verified = cache == null ? Collections.unmodifiableMap(claims) : FrozenClaims.of(claims);
-            for (JwtClaimValidator validator : rules.validators()) {
-                if (!validator.isValid(verified)) {
-                    throw TokenRejections.claimRejected();
-                }
-            }
-            AuthenticatedUser user = rules.userMapper().toUser(verified, rules.mapping());
-            if (user == null || user.subject().isBlank()) {
-                throw TokenRejections.missingSubject();
-            }
-            if (cache != null) {
-                cache.put(token, user, expiresAtMillis, clock.millis());
-            }
-            return user;
+            claims = jws.claims();
+            expiresAtMillis = claimsVerifier.verify(claims);
         }
         catch (ParseException notAJsonObject) {
             throw TokenRejections.malformed();
@@ -304,10 +306,25 @@ public final class NimbusJwtAuthProvider implements JwtAuthProvider, AutoCloseab
         catch (AuthException expected) {
             throw expected;
         }
-        catch (RuntimeException unexpected) {
+        catch (RuntimeException hostile) {
             // Whatever a hostile token makes the parser do, the answer is a 401, never a 500.
             throw TokenRejections.malformed();
         }
+        // The application's own checks run on a verified token; what they throw is theirs, not the token's.
+        Map<String, Object> verified = cache == null ? Collections.unmodifiableMap(claims) : FrozenClaims.of(claims);
+        for (JwtClaimValidator validator : rules.validators()) {
+            if (!validator.isValid(verified)) {
+                throw TokenRejections.claimRejected();
+            }
+        }
+        AuthenticatedUser user = rules.userMapper().toUser(verified, rules.mapping());
+        if (user == null || user.subject().isBlank()) {
+            throw TokenRejections.missingSubject();
+        }
+        if (cache != null) {
+            cache.put(token, user, expiresAtMillis, clock.millis());
+        }
+        return user;
     }
 
     @Override

@@ -1,9 +1,7 @@
 package io.policyauth.jwt;
 
-import java.util.List;
-
 import io.policyauth.core.AuthenticationException;
-import io.policyauth.core.Challenge;
+import io.policyauth.core.BearerTokens;
 
 /**
  * The 401s of a presented but unacceptable bearer token (RFC 6750 {@code invalid_token}). Details
@@ -86,7 +84,6 @@ final class TokenRejections {
     }
 
     static AuthenticationException reject(String reason, String detail) {
-        Challenge challenge = Challenge.of("Bearer").with("error", "invalid_token").with("error_description", detail);
-        return new AuthenticationException(reason, detail, true, List.of(challenge), null);
+        return BearerTokens.invalid(reason, detail);
     }
 }

@@ -1,7 +1,8 @@
 package io.policyauth.network;
 
-import org.jspecify.annotations.Nullable;
 import java.util.Arrays;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * IP address literals to bytes and back, without a resolver: a host name is never looked up, it is
@@ -43,18 +44,31 @@ public final class IpAddresses {
     }
 
     /**
+     * The socket peer's address as both web fronts report it: the zone id of a scoped IPv6 address
+     * ({@code fe80::1%eth0}) removed, since CIDRs and audit records know no zones.
+     *
+     * @param hostAddress the address as the server gives it
+     * @return the literal without a zone id
+     */
+    public static String peer(String hostAddress) {
+        int zone = hostAddress.indexOf('%');
+        return zone < 0 ? hostAddress : hostAddress.substring(0, zone);
+    }
+
+    /**
+     * @param literal an IPv4 or IPv6 address literal, as {@link #peer} gives a socket peer
+     * @return its bytes, an IPv4-mapped address as its 4 IPv4 bytes; {@code null} when it is not a
+     *         literal
+     */
+    public static byte @Nullable [] parse(String literal) {
+        return parse(literal, 0, literal.length());
+    }
+
+    /**
      * Parses {@code text[from, to)} as a literal, normalizing IPv4-mapped addresses to 4 bytes.
      *
      * @return the bytes, or {@code null} when not a valid literal
      */
-    /**
-     * @param literal an IPv4 or IPv6 address literal, as a servlet container reports a peer
-     * @return its bytes, or {@code null} when it is not a literal
-     */
-    public static byte @Nullable [] parse(String literal) {
-        return parseExact(literal, 0, literal.length());
-    }
-
     static byte @Nullable [] parse(CharSequence text, int from, int to) {
         byte[] address = parseExact(text, from, to);
         if (address != null && isIpv4Mapped(address)) {

@@ -31,8 +31,8 @@ import io.policyauth.core.PolicyDescription;
 import io.policyauth.core.Requirements;
 import io.policyauth.web.MappedPolicy;
 import io.policyauth.web.PolicyMap;
+import io.policyauth.web.PolicyResponse;
 import io.policyauth.web.PolicySource;
-import io.policyauth.web.ProblemResponse;
 
 /**
  * Writes policy-auth into springdoc's document from the policy map, the same source as
@@ -178,7 +178,7 @@ public final class PolicyOpenApiCustomizer implements GlobalOpenApiCustomizer {
 
     private static void addProblemResponses(Components components) {
         Schema<Object> problem = new ObjectSchema().description("An RFC 9457 problem")
-                .addProperty("type", new StringSchema().format("uri").example(ProblemResponse.TYPE_PREFIX
+                .addProperty("type", new StringSchema().format("uri").example(PolicyResponse.TYPE_PREFIX
                         + "unauthenticated"))
                 .addProperty("title", new StringSchema())
                 .addProperty("status", new IntegerSchema())
@@ -204,11 +204,11 @@ public final class PolicyOpenApiCustomizer implements GlobalOpenApiCustomizer {
     /* Each response's example carries its own problem type, title and status. */
     private static ApiResponse problemResponse(String description, String header, DenialKind kind) {
         Map<String, Object> example = new LinkedHashMap<>();
-        example.put("type", ProblemResponse.TYPE_PREFIX + kind.problemType());
+        example.put("type", PolicyResponse.TYPE_PREFIX + kind.problemType());
         example.put("title", kind.title());
         example.put("status", kind.status());
         return new ApiResponse().description(description)
-                .content(new Content().addMediaType(ProblemResponse.PROBLEM_JSON,
+                .content(new Content().addMediaType(PolicyResponse.PROBLEM_JSON,
                         new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA))
                                 .example(example)))
                 .addHeaderObject(header, new Header().$ref("#/components/headers/" + header));

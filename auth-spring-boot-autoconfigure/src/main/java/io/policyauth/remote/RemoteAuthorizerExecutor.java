@@ -1,12 +1,9 @@
 package io.policyauth.remote;
 
-import org.jspecify.annotations.Nullable;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
@@ -15,6 +12,7 @@ import java.util.regex.Pattern;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import org.jspecify.annotations.Nullable;
 
 import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.AuthUnavailableException;
@@ -205,8 +203,7 @@ public final class RemoteAuthorizerExecutor implements AuthExecutor {
     private AuthenticatedUser admit(AuthorizerAnswer answer, BasicCredentials basic) {
         String subject = answer.subject() != null ? answer.subject()
                 : basic != null && !basic.user().isEmpty() ? basic.user() : ANONYMOUS_SUBJECT;
-        return AuthenticatedUser.builder(subject, MECHANISM).scopes(answer.scopes()).roles(answer.roles())
-                .rawScope(answer.scopes().isEmpty() ? null : String.join(" ", answer.scopes())).build();
+        return AuthenticatedUser.builder(subject, MECHANISM).scopes(answer.scopes()).roles(answer.roles()).build();
     }
 
     private Map<String, List<String>> headers(SecurityRequestContext context, String authorization) {

@@ -24,7 +24,7 @@ import org.springframework.web.method.HandlerMethod;
  *        {@code null} when its annotation, the routes or the default policy decide it
  */
 public record MappedHandler(Set<String> patterns, Set<RequestMethod> methods, @Nullable HandlerMethod handler,
-        String name, @Nullable HandlerPolicy policy) {
+        String name, @Nullable EffectivePolicy policy) {
 
     public MappedHandler {
         patterns = Set.copyOf(patterns);
@@ -59,7 +59,7 @@ public record MappedHandler(Set<String> patterns, Set<RequestMethod> methods, @N
      * @return a handler that is not a handler method and decides itself
      */
     public static MappedHandler namingItsPolicy(Set<String> patterns, Set<RequestMethod> methods, String name,
-            HandlerPolicy policy) {
+            EffectivePolicy policy) {
         return new MappedHandler(patterns, methods, null, name, policy);
     }
 

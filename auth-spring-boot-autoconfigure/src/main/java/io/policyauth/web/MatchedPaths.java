@@ -16,7 +16,7 @@ public final class MatchedPaths {
      * @return the path as handlers and routes match it: each segment decoded once, {@code ;}
      *         parameters removed, a decoded {@code /} kept as {@code %2F}
      */
-    public static String of(PathContainer path) {
+    public static String valueToMatch(PathContainer path) {
         String raw = path.value();
         if (raw.indexOf('%') < 0 && raw.indexOf(';') < 0) {
             return raw;

@@ -20,7 +20,7 @@ import org.springframework.web.method.HandlerMethod;
 public final class PolicyMap {
 
     private final Supplier<? extends Collection<MappedHandler>> mappings;
-    private final HandlerPolicies policies;
+    private final EffectivePolicies policies;
     private final Supplier<? extends Collection<MappedPolicy>> others;
 
     /**
@@ -28,7 +28,7 @@ public final class PolicyMap {
      *        for on each build
      * @param policies the effective policies
      */
-    public PolicyMap(Supplier<? extends Collection<MappedHandler>> mappings, HandlerPolicies policies) {
+    public PolicyMap(Supplier<? extends Collection<MappedHandler>> mappings, EffectivePolicies policies) {
         this(mappings, policies, List::of);
     }
 
@@ -38,7 +38,7 @@ public final class PolicyMap {
      * @param policies the effective policies
      * @param others endpoints answered before any handler (the gateway's), asked for on each build
      */
-    public PolicyMap(Supplier<? extends Collection<MappedHandler>> mappings, HandlerPolicies policies,
+    public PolicyMap(Supplier<? extends Collection<MappedHandler>> mappings, EffectivePolicies policies,
             Supplier<? extends Collection<MappedPolicy>> others) {
         this.mappings = mappings;
         this.policies = policies;
@@ -62,7 +62,7 @@ public final class PolicyMap {
     /**
      * @return the handler policies behind this map
      */
-    public HandlerPolicies policies() {
+    public EffectivePolicies policies() {
         return policies;
     }
 
@@ -78,7 +78,7 @@ public final class PolicyMap {
         }
     }
 
-    private HandlerPolicy policy(MappedHandler mapped, String pattern, @Nullable String method) {
+    private EffectivePolicy policy(MappedHandler mapped, String pattern, @Nullable String method) {
         if (mapped.policy() != null) {
             return mapped.policy();
         }
@@ -97,7 +97,7 @@ public final class PolicyMap {
     }
 
     private static MappedPolicy entry(String pattern, @Nullable String method, MappedHandler handler,
-            HandlerPolicy policy) {
+            EffectivePolicy policy) {
         return new MappedPolicy(pattern, method == null ? "*" : method, handler.name(), policy.names(),
                 policy.requirements(), policy.source(), policy.enforcement(),
                 !policy.exempt() && policy.executor().describe().admitsAnyone(),

@@ -36,7 +36,7 @@ public class PolicyMappingVerifier implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        HandlerPolicies policies = policyMap.policies();
+        EffectivePolicies policies = policyMap.policies();
         List<MappedPolicy> entries = policyMap.entries();
         policies.defaultPolicyProblem().ifPresent(problem -> entries.stream()
                 .filter(entry -> entry.source() == PolicySource.DEFAULT && entry.handlerMethod()).findFirst()
@@ -56,7 +56,7 @@ public class PolicyMappingVerifier implements SmartInitializingSingleton {
     }
 
     // Members of composites are activated themselves, once each, however many composites name them.
-    private void activatePoliciesInUse(List<MappedPolicy> entries, HandlerPolicies policies) {
+    private void activatePoliciesInUse(List<MappedPolicy> entries, EffectivePolicies policies) {
         List<AuthExecutor> inUse = new ArrayList<>();
         inUse.add(policies.defaultPolicy().executor());
         for (MappedPolicy entry : entries) {

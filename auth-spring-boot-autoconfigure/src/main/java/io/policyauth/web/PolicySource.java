@@ -7,7 +7,7 @@ public enum PolicySource {
     ANNOTATION,
     /** A {@code policy-auth.routes} rule matching the path. */
     ROUTE,
-    /** The policies a WebFlux functional route names in code, with {@code RoutePolicies}. */
+    /** The policies a WebFlux functional route names in code, with {@code FunctionalRoutePolicies}. */
     FUNCTIONAL_ROUTE,
     /** {@code policy-auth.default-policy}: no annotation and no route. */
     DEFAULT,

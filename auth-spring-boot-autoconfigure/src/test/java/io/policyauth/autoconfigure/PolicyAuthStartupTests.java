@@ -13,13 +13,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.policyauth.autoconfigure.web.servlet.PolicyAuthWebMvcAutoConfiguration;
 import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.AuthService;
 import io.policyauth.core.AuthenticatedUser;
 import io.policyauth.core.SecurityRequestContext;
-import io.policyauth.web.PolicyInterceptor;
 import io.policyauth.web.RequiresPolicy;
-import io.policyauth.autoconfigure.web.PolicyAuthWebMvcAutoConfiguration;
+import io.policyauth.web.servlet.PolicyInterceptor;
 
 class PolicyAuthStartupTests {
 

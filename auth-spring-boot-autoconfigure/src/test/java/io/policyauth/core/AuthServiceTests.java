@@ -64,10 +64,27 @@ class AuthServiceTests {
 
     @Test
     void dryRunLetsTheRequestProceedAsAnonymousAndRecordsWouldDeny() {
-        AuthenticatedUser user = service.authorize(request(), refusing, Enforcement.DRY_RUN);
+        Decision decision = service.decide(request(), refusing, Enforcement.DRY_RUN);
 
-        assertThat(user.isAnonymous()).isTrue();
+        assertThat(decision).isInstanceOfSatisfying(Decision.Granted.class,
+                granted -> assertThat(granted.user().isAnonymous()).isTrue());
         assertThat(events).extracting(AuthDecisionEvent::outcome).containsExactly(Outcome.WOULD_DENY);
+    }
+
+    @Test
+    void aDecisionIsAGrantADenialOrAFailureNeverAnException() {
+        AuthExecutor throwing = executor("throwing", context -> {
+            throw new IllegalArgumentException("a bug");
+        });
+
+        assertThat(service.decide(request(), alice, Enforcement.ENFORCE)).isInstanceOfSatisfying(
+                Decision.Granted.class, granted -> assertThat(granted.user().subject()).isEqualTo("alice"));
+        assertThat(service.decide(request(), refusing, Enforcement.ENFORCE)).isInstanceOfSatisfying(
+                Decision.Denied.class, denied -> assertThat(denied.denial().reason()).isEqualTo("not_you"));
+        assertThat(service.decide(request(), throwing, Enforcement.ENFORCE)).isInstanceOfSatisfying(
+                Decision.Failed.class, failed -> assertThat(failed.failure()).hasMessage("a bug"));
+        assertThat(events).extracting(AuthDecisionEvent::outcome).containsExactly(Outcome.GRANTED,
+                Outcome.FORBIDDEN, Outcome.ERROR);
     }
 
     @Test

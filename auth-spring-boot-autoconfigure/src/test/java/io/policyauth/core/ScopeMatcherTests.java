@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class ScopeMatcherTests {
 
@@ -46,9 +46,9 @@ class ScopeMatcherTests {
     void requirementsCheckScopesCaseInsensitivelyAndRolesExactly() {
         Requirements requirements = Requirements.of(List.of("Orders:Read"), List.of("admin"));
         AuthenticatedUser user = new AuthenticatedUser("u", Set.of("orders:read"), Set.of("admin"), null, null,
-                null, null, "jwt", Map.of());
+                null, "jwt", Map.of());
         AuthenticatedUser noRole = new AuthenticatedUser("u", Set.of("orders:read"), Set.of("Admin"), null, null,
-                null, null, "jwt", Map.of());
+                null, "jwt", Map.of());
 
         requirements.check(user);
         assertThatThrownBy(() -> requirements.check(noRole)).isInstanceOfSatisfying(ForbiddenException.class,

@@ -22,7 +22,6 @@ class ClaimMappingTests {
 
         assertThat(user.subject()).isEqualTo("alice");
         assertThat(user.scopes()).containsExactly("orders:read", "orders:write");
-        assertThat(user.rawScope()).isEqualTo("Orders:Read  orders:write");
         assertThat(user.expiresAt()).isEqualTo(Instant.ofEpochSecond(2_000_000_000L));
         assertThat(user.mechanism()).isEqualTo("jwt");
     }
@@ -32,7 +31,6 @@ class ClaimMappingTests {
         AuthenticatedUser user = defaults.toUser(Map.of("sub", "bob", "scp", List.of("A", "b")), "jwt");
 
         assertThat(user.scopes()).containsExactly("a", "b");
-        assertThat(user.rawScope()).isNull();
     }
 
     @Test

@@ -26,7 +26,8 @@ class CompactJwsTests {
     void hs384AndHs512VerifyWithTheKeyedMac() throws JOSEException {
         byte[] secret = new byte[64];
         Arrays.fill(secret, (byte) 7);
-        NimbusJwtAuthProvider provider = NimbusJwtAuthProvider.withSecret(secret, Set.of("HS384", "HS512"), RULES);
+        NimbusJwtAuthProvider provider = NimbusJwtAuthProvider.withSecret(secret).algorithms(Set.of("HS384", "HS512"))
+                .rules(RULES).build();
 
         for (JWSAlgorithm algorithm : Set.of(JWSAlgorithm.HS384, JWSAlgorithm.HS512)) {
             String token = TestKeys.token(new MACSigner(secret), algorithm, claims -> { });
@@ -72,7 +73,7 @@ class CompactJwsTests {
     @Test
     void onlyHeadersOfVerifiedTokensAreRemembered() throws JOSEException {
         CompactJwsParser parser = new CompactJwsParser();
-        NimbusJwtAuthProvider provider = NimbusJwtAuthProvider.withSecret(TestKeys.SECRET, Set.of(), RULES);
+        NimbusJwtAuthProvider provider = NimbusJwtAuthProvider.withSecret(TestKeys.SECRET).rules(RULES).build();
         String token = TestKeys.token(new MACSigner(TestKeys.SECRET), JWSAlgorithm.HS256, claims -> { });
 
         CompactJws parsed = parser.parse(token);

@@ -12,7 +12,6 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -129,8 +128,8 @@ class IssuerDiscoveryTests {
     private NimbusJwtAuthProvider provider(String issuer) {
         JwkSetOptions options = new JwkSetOptions(Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofSeconds(1),
                 Duration.ofMillis(500), Duration.ofSeconds(1), JwkSetOptions.DEFAULT_SIZE_LIMIT);
-        return NimbusJwtAuthProvider.withIssuerUri(URI.create(issuer), options, Set.of(), JwtClaimRules.defaults(),
-                VerifiedTokenCacheSettings.defaults(), TokenDenylist.none(), tasks);
+        return NimbusJwtAuthProvider.withIssuerUri(URI.create(issuer), options, tasks)
+                .build();
     }
 
     private String base() {

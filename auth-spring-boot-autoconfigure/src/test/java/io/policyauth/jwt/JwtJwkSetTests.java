@@ -1,7 +1,5 @@
 package io.policyauth.jwt;
 
-import io.policyauth.core.BackgroundTasks;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -31,6 +29,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import io.policyauth.core.AuthUnavailableException;
+import io.policyauth.core.BackgroundTasks;
 
 @ExtendWith(OutputCaptureExtension.class)
 class JwtJwkSetTests {
@@ -136,7 +135,7 @@ class JwtJwkSetTests {
     private NimbusJwtAuthProvider provider(URI uri) {
         JwkSetOptions options = new JwkSetOptions(Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofMinutes(1),
                 Duration.ofMillis(500), Duration.ofSeconds(1), JwkSetOptions.DEFAULT_SIZE_LIMIT);
-        return NimbusJwtAuthProvider.withJwkSetUri(uri, options, Set.of(), JwtClaimRules.defaults(), tasks);
+        return NimbusJwtAuthProvider.withJwkSetUri(uri, options, tasks).build();
     }
 
     private URI uri() {

@@ -1,9 +1,10 @@
 package io.policyauth.jwt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import java.util.List;
-import java.util.Set;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeyLengthException;
@@ -18,8 +19,8 @@ class JwtSeamsTests {
     @Test
     void everyValidatorMustPassAfterTheRegisteredClaims() {
         JwtClaimValidator ordersWebOnly = claims -> "orders-web".equals(claims.get("azp"));
-        NimbusJwtAuthProvider provider = NimbusJwtAuthProvider.withSecret(TestKeys.SECRET, Set.of(),
-                JwtClaimRules.defaults().withSeams(List.of(ordersWebOnly), JwtUserMapper.DEFAULT));
+        NimbusJwtAuthProvider provider = NimbusJwtAuthProvider.withSecret(TestKeys.SECRET)
+                .rules(JwtClaimRules.defaults().withSeams(List.of(ordersWebOnly), JwtUserMapper.DEFAULT)).build();
 
         assertThat(provider.check(token("orders-web")).subject()).isEqualTo("alice");
         NimbusJwtAuthProviderTests.assertRejected(() -> provider.check(token("other-client")), "claim_rejected");
@@ -31,10 +32,30 @@ class JwtSeamsTests {
                 .roles(mapping.toUser(claims, "jwt").roles()).build();
         JwtUserMapper nameless = (claims, mapping) -> AuthenticatedUser.builder("", "jwt").build();
 
-        assertThat(NimbusJwtAuthProvider.withSecret(TestKeys.SECRET, Set.of(), JwtClaimRules.defaults()
-                .withSeams(List.of(), prefixed)).check(token("orders-web")).subject()).isEqualTo("client:orders-web");
-        NimbusJwtAuthProviderTests.assertRejected(() -> NimbusJwtAuthProvider.withSecret(TestKeys.SECRET, Set.of(),
-                JwtClaimRules.defaults().withSeams(List.of(), nameless)).check(token("x")), "missing_subject");
+        assertThat(NimbusJwtAuthProvider.withSecret(TestKeys.SECRET)
+                .rules(JwtClaimRules.defaults().withSeams(List.of(), prefixed))
+                .build().check(token("orders-web")).subject()).isEqualTo("client:orders-web");
+        NimbusJwtAuthProviderTests.assertRejected(() -> NimbusJwtAuthProvider.withSecret(TestKeys.SECRET)
+                .rules(JwtClaimRules.defaults().withSeams(List.of(), nameless))
+                .build().check(token("x")), "missing_subject");
+    }
+
+    /* A bug in the application's own check is no token fault: it fails the request as a logged 500, not a 401. */
+    @Test
+    void whatTheApplicationsSeamsThrowIsTheirsNotAMalformedToken() {
+        JwtClaimValidator broken = claims -> {
+            throw new IllegalStateException("the validator failed");
+        };
+        JwtUserMapper brokenMapper = (claims, mapping) -> {
+            throw new IllegalArgumentException("the mapper failed");
+        };
+
+        assertThatIllegalStateException().isThrownBy(() -> NimbusJwtAuthProvider.withSecret(TestKeys.SECRET)
+                .rules(JwtClaimRules.defaults().withSeams(List.of(broken), JwtUserMapper.DEFAULT)).build()
+                .check(token("orders-web"))).withMessage("the validator failed");
+        assertThatIllegalArgumentException().isThrownBy(() -> NimbusJwtAuthProvider.withSecret(TestKeys.SECRET)
+                .rules(JwtClaimRules.defaults().withSeams(List.of(), brokenMapper)).build()
+                .check(token("orders-web"))).withMessage("the mapper failed");
     }
 
     private static String token(String azp) {

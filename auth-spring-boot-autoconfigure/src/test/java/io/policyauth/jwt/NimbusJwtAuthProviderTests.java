@@ -31,10 +31,10 @@ class NimbusJwtAuthProviderTests {
 
     private static final JwtClaimRules RULES = JwtClaimRules.of(null, Set.of(), null, "groups");
 
-    private final NimbusJwtAuthProvider hmac = NimbusJwtAuthProvider.withSecret(TestKeys.SECRET, Set.of(), RULES);
+    private final NimbusJwtAuthProvider hmac = NimbusJwtAuthProvider.withSecret(TestKeys.SECRET).rules(RULES).build();
 
-    private final NimbusJwtAuthProvider rsa = NimbusJwtAuthProvider.withPublicKey(TestKeys.RSA.getPublic(), Set.of(),
-            RULES);
+    private final NimbusJwtAuthProvider rsa = NimbusJwtAuthProvider.withPublicKey(TestKeys.RSA.getPublic()).rules(RULES)
+            .build();
 
     private final MACSigner macSigner = macSigner(TestKeys.SECRET);
 
@@ -64,7 +64,7 @@ class NimbusJwtAuthProviderTests {
 
     @Test
     void acceptsEs256() throws Exception {
-        NimbusJwtAuthProvider ec = NimbusJwtAuthProvider.withPublicKey(TestKeys.EC.getPublic(), Set.of(), RULES);
+        NimbusJwtAuthProvider ec = NimbusJwtAuthProvider.withPublicKey(TestKeys.EC.getPublic()).rules(RULES).build();
         String token = TestKeys.token(new ECDSASigner((ECPrivateKey) TestKeys.EC.getPrivate()), JWSAlgorithm.ES256,
                 claims -> claims.claim("groups", "ops dev"));
 
@@ -133,7 +133,8 @@ class NimbusJwtAuthProviderTests {
     @Test
     void rejectsAlgorithmNotOnTheAllowlist() {
         byte[] longSecret = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef".getBytes();
-        NimbusJwtAuthProvider hs256Only = NimbusJwtAuthProvider.withSecret(longSecret, Set.of("HS256"), RULES);
+        NimbusJwtAuthProvider hs256Only = NimbusJwtAuthProvider.withSecret(longSecret).algorithms(Set.of("HS256"))
+                .rules(RULES).build();
         String token = TestKeys.token(macSigner(longSecret), JWSAlgorithm.HS512, claims -> { });
 
         assertRejected(() -> hs256Only.check(token), "unsupported_algorithm");
@@ -168,8 +169,8 @@ class NimbusJwtAuthProviderTests {
 
     @Test
     void checksIssuerExactly() {
-        NimbusJwtAuthProvider withIssuer = NimbusJwtAuthProvider.withSecret(TestKeys.SECRET, Set.of(),
-                JwtClaimRules.of("https://issuer.example", Set.of(), null, null));
+        NimbusJwtAuthProvider withIssuer = NimbusJwtAuthProvider.withSecret(TestKeys.SECRET)
+                .rules(JwtClaimRules.of("https://issuer.example", Set.of(), null, null)).build();
 
         assertThat(withIssuer.check(TestKeys.token(macSigner, JWSAlgorithm.HS256,
                 claims -> claims.issuer("https://issuer.example"))).subject()).isEqualTo("alice");
@@ -181,8 +182,8 @@ class NimbusJwtAuthProviderTests {
 
     @Test
     void checksAudienceStringOrArray() {
-        NimbusJwtAuthProvider withAudience = NimbusJwtAuthProvider.withSecret(TestKeys.SECRET, Set.of(),
-                JwtClaimRules.of(null, Set.of("orders-api"), null, null));
+        NimbusJwtAuthProvider withAudience = NimbusJwtAuthProvider.withSecret(TestKeys.SECRET)
+                .rules(JwtClaimRules.of(null, Set.of("orders-api"), null, null)).build();
 
         assertThat(withAudience.check(TestKeys.token(macSigner, JWSAlgorithm.HS256,
                 claims -> claims.audience("orders-api"))).subject()).isEqualTo("alice");
@@ -261,21 +262,26 @@ class NimbusJwtAuthProviderTests {
     @Test
     void refusesAlgorithmsTheKeyCannotVerify() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> NimbusJwtAuthProvider.withPublicKey(TestKeys.RSA.getPublic(), Set.of("HS256"), RULES))
+                .isThrownBy(() -> NimbusJwtAuthProvider.withPublicKey(TestKeys.RSA.getPublic())
+                .algorithms(Set.of("HS256")).rules(RULES).build())
                 .withMessageContaining("HS256");
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> NimbusJwtAuthProvider.withPublicKey(TestKeys.EC.getPublic(), Set.of("ES384"), RULES))
+                .isThrownBy(() -> NimbusJwtAuthProvider.withPublicKey(TestKeys.EC.getPublic())
+                .algorithms(Set.of("ES384")).rules(RULES).build())
                 .withMessageContaining("ES384");
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> NimbusJwtAuthProvider.withSecret(TestKeys.SECRET, Set.of("RS256"), RULES));
+                .isThrownBy(() -> NimbusJwtAuthProvider.withSecret(TestKeys.SECRET).algorithms(Set.of("RS256"))
+                .rules(RULES).build());
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> NimbusJwtAuthProvider.withSecret(TestKeys.SECRET, Set.of("HS512"), RULES))
+                .isThrownBy(() -> NimbusJwtAuthProvider.withSecret(TestKeys.SECRET).algorithms(Set.of("HS512"))
+                .rules(RULES).build())
                 .withMessageContaining("64 bytes");
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> NimbusJwtAuthProvider.withSecret(TestKeys.SECRET, Set.of("HS257"), RULES))
+                .isThrownBy(() -> NimbusJwtAuthProvider.withSecret(TestKeys.SECRET).algorithms(Set.of("HS257"))
+                .rules(RULES).build())
                 .withMessageContaining("unknown algorithm");
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> NimbusJwtAuthProvider.withSecret(new byte[31], Set.of(), RULES));
+                .isThrownBy(() -> NimbusJwtAuthProvider.withSecret(new byte[31]).rules(RULES).build());
     }
 
     static void assertRejected(Runnable check, String reason) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.MACSigner;
@@ -19,7 +18,7 @@ import io.policyauth.core.SecurityRequestContext;
 class PrivateExecutorTests {
 
     private final PrivateExecutor executor = new PrivateExecutor(
-            NimbusJwtAuthProvider.withSecret(TestKeys.SECRET, Set.of(), JwtClaimRules.defaults()));
+            NimbusJwtAuthProvider.withSecret(TestKeys.SECRET).build());
 
     @Test
     void acceptsAValidBearerTokenWithAnySchemeCase() throws Exception {

@@ -146,8 +146,8 @@ class VerifiedTokenCacheTests {
 
     @Test
     void theDenylistAppliesToHmacTokensToo() {
-        NimbusJwtAuthProvider provider = NimbusJwtAuthProvider.withSecret(TestKeys.SECRET, Set.of(), rules,
-                VerifiedTokenCacheSettings.defaults(), "id-9"::equals);
+        NimbusJwtAuthProvider provider = NimbusJwtAuthProvider.withSecret(TestKeys.SECRET).rules(rules)
+                .denylist("id-9"::equals).build();
         String token = TestKeys.token(macSigner(), JWSAlgorithm.HS256,
                 claims -> claims.expirationTime(Date.from(START.plusSeconds(300))).jwtID("id-9"));
 
@@ -169,7 +169,7 @@ class VerifiedTokenCacheTests {
         assertThat(macVerifier.calls()).as("a token seen before skips verification, parse and mapping")
                 .isEqualTo(1);
         assertThat(provider.cachesVerifiedTokens()).isTrue();
-        assertThat(NimbusJwtAuthProvider.withSecret(TestKeys.SECRET, Set.of(), rules).cachesVerifiedTokens())
+        assertThat(NimbusJwtAuthProvider.withSecret(TestKeys.SECRET).rules(rules).build().cachesVerifiedTokens())
                 .isTrue();
     }
 

@@ -45,6 +45,18 @@ class IpAddressesTests {
     }
 
     @Test
+    void theStringOverloadNormalizesIpv4MappedAddressesAsTheOtherDoes() {
+        assertThat(IpAddresses.parse("::ffff:10.1.2.3")).containsExactly(10, 1, 2, 3);
+        assertThat(IpAddresses.parse("10.1.2.3")).containsExactly(10, 1, 2, 3);
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "fe80::1%eth0, fe80::1", "fe80::1%1, fe80::1", "::1, ::1", "10.0.0.1, 10.0.0.1" })
+    void aPeerIsReportedWithoutItsZone(String hostAddress, String peer) {
+        assertThat(IpAddresses.peer(hostAddress)).isEqualTo(peer);
+    }
+
+    @Test
     void ipv4CompatibleIpv6StaysIpv6() {
         assertThat(Addresses.parse("::10.1.2.3")).hasValueSatisfying(bytes -> assertThat(bytes).hasSize(16));
     }

@@ -6,7 +6,6 @@ import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -50,7 +49,7 @@ class AuthorizationTestApplication {
                             List.of(Challenge.of("ApiKey").with("header", "X-Partner")), null);
                 }
                 return new AuthenticatedUser(subject, Set.of("orders:read"), Set.of("partner"), null, null, null,
-                        null, "partner_key", Map.of());
+                        "partner_key", Map.of());
             }
         };
     }

@@ -19,12 +19,13 @@ import io.policyauth.core.Enforcement;
 import io.policyauth.core.PolicyModes;
 import io.policyauth.core.PublicExecutor;
 import io.policyauth.core.Requirements;
+import io.policyauth.web.servlet.MvcMappedHandlers;
 
 class PolicyMapTests {
 
     private final AuthService authService = new AuthService(new AuthExecutorRegistry(List.of(new PublicExecutor(),
             new TestExecutors.TokenHeader("token")), Map.of()), new DecisionMetrics(new SimpleMeterRegistry()));
-    private final HandlerPolicies policies = new HandlerPolicies(authService, "token",
+    private final EffectivePolicies policies = new EffectivePolicies(authService, "token",
             List.of(RouteRule.of("/docs/**", Set.of(), List.of("public"), Requirements.NONE)),
             new PolicyModes(Enforcement.ENFORCE, Map.of()), ExemptEndpoints.NONE);
     private final RequestMappingHandlerMapping mapping = new RequestMappingHandlerMapping();

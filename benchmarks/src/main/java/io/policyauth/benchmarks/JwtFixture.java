@@ -14,7 +14,6 @@ import com.nimbusds.jose.JWSAlgorithm;
 import io.policyauth.jwt.JwtClaimRules;
 import io.policyauth.jwt.NimbusJwtAuthProvider;
 import io.policyauth.jwt.NimbusTokenIssuer;
-import io.policyauth.jwt.TokenDenylist;
 import io.policyauth.jwt.TokenSettings;
 import io.policyauth.jwt.VerifiedTokenCacheSettings;
 
@@ -57,15 +56,15 @@ public final class JwtFixture {
     }
 
     public NimbusJwtAuthProvider hs256Provider(VerifiedTokenCacheSettings cache) {
-        return NimbusJwtAuthProvider.withSecret(SECRET, Set.of(), rules(), cache, TokenDenylist.none());
+        return NimbusJwtAuthProvider.withSecret(SECRET).rules(rules()).cache(cache).build();
     }
 
     public NimbusJwtAuthProvider rs256Provider(VerifiedTokenCacheSettings cache) {
-        return NimbusJwtAuthProvider.withPublicKey(rsa.getPublic(), Set.of(), rules(), cache, TokenDenylist.none());
+        return NimbusJwtAuthProvider.withPublicKey(rsa.getPublic()).rules(rules()).cache(cache).build();
     }
 
     public NimbusJwtAuthProvider es256Provider(VerifiedTokenCacheSettings cache) {
-        return NimbusJwtAuthProvider.withPublicKey(ec.getPublic(), Set.of(), rules(), cache, TokenDenylist.none());
+        return NimbusJwtAuthProvider.withPublicKey(ec.getPublic()).rules(rules()).cache(cache).build();
     }
 
     public KeyPair rsa() {

@@ -19,7 +19,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.policyauth.core.AuthDecisionEvent;
+import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.AuthenticatedUser;
+import io.policyauth.core.SecurityRequestContext;
 import io.policyauth.web.RequiresPolicy;
 
 /**
@@ -35,6 +37,23 @@ public class ParityApplication {
     @EventListener
     void record(AuthDecisionEvent decision) {
         decisions.add(decision);
+    }
+
+    /** A policy with a bug: it throws what no policy should, so the request is refused with a logged 500. */
+    @Bean
+    AuthExecutor brokenPolicy() {
+        return new AuthExecutor() {
+
+            @Override
+            public String policy() {
+                return "broken";
+            }
+
+            @Override
+            public AuthenticatedUser execute(SecurityRequestContext context) {
+                throw new IllegalStateException("the policy failed");
+            }
+        };
     }
 
     /**
@@ -178,6 +197,12 @@ public class ParityApplication {
         @GetMapping("/shared")
         @CrossOrigin(origins = "https://app.example")
         Map<String, Object> shared(AuthenticatedUser user) {
+            return caller(user);
+        }
+
+        @GetMapping("/broken")
+        @RequiresPolicy("broken")
+        Map<String, Object> broken(AuthenticatedUser user) {
             return caller(user);
         }
 

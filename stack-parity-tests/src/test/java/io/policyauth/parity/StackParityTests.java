@@ -459,6 +459,7 @@ class StackParityTests {
             // the error path
             probes.add(Probe.get("failing handler, no token", 401, "/boom"));
             probes.add(Probe.get("failing handler, token", 500, "/boom", auth, c.bearer()));
+            probes.add(Probe.get("failing policy", 500, "/broken"));
             // CORS, with a configured origin
             String origin = "Origin";
             String preflight = "Access-Control-Request-Method";

@@ -9,14 +9,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 import io.policyauth.actuate.PolicyAuthEndpoint;
-import io.policyauth.autoconfigure.web.PolicyAuthWebMvcAutoConfiguration;
+import io.policyauth.autoconfigure.web.servlet.PolicyAuthWebMvcAutoConfiguration;
 import io.policyauth.core.AuthExecutorRegistry;
 import io.policyauth.core.PolicyModes;
 import io.policyauth.web.PolicyMap;
 
 /** The {@code policyauth} Actuator endpoint, when Actuator is present and the endpoint is exposed. */
 @AutoConfiguration(after = PolicyAuthWebMvcAutoConfiguration.class,
-        afterName = "io.policyauth.autoconfigure.webflux.PolicyAuthWebFluxAutoConfiguration")
+        afterName = "io.policyauth.autoconfigure.web.reactive.PolicyAuthWebFluxAutoConfiguration")
 @ConditionalOnClass({Endpoint.class, ConditionalOnAvailableEndpoint.class})
 @ConditionalOnBean(PolicyMap.class)
 public class PolicyAuthEndpointAutoConfiguration {

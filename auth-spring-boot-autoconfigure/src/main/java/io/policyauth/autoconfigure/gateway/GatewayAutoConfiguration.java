@@ -23,19 +23,20 @@ import tools.jackson.databind.json.JsonMapper;
 import io.policyauth.apikey.SharedApiKeyExecutor;
 import io.policyauth.autoconfigure.ConfiguredCidrs;
 import io.policyauth.autoconfigure.ConfiguredPolicies;
-import io.policyauth.autoconfigure.apikey.ApiKeyProperties;
 import io.policyauth.autoconfigure.PolicyAuthAutoConfiguration;
 import io.policyauth.autoconfigure.PolicyAuthProperties;
 import io.policyauth.autoconfigure.SocketPeerAddresses;
+import io.policyauth.autoconfigure.apikey.ApiKeyProperties;
 import io.policyauth.core.AuthService;
 import io.policyauth.core.PolicyModes;
-import io.policyauth.gateway.GatewayDecisions;
 import io.policyauth.gateway.GatewayEndpoints;
-import io.policyauth.gateway.GatewayFilter;
+import io.policyauth.gateway.GatewayPolicies;
 import io.policyauth.gateway.GatewaySettings;
-import io.policyauth.web.HandlerPolicies;
-import io.policyauth.webflux.DecisionScheduler;
-import io.policyauth.webflux.ReactiveGatewayFilter;
+import io.policyauth.web.EffectivePolicies;
+import io.policyauth.web.reactive.DecisionScheduler;
+import io.policyauth.web.reactive.ReactiveGatewayFilter;
+import io.policyauth.web.servlet.ServletGatewayFilter;
+import io.policyauth.web.servlet.ServletResponseWriter;
 
 /**
  * Gateway mode, with {@code policy-auth.gateway.enabled=true}: the authorization endpoints for
@@ -54,25 +55,25 @@ public class GatewayAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    GatewayDecisions policyAuthGatewayDecisions(AuthService authService, PolicyModes modes,
+    GatewayPolicies policyAuthGatewayPolicies(AuthService authService, PolicyModes modes,
             GatewayProperties gateway) {
-        HandlerPolicies policies = new HandlerPolicies(authService, gateway.getDefaultPolicy(),
+        EffectivePolicies policies = new EffectivePolicies(authService, gateway.getDefaultPolicy(),
                 ConfiguredPolicies.routes(PREFIX + ".routes", gateway.getRoutes(),
                         !gateway.isCaseInsensitivePaths()), modes, (type, path) -> false);
-        return new GatewayDecisions(authService, policies);
+        return new GatewayPolicies(authService, policies);
     }
 
     @Bean
-    SmartInitializingSingleton policyAuthGatewayActivation(GatewayDecisions decisions) {
-        return decisions::activate;
+    SmartInitializingSingleton policyAuthGatewayActivation(GatewayPolicies policies) {
+        return policies::activate;
     }
 
     @Bean
     @ConditionalOnMissingBean
-    GatewayEndpoints policyAuthGatewayEndpoints(GatewayProperties gateway, GatewayDecisions decisions,
+    GatewayEndpoints policyAuthGatewayEndpoints(GatewayProperties gateway, GatewayPolicies policies,
             ObjectProvider<ApiKeyProperties> apiKey, ObjectProvider<MeterRegistry> meters, Environment environment) {
         SocketPeerAddresses.require(environment, "The gateway (" + PREFIX + ".allowed-callers)");
-        return new GatewayEndpoints(settings(gateway), decisions, apiKey.stream().findFirst()
+        return new GatewayEndpoints(settings(gateway), policies, apiKey.stream().findFirst()
                 .map(ApiKeyProperties::getHeaderName).orElse(SharedApiKeyExecutor.DEFAULT_HEADER_NAME),
                 meters.getIfAvailable(() -> Metrics.globalRegistry));
     }
@@ -87,10 +88,10 @@ public class GatewayAutoConfiguration {
     static class ServletGateway {
 
         @Bean
-        FilterRegistrationBean<GatewayFilter> policyAuthGatewayFilter(GatewayProperties gateway,
-                GatewayEndpoints endpoints) {
-            FilterRegistrationBean<GatewayFilter> registration = new FilterRegistrationBean<>(
-                    new GatewayFilter(endpoints));
+        FilterRegistrationBean<ServletGatewayFilter> policyAuthGatewayFilter(GatewayProperties gateway,
+                GatewayEndpoints endpoints, ObjectProvider<ServletResponseWriter> writer) {
+            FilterRegistrationBean<ServletGatewayFilter> registration = new FilterRegistrationBean<>(
+                    new ServletGatewayFilter(endpoints, writer.getIfAvailable(ServletResponseWriter::new)));
             registration.addUrlPatterns(gateway.getPath() + "/*");
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
             registration.setName("policyAuthGatewayFilter");

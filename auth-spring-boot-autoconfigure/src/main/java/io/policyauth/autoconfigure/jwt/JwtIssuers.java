@@ -51,8 +51,8 @@ final class JwtIssuers implements AutoCloseable {
     JwtIssuers(JwtProperties properties, TokenDenylist denylist, BackgroundTasks tasks, Clock clock,
             List<JwtClaimValidator> validators, JwtUserMapper userMapper,
             @Nullable JwtVerificationKeyOverride keyOverride) {
-        JwtKeyResolver top = new JwtKeyResolver(properties, clock);
-        this.topLevel = top.hasKeySource() ? top.provider(denylist, tasks,
+        JwtIssuerSettings top = JwtIssuerSettings.topLevel(properties, clock);
+        this.topLevel = top.hasKeySource() ? JwtVerifierFactory.create(top, denylist, tasks,
                 JwtSeams.forIssuer(validators, userMapper, null), replacementKey(keyOverride, top, null)) : null;
         boolean several = properties.getIssuers().size() + (topLevel == null ? 0 : 1) > 1;
         if (topLevel != null && several) {
@@ -60,12 +60,12 @@ final class JwtIssuers implements AutoCloseable {
         }
         properties.getIssuers().forEach((name, issuer) -> {
             String prefix = ISSUERS + "." + name;
-            JwtKeyResolver resolver = new JwtKeyResolver(properties, issuer, prefix, clock);
-            NimbusJwtAuthProvider provider = resolver.provider(denylist, tasks,
-                    JwtSeams.forIssuer(validators, userMapper, name), replacementKey(keyOverride, resolver, name));
+            JwtIssuerSettings settings = new JwtIssuerSettings(properties, issuer, prefix, clock);
+            NimbusJwtAuthProvider provider = JwtVerifierFactory.create(settings, denylist, tasks,
+                    JwtSeams.forIssuer(validators, userMapper, name), replacementKey(keyOverride, settings, name));
             named.put(name, provider);
             if (several) {
-                register(resolver.issuerName(), prefix + ".issuer", provider);
+                register(settings.issuerName(), prefix + ".issuer", provider);
             }
         });
     }
@@ -101,14 +101,14 @@ final class JwtIssuers implements AutoCloseable {
     }
 
     private static @Nullable PublicKey replacementKey(@Nullable JwtVerificationKeyOverride keyOverride,
-            JwtKeyResolver resolver, @Nullable String name) {
-        if (keyOverride == null || resolver.verifiesWithSecret()) {
+            JwtIssuerSettings settings, @Nullable String name) {
+        if (keyOverride == null || settings.verifiesWithSecret()) {
             return null;
         }
         PublicKey key = keyOverride.verificationKey(name);
         if (key != null) {
             logger.warn("{}: tokens are verified with a key from {} instead of the configured one; this must "
-                    + "happen in tests only", resolver.prefix(), keyOverride.getClass().getName());
+                    + "happen in tests only", settings.prefix(), keyOverride.getClass().getName());
         }
         return key;
     }

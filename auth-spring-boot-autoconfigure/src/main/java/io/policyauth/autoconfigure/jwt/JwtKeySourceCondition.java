@@ -55,8 +55,8 @@ abstract class JwtKeySourceCondition extends SpringBootCondition {
 
 
         Verification() {
-            super("JWT verification key", JwtKeyResolver.SECRET, JwtKeyResolver.PUBLIC_KEY_LOCATION,
-                    JwtKeyResolver.JWK_SET_URI, JwtKeyResolver.ISSUER_URI, JwtKeyResolver.PRIVATE_KEY_LOCATION);
+            super("JWT verification key", JwtIssuerSettings.SECRET, JwtIssuerSettings.PUBLIC_KEY_LOCATION,
+                    JwtIssuerSettings.JWK_SET_URI, JwtIssuerSettings.ISSUER_URI, JwtIssuerSettings.PRIVATE_KEY_LOCATION);
         }
     }
 
@@ -64,7 +64,7 @@ abstract class JwtKeySourceCondition extends SpringBootCondition {
     static final class Signing extends JwtKeySourceCondition {
 
         Signing() {
-            super("JWT signing key", JwtKeyResolver.SECRET, JwtKeyResolver.PRIVATE_KEY_LOCATION);
+            super("JWT signing key", JwtIssuerSettings.SECRET, JwtIssuerSettings.PRIVATE_KEY_LOCATION);
         }
     }
 }

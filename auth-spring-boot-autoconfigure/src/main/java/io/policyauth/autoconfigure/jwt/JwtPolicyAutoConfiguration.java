@@ -1,11 +1,8 @@
 package io.policyauth.autoconfigure.jwt;
 
-import io.policyauth.autoconfigure.ConditionalOnPolicyAuthEnabled;
-import io.policyauth.autoconfigure.ApplicationClock;
 import java.time.Clock;
 
 import com.nimbusds.jwt.SignedJWT;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -16,6 +13,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
 
+import io.policyauth.autoconfigure.ApplicationClock;
+import io.policyauth.autoconfigure.ConditionalOnPolicyAuthEnabled;
 import io.policyauth.core.BackgroundTasks;
 import io.policyauth.jwt.JwtAuthProvider;
 import io.policyauth.jwt.JwtClaimValidator;
@@ -26,15 +25,16 @@ import io.policyauth.jwt.TokenIssuer;
 
 /**
  * The {@code private} policy: a {@link JwtAuthProvider} when a key source is configured
- * ({@code policy-auth.jwt.secret}, {@code public-key-location}, {@code jwk-set-uri}, or
- * {@code private-key-location} whose public half can be derived), the {@link PrivateExecutor}
- * over it, and a {@link TokenIssuer} when a signing key is configured. Each backs off when the
- * application defines its own.
+ * ({@code policy-auth.jwt.secret}, {@code public-key-location}, {@code jwk-set-uri},
+ * {@code issuer-uri}, {@code private-key-location} whose public half can be derived, or an entry
+ * of {@code policy-auth.jwt.issuers}), the {@link PrivateExecutor} over it, and a
+ * {@link TokenIssuer} when a signing key is configured ({@code secret} or
+ * {@code private-key-location}). Each backs off when the application defines its own.
  */
 @AutoConfiguration
 @ConditionalOnClass(SignedJWT.class)
 @ConditionalOnPolicyAuthEnabled
-@EnableConfigurationProperties(JwtProperties.class)
+@EnableConfigurationProperties({JwtProperties.class, TokenIssuerProperties.class})
 @Import(JwtIssuerPolicyRegistrar.class)
 public class JwtPolicyAutoConfiguration {
 
@@ -90,13 +90,16 @@ public class JwtPolicyAutoConfiguration {
      * Signs tokens that the {@code private} policy of this configuration accepts.
      *
      * @param properties the configuration
+     * @param issuing the lifetime of issued tokens
      * @param clock the application's clock, if any
      * @return the issuer
      */
     @Bean
     @ConditionalOnMissingBean(TokenIssuer.class)
     @Conditional(JwtKeySourceCondition.Signing.class)
-    public TokenIssuer jwtTokenIssuer(JwtProperties properties, ObjectProvider<Clock> clock) {
-        return new JwtKeyResolver(properties, ApplicationClock.of(clock)).issuer();
+    public TokenIssuer jwtTokenIssuer(JwtProperties properties, TokenIssuerProperties issuing,
+            ObjectProvider<Clock> clock) {
+        return JwtTokenIssuerFactory.create(JwtIssuerSettings.topLevel(properties, ApplicationClock.of(clock)),
+                issuing.getExpiration());
     }
 }

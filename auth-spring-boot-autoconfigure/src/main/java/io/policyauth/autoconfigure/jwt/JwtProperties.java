@@ -7,13 +7,13 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.io.Resource;
 
-import io.policyauth.jwt.TokenSettings;
 import io.policyauth.jwt.VerifiedTokenCacheSettings;
 
 /**
  * The "private" policy under {@code policy-auth.jwt}: bearer JWTs of the issuer configured here,
  * and of each of {@code issuers}; plus what all issuers share (the verified-token cache, the
- * denylist, JWK Set fetching) and the {@code TokenIssuer}'s signing key and token lifetime.
+ * denylist, JWK Set fetching) and the private key a token issuer signs with (whose public half
+ * also verifies). The token lifetime is {@link TokenIssuerProperties}'.
  */
 @ConfigurationProperties("policy-auth.jwt")
 public class JwtProperties extends JwtIssuerProperties {
@@ -27,9 +27,6 @@ public class JwtProperties extends JwtIssuerProperties {
 
     /** Location of an RSA or EC private key in PEM (PKCS#8) that the TokenIssuer signs with. */
     private Resource privateKeyLocation;
-
-    /** Lifetime of tokens created by the TokenIssuer. */
-    private Duration expiration = TokenSettings.DEFAULT_LIFETIME;
 
     /**
      * Most verified tokens remembered, so a token seen again skips the signature check, the
@@ -63,14 +60,6 @@ public class JwtProperties extends JwtIssuerProperties {
     @Override
     public boolean hasKeySource() {
         return super.hasKeySource() || privateKeyLocation != null;
-    }
-
-    public Duration getExpiration() {
-        return expiration;
-    }
-
-    public void setExpiration(Duration expiration) {
-        this.expiration = expiration;
     }
 
     public int getVerifiedTokenCacheSize() {

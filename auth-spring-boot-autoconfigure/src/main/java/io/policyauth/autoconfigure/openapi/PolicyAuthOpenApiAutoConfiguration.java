@@ -16,8 +16,8 @@ import org.springframework.context.annotation.Bean;
 
 import io.policyauth.autoconfigure.jwt.JwtIssuerProperties;
 import io.policyauth.autoconfigure.jwt.JwtProperties;
-import io.policyauth.autoconfigure.web.PolicyAuthWebMvcAutoConfiguration;
-import io.policyauth.autoconfigure.webflux.PolicyAuthWebFluxAutoConfiguration;
+import io.policyauth.autoconfigure.web.reactive.PolicyAuthWebFluxAutoConfiguration;
+import io.policyauth.autoconfigure.web.servlet.PolicyAuthWebMvcAutoConfiguration;
 import io.policyauth.core.AuthExecutorRegistry;
 import io.policyauth.jwt.PrivateExecutor;
 import io.policyauth.openapi.AuthenticatedUserParameters;

@@ -21,10 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
 import io.policyauth.autoconfigure.ConditionalOnPolicyAuthEnabled;
 import io.policyauth.autoconfigure.PolicyAuthProperties;
 import io.policyauth.core.RequestBodySource;
-import io.policyauth.web.BodyCopyFilter;
-import io.policyauth.web.ServletRequestBodySource;
-import io.policyauth.webflux.ReactiveBodyCopyFilter;
-import io.policyauth.webflux.ReactiveRequestBodySource;
+import io.policyauth.web.reactive.ReactiveBodyCopyFilter;
+import io.policyauth.web.reactive.ReactiveRequestBodySource;
+import io.policyauth.web.servlet.BodyCopyFilter;
+import io.policyauth.web.servlet.ServletRequestBodySource;
 
 /**
  * Registers one policy per {@code policy-auth.remote.<name>} entry, each asking its HTTP

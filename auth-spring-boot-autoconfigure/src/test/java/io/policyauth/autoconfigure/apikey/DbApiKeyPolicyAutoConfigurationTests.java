@@ -1,22 +1,16 @@
 package io.policyauth.autoconfigure.apikey;
 
+import static java.util.Map.of;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
-import io.policyauth.apikey.ApiKeyFormat;
-import io.policyauth.apikey.ApiKeyLookup;
-import io.policyauth.apikey.ApiKeyManager;
-import io.policyauth.apikey.ApiKeyStore;
-import io.policyauth.apikey.DbApiKeyExecutor;
-import io.policyauth.apikey.IssuedApiKey;
-import io.policyauth.apikey.mongo.EmbeddedMongo;
-import io.policyauth.apikey.mongo.MongoApiKeyStore;
-import io.policyauth.core.AuthUnavailableException;
-import io.policyauth.core.SecurityRequestContext;
-import io.policyauth.web.RequiresPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -34,12 +28,19 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import static java.util.Map.of;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.Mockito.mock;
-import io.policyauth.autoconfigure.web.PolicyAuthWebMvcAutoConfiguration;
+import io.policyauth.apikey.ApiKeyFormat;
+import io.policyauth.apikey.ApiKeyLookup;
+import io.policyauth.apikey.ApiKeyManager;
+import io.policyauth.apikey.ApiKeyStore;
+import io.policyauth.apikey.DbApiKeyExecutor;
+import io.policyauth.apikey.IssuedApiKey;
+import io.policyauth.apikey.mongo.EmbeddedMongo;
+import io.policyauth.apikey.mongo.MongoApiKeyStore;
 import io.policyauth.autoconfigure.PolicyAuthAutoConfiguration;
+import io.policyauth.autoconfigure.web.servlet.PolicyAuthWebMvcAutoConfiguration;
+import io.policyauth.core.AuthUnavailableException;
+import io.policyauth.core.SecurityRequestContext;
+import io.policyauth.web.RequiresPolicy;
 
 class DbApiKeyPolicyAutoConfigurationTests {
 

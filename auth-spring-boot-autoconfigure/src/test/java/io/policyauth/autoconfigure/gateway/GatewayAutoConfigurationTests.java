@@ -12,8 +12,8 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 
 import io.policyauth.autoconfigure.PolicyAuthAutoConfiguration;
 import io.policyauth.autoconfigure.remote.RemotePolicyAutoConfiguration;
-import io.policyauth.autoconfigure.web.PolicyAuthWebMvcAutoConfiguration;
-import io.policyauth.gateway.GatewayDecisions;
+import io.policyauth.autoconfigure.web.servlet.PolicyAuthWebMvcAutoConfiguration;
+import io.policyauth.gateway.GatewayPolicies;
 
 @ExtendWith(OutputCaptureExtension.class)
 class GatewayAutoConfigurationTests {
@@ -24,13 +24,13 @@ class GatewayAutoConfigurationTests {
 
     @Test
     void offByDefault() {
-        runner.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(GatewayDecisions.class));
+        runner.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(GatewayPolicies.class));
     }
 
     @Test
     void onWithADefaultPolicyThatExists() {
         runner.withPropertyValues("policy-auth.gateway.enabled=true", "policy-auth.gateway.default-policy=public")
-                .run(context -> assertThat(context).hasSingleBean(GatewayDecisions.class));
+                .run(context -> assertThat(context).hasSingleBean(GatewayPolicies.class));
     }
 
     @Test

@@ -140,6 +140,17 @@ class JwtPolicyAutoConfigurationTests {
                 .run(context -> assertThat(context).hasNotFailed().hasSingleBean(PrivateExecutor.class));
     }
 
+    /* An entry of issuers has no private key: its message must not send the user looking for one. */
+    @Test
+    void anIssuerEntryWithoutAudiencesIsToldOnlyOfThePropertiesItHas() {
+        runner.withPropertyValues("policy-auth.jwt.issuers.partner.issuer=https://partner.example",
+                "policy-auth.jwt.issuers.partner.jwk-set-uri=http://127.0.0.1:9/jwks")
+                .run(context -> assertThat(messages(context.getStartupFailure()))
+                        .contains("policy-auth.jwt.issuers.partner.audiences")
+                        .contains("policy-auth.jwt.issuers.partner.jwk-set-uri")
+                        .doesNotContain("private-key-location"));
+    }
+
     @Test
     void anyAudienceIsAcceptedOnlyWhenSaidOnPurpose() throws IOException {
         Path privateKey = write("private.pem", "PRIVATE KEY", rsa().getPrivate());

@@ -7,11 +7,11 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
+import io.policyauth.autoconfigure.PolicyAuthAutoConfiguration;
 import io.policyauth.core.AuthExecutorRegistry;
 import io.policyauth.core.RequestBodySource;
 import io.policyauth.remote.RemoteAuthorizerExecutor;
-import io.policyauth.web.BodyCopyFilter;
-import io.policyauth.autoconfigure.PolicyAuthAutoConfiguration;
+import io.policyauth.web.servlet.BodyCopyFilter;
 
 class RemotePolicyAutoConfigurationTests {
 

@@ -24,6 +24,7 @@ import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.AuthExecutorRegistry;
 import io.policyauth.core.AuthService;
 import io.policyauth.core.AuthenticatedUser;
+import io.policyauth.core.Decision;
 import io.policyauth.core.DecisionMetrics;
 import io.policyauth.core.Enforcement;
 import io.policyauth.core.PublicExecutor;
@@ -31,15 +32,16 @@ import io.policyauth.core.Requirements;
 import io.policyauth.core.SecurityRequestContext;
 import io.policyauth.jwt.PrivateExecutor;
 import io.policyauth.jwt.VerifiedTokenCacheSettings;
-import io.policyauth.web.HandlerPolicy;
+import io.policyauth.web.EffectivePolicy;
 import io.policyauth.web.PolicySource;
-import io.policyauth.webflux.ReactiveDecisions;
-import io.policyauth.webflux.ReactiveRequestBodySource;
+import io.policyauth.web.reactive.ReactivePolicyRunner;
+import io.policyauth.web.reactive.ReactiveRequestBodySource;
 
 /**
  * What the WebFlux front adds to a decision: {@link AuthService#authorize} called directly, against
- * {@link ReactiveDecisions#decide} (which also reads the request into a context) inline (CPU-only policies) and offloaded to the bounded elastic
- * scheduler (policies that may block), each subscribed and waited for as one request would be.
+ * {@link ReactivePolicyRunner#decide} (which also reads the request into a context) inline (CPU-only
+ * policies) and offloaded to the bounded elastic scheduler (policies that may block), each
+ * subscribed and waited for as one request would be.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -47,14 +49,14 @@ import io.policyauth.webflux.ReactiveRequestBodySource;
 public class ReactiveDecisionBenchmarks {
 
     private AuthService authService;
-    private ReactiveDecisions decisions;
+    private ReactivePolicyRunner decisions;
     private SecurityRequestContext anonymous;
     private SecurityRequestContext bearer;
     private ServerWebExchange anonymousExchange;
     private ServerWebExchange bearerExchange;
-    private HandlerPolicy publicPolicy;
-    private HandlerPolicy publicPolicyOffloaded;
-    private HandlerPolicy privateHs256;
+    private EffectivePolicy publicPolicy;
+    private EffectivePolicy publicPolicyOffloaded;
+    private EffectivePolicy privateHs256;
 
     @Setup
     public void setUp() {
@@ -62,7 +64,7 @@ public class ReactiveDecisionBenchmarks {
         AuthExecutor hs256 = new PrivateExecutor(jwt.hs256Provider(VerifiedTokenCacheSettings.defaults()));
         authService = new AuthService(new AuthExecutorRegistry(List.of(new PublicExecutor(), hs256), Map.of()),
                 new DecisionMetrics(new SimpleMeterRegistry()));
-        decisions = new ReactiveDecisions(authService, Schedulers.boundedElastic(),
+        decisions = new ReactivePolicyRunner(authService, Schedulers.boundedElastic(),
                 new ReactiveRequestBodySource(Duration.ofSeconds(10)));
         anonymous = SecurityRequestContext.of("127.0.0.1", Map.of());
         bearer = SecurityRequestContext.of("127.0.0.1", Map.of("Authorization", List.of("Bearer " + jwt.hs256Token())));
@@ -82,12 +84,12 @@ public class ReactiveDecisionBenchmarks {
     }
 
     @Benchmark
-    public ReactiveDecisions.Decision publicReactiveInline() {
+    public Decision publicReactiveInline() {
         return decisions.decide(anonymousExchange, publicPolicy).block();
     }
 
     @Benchmark
-    public ReactiveDecisions.Decision publicReactiveOffloaded() {
+    public Decision publicReactiveOffloaded() {
         return decisions.decide(anonymousExchange, publicPolicyOffloaded).block();
     }
 
@@ -97,12 +99,12 @@ public class ReactiveDecisionBenchmarks {
     }
 
     @Benchmark
-    public ReactiveDecisions.Decision privateHs256ReactiveInline() {
+    public Decision privateHs256ReactiveInline() {
         return decisions.decide(bearerExchange, privateHs256).block();
     }
 
-    private static HandlerPolicy policy(AuthExecutor executor) {
-        return new HandlerPolicy(List.of(executor.policy()), Requirements.NONE, executor, PolicySource.ANNOTATION,
+    private static EffectivePolicy policy(AuthExecutor executor) {
+        return new EffectivePolicy(List.of(executor.policy()), Requirements.NONE, executor, PolicySource.ANNOTATION,
                 Enforcement.ENFORCE);
     }
 

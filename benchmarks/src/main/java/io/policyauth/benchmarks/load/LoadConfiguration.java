@@ -2,13 +2,13 @@ package io.policyauth.benchmarks.load;
 
 import java.util.List;
 
-import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import io.policyauth.autoconfigure.PolicyAuthProperties;
 import io.policyauth.autoconfigure.jwt.JwtProperties;
-import io.policyauth.autoconfigure.web.PolicyAuthWebMvcAutoConfiguration;
+import io.policyauth.autoconfigure.web.servlet.PolicyAuthWebMvcAutoConfiguration;
 import io.policyauth.benchmarks.JwtFixture;
 import io.policyauth.benchmarks.RenamedPolicy;
 import io.policyauth.core.AuthExecutor;
@@ -16,7 +16,7 @@ import io.policyauth.core.AuthService;
 import io.policyauth.core.PolicyModes;
 import io.policyauth.jwt.PrivateExecutor;
 import io.policyauth.jwt.VerifiedTokenCacheSettings;
-import io.policyauth.web.HandlerPolicies;
+import io.policyauth.web.EffectivePolicies;
 
 /**
  * The keys, the RS256 and ES256 policies beside the auto-configured HS256 {@code private}, and the
@@ -45,9 +45,9 @@ class LoadConfiguration {
      * stays exempt as it is by default.
      */
     @Bean
-    HandlerPolicies handlerPolicies(AuthService authService, PolicyAuthProperties properties, PolicyModes modes,
+    EffectivePolicies handlerPolicies(AuthService authService, PolicyAuthProperties properties, PolicyModes modes,
             Environment environment) {
-        return new HandlerPolicies(authService, properties.getDefaultPolicy(), List.of(), modes,
+        return new EffectivePolicies(authService, properties.getDefaultPolicy(), List.of(), modes,
                 PolicyAuthWebMvcAutoConfiguration.errorPath(environment)
                         .or((type, path) -> ExemptFromPolicyAuth.class.isAssignableFrom(type)));
     }

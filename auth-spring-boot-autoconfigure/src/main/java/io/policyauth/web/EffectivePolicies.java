@@ -1,0 +1,258 @@
+package io.policyauth.web;
+
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.method.HandlerMethod;
+
+import io.policyauth.core.AuthExecutor;
+import io.policyauth.core.AuthService;
+import io.policyauth.core.AuthenticatedUser;
+import io.policyauth.core.ForbiddenException;
+import io.policyauth.core.Policies;
+import io.policyauth.core.PolicyAuthConfigurationException;
+import io.policyauth.core.PolicyModes;
+import io.policyauth.core.Requirements;
+import io.policyauth.core.SecurityRequestContext;
+import io.policyauth.core.UnknownPolicyException;
+
+/**
+ * Decides which policy applies to a request: the handler's {@link RequiresPolicy}, else the first
+ * matching route rule, else the default policy. Annotations are resolved once per handler method
+ * and route rules once at start, so the request path does no annotation or registry lookup.
+ */
+public final class EffectivePolicies {
+
+    /* What a user does about a configuration failure below. */
+    private static final String WHAT_TO_DO = "Name at least one registered policy in the annotation, with valid "
+            + "scopes and roles.";
+
+    private static final Logger logger = LoggerFactory.getLogger(EffectivePolicies.class);
+
+    /** Cache marker for a handler method without an annotation. */
+    private static final EffectivePolicy NOT_ANNOTATED = new EffectivePolicy(List.of(), Requirements.NONE, null,
+            PolicySource.DEFAULT, null);
+
+    private final AuthService authService;
+    private final PolicyModes modes;
+    private final ExemptEndpoints exempt;
+    private final List<CompiledRoute> routes;
+    private final EffectivePolicy defaultPolicy;
+    private final String defaultPolicyProblem;
+    private final Map<HandlerKey, EffectivePolicy> annotated = new ConcurrentHashMap<>();
+
+    /**
+     * @param authService resolves policy names to executors
+     * @param defaultPolicy the policy of handlers with no annotation and no route
+     * @param routes route rules, first match wins
+     * @param modes which policies are enforced or run dry
+     * @param exempt the endpoints that are never checked (the error controller's error path)
+     * @throws IllegalStateException when a route names an unregistered policy
+     */
+    public EffectivePolicies(AuthService authService, String defaultPolicy, List<RouteRule> routes, PolicyModes modes,
+            ExemptEndpoints exempt) {
+        this.authService = authService;
+        this.modes = modes;
+        this.exempt = exempt;
+        this.routes = routes.stream().map(route -> new CompiledRoute(route, compile(route.policies(),
+                route.requirements(), PolicySource.ROUTE, "Route " + route.pattern().getPatternString()))).toList();
+        this.defaultPolicy = compileDefault(defaultPolicy);
+        this.defaultPolicyProblem = authService.registry().find(defaultPolicy).isPresent() ? null
+                : authService.registry().unknown(defaultPolicy).getMessage();
+    }
+
+    /**
+     * The policy of a request, on any web stack.
+     *
+     * @param handler the handler the framework chose for it
+     * @param path the request path within the application, parsed as the framework parses it
+     * @param method the request method
+     * @return its policy: the handler's annotation, else the first matching route, else the default
+     */
+    public EffectivePolicy forHandler(Object handler, PathContainer path, String method) {
+        if (handler instanceof HandlerMethod handlerMethod) {
+            if (exempt.isExempt(handlerMethod.getBeanType(), MatchedPaths.valueToMatch(path))) {
+                return EffectivePolicy.EXEMPT;
+            }
+            EffectivePolicy policy = annotatedPolicy(handlerMethod);
+            if (policy != NOT_ANNOTATED) {
+                return policy;
+            }
+        }
+        return forPath(path, method);
+    }
+
+    /**
+     * The policy of a request that no handler annotation decides: the first matching route, else
+     * the default policy. The gateway asks this for the requests it decides for other services.
+     *
+     * @param path the request path, parsed as Spring MVC parses it
+     * @param method the request method
+     * @return its policy
+     */
+    public EffectivePolicy forPath(PathContainer path, String method) {
+        for (CompiledRoute route : routes) {
+            if (route.rule().matches(path, method)) {
+                return route.policy();
+            }
+        }
+        return defaultPolicy;
+    }
+
+    /**
+     * The policy of requests to a mapped handler, as far as can be told without a request: its
+     * annotation, else the first route covering the pattern for the method, else the default.
+     *
+     * @param handler the handler method
+     * @param pattern one of its mapping patterns
+     * @param method one of its HTTP methods, or {@code null} when it takes any
+     * @return the effective policy
+     * @throws IllegalStateException when its annotation names an unregistered policy
+     */
+    public EffectivePolicy forMapping(HandlerMethod handler, String pattern, @Nullable String method) {
+        if (exempt.isExempt(handler.getBeanType(), pattern)) {
+            return EffectivePolicy.EXEMPT;
+        }
+        EffectivePolicy policy = annotatedPolicy(handler);
+        return policy != NOT_ANNOTATED ? policy : forPattern(pattern, method);
+    }
+
+    /**
+     * The policy of requests to a mapped handler that carries no annotation (static resources, a
+     * functional route), as far as can be told without a request: the first route covering the
+     * pattern for the method, else the default.
+     *
+     * @param pattern one of its mapping patterns
+     * @param method one of its HTTP methods, or {@code null} when it takes any
+     * @return the effective policy
+     */
+    public EffectivePolicy forPattern(String pattern, @Nullable String method) {
+        for (CompiledRoute route : routes) {
+            if (route.rule().matchesMapping(pattern, method)) {
+                return route.policy();
+            }
+        }
+        return defaultPolicy;
+    }
+
+    /**
+     * @param name a policy name
+     * @return its registered executor, if any
+     */
+    public Optional<AuthExecutor> resolve(String name) {
+        return authService.registry().find(name);
+    }
+
+    /**
+     * @return each route rule with its policy, in their order
+     */
+    public List<Map.Entry<RouteRule, EffectivePolicy>> routes() {
+        return routes.stream().map(route -> Map.entry(route.rule(), route.policy())).toList();
+    }
+
+    /**
+     * @return the default policy, possibly standing in for an unregistered one
+     */
+    public EffectivePolicy defaultPolicy() {
+        return defaultPolicy;
+    }
+
+    /**
+     * @return why the default policy cannot be used (it is not registered, and what to set), or
+     *         empty when it is registered
+     */
+    public Optional<String> defaultPolicyProblem() {
+        return Optional.ofNullable(defaultPolicyProblem);
+    }
+
+    private EffectivePolicy annotatedPolicy(HandlerMethod handler) {
+        HandlerKey key = new HandlerKey(handler.getBeanType(), handler.getMethod());
+        EffectivePolicy cached = annotated.get(key);
+        return cached != null ? cached : annotated.computeIfAbsent(key, this::resolveAnnotation);
+    }
+
+    private EffectivePolicy resolveAnnotation(HandlerKey key) {
+        RequiresPolicy annotation = AnnotatedElementUtils.findMergedAnnotation(key.method(), RequiresPolicy.class);
+        if (annotation == null) {
+            annotation = AnnotatedElementUtils.findMergedAnnotation(key.beanType(), RequiresPolicy.class);
+        }
+        if (annotation == null) {
+            return NOT_ANNOTATED;
+        }
+        String origin = "@RequiresPolicy on " + key.beanType().getName() + "#" + key.method().getName();
+        if (annotation.value().length == 0) {
+            throw new PolicyAuthConfigurationException(origin + " names no policy", WHAT_TO_DO);
+        }
+        Requirements requirements;
+        try {
+            requirements = Requirements.of(Arrays.asList(annotation.scopes()), Arrays.asList(annotation.roles()));
+        }
+        catch (IllegalArgumentException invalid) {
+            throw new PolicyAuthConfigurationException(origin + ": " + invalid.getMessage(), WHAT_TO_DO, invalid);
+        }
+        return compile(Arrays.asList(annotation.value()), requirements, PolicySource.ANNOTATION, origin);
+    }
+
+    private EffectivePolicy compile(List<String> names, Requirements requirements, PolicySource source, String origin) {
+        AuthExecutor executor;
+        try {
+            executor = authService.resolve(names);
+        }
+        catch (UnknownPolicyException unknown) {
+            throw new PolicyAuthConfigurationException(origin + " names policy '" + unknown.policy() + "': "
+                    + unknown.getMessage(), WHAT_TO_DO, unknown);
+        }
+        return new EffectivePolicy(names, requirements, Policies.withRequirements(executor, requirements), source,
+                modes.of(names));
+    }
+
+    /*
+     * Requests that no annotation or route covers get the default policy. When it is not
+     * registered they are denied rather than failing start-up (start-up verification still fails
+     * for controller methods that would fall to it), so an application whose controllers are all
+     * annotated or routed need not configure the default policy's backend.
+     */
+    private EffectivePolicy compileDefault(String name) {
+        List<String> names = List.of(name);
+        return authService.registry().find(name)
+                .map(executor -> new EffectivePolicy(names, Requirements.NONE, executor, PolicySource.DEFAULT,
+                        modes.of(names)))
+                .orElseGet(() -> {
+                    logger.warn("policy-auth.default-policy '{}' is not registered: requests that no annotation or "
+                            + "route covers (static resources, Actuator) are denied with 403. {}", name,
+                            authService.registry().unknown(name).getMessage());
+                    return new EffectivePolicy(names, Requirements.NONE, new UnregisteredPolicy(name),
+                            PolicySource.DEFAULT, modes.of(names));
+                });
+    }
+
+    private record HandlerKey(Class<?> beanType, Method method) {
+    }
+
+    private record CompiledRoute(RouteRule rule, EffectivePolicy policy) {
+    }
+
+    /** Stands in for a default policy that is not registered: denies everything. */
+    private record UnregisteredPolicy(String policy) implements AuthExecutor {
+
+        @Override
+        public boolean mayBlock() {
+            return false;
+        }
+
+        @Override
+        public AuthenticatedUser execute(SecurityRequestContext context) {
+            throw new ForbiddenException("policy_not_registered", "No registered policy admits this request.",
+                    List.of());
+        }
+    }
+}

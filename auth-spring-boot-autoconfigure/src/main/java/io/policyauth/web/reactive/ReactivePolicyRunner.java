@@ -1,0 +1,69 @@
+package io.policyauth.web.reactive;
+
+import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
+
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+
+import io.policyauth.core.AuthException;
+import io.policyauth.core.AuthService;
+import io.policyauth.core.AuthUnavailableException;
+import io.policyauth.core.Decision;
+import io.policyauth.core.SecurityRequestContext;
+import io.policyauth.web.EffectivePolicy;
+
+/**
+ * Runs a policy for a reactive request. A policy that is CPU work only ({@code public},
+ * {@code internal}, shared keys, JWTs with configured keys and an in-memory denylist) runs on the
+ * calling thread; one that may wait on I/O runs on policy-auth's own bounded scheduler
+ * ({@link DecisionScheduler}), so no event loop waits and the application's schedulers are not
+ * taken. A policy that reads the body runs once the body's start has arrived, read without a
+ * thread (past {@code policy-auth.body-read-timeout}: 408). With the scheduler's queue full, the
+ * answer is 503.
+ */
+public final class ReactivePolicyRunner {
+
+    private static final Duration BUSY_RETRY_AFTER = Duration.ofSeconds(1);
+
+    private final AuthService authService;
+    private final Scheduler blockingScheduler;
+    private final ReactiveRequestBodySource bodies;
+
+    /**
+     * @param authService runs the policies
+     * @param blockingScheduler where policies that may block run
+     * @param bodies gives policies that read bodies the body of the request they decide
+     */
+    public ReactivePolicyRunner(AuthService authService, Scheduler blockingScheduler,
+            ReactiveRequestBodySource bodies) {
+        this.authService = authService;
+        this.blockingScheduler = blockingScheduler;
+        this.bodies = bodies;
+    }
+
+    /**
+     * @param exchange the request
+     * @param policy its policy
+     * @return the decision; never an error
+     */
+    public Mono<Decision> decide(ServerWebExchange exchange, EffectivePolicy policy) {
+        SecurityRequestContext context = ReactiveRequestContexts.from(exchange.getRequest());
+        Mono<Decision> authorized = Mono.fromCallable(() -> bodies.during(exchange,
+                () -> authService.decide(context, policy.executor(), policy.enforcement())));
+        if (policy.executor().mayBlock()) {
+            authorized = authorized.subscribeOn(blockingScheduler);
+        }
+        if (policy.executor().readsBody()) {
+            // The body arrives before a thread is taken: a slow client holds a connection, not a thread.
+            authorized = bodies.received(exchange).then(authorized);
+        }
+        return authorized
+                .onErrorResume(AuthException.class, denied -> Mono.just(new Decision.Denied(denied)))
+                .onErrorResume(RejectedExecutionException.class, busy -> Mono.just(new Decision.Denied(
+                        new AuthUnavailableException("decisions_saturated", "The request cannot be authorized "
+                                + "right now.", BUSY_RETRY_AFTER, null))))
+                .onErrorResume(RuntimeException.class, failure -> Mono.just(new Decision.Failed(failure)));
+    }
+}

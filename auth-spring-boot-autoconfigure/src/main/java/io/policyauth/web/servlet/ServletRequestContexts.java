@@ -1,0 +1,78 @@
+package io.policyauth.web.servlet;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.ServletRequestPathUtils;
+
+import io.policyauth.core.RequestHeaders;
+import io.policyauth.core.SecurityRequestContext;
+import io.policyauth.network.IpAddresses;
+import io.policyauth.web.MatchedPaths;
+
+/** Builds a {@link SecurityRequestContext} over a servlet request, copying no header. */
+public final class ServletRequestContexts {
+
+    private ServletRequestContexts() {
+    }
+
+    static SecurityRequestContext from(HttpServletRequest request) {
+        return new SecurityRequestContext(peerAddress(request), headers(request), request.getMethod(),
+                MatchedPaths.valueToMatch(pathWithinApplication(request)), request.getQueryString());
+    }
+
+    /**
+     * The address of the socket peer, beneath any wrapper: Spring's {@code ForwardedHeaderFilter}
+     * ({@code server.forward-headers-strategy=framework}) wraps the request to answer with an
+     * address taken from {@code X-Forwarded-For}, which any client can send.
+     *
+     * @param request a servlet request, possibly wrapped
+     * @return the address the container gives the innermost request, without an IPv6 zone id
+     */
+    public static String peerAddress(ServletRequest request) {
+        ServletRequest innermost = request;
+        while (innermost instanceof ServletRequestWrapper wrapper) {
+            innermost = wrapper.getRequest();
+        }
+        return IpAddresses.peer(innermost.getRemoteAddr());
+    }
+
+    /**
+     * @param request a servlet request
+     * @return a view of its headers, copying none
+     */
+    public static RequestHeaders headers(HttpServletRequest request) {
+        return name -> values(request, name);
+    }
+
+    /**
+     * The path within the application as Spring MVC parsed it for handler mapping, parsing it now
+     * when no handler mapping has (the parse is cached on the request either way).
+     */
+    static PathContainer pathWithinApplication(HttpServletRequest request) {
+        return (ServletRequestPathUtils.hasParsedRequestPath(request)
+                ? ServletRequestPathUtils.getParsedRequestPath(request)
+                : ServletRequestPathUtils.parseAndCache(request)).pathWithinApplication();
+    }
+
+    private static List<String> values(HttpServletRequest request, String name) {
+        Enumeration<String> values = request.getHeaders(name);
+        if (values == null || !values.hasMoreElements()) {
+            return List.of();
+        }
+        String first = values.nextElement();
+        if (!values.hasMoreElements()) {
+            return List.of(first);
+        }
+        List<String> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(Collections.list(values));
+        return all;
+    }
+}
