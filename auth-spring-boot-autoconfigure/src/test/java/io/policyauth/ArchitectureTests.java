@@ -77,10 +77,12 @@ class ArchitectureTests {
     }
 
     @Test
-    void theReadersOfDescriptionsImportNoFrontAndNoAutoConfiguration() {
+    void theReadersOfDescriptionsImportNoMechanismNoFrontAndNoAutoConfiguration() {
+        List<String> forbidden = new ArrayList<>(List.of("io.policyauth.web.servlet..", "io.policyauth.web.reactive..",
+                "io.policyauth.autoconfigure.."));
+        MECHANISMS.forEach(mechanism -> forbidden.add("io.policyauth." + mechanism + ".."));
         check(noClasses().that().resideInAnyPackage("io.policyauth.actuate..", "io.policyauth.openapi..").should()
-                .dependOnClassesThat().resideInAnyPackage("io.policyauth.web.servlet..",
-                        "io.policyauth.web.reactive..", "io.policyauth.autoconfigure.."));
+                .dependOnClassesThat().resideInAnyPackage(forbidden.toArray(String[]::new)));
     }
 
     @Test

@@ -3,19 +3,20 @@ package io.policyauth.apikey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.AuthUnavailableException;
 import io.policyauth.core.AuthenticatedUser;
+import io.policyauth.core.CredentialDescription;
 import io.policyauth.core.OutageLog;
 import io.policyauth.core.PolicyDescription;
 import io.policyauth.core.SecurityRequestContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The {@code db_api_key} policy: a per-client key, issued by {@link ApiKeyManager}, in the key
@@ -109,7 +110,8 @@ public final class DbApiKeyExecutor implements AuthExecutor {
         }
         ApiKeyMetadata metadata = found.get().metadata();
         lastUsed.record(metadata.keyId(), now);
-        return AuthenticatedUser.builder(metadata.owner(), MECHANISM).scopes(metadata.scopes()).roles(metadata.roles())
+        return AuthenticatedUser.builder(metadata.owner(), MECHANISM).credential(CredentialDescription.Type.API_KEY)
+                .scopes(metadata.scopes()).roles(metadata.roles())
                 .tokenId(metadata.keyId()).expiresAt(metadata.expiresAt()).tenant(metadata.tenant())
                 .claims(metadata.name() == null ? Map.of() : Map.of("name", metadata.name())).build();
     }

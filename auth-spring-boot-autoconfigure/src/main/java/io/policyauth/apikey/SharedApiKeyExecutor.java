@@ -3,12 +3,11 @@ package io.policyauth.apikey;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.AuthenticatedUser;
 import io.policyauth.core.AuthenticationException;
+import io.policyauth.core.CredentialDescription;
 import io.policyauth.core.InvalidCredentialRequestException;
 import io.policyauth.core.PolicyDescription;
 import io.policyauth.core.SecurityRequestContext;
@@ -71,7 +70,8 @@ public final class SharedApiKeyExecutor implements AuthExecutor {
                             + " are the same key");
                 }
             }
-            users.add(AuthenticatedUser.builder("shared-key-" + position, MECHANISM).build());
+            users.add(AuthenticatedUser.builder("shared-key-" + position, MECHANISM)
+                    .credential(CredentialDescription.Type.API_KEY).build());
         }
         this.users = List.copyOf(users);
     }

@@ -48,8 +48,8 @@ public interface AuthExecutor {
     }
 
     /**
-     * Whether deciding reads the request body ({@link RequestBodySource}). A reactive front then
-     * receives the body's start before running the policy, without holding a thread, and a
+     * Whether deciding reads the request body ({@link SecurityRequestContext#body()}). A reactive
+     * front then receives the body's start before running the policy, without holding a thread, and a
      * gateway endpoint that has no body to give refuses the request instead of asking.
      * Composites read the body when a member does; a wrapper says what its delegate says.
      *

@@ -24,29 +24,16 @@ import org.jspecify.annotations.Nullable;
  * @param expiresAt when the credential expires, or {@code null}
  * @param tenant the tenant, or {@code null}
  * @param mechanism the mechanism that authenticated the request, for example {@code jwt}
+ * @param credential the kind of credential the caller presented, or {@code null} when unknown; a
+ *        bearer token's 403 for a missing scope carries an {@code insufficient_scope} challenge
  * @param claims every other claim or attribute of the credential
  */
 public record AuthenticatedUser(String subject, Set<String> scopes, Set<String> roles, @Nullable String tokenId,
         @Nullable Instant expiresAt, @Nullable String tenant, String mechanism,
-        Map<String, Object> claims) {
-
-    /** The claim holding scopes as a space-separated string (RFC 8693). */
-    public static final String SCOPE_CLAIM = "scope";
-
-    /** The claim holding scopes as an array (common in Azure AD and Okta tokens). */
-    public static final String SCP_CLAIM = "scp";
-
-    /** The default claim holding roles. */
-    public static final String DEFAULT_ROLES_CLAIM = "roles";
+        CredentialDescription.@Nullable Type credential, Map<String, Object> claims) {
 
     /** Mechanism of the anonymous user. */
     public static final String ANONYMOUS_MECHANISM = "anonymous";
-
-    /**
-     * Mechanism of users who presented an RFC 6750 bearer token, whose 403 for a missing scope
-     * carries an {@code insufficient_scope} challenge.
-     */
-    public static final String BEARER_MECHANISM = "jwt";
 
     private static final AuthenticatedUser ANONYMOUS = builder("anonymous", ANONYMOUS_MECHANISM).build();
 
@@ -123,6 +110,15 @@ public record AuthenticatedUser(String subject, Set<String> scopes, Set<String> 
         return roles.containsAll(required);
     }
 
+    /**
+     * @param presented the kind of credential the caller presented
+     * @return this user, stating it; this very user when it states it already
+     */
+    public AuthenticatedUser presentedWith(CredentialDescription.Type presented) {
+        return presented == credential ? this : new AuthenticatedUser(subject, scopes, roles, tokenId, expiresAt,
+                tenant, mechanism, presented, claims);
+    }
+
     private static Set<String> lowerCase(Collection<String> scopes) {
         if (scopes == null || scopes.isEmpty()) {
             return Set.of();
@@ -144,6 +140,7 @@ public record AuthenticatedUser(String subject, Set<String> scopes, Set<String> 
         private String tokenId;
         private Instant expiresAt;
         private String tenant;
+        private CredentialDescription.Type credential;
         private Map<String, Object> claims = Map.of();
 
         private Builder(String subject, String mechanism) {
@@ -197,6 +194,15 @@ public record AuthenticatedUser(String subject, Set<String> scopes, Set<String> 
         }
 
         /**
+         * @param presented the kind of credential the caller presented
+         * @return this builder
+         */
+        public Builder credential(CredentialDescription.Type presented) {
+            this.credential = presented;
+            return this;
+        }
+
+        /**
          * @param attributes every other claim or attribute of the credential
          * @return this builder
          */
@@ -210,7 +216,7 @@ public record AuthenticatedUser(String subject, Set<String> scopes, Set<String> 
          */
         public AuthenticatedUser build() {
             return new AuthenticatedUser(subject, asSet(scopes), asSet(roles), tokenId, expiresAt, tenant,
-                    mechanism, claims);
+                    mechanism, credential, claims);
         }
 
         // The record copies what it is given: a set is passed as it is, anything else gathered once.

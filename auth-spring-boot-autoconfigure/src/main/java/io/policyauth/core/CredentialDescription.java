@@ -1,7 +1,10 @@
 package io.policyauth.core;
 
-import org.jspecify.annotations.Nullable;
+import java.net.URI;
+import java.util.List;
 import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a leaf policy finds the credential it checks, for whoever documents or forwards it
@@ -9,8 +12,23 @@ import java.util.Objects;
  *
  * @param type what kind of credential
  * @param header the request header that carries it, or {@code null} when none does (a client address)
+ * @param format the token's format ({@code JWT}), or {@code null} when the policy does not read it
+ *        (an opaque token, a key)
+ * @param issuers who issues the credentials a bearer-token policy accepts, each documented on its
+ *        own; empty when the policy does not say
  */
-public record CredentialDescription(Type type, @Nullable String header) {
+public record CredentialDescription(Type type, @Nullable String header, @Nullable String format,
+        List<Issuer> issuers) {
+
+    /**
+     * One issuer of bearer tokens.
+     *
+     * @param name the name its tokens are documented under: the policy that admits only them
+     * @param discovery its OpenID Connect configuration document, or {@code null} when it is not
+     *        found by discovery
+     */
+    public record Issuer(String name, @Nullable URI discovery) {
+    }
 
     /** The kinds of credential policies read. */
     public enum Type {
@@ -26,6 +44,15 @@ public record CredentialDescription(Type type, @Nullable String header) {
 
     public CredentialDescription {
         Objects.requireNonNull(type, "type");
+        issuers = issuers == null ? List.of() : List.copyOf(issuers);
+    }
+
+    /**
+     * @param type what kind of credential
+     * @param header the request header that carries it, or {@code null}
+     */
+    public CredentialDescription(Type type, @Nullable String header) {
+        this(type, header, null, List.of());
     }
 
     /**
@@ -33,6 +60,15 @@ public record CredentialDescription(Type type, @Nullable String header) {
      */
     public static CredentialDescription bearerToken() {
         return new CredentialDescription(Type.BEARER_TOKEN, "Authorization");
+    }
+
+    /**
+     * @param format the token's format, for example {@code JWT}
+     * @param issuers who issues the tokens
+     * @return a bearer token of that format, from those issuers, in {@code Authorization}
+     */
+    public static CredentialDescription bearerToken(String format, List<Issuer> issuers) {
+        return new CredentialDescription(Type.BEARER_TOKEN, "Authorization", format, issuers);
     }
 
     /**

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * The body of a request that a gateway decides for another service, as the gateway forwarded it
  * (KX's {@code body} field, the body Envoy sends with {@code with_request_body}), or the knowledge
  * that none was forwarded ({@code nginx auth_request} never sends one). A policy that decides on
- * the body reads it from here instead of from the front's {@link RequestBodySource}.
+ * the body reads it from here instead of from {@link SecurityRequestContext#body()}.
  *
  * @param bytes the body, or {@code null} when the gateway forwards none
  * @param truncated whether the gateway sent only the start of a larger body

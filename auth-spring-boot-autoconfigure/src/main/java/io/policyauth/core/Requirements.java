@@ -96,7 +96,7 @@ public record Requirements(Set<String> scopes, Set<String> roles) {
      * no challenge rather than one the client cannot act on.
      */
     private ForbiddenException insufficient(AuthenticatedUser user, String detail) {
-        if (!AuthenticatedUser.BEARER_MECHANISM.equals(user.mechanism())) {
+        if (user.credential() != CredentialDescription.Type.BEARER_TOKEN) {
             return new ForbiddenException("insufficient_scope", detail, List.of());
         }
         Challenge challenge = Challenge.of("Bearer").with("error", "insufficient_scope");

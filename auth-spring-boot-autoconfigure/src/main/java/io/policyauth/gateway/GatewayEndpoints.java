@@ -184,8 +184,8 @@ public final class GatewayEndpoints {
     private PolicyResponse decide(GatewayRequest request, String method, String target, ForwardedBody body,
             int grantStatus) {
         OriginalPath path = OriginalPath.parse(target, settings.rejectAmbiguousPaths());
-        SecurityRequestContext context = new SecurityRequestContext(request.peerAddress(), request.headers(), method,
-                path.value(), path.query(), body);
+        SecurityRequestContext context = SecurityRequestContext.builder(request.peerAddress(), request.headers(),
+                method, path.value()).query(path.query()).forwardedBody(body).build();
         EffectivePolicy policy = policies.policyFor(path.path(), method);
         Decision decision = policies.decide(context, policy);
         return decision instanceof Decision.Granted granted

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.policyauth.core.AuthenticatedUser;
+import io.policyauth.core.CredentialDescription;
 
 /**
  * The headers a granted answer carries for the gateway to pass upstream ({@code auth_request_set},
@@ -48,7 +49,7 @@ public final class IdentityHeaders {
         }
         headers.add(Map.entry(SUBJECT, encode(user.subject(), "")));
         headers.add(Map.entry(MECHANISM, encode(user.mechanism(), "")));
-        if (AuthenticatedUser.BEARER_MECHANISM.equals(user.mechanism())
+        if (user.credential() == CredentialDescription.Type.BEARER_TOKEN
                 && user.claims().get(ISSUER_CLAIM) instanceof String issuer) {
             headers.add(Map.entry(ISSUER, encode(issuer, "")));
         }

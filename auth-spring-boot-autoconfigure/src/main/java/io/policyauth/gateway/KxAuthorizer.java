@@ -92,10 +92,11 @@ final class KxAuthorizer {
         String pass = text(document, "pass");
         RequestHeaders forwarded = request.headers();
         String forwardedBody = text(document, "body");
-        SecurityRequestContext context = new SecurityRequestContext(request.peerAddress(),
-                credentialHeaders(forwarded, pass), effectiveMethod, path == null ? "" : path.value(),
-                path == null ? null : path.query(), forwardedBody == null ? ForwardedBody.UNAVAILABLE
-                        : ForwardedBody.of(forwardedBody.getBytes(StandardCharsets.UTF_8)));
+        SecurityRequestContext context = SecurityRequestContext.builder(request.peerAddress(),
+                credentialHeaders(forwarded, pass), effectiveMethod, path == null ? "" : path.value())
+                .query(path == null ? null : path.query()).forwardedBody(forwardedBody == null
+                        ? ForwardedBody.UNAVAILABLE : ForwardedBody.of(forwardedBody.getBytes(StandardCharsets.UTF_8)))
+                .build();
         EffectivePolicy policy = policies.policyFor(path == null ? null : path.path(), effectiveMethod);
         Decision decision = policies.decide(context, policy);
         if (decision instanceof Decision.Denied denied) {

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 import io.policyauth.core.AuthenticatedUser;
+import io.policyauth.core.CredentialDescription;
 
 /**
  * Where a token's claims hold the caller's subject, scopes, roles and tenant, each as one or more
@@ -32,8 +33,8 @@ public record ClaimMapping(List<ClaimPath> subject, List<ClaimPath> scopes, List
         List<ClaimPath> tenant) {
 
     /** {@code sub}; {@code scope} then {@code scp}; {@code roles}; {@code tenant}. */
-    public static final ClaimMapping DEFAULT = of(List.of("sub"), List.of(AuthenticatedUser.SCOPE_CLAIM,
-            AuthenticatedUser.SCP_CLAIM), List.of(AuthenticatedUser.DEFAULT_ROLES_CLAIM), List.of("tenant"));
+    public static final ClaimMapping DEFAULT = of(List.of("sub"), List.of(JwtClaimNames.SCOPE,
+            JwtClaimNames.SCP), List.of(JwtClaimNames.ROLES), List.of("tenant"));
 
     public ClaimMapping {
         subject = nonEmpty(subject, "subject");
@@ -91,6 +92,7 @@ public record ClaimMapping(List<ClaimPath> subject, List<ClaimPath> scopes, List
                 .scopes(joined(scopes, claims)).roles(joined(roles, claims))
                 .tokenId(claims.get("jti") instanceof String jti ? jti : null).expiresAt(expiry(claims.get("exp")))
                 .tenant(firstString(tenant, claims))
+                .credential(CredentialDescription.Type.BEARER_TOKEN)
                 .claims(rest).build();
     }
 

@@ -26,6 +26,7 @@ import io.policyauth.core.AuthException;
 import io.policyauth.core.AuthenticatedUser;
 import io.policyauth.core.AuthenticationException;
 import io.policyauth.core.BackgroundTasks;
+import io.policyauth.core.CredentialDescription;
 
 /**
  * Verifies compact JWS bearer tokens with Nimbus, following RFC 8725: the algorithm must be on an
@@ -45,7 +46,7 @@ import io.policyauth.core.BackgroundTasks;
 public final class NimbusJwtAuthProvider implements JwtAuthProvider, AutoCloseable {
 
     /** The mechanism name given to authenticated users. */
-    public static final String MECHANISM = AuthenticatedUser.BEARER_MECHANISM;
+    public static final String MECHANISM = "jwt";
 
     /** Longest token accepted; longer ones are refused before any parsing. */
     public static final int MAX_TOKEN_LENGTH = 16 * 1024;
@@ -317,10 +318,11 @@ public final class NimbusJwtAuthProvider implements JwtAuthProvider, AutoCloseab
                 throw TokenRejections.claimRejected();
             }
         }
-        AuthenticatedUser user = rules.userMapper().toUser(verified, rules.mapping());
-        if (user == null || user.subject().isBlank()) {
+        AuthenticatedUser mapped = rules.userMapper().toUser(verified, rules.mapping());
+        if (mapped == null || mapped.subject().isBlank()) {
             throw TokenRejections.missingSubject();
         }
+        AuthenticatedUser user = mapped.presentedWith(CredentialDescription.Type.BEARER_TOKEN);
         if (cache != null) {
             cache.put(token, user, expiresAtMillis, clock.millis());
         }

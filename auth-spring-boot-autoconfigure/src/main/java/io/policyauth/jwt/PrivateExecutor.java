@@ -25,8 +25,12 @@ public final class PrivateExecutor implements AuthExecutor {
 
     private static final Challenge CHALLENGE = BearerTokens.challenge();
 
+    /** The format of the tokens, as OpenAPI's {@code bearerFormat} names it. */
+    public static final String TOKEN_FORMAT = "JWT";
+
     private final String policy;
     private final JwtAuthProvider provider;
+    private final List<CredentialDescription.Issuer> issuers;
 
     /**
      * @param provider verifies the tokens
@@ -40,8 +44,18 @@ public final class PrivateExecutor implements AuthExecutor {
      * @param provider verifies the tokens
      */
     public PrivateExecutor(String policy, JwtAuthProvider provider) {
+        this(policy, provider, List.of(new CredentialDescription.Issuer(policy, null)));
+    }
+
+    /**
+     * @param policy the policy name: {@code private}, or {@code private:<issuer>} for one issuer of several
+     * @param provider verifies the tokens
+     * @param issuers whose tokens the provider accepts, as {@link #describe()} tells readers
+     */
+    public PrivateExecutor(String policy, JwtAuthProvider provider, List<CredentialDescription.Issuer> issuers) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.provider = Objects.requireNonNull(provider, "provider");
+        this.issuers = List.copyOf(issuers);
     }
 
     @Override
@@ -56,7 +70,8 @@ public final class PrivateExecutor implements AuthExecutor {
 
     @Override
     public PolicyDescription describe() {
-        return PolicyDescription.leaf(policy, KIND, CredentialDescription.bearerToken(), List.of(CHALLENGE));
+        return PolicyDescription.leaf(policy, KIND, CredentialDescription.bearerToken(TOKEN_FORMAT, issuers),
+                List.of(CHALLENGE));
     }
 
     @Override

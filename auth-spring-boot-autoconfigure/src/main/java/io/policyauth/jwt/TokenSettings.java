@@ -1,12 +1,12 @@
 package io.policyauth.jwt;
 
-import org.jspecify.annotations.Nullable;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
-import io.policyauth.core.AuthenticatedUser;
+import org.jspecify.annotations.Nullable;
+
 
 /**
  * What the {@link NimbusTokenIssuer} writes besides the caller's subject, scopes and roles.
@@ -32,7 +32,7 @@ public record TokenSettings(@Nullable String issuer, List<String> audiences, Dur
         if (lifetime.isNegative() || lifetime.isZero()) {
             throw new IllegalArgumentException("token lifetime must be positive");
         }
-        rolesClaim = rolesClaim == null || rolesClaim.isBlank() ? AuthenticatedUser.DEFAULT_ROLES_CLAIM : rolesClaim;
+        rolesClaim = rolesClaim == null || rolesClaim.isBlank() ? JwtClaimNames.ROLES : rolesClaim;
         type = type == null || type.isBlank() ? "JWT" : type;
         clock = Objects.requireNonNullElse(clock, Clock.systemUTC());
     }

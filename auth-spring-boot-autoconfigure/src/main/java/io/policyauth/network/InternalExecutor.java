@@ -1,9 +1,7 @@
 package io.policyauth.network;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.AuthenticatedUser;
@@ -75,6 +73,7 @@ public final class InternalExecutor implements AuthExecutor {
             throw new ForbiddenException("address_not_allowed",
                     "The client address is not allowed to access this resource.", List.of());
         }
-        return AuthenticatedUser.builder(IpAddresses.format(client), MECHANISM).build();
+        return AuthenticatedUser.builder(IpAddresses.format(client), MECHANISM)
+                .credential(CredentialDescription.Type.CLIENT_ADDRESS).build();
     }
 }

@@ -9,31 +9,17 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 
 import io.policyauth.core.CredentialDescription;
 import io.policyauth.core.PolicyDescription;
-import io.policyauth.jwt.IssuerMetadata;
 
 /**
- * The OpenAPI security schemes of the registered leaf policies: an HTTP bearer scheme (JWT) for a
- * bearer-token policy, with an OpenID Connect scheme beside it when its issuer is an
- * {@code issuer-uri}; an API-key scheme in the configured header for the key policies. Policies
- * that read a client address or hand the credential to an external authorizer have no OpenAPI
- * scheme; the document describes them under {@code x-policy-auth}. Scheme names are policy names,
- * with characters OpenAPI does not allow in component names replaced by {@code _}.
+ * The OpenAPI security schemes of the registered leaf policies, read from their descriptions: an
+ * HTTP bearer scheme for a bearer-token policy, one per issuer it names, with an OpenID Connect
+ * scheme beside an issuer found by discovery; an API-key scheme in the configured header for the
+ * key policies. Policies that read a client address or hand the credential to an external
+ * authorizer have no OpenAPI scheme; the document describes them under {@code x-policy-auth}.
+ * Scheme names are policy names, with characters OpenAPI does not allow in component names
+ * replaced by {@code _}.
  */
 public final class PolicySchemes {
-
-    private final Map<String, URI> discoveryByPolicy;
-    private final Map<String, List<String>> issuersByPolicy;
-
-    /**
-     * @param discoveryByPolicy for bearer-token policies whose issuer is an issuer URI: the policy
-     *        name to that URI
-     * @param issuersByPolicy for a bearer-token policy that accepts the tokens of several issuers
-     *        ({@code private}): the per-issuer policies whose schemes stand in for its own
-     */
-    public PolicySchemes(Map<String, URI> discoveryByPolicy, Map<String, List<String>> issuersByPolicy) {
-        this.discoveryByPolicy = Map.copyOf(discoveryByPolicy);
-        this.issuersByPolicy = Map.copyOf(issuersByPolicy);
-    }
 
     /**
      * @param leaf a leaf policy's description
@@ -48,15 +34,19 @@ public final class PolicySchemes {
         }
         switch (credential.type()) {
             case BEARER_TOKEN -> {
-                for (String policy : issuersByPolicy.getOrDefault(leaf.name(), List.of(leaf.name()))) {
-                    schemes.put(componentName(policy), new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                            .scheme("bearer").bearerFormat("JWT").description("Policy '" + policy
-                                    + "': a JWT bearer token in Authorization"));
-                    URI issuer = discoveryByPolicy.get(policy);
-                    if (issuer != null) {
-                        schemes.put(componentName(policy) + "-oidc", new SecurityScheme()
-                                .type(SecurityScheme.Type.OPENIDCONNECT).openIdConnectUrl(IssuerMetadata.openIdConfiguration(issuer).toString())
-                                .description("Policy '" + policy + "': a token from " + issuer));
+                List<CredentialDescription.Issuer> issuers = credential.issuers().isEmpty()
+                        ? List.of(new CredentialDescription.Issuer(leaf.name(), null)) : credential.issuers();
+                for (CredentialDescription.Issuer issuer : issuers) {
+                    String format = credential.format() == null ? "" : " (" + credential.format() + ")";
+                    schemes.put(componentName(issuer.name()), new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                            .scheme("bearer").bearerFormat(credential.format()).description("Policy '"
+                                    + issuer.name() + "': a bearer token" + format + " in Authorization"));
+                    URI discovery = issuer.discovery();
+                    if (discovery != null) {
+                        schemes.put(componentName(issuer.name()) + "-oidc", new SecurityScheme()
+                                .type(SecurityScheme.Type.OPENIDCONNECT).openIdConnectUrl(discovery.toString())
+                                .description("Policy '" + issuer.name() + "': a token from the issuer at "
+                                        + discovery));
                     }
                 }
             }

@@ -18,6 +18,7 @@ import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.AuthUnavailableException;
 import io.policyauth.core.AuthenticatedUser;
 import io.policyauth.core.AuthenticationException;
+import io.policyauth.core.BearerTokens;
 import io.policyauth.core.Challenge;
 import io.policyauth.core.CredentialDescription;
 import io.policyauth.core.ForbiddenException;
@@ -25,7 +26,6 @@ import io.policyauth.core.ForwardedBody;
 import io.policyauth.core.InvalidCredentialRequestException;
 import io.policyauth.core.PolicyDescription;
 import io.policyauth.core.RequestBodyRejectedException;
-import io.policyauth.core.RequestBodySource;
 import io.policyauth.core.SecurityRequestContext;
 
 /**
@@ -58,24 +58,20 @@ public final class RemoteAuthorizerExecutor implements AuthExecutor {
 
     private final RemotePolicySettings settings;
     private final AuthorizerClient client;
-    private final RequestBodySource bodies;
     private final Cache<String, AuthorizerAnswer> cache;
     private final Semaphore permits;
 
     /**
      * @param settings the policy's configuration
      * @param client asks the authorizer
-     * @param bodies copies request bodies when {@link RemotePolicySettings#includeBody()} is set
      */
-    public RemoteAuthorizerExecutor(RemotePolicySettings settings, AuthorizerClient client, RequestBodySource bodies) {
-        this(settings, client, bodies, Ticker.systemTicker());
+    public RemoteAuthorizerExecutor(RemotePolicySettings settings, AuthorizerClient client) {
+        this(settings, client, Ticker.systemTicker());
     }
 
-    RemoteAuthorizerExecutor(RemotePolicySettings settings, AuthorizerClient client, RequestBodySource bodies,
-            Ticker ticker) {
+    RemoteAuthorizerExecutor(RemotePolicySettings settings, AuthorizerClient client, Ticker ticker) {
         this.settings = settings;
         this.client = client;
-        this.bodies = bodies == null ? RequestBodySource.NONE : bodies;
         // Keyed on a hash of everything sent, never on a credential.
         this.cache = settings.caching() ? Caffeine.newBuilder().maximumSize(settings.cacheSize())
                 .expireAfterWrite(settings.cacheTtl()).ticker(ticker).build() : null;
@@ -138,7 +134,7 @@ public final class RemoteAuthorizerExecutor implements AuthExecutor {
     private AuthenticatedUser decide(AuthorizerAnswer answer, @Nullable String authorization,
             @Nullable BasicCredentials basic) {
         if (answer.granted()) {
-            return admit(answer, basic);
+            return admit(answer, authorization, basic);
         }
         if (answer.status() == AuthorizerAnswer.UNAUTHENTICATED) {
             throw new AuthenticationException("remote_unauthenticated",
@@ -200,10 +196,17 @@ public final class RemoteAuthorizerExecutor implements AuthExecutor {
                 SATURATED_RETRY_AFTER, null);
     }
 
-    private AuthenticatedUser admit(AuthorizerAnswer answer, BasicCredentials basic) {
+    private AuthenticatedUser admit(AuthorizerAnswer answer, @Nullable String authorization,
+            BasicCredentials basic) {
         String subject = answer.subject() != null ? answer.subject()
                 : basic != null && !basic.user().isEmpty() ? basic.user() : ANONYMOUS_SUBJECT;
-        return AuthenticatedUser.builder(subject, MECHANISM).scopes(answer.scopes()).roles(answer.roles()).build();
+        AuthenticatedUser.Builder user = AuthenticatedUser.builder(subject, MECHANISM).scopes(answer.scopes())
+                .roles(answer.roles());
+        if (authorization != null) {
+            user.credential(isBearer(authorization) ? CredentialDescription.Type.BEARER_TOKEN
+                    : CredentialDescription.Type.AUTHORIZATION_HEADER);
+        }
+        return user.build();
     }
 
     private Map<String, List<String>> headers(SecurityRequestContext context, String authorization) {
@@ -249,7 +252,7 @@ public final class RemoteAuthorizerExecutor implements AuthExecutor {
 
     private byte @Nullable [] copy(SecurityRequestContext context) {
         try {
-            return bodies.copy(context, settings.maxBodyBytes());
+            return context.body().copy(settings.maxBodyBytes());
         }
         catch (UncheckedIOException unreadable) {
             throw new InvalidCredentialRequestException("unreadable_body", "The request body could not be read.",
@@ -267,9 +270,17 @@ public final class RemoteAuthorizerExecutor implements AuthExecutor {
         }
     }
 
+    private static String scheme(@Nullable String authorization) {
+        return authorization == null ? "" : authorization.strip().split(" ", 2)[0];
+    }
+
+    private static boolean isBearer(String authorization) {
+        return scheme(authorization).equalsIgnoreCase(BearerTokens.SCHEME);
+    }
+
     private Challenge challenge(String authorization) {
-        String scheme = authorization == null ? "" : authorization.strip().split(" ", 2)[0];
-        if (scheme.equalsIgnoreCase("Bearer")) {
+        String scheme = scheme(authorization);
+        if (scheme.equalsIgnoreCase(BearerTokens.SCHEME)) {
             return Challenge.of("Bearer").with("realm", settings.name()).with("error", "invalid_token");
         }
         if (!scheme.isEmpty() && !scheme.equalsIgnoreCase("Basic") && SCHEME.matcher(scheme).matches()) {

@@ -156,7 +156,7 @@ class AuthServiceTests {
     }
 
     private static SecurityRequestContext request() {
-        return new SecurityRequestContext("10.0.0.1", RequestHeaders.of(Map.of()), "GET", "/orders");
+        return SecurityRequestContext.builder("10.0.0.1", RequestHeaders.of(Map.of()), "GET", "/orders").build();
     }
 
     private static AuthExecutor executor(String name, java.util.function.Function<SecurityRequestContext, AuthenticatedUser> body) {

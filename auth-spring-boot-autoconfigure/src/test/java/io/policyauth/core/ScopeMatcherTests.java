@@ -46,9 +46,9 @@ class ScopeMatcherTests {
     void requirementsCheckScopesCaseInsensitivelyAndRolesExactly() {
         Requirements requirements = Requirements.of(List.of("Orders:Read"), List.of("admin"));
         AuthenticatedUser user = new AuthenticatedUser("u", Set.of("orders:read"), Set.of("admin"), null, null,
-                null, "jwt", Map.of());
+                null, "jwt", null, Map.of());
         AuthenticatedUser noRole = new AuthenticatedUser("u", Set.of("orders:read"), Set.of("Admin"), null, null,
-                null, "jwt", Map.of());
+                null, "jwt", null, Map.of());
 
         requirements.check(user);
         assertThatThrownBy(() -> requirements.check(noRole)).isInstanceOfSatisfying(ForbiddenException.class,

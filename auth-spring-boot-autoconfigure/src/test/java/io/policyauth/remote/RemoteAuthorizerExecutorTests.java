@@ -15,17 +15,17 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
+import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.AuthUnavailableException;
 import io.policyauth.core.AuthenticatedUser;
 import io.policyauth.core.AuthenticationException;
 import io.policyauth.core.Challenge;
-import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.ForbiddenException;
-import io.policyauth.core.Policies;
 import io.policyauth.core.InvalidCredentialRequestException;
-import io.policyauth.core.RequestBodySource;
-import io.policyauth.core.RequestHeaders;
+import io.policyauth.core.Policies;
+import io.policyauth.core.RequestBody;
 import io.policyauth.core.RequestBodyRejectedException;
+import io.policyauth.core.RequestHeaders;
 import io.policyauth.core.Requirements;
 import io.policyauth.core.SecurityRequestContext;
 
@@ -95,8 +95,8 @@ class RemoteAuthorizerExecutorTests {
     void twoAuthorizationHeadersAre400() {
         RemoteAuthorizerExecutor executor = executor(settings(Duration.ZERO, Requirements.NONE),
                 answering(new AuthorizerAnswer(200, null, List.of(), List.of(), null)));
-        SecurityRequestContext twice = new SecurityRequestContext("127.0.0.1",
-                RequestHeaders.of(Map.of("Authorization", List.of("Bearer a", "Bearer b"))), "GET", "/");
+        SecurityRequestContext twice = SecurityRequestContext.of("127.0.0.1",
+                Map.of("Authorization", List.of("Bearer a", "Bearer b")));
 
         assertThatExceptionOfType(InvalidCredentialRequestException.class).isThrownBy(() -> executor.execute(twice));
         assertThat(asked).isEmpty();
@@ -163,11 +163,11 @@ class RemoteAuthorizerExecutorTests {
                 Duration.ofSeconds(1), Duration.ZERO, 10, true, 4, false, 2, Requirements.NONE);
         AuthorizerClient grant = answering(new AuthorizerAnswer(200, null, List.of(), List.of(), null));
 
-        new RemoteAuthorizerExecutor(withBody, grant, bodyOf("1234")).execute(request());
+        new RemoteAuthorizerExecutor(withBody, grant).execute(withBody("1234"));
         assertThat(asked.get(0).body()).isEqualTo("1234");
 
         assertThatExceptionOfType(RequestBodyRejectedException.class)
-                .isThrownBy(() -> new RemoteAuthorizerExecutor(withBody, grant, bodyOf("12345")).execute(request()))
+                .isThrownBy(() -> new RemoteAuthorizerExecutor(withBody, grant).execute(withBody("12345")))
                 .satisfies(denied -> assertThat(denied.reason()).isEqualTo("body_too_large"));
         assertThat(asked).hasSize(1);
     }
@@ -182,7 +182,7 @@ class RemoteAuthorizerExecutorTests {
     }
 
     private RemoteAuthorizerExecutor executor(RemotePolicySettings settings, AuthorizerClient client) {
-        return new RemoteAuthorizerExecutor(settings, client, RequestBodySource.NONE, now::get);
+        return new RemoteAuthorizerExecutor(settings, client, now::get);
     }
 
     private AuthorizerClient answering(AuthorizerAnswer answer) {
@@ -192,9 +192,11 @@ class RemoteAuthorizerExecutorTests {
         };
     }
 
-    private static RequestBodySource bodyOf(String body) {
+    private static SecurityRequestContext withBody(String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return (context, limit) -> java.util.Arrays.copyOf(bytes, Math.min(bytes.length, limit + 1));
+        RequestBody copy = limit -> java.util.Arrays.copyOf(bytes, Math.min(bytes.length, limit + 1));
+        return SecurityRequestContext.builder("127.0.0.1", RequestHeaders.of(Map.of()), "POST", "/orders").body(copy)
+                .build();
     }
 
     private static RemotePolicySettings settings(Duration cacheTtl, Requirements requirements) {
@@ -207,7 +209,7 @@ class RemoteAuthorizerExecutorTests {
         for (int i = 0; i < headers.length; i += 2) {
             map.put(headers[i], List.of(headers[i + 1]));
         }
-        return new SecurityRequestContext("127.0.0.1", RequestHeaders.of(map), "GET", "/orders");
+        return SecurityRequestContext.builder("127.0.0.1", RequestHeaders.of(map), "GET", "/orders").build();
     }
 
     private static String basic(String user, String pass) {

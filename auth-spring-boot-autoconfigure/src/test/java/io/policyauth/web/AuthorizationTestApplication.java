@@ -49,7 +49,7 @@ class AuthorizationTestApplication {
                             List.of(Challenge.of("ApiKey").with("header", "X-Partner")), null);
                 }
                 return new AuthenticatedUser(subject, Set.of("orders:read"), Set.of("partner"), null, null, null,
-                        "partner_key", Map.of());
+                        "partner_key", null, Map.of());
             }
         };
     }

@@ -20,7 +20,7 @@ public final class TestExecutors {
     }
 
     /** {@code Authorization: Token <subject>}; subject "forbidden" is a valid caller who is refused. */
-    record TokenHeader(String policy) implements AuthExecutor {
+    public record TokenHeader(String policy) implements AuthExecutor {
 
         @Override
         public AuthenticatedUser execute(SecurityRequestContext context) {
@@ -40,7 +40,7 @@ public final class TestExecutors {
                         List.of(challenge.with("error", "insufficient_scope")));
             }
             return new AuthenticatedUser(subject, Set.of("read"), Set.of("user"), "t-1", null, null,
-                    "token", Map.of());
+                    "token", null, Map.of());
         }
     }
 

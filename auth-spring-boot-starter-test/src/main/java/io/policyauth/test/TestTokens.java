@@ -26,8 +26,8 @@ import org.jspecify.annotations.Nullable;
 
 import io.policyauth.autoconfigure.jwt.JwtIssuerProperties;
 import io.policyauth.autoconfigure.jwt.JwtProperties;
-import io.policyauth.core.AuthenticatedUser;
 import io.policyauth.jwt.ClaimPath;
+import io.policyauth.jwt.JwtClaimNames;
 
 /**
  * Signs bearer tokens that the application's {@code private} policy verifies for real: with the
@@ -141,12 +141,12 @@ public final class TestTokens {
         PolicyUser user = request.user();
         put(claims, first(issuer.getSubjectClaim(), "sub"), user.subject());
         if (!user.scopes().isEmpty()) {
-            ClaimPath scopes = first(issuer.getScopesClaim(), AuthenticatedUser.SCOPE_CLAIM);
-            boolean spaceDelimited = scopes.isTopLevel() && AuthenticatedUser.SCOPE_CLAIM.equals(scopes.toString());
+            ClaimPath scopes = first(issuer.getScopesClaim(), JwtClaimNames.SCOPE);
+            boolean spaceDelimited = scopes.isTopLevel() && JwtClaimNames.SCOPE.equals(scopes.toString());
             put(claims, scopes, spaceDelimited ? String.join(" ", user.scopes()) : user.scopes());
         }
         if (!user.roles().isEmpty()) {
-            put(claims, first(issuer.getRolesClaim(), AuthenticatedUser.DEFAULT_ROLES_CLAIM), user.roles());
+            put(claims, first(issuer.getRolesClaim(), JwtClaimNames.ROLES), user.roles());
         }
         if (user.tenant() != null) {
             put(claims, first(issuer.getTenantClaim(), "tenant"), user.tenant());

@@ -1,5 +1,6 @@
 package io.policyauth.parity;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -52,6 +53,35 @@ public class ParityApplication {
             @Override
             public AuthenticatedUser execute(SecurityRequestContext context) {
                 throw new IllegalStateException("the policy failed");
+            }
+        };
+    }
+
+    /**
+     * A policy that admits anyone and says what its request context held: the matched pattern's
+     * variables, the URL as the client sent it, the TLS client certificates.
+     */
+    @Bean
+    AuthExecutor contextPolicy() {
+        return new AuthExecutor() {
+
+            @Override
+            public String policy() {
+                return "context";
+            }
+
+            @Override
+            public boolean mayBlock() {
+                return false;
+            }
+
+            @Override
+            public AuthenticatedUser execute(SecurityRequestContext context) {
+                URI url = context.requestUrl().uri();
+                return AuthenticatedUser.builder("anonymous", "context").claims(Map.of("variables",
+                        context.pathVariables(), "scheme", url == null ? "" : url.getScheme(), "target",
+                        url == null ? "" : url.getRawPath() + "?" + url.getRawQuery(), "certificates",
+                        context.clientCertificates().size())).build();
             }
         };
     }
@@ -198,6 +228,12 @@ public class ParityApplication {
         @CrossOrigin(origins = "https://app.example")
         Map<String, Object> shared(AuthenticatedUser user) {
             return caller(user);
+        }
+
+        @GetMapping("/context/{region}/{id}")
+        @RequiresPolicy("context")
+        Map<String, Object> context(AuthenticatedUser user) {
+            return user.claims();
         }
 
         @GetMapping("/broken")

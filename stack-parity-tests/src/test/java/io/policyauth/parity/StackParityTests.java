@@ -460,6 +460,7 @@ class StackParityTests {
             probes.add(Probe.get("failing handler, no token", 401, "/boom"));
             probes.add(Probe.get("failing handler, token", 500, "/boom", auth, c.bearer()));
             probes.add(Probe.get("failing policy", 500, "/broken"));
+            probes.add(Probe.get("what a policy's context holds", 200, "/context/eu%2Dwest/42?full=yes&x=%41"));
             // CORS, with a configured origin
             String origin = "Origin";
             String preflight = "Access-Control-Request-Method";

@@ -1,5 +1,6 @@
 package io.policyauth.autoconfigure.jwt;
 
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.beans.factory.BeanFactory;
@@ -29,6 +30,8 @@ final class JwtIssuerPolicyRegistrar extends PolicyBeansRegistrar<Object> {
 
     @Override
     protected AuthExecutor create(String name, Object entry, BeanFactory beans) {
-        return new PrivateExecutor(PrivateExecutor.POLICY + ":" + name, beans.getBean(JwtIssuers.class).named(name));
+        JwtIssuers issuers = beans.getBean(JwtIssuers.class);
+        return new PrivateExecutor(PrivateExecutor.POLICY + ":" + name, issuers.named(name),
+                List.of(issuers.describedIssuer(name)));
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.springframework.core.io.Resource;
 
-import io.policyauth.core.AuthenticatedUser;
+import io.policyauth.jwt.JwtClaimNames;
 import io.policyauth.jwt.JwtClaimRules;
 
 /**
@@ -64,10 +64,10 @@ public class JwtIssuerProperties {
      * brackets taken as it is ([https://example.com/roles]). The values of all paths are joined;
      * each holds an array or a space separated string.
      */
-    private List<String> rolesClaim = new ArrayList<>(List.of(AuthenticatedUser.DEFAULT_ROLES_CLAIM));
+    private List<String> rolesClaim = new ArrayList<>(List.of(JwtClaimNames.ROLES));
     /** Where the caller's scopes are, as claim paths; the values of all paths are joined. */
-    private List<String> scopesClaim = new ArrayList<>(List.of(AuthenticatedUser.SCOPE_CLAIM,
-            AuthenticatedUser.SCP_CLAIM));
+    private List<String> scopesClaim = new ArrayList<>(List.of(JwtClaimNames.SCOPE,
+            JwtClaimNames.SCP));
     /** Where the caller's subject is, as claim paths; the first that holds a string wins. */
     private List<String> subjectClaim = new ArrayList<>(List.of("sub"));
     /** Where the caller's tenant is, as claim paths; the first that holds a string wins. */

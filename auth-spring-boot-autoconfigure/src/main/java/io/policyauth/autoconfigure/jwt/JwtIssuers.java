@@ -12,12 +12,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 import io.policyauth.core.BackgroundTasks;
+import io.policyauth.core.CredentialDescription;
 import io.policyauth.core.PolicyAuthConfigurationException;
+import io.policyauth.jwt.IssuerMetadata;
 import io.policyauth.jwt.IssuerRoutingJwtAuthProvider;
 import io.policyauth.jwt.JwtAuthProvider;
 import io.policyauth.jwt.JwtClaimValidator;
 import io.policyauth.jwt.JwtUserMapper;
 import io.policyauth.jwt.NimbusJwtAuthProvider;
+import io.policyauth.jwt.PrivateExecutor;
 import io.policyauth.jwt.TokenDenylist;
 
 /**
@@ -38,6 +41,7 @@ final class JwtIssuers implements AutoCloseable {
     private final @Nullable NimbusJwtAuthProvider topLevel;
     private final Map<String, NimbusJwtAuthProvider> named = new LinkedHashMap<>();
     private final Map<String, JwtAuthProvider> byIssuer = new LinkedHashMap<>();
+    private final Map<String, CredentialDescription.Issuer> described = new LinkedHashMap<>();
 
     /**
      * @param properties the configuration
@@ -55,8 +59,11 @@ final class JwtIssuers implements AutoCloseable {
         this.topLevel = top.hasKeySource() ? JwtVerifierFactory.create(top, denylist, tasks,
                 JwtSeams.forIssuer(validators, userMapper, null), replacementKey(keyOverride, top, null)) : null;
         boolean several = properties.getIssuers().size() + (topLevel == null ? 0 : 1) > 1;
-        if (topLevel != null && several) {
-            register(top.issuerName(), "policy-auth.jwt.issuer", topLevel);
+        if (topLevel != null) {
+            describe(PrivateExecutor.POLICY, properties);
+            if (several) {
+                register(top.issuerName(), "policy-auth.jwt.issuer", topLevel);
+            }
         }
         properties.getIssuers().forEach((name, issuer) -> {
             String prefix = ISSUERS + "." + name;
@@ -64,6 +71,7 @@ final class JwtIssuers implements AutoCloseable {
             NimbusJwtAuthProvider provider = JwtVerifierFactory.create(settings, denylist, tasks,
                     JwtSeams.forIssuer(validators, userMapper, name), replacementKey(keyOverride, settings, name));
             named.put(name, provider);
+            describe(PrivateExecutor.POLICY + ":" + name, issuer);
             if (several) {
                 register(settings.issuerName(), prefix + ".issuer", provider);
             }
@@ -78,6 +86,22 @@ final class JwtIssuers implements AutoCloseable {
             return topLevel != null ? topLevel : named.values().iterator().next();
         }
         return new IssuerRoutingJwtAuthProvider(byIssuer);
+    }
+
+    /**
+     * @return the issuers whose tokens the {@code private} policy accepts, each under the policy
+     *         name that admits only its tokens when there are several
+     */
+    List<CredentialDescription.Issuer> privatePolicyIssuers() {
+        return List.copyOf(described.values());
+    }
+
+    /**
+     * @param name an entry of {@code policy-auth.jwt.issuers}
+     * @return how the policy {@code private:<name>} describes its issuer
+     */
+    CredentialDescription.Issuer describedIssuer(String name) {
+        return described.get(PrivateExecutor.POLICY + ":" + name);
     }
 
     /**
@@ -111,6 +135,12 @@ final class JwtIssuers implements AutoCloseable {
                     + "happen in tests only", settings.prefix(), keyOverride.getClass().getName());
         }
         return key;
+    }
+
+    /* A discovered issuer is documented by its OpenID Connect configuration, the one discovery reads. */
+    private void describe(String policy, JwtIssuerProperties issuer) {
+        described.put(policy, new CredentialDescription.Issuer(policy, issuer.getIssuerUri() == null ? null
+                : IssuerMetadata.openIdConfiguration(issuer.getIssuerUri())));
     }
 
     private void register(@Nullable String issuer, String property, JwtAuthProvider provider) {

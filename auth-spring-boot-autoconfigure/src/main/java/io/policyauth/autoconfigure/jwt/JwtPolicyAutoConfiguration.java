@@ -77,13 +77,16 @@ public class JwtPolicyAutoConfiguration {
      * The {@code private} policy.
      *
      * @param provider verifies the tokens
+     * @param issuers the configured issuers, if the provider is policy-auth's, for the policy's description
      * @return the executor
      */
     @Bean
     @ConditionalOnBean(JwtAuthProvider.class)
     @ConditionalOnMissingBean(PrivateExecutor.class)
-    public PrivateExecutor privateExecutor(JwtAuthProvider provider) {
-        return new PrivateExecutor(provider);
+    public PrivateExecutor privateExecutor(JwtAuthProvider provider, ObjectProvider<JwtIssuers> issuers) {
+        JwtIssuers configured = issuers.getIfAvailable();
+        return configured == null || configured.privatePolicyIssuers().isEmpty() ? new PrivateExecutor(provider)
+                : new PrivateExecutor(PrivateExecutor.POLICY, provider, configured.privatePolicyIssuers());
     }
 
     /**

@@ -11,7 +11,6 @@ import org.springframework.util.unit.DataSize;
 import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.Policies;
 import io.policyauth.core.PolicyAuthConfigurationException;
-import io.policyauth.core.RequestBodySource;
 import io.policyauth.core.Requirements;
 import io.policyauth.remote.InvalidSettingException;
 import io.policyauth.remote.RemoteAuthorizerExecutor;
@@ -40,11 +39,10 @@ final class RemotePolicies {
     }
 
     /** The remote policy, its scope and role requirements checked once the authorizer grants. */
-    static AuthExecutor executor(String name, RemoteProperties.Remote remote, RequestBodySource bodies,
-            Clock clock) {
+    static AuthExecutor executor(String name, RemoteProperties.Remote remote, Clock clock) {
         RemotePolicySettings settings = settings(name, remote);
         return Policies.withRequirements(new RemoteAuthorizerExecutor(settings,
-                new RestAuthorizerClient(name, settings.endpoint(), settings.timeout(), clock), bodies),
+                new RestAuthorizerClient(name, settings.endpoint(), settings.timeout(), clock)),
                 settings.requirements());
     }
 

@@ -9,7 +9,6 @@ import org.springframework.core.env.Environment;
 import io.policyauth.autoconfigure.ApplicationClock;
 import io.policyauth.autoconfigure.PolicyBeansRegistrar;
 import io.policyauth.core.AuthExecutor;
-import io.policyauth.core.RequestBodySource;
 
 /** Registers one remote policy bean per {@code policy-auth.remote} entry. */
 final class RemotePolicyRegistrar extends PolicyBeansRegistrar<RemoteProperties.Remote> {
@@ -28,8 +27,6 @@ final class RemotePolicyRegistrar extends PolicyBeansRegistrar<RemoteProperties.
 
     @Override
     protected AuthExecutor create(String name, RemoteProperties.Remote remote, BeanFactory beans) {
-        return RemotePolicies.executor(name, remote,
-                beans.getBeanProvider(RequestBodySource.class).getIfAvailable(() -> RequestBodySource.NONE),
-                ApplicationClock.of(beans.getBeanProvider(Clock.class)));
+        return RemotePolicies.executor(name, remote, ApplicationClock.of(beans.getBeanProvider(Clock.class)));
     }
 }

@@ -25,11 +25,11 @@ final class BodyCopyingExchange extends ServerWebExchangeDecorator {
     private final BodyCopyingServerRequest request;
     private final Mono<MultiValueMap<String, String>> formData;
 
-    BodyCopyingExchange(ServerWebExchange exchange, BodyCopyingServerRequest request) {
+    BodyCopyingExchange(ServerWebExchange exchange, BodyCopyingServerRequest request, FormHttpMessageReader forms) {
         super(exchange);
         this.request = request;
         this.formData = Mono.defer(() -> request.copied() && isForm()
-                ? new FormHttpMessageReader().readMono(FORM_DATA, request, Map.of()) : exchange.getFormData()).cache();
+                ? forms.readMono(FORM_DATA, request, Map.of()) : exchange.getFormData()).cache();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.policyauth.web.reactive;
 
 import java.time.Duration;
-import java.util.Arrays;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -13,6 +12,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import io.policyauth.core.RequestBodyRejectedException;
+import io.policyauth.web.BodyCopies;
 import io.policyauth.web.ContentTypes;
 
 /**
@@ -23,51 +23,48 @@ import io.policyauth.web.ContentTypes;
 final class BodyCopyingServerRequest extends ServerHttpRequestDecorator {
 
     private final int limit;
+    private final Duration readTimeout;
     private @Nullable BodyHead head;
 
     /**
      * @param request the request
      * @param limit the most bytes any policy wants
+     * @param readTimeout the longest wait for the client to send the start of the body
      */
-    BodyCopyingServerRequest(ServerHttpRequest request, int limit) {
+    BodyCopyingServerRequest(ServerHttpRequest request, int limit, Duration readTimeout) {
         super(request);
         this.limit = limit;
+        this.readTimeout = readTimeout;
     }
 
     /**
      * Reads the start of the body, waiting for it: only ever called off the event loop.
      *
      * @param wanted the most bytes the caller wants, at most this request's limit
-     * @param timeout the longest wait for the client to send them
      * @return up to {@code wanted + 1} bytes of the body
      * @throws RequestBodyRejectedException 415 for a multipart body
      * @throws RequestBodyRejectedException 408 when the client did not send it in time
      * @throws java.io.UncheckedIOException when the body cannot be read
      */
-    byte[] copy(int wanted, Duration timeout) {
+    byte[] copy(int wanted) {
         if (Schedulers.isInNonBlockingThread()) {
             throw new IllegalStateException("A request body is copied only by a policy that runs off the event loop");
         }
-        if (ContentTypes.is(getHeaders().getFirst(HttpHeaders.CONTENT_TYPE), ContentTypes.MULTIPART)) {
-            throw RequestBodyRejectedException.multipart();
-        }
-        byte[] bytes = head().await(timeout);
-        // A kept head longer than the limit means a larger body, whatever the caller wants.
-        return bytes.length > wanted + 1 || bytes.length > limit ? Arrays.copyOf(bytes, wanted + 1) : bytes;
+        BodyCopies.refuseMultipart(getHeaders().getFirst(HttpHeaders.CONTENT_TYPE));
+        return BodyCopies.upTo(head().await(readTimeout), wanted, limit);
     }
 
     /**
      * Receives the start of the body without holding a thread, so that {@link #copy} then finds it
      * read. A multipart body is left unread: {@link #copy} refuses it.
      *
-     * @param timeout the longest wait for the client to send it
-     * @return completes when the start is read, the body failed or the timeout passed
+     * @return completes when the start is read, the body failed or the read timeout passed
      */
-    Mono<Void> received(Duration timeout) {
+    Mono<Void> received() {
         if (ContentTypes.is(getHeaders().getFirst(HttpHeaders.CONTENT_TYPE), ContentTypes.MULTIPART)) {
             return Mono.empty();
         }
-        return head().received(timeout);
+        return head().received(readTimeout);
     }
 
     /**

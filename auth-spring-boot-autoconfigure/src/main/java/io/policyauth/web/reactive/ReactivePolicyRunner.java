@@ -29,18 +29,14 @@ public final class ReactivePolicyRunner {
 
     private final AuthService authService;
     private final Scheduler blockingScheduler;
-    private final ReactiveRequestBodySource bodies;
 
     /**
      * @param authService runs the policies
      * @param blockingScheduler where policies that may block run
-     * @param bodies gives policies that read bodies the body of the request they decide
      */
-    public ReactivePolicyRunner(AuthService authService, Scheduler blockingScheduler,
-            ReactiveRequestBodySource bodies) {
+    public ReactivePolicyRunner(AuthService authService, Scheduler blockingScheduler) {
         this.authService = authService;
         this.blockingScheduler = blockingScheduler;
-        this.bodies = bodies;
     }
 
     /**
@@ -49,15 +45,15 @@ public final class ReactivePolicyRunner {
      * @return the decision; never an error
      */
     public Mono<Decision> decide(ServerWebExchange exchange, EffectivePolicy policy) {
-        SecurityRequestContext context = ReactiveRequestContexts.from(exchange.getRequest());
-        Mono<Decision> authorized = Mono.fromCallable(() -> bodies.during(exchange,
-                () -> authService.decide(context, policy.executor(), policy.enforcement())));
+        SecurityRequestContext context = ReactiveRequestContexts.from(exchange);
+        Mono<Decision> authorized = Mono.fromCallable(() -> authService.decide(context, policy.executor(),
+                policy.enforcement()));
         if (policy.executor().mayBlock()) {
             authorized = authorized.subscribeOn(blockingScheduler);
         }
         if (policy.executor().readsBody()) {
             // The body arrives before a thread is taken: a slow client holds a connection, not a thread.
-            authorized = bodies.received(exchange).then(authorized);
+            authorized = received(exchange).then(authorized);
         }
         return authorized
                 .onErrorResume(AuthException.class, denied -> Mono.just(new Decision.Denied(denied)))
@@ -65,5 +61,11 @@ public final class ReactivePolicyRunner {
                         new AuthUnavailableException("decisions_saturated", "The request cannot be authorized "
                                 + "right now.", BUSY_RETRY_AFTER, null))))
                 .onErrorResume(RuntimeException.class, failure -> Mono.just(new Decision.Failed(failure)));
+    }
+
+    /* Receives the start of the exchange's copyable body, if it has one, holding no thread. */
+    private static Mono<Void> received(ServerWebExchange exchange) {
+        BodyCopyingServerRequest request = exchange.getAttribute(ReactiveBodyCopyFilter.ATTRIBUTE);
+        return request == null ? Mono.empty() : request.received();
     }
 }

@@ -2,12 +2,10 @@ package io.policyauth.web.servlet;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,8 +20,16 @@ import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpInputMessage;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.FormHttpMessageConverter;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 import io.policyauth.core.RequestBodyRejectedException;
+import io.policyauth.web.BodyCopies;
 import io.policyauth.web.ContentTypes;
 
 /**
@@ -38,10 +44,11 @@ import io.policyauth.web.ContentTypes;
  */
 final class BodyCopyingRequest extends HttpServletRequestWrapper {
 
-    /** The most form bytes parsed as parameters, as Tomcat's default {@code maxPostSize}. */
-    private static final int MAX_FORM_BYTES = 2 * 1024 * 1024;
+    /* Spring's own form reader, as Spring MVC's data binding would read a form it parsed itself. */
+    private static final FormHttpMessageConverter FORMS = new FormHttpMessageConverter();
 
     private final int limit;
+    private final int formLimit;
     private byte[] head;
     private ServletInputStream stream;
     private Map<String, String[]> formParameters;
@@ -49,10 +56,13 @@ final class BodyCopyingRequest extends HttpServletRequestWrapper {
     /**
      * @param request the request
      * @param limit the most bytes any policy wants; {@code limit + 1} are kept to tell a larger body
+     * @param formLimit the largest form body parsed as parameters, as the server's own limit
+     *        ({@code server.tomcat.max-http-form-post-size})
      */
-    BodyCopyingRequest(HttpServletRequest request, int limit) {
+    BodyCopyingRequest(HttpServletRequest request, int limit, int formLimit) {
         super(request);
         this.limit = limit;
+        this.formLimit = formLimit;
     }
 
     /**
@@ -62,13 +72,8 @@ final class BodyCopyingRequest extends HttpServletRequestWrapper {
      * @throws UncheckedIOException when the body cannot be read
      */
     byte[] copy(int wanted) {
-        if (isMultipart()) {
-            throw RequestBodyRejectedException.multipart();
-        }
-        byte[] bytes = head();
-        // A kept head longer than the limit means a larger body, whatever the caller wants: keep
-        // saying so with wanted + 1 bytes, even if that needs padding.
-        return bytes.length > wanted + 1 || bytes.length > limit ? Arrays.copyOf(bytes, wanted + 1) : bytes.clone();
+        BodyCopies.refuseMultipart(getContentType());
+        return BodyCopies.upTo(head(), wanted, limit);
     }
 
     @Override
@@ -135,35 +140,20 @@ final class BodyCopyingRequest extends HttpServletRequestWrapper {
     /*
      * The query string's parameters come from the container: once the body stream is taken, it
      * parses only those (Servlet 6.1 section 3.1.1). The body's follow them, as the specification
-     * orders them, decoded from the very bytes a policy was shown.
+     * orders them, read by Spring's form converter from the very bytes a policy was shown.
      */
     private Map<String, String[]> parseFormParameters() {
         byte[] body;
-        boolean streamUnread = stream == null;
         try {
-            body = streamUnread ? readForm(getInputStream()) : new byte[0];
+            body = stream == null ? readForm(getInputStream(), formLimit) : new byte[0];
         }
         catch (IOException unreadable) {
             throw new UncheckedIOException(unreadable);
         }
         Map<String, List<String>> parsed = new LinkedHashMap<>();
         super.getParameterMap().forEach((name, values) -> parsed.put(name, new ArrayList<>(Arrays.asList(values))));
-        Charset charset = characterEncoding();
-        String text = new String(body, StandardCharsets.ISO_8859_1);
-        for (String pair : text.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            try {
-                String name = decode(equals < 0 ? pair : pair.substring(0, equals), charset);
-                String value = equals < 0 ? "" : decode(pair.substring(equals + 1), charset);
-                parsed.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
-            }
-            catch (IllegalArgumentException malformed) {
-                // As the container does: a pair with a bad escape is skipped.
-            }
-        }
+        bodyParameters(body).forEach((name, values) -> parsed.computeIfAbsent(name, key -> new ArrayList<>())
+                .addAll(values));
         Map<String, String[]> parameters = new LinkedHashMap<>();
         parsed.forEach((name, values) -> parameters.put(name, values.toArray(String[]::new)));
         // The parsed bytes stay readable, as a copied body always is.
@@ -171,24 +161,35 @@ final class BodyCopyingRequest extends HttpServletRequestWrapper {
         return parameters;
     }
 
-    /** The whole form body, or nothing when it is larger than the container would parse. */
-    private static byte[] readForm(InputStream in) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        int n;
-        while ((n = in.read(buffer)) > 0) {
-            if (out.size() + n > MAX_FORM_BYTES) {
-                return new byte[0];
-            }
-            out.write(buffer, 0, n);
+    @SuppressWarnings("unchecked")
+    private MultiValueMap<String, String> bodyParameters(byte[] body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(new MediaType(MediaType.APPLICATION_FORM_URLENCODED, characterEncoding()));
+        try {
+            return FORMS.read((Class<? extends MultiValueMap<String, ?>>) (Class<?>) MultiValueMap.class,
+                    new HttpInputMessage() {
+
+                        @Override
+                        public InputStream getBody() {
+                            return new ByteArrayInputStream(body);
+                        }
+
+                        @Override
+                        public HttpHeaders getHeaders() {
+                            return headers;
+                        }
+                    });
         }
-        return out.toByteArray();
+        catch (IOException | IllegalArgumentException | HttpMessageNotReadableException malformed) {
+            // A form the reader cannot decode (a bad escape) has no parameters: as unreadable, never half-read.
+            return new LinkedMultiValueMap<>();
+        }
     }
 
-    // Bytes were read as ISO-8859-1, one char each, so %XX escapes and raw bytes decode alike.
-    private static String decode(String part, Charset charset) {
-        String bytes = URLDecoder.decode(part, StandardCharsets.ISO_8859_1);
-        return new String(bytes.getBytes(StandardCharsets.ISO_8859_1), charset);
+    /** The whole form body, or nothing when it is larger than the server parses forms. */
+    private static byte[] readForm(InputStream in, int limit) throws IOException {
+        byte[] body = in.readNBytes(limit + 1);
+        return body.length > limit ? new byte[0] : body;
     }
 
     private Charset characterEncoding() {

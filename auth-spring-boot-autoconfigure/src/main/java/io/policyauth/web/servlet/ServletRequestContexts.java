@@ -1,17 +1,23 @@
 package io.policyauth.web.servlet;
 
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.server.PathContainer;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
 
+import io.policyauth.core.RequestBody;
 import io.policyauth.core.RequestHeaders;
+import io.policyauth.core.RequestUrl;
 import io.policyauth.core.SecurityRequestContext;
 import io.policyauth.network.IpAddresses;
 import io.policyauth.web.MatchedPaths;
@@ -19,12 +25,45 @@ import io.policyauth.web.MatchedPaths;
 /** Builds a {@link SecurityRequestContext} over a servlet request, copying no header. */
 public final class ServletRequestContexts {
 
+    /* Where the Servlet specification puts the TLS client's certificate chain. */
+    private static final String CLIENT_CERTIFICATES = "jakarta.servlet.request.X509Certificate";
+
     private ServletRequestContexts() {
     }
 
+    /**
+     * @param request a request Spring MVC mapped to a handler
+     * @return its context: the path variables of the matched pattern, the URL as the container
+     *         reconstructs it, the TLS client certificates, the body when {@link BodyCopyFilter}
+     *         made it copyable
+     */
     static SecurityRequestContext from(HttpServletRequest request) {
-        return new SecurityRequestContext(peerAddress(request), headers(request), request.getMethod(),
-                MatchedPaths.valueToMatch(pathWithinApplication(request)), request.getQueryString());
+        return SecurityRequestContext.builder(peerAddress(request), headers(request), request.getMethod(),
+                MatchedPaths.valueToMatch(pathWithinApplication(request))).query(request.getQueryString())
+                .pathVariables(pathVariables(request)).requestUrl(RequestUrl.of(() -> url(request)))
+                .clientCertificates(clientCertificates(request)).body(body(request)).build();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> pathVariables(HttpServletRequest request) {
+        Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        return variables instanceof Map<?, ?> map ? (Map<String, String>) map : Map.of();
+    }
+
+    private static String url(HttpServletRequest request) {
+        String query = request.getQueryString();
+        StringBuffer url = request.getRequestURL();
+        return query == null ? url.toString() : url.append('?').append(query).toString();
+    }
+
+    private static List<X509Certificate> clientCertificates(HttpServletRequest request) {
+        return request.getAttribute(CLIENT_CERTIFICATES) instanceof X509Certificate[] chain ? Arrays.asList(chain)
+                : List.of();
+    }
+
+    private static RequestBody body(HttpServletRequest request) {
+        return request.getAttribute(BodyCopyFilter.ATTRIBUTE) instanceof BodyCopyingRequest copying ? copying::copy
+                : RequestBody.NONE;
     }
 
     /**

@@ -175,8 +175,8 @@ public class AuthorizeBenchmarks {
     private Decision decision(String policy, Map<String, String> headers) {
         Map<String, List<String>> multi = new java.util.LinkedHashMap<>();
         headers.forEach((name, value) -> multi.put(name, List.of(value)));
-        SecurityRequestContext context = new SecurityRequestContext("127.0.0.1", RequestHeaders.of(multi), "GET",
-                "/bench");
+        SecurityRequestContext context = SecurityRequestContext.builder("127.0.0.1", RequestHeaders.of(multi), "GET",
+                "/bench").build();
         Decision decision = new Decision(authService.registry().get(policy), context);
         // Fail at set-up, not in the middle of a measurement, if a policy would deny.
         decision.run(authService);

@@ -22,7 +22,6 @@ import io.policyauth.core.AuthExecutorRegistry;
 import io.policyauth.core.AuthService;
 import io.policyauth.core.AuthenticatedUser;
 import io.policyauth.core.DecisionMetrics;
-import io.policyauth.core.RequestHeaders;
 import io.policyauth.core.SecurityRequestContext;
 
 /**
@@ -55,8 +54,7 @@ public class DbApiKeyBenchmarks {
                 new DecisionMetrics(new SimpleMeterRegistry()));
         cached = authService.registry().get("db_api_key");
         uncached = authService.registry().get("db_api_key_nocache");
-        request = new SecurityRequestContext("127.0.0.1",
-                RequestHeaders.of(Map.of(EmbeddedKeyStore.HEADER, List.of(key))), "GET", "/bench");
+        request = SecurityRequestContext.of("127.0.0.1", Map.of(EmbeddedKeyStore.HEADER, List.of(key)));
         authService.authorize(request, cached);
         authService.authorize(request, uncached);
     }

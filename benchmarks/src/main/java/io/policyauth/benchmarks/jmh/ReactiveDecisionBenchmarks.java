@@ -1,7 +1,6 @@
 package io.policyauth.benchmarks.jmh;
 
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +34,6 @@ import io.policyauth.jwt.VerifiedTokenCacheSettings;
 import io.policyauth.web.EffectivePolicy;
 import io.policyauth.web.PolicySource;
 import io.policyauth.web.reactive.ReactivePolicyRunner;
-import io.policyauth.web.reactive.ReactiveRequestBodySource;
 
 /**
  * What the WebFlux front adds to a decision: {@link AuthService#authorize} called directly, against
@@ -64,8 +62,7 @@ public class ReactiveDecisionBenchmarks {
         AuthExecutor hs256 = new PrivateExecutor(jwt.hs256Provider(VerifiedTokenCacheSettings.defaults()));
         authService = new AuthService(new AuthExecutorRegistry(List.of(new PublicExecutor(), hs256), Map.of()),
                 new DecisionMetrics(new SimpleMeterRegistry()));
-        decisions = new ReactivePolicyRunner(authService, Schedulers.boundedElastic(),
-                new ReactiveRequestBodySource(Duration.ofSeconds(10)));
+        decisions = new ReactivePolicyRunner(authService, Schedulers.boundedElastic());
         anonymous = SecurityRequestContext.of("127.0.0.1", Map.of());
         bearer = SecurityRequestContext.of("127.0.0.1", Map.of("Authorization", List.of("Bearer " + jwt.hs256Token())));
         InetSocketAddress loopback = new InetSocketAddress("127.0.0.1", 40000);

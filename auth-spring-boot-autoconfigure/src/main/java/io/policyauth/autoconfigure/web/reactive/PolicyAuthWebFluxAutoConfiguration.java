@@ -32,7 +32,6 @@ import io.policyauth.web.reactive.FunctionalRoutePolicies;
 import io.policyauth.web.reactive.PolicyWebFilter;
 import io.policyauth.web.reactive.ReactiveAuthenticatedUserArgumentResolver;
 import io.policyauth.web.reactive.ReactivePolicyRunner;
-import io.policyauth.web.reactive.ReactiveRequestBodySource;
 import io.policyauth.web.reactive.ResolvedHandlerMapping;
 import io.policyauth.web.reactive.WebFluxMappedHandlers;
 
@@ -72,10 +71,8 @@ public class PolicyAuthWebFluxAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ReactivePolicyRunner policyAuthReactivePolicyRunner(AuthService authService, DecisionScheduler scheduler,
-            ObjectProvider<ReactiveRequestBodySource> bodies, PolicyAuthProperties properties) {
-        return new ReactivePolicyRunner(authService, scheduler.scheduler(),
-                bodies.getIfAvailable(() -> new ReactiveRequestBodySource(properties.getBodyReadTimeout())));
+    ReactivePolicyRunner policyAuthReactivePolicyRunner(AuthService authService, DecisionScheduler scheduler) {
+        return new ReactivePolicyRunner(authService, scheduler.scheduler());
     }
 
     @Bean
