@@ -7,7 +7,6 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
-
 /**
  * What the {@link NimbusTokenIssuer} writes besides the caller's subject, scopes and roles.
  *

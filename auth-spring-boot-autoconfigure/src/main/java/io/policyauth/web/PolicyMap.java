@@ -12,7 +12,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 
-
 /**
  * Every mapped endpoint of the application with its effective policy and where it comes from: the
  * answer to "which endpoints are open?".

@@ -53,7 +53,6 @@ abstract class JwtKeySourceCondition extends SpringBootCondition {
             return true;
         }
 
-
         Verification() {
             super("JWT verification key", JwtIssuerSettings.SECRET, JwtIssuerSettings.PUBLIC_KEY_LOCATION,
                     JwtIssuerSettings.JWK_SET_URI, JwtIssuerSettings.ISSUER_URI, JwtIssuerSettings.PRIVATE_KEY_LOCATION);

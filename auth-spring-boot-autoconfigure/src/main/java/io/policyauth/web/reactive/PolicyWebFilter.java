@@ -31,7 +31,6 @@ import io.policyauth.web.RefusedRequestTargets;
  */
 public final class PolicyWebFilter implements WebFilter, Ordered {
 
-
     /** After CORS and observation filters, before anything that reads the body or the user. */
     public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
 

@@ -23,7 +23,6 @@ import io.policyauth.web.PolicyResponse;
  */
 public class PolicyInterceptor implements HandlerInterceptor {
 
-
     /** Request attribute holding the {@link EffectivePolicy} that granted the request. */
     private static final String POLICY_ATTRIBUTE = EffectivePolicy.class.getName();
 

@@ -56,9 +56,10 @@ public final class ServletRequestContexts {
         return query == null ? url.toString() : url.append('?').append(query).toString();
     }
 
+    /* Asked only over TLS: for the certificate attribute, a container may consult its TLS support. */
     private static List<X509Certificate> clientCertificates(HttpServletRequest request) {
-        return request.getAttribute(CLIENT_CERTIFICATES) instanceof X509Certificate[] chain ? Arrays.asList(chain)
-                : List.of();
+        return request.isSecure() && request.getAttribute(CLIENT_CERTIFICATES) instanceof X509Certificate[] chain
+                ? Arrays.asList(chain) : List.of();
     }
 
     private static RequestBody body(HttpServletRequest request) {
