@@ -50,9 +50,12 @@ final class ReactiveRequestContexts {
         return chain == null ? List.of() : Arrays.asList(chain);
     }
 
+    /* Looked up when a policy reads the body, which few do: the other requests pay for no lookup. */
     private static RequestBody body(ServerWebExchange exchange) {
-        BodyCopyingServerRequest request = exchange.getAttribute(ReactiveBodyCopyFilter.ATTRIBUTE);
-        return request == null ? RequestBody.NONE : request::copy;
+        return limit -> {
+            BodyCopyingServerRequest request = exchange.getAttribute(ReactiveBodyCopyFilter.ATTRIBUTE);
+            return request == null ? null : request.copy(limit);
+        };
     }
 
     static String peerAddress(ServerHttpRequest request) {

@@ -62,9 +62,10 @@ public final class ServletRequestContexts {
                 ? Arrays.asList(chain) : List.of();
     }
 
+    /* Looked up when a policy reads the body, which few do: the other requests pay for no lookup. */
     private static RequestBody body(HttpServletRequest request) {
-        return request.getAttribute(BodyCopyFilter.ATTRIBUTE) instanceof BodyCopyingRequest copying ? copying::copy
-                : RequestBody.NONE;
+        return limit -> request.getAttribute(BodyCopyFilter.ATTRIBUTE) instanceof BodyCopyingRequest copying
+                ? copying.copy(limit) : null;
     }
 
     /**
