@@ -13,12 +13,14 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.util.ServletRequestPathUtils;
 
 import io.policyauth.apikey.SharedApiKeyExecutor;
+import io.policyauth.audit.ApplicationEventDecisionPublisher;
 import io.policyauth.audit.AuditLogSink;
 import io.policyauth.core.AuthExecutorRegistry;
 import io.policyauth.core.AuthService;
@@ -47,6 +49,7 @@ public class ServletInterceptorBenchmarks {
     private static final String KEY = "benchmark-shared-key-0123456789";
 
     private PolicyInterceptor interceptor;
+    private PolicyInterceptor publishing;
     private MockHttpServletResponse response;
     private MockHttpServletRequest exemptRequest;
     private MockHttpServletRequest publicRequest;
@@ -64,6 +67,15 @@ public class ServletInterceptorBenchmarks {
         EffectivePolicies policies = new EffectivePolicies(authService, "public", List.of(),
                 new PolicyModes(Enforcement.ENFORCE, Map.of()), (type, path) -> type == Exempt.class);
         interceptor = new PolicyInterceptor(policies, authService, new ServletResponseWriter());
+        // As an application has it by default: every decision also an application event, nobody listening.
+        GenericApplicationContext context = new GenericApplicationContext();
+        context.refresh();
+        AuthService withEvents = new AuthService(registry, List.of(new DecisionMetrics(new SimpleMeterRegistry()),
+                new AuditLogSink(), new ApplicationEventDecisionPublisher(context)), ClientAddressSource.PEER,
+                Clock.systemUTC(), null);
+        publishing = new PolicyInterceptor(new EffectivePolicies(withEvents, "public", List.of(),
+                new PolicyModes(Enforcement.ENFORCE, Map.of()), (type, path) -> false), withEvents,
+                new ServletResponseWriter());
         response = new MockHttpServletResponse();
         Handlers handlers = new Handlers();
         exempt = new HandlerMethod(new Exempt(), Exempt.class.getDeclaredMethod("plain"));
@@ -86,6 +98,12 @@ public class ServletInterceptorBenchmarks {
     @Benchmark
     public Object publicPolicy() throws Exception {
         interceptor.preHandle(publicRequest, response, publicHandler);
+        return publicRequest.getAttribute(PolicyAuthAttributes.USER);
+    }
+
+    @Benchmark
+    public Object publicPolicyWithApplicationEvents() throws Exception {
+        publishing.preHandle(publicRequest, response, publicHandler);
         return publicRequest.getAttribute(PolicyAuthAttributes.USER);
     }
 
