@@ -41,7 +41,7 @@ final class ClaimsVerifier {
         if (nbf != null && now + skewMillis < epochMillis(nbf)) {
             throw TokenRejections.notYetValid();
         }
-        if (issuer != null && !issuer.equals(claims.get("iss"))) {
+        if (issuer != null && !issuer.equals(claims.get(JwtClaimNames.ISSUER))) {
             throw TokenRejections.badIssuer();
         }
         if (!audiences.isEmpty() && !acceptsAudience(claims.get("aud"))) {

@@ -47,7 +47,7 @@ public final class IssuerRoutingJwtAuthProvider implements JwtAuthProvider {
     /** The unverified {@code iss}: only ever used to choose whom to ask, never trusted. */
     private String issuerOf(String token) {
         try {
-            return parser.parse(token).claims().get("iss") instanceof String iss ? iss : "";
+            return parser.parse(token).claims().get(JwtClaimNames.ISSUER) instanceof String iss ? iss : "";
         }
         catch (ParseException notJson) {
             throw TokenRejections.malformed();

@@ -94,13 +94,13 @@ final class JwtIssuerSettings {
     }
 
     /** @return whether this issuer is the top level, the only one with a private key */
-    boolean topLevel() {
+    boolean isTopLevel() {
         return jwt == root;
     }
 
     /** @return whether a private key is configured (top level only): the token issuer signs with it */
     boolean hasPrivateKey() {
-        return topLevel() && root.getPrivateKeyLocation() != null;
+        return isTopLevel() && root.getPrivateKeyLocation() != null;
     }
 
     /** Exactly one verification key source, and an {@code issuer} that agrees with {@code issuer-uri}. */
@@ -141,7 +141,7 @@ final class JwtIssuerSettings {
      */
     void requireAudienceForPublicKeys() {
         if (!verifiesWithSecret() && jwt.getAudiences().isEmpty() && !jwt.isAcceptAnyAudience()) {
-            String privateKey = topLevel() ? PRIVATE_KEY_LOCATION + ", " : "";
+            String privateKey = isTopLevel() ? PRIVATE_KEY_LOCATION + ", " : "";
             throw new InvalidConfigurationPropertyValueException(property("audiences"), "[]",
                     "set it to the audience of this application's tokens: with public keys ("
                     + property("public-key-location") + ", " + privateKey + property("jwk-set-uri") + " or "
