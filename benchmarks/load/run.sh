@@ -2,7 +2,7 @@
 # Load run of benchmarks/README.md: one trivial endpoint unprotected, under each policy, and behind
 # Spring Security's OAuth2 resource server, all against one app in one run so the ratios hold on a
 # noisy machine. Loopback only; bounded in time: about 1 min to build and start, endpoints * WARMUP,
-# then ROUNDS * endpoints * DURATION (about 7 minutes with the defaults).
+# then ROUNDS * (2 * endpoints - 1) * DURATION (about 11 minutes with the defaults).
 #
 #   benchmarks/load/run.sh                      # build, start, warm up, measure, print the table, stop
 #   DURATION=5s ROUNDS=1 benchmarks/load/run.sh # quicker, noisier
@@ -10,10 +10,12 @@
 #
 # Environment: PORT (18080), DURATION per wrk run (8s), WARMUP per endpoint (10s), CONNECTIONS (16),
 # THREADS wrk threads (1), ROUNDS measured passes over every endpoint (3), SKIP_BUILD=1 to reuse
-# benchmarks/target/benchmarks.jar, JAVA_OPTS for the app (-Xms512m -Xmx512m).
+# benchmarks/target/benchmarks.jar, JAVA_OPTS for the app (-Xms512m -Xmx512m), ONLY a regular
+# expression of the variants to measure (e.g. ONLY='public|HS256'; the baseline always runs).
 #
-# Rounds alternate the order of endpoints, so a machine that slows down or speeds up during the run
-# does not favour the endpoints measured first; the table reports the median round and the range.
+# Each variant runs between two runs of the baseline and is reported as its ratio to their mean, so
+# a machine that slows down or speeds up during the run does not bias any ratio; rounds alternate
+# the order of variants; the table reports medians over rounds and the range of each ratio.
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
@@ -94,6 +96,13 @@ ENDPOINTS=(
 if [[ "$STACK" == "webflux" ]]; then
   ENDPOINTS=("${ENDPOINTS[@]:0:9}")
 fi
+if [[ -n "${ONLY:-}" ]]; then # keep the baseline and the variants whose name matches the regex
+  selected=("${ENDPOINTS[0]}")
+  for entry in "${ENDPOINTS[@]:1}"; do
+    if [[ "${entry%%|*}" =~ $ONLY ]]; then selected+=("$entry"); fi
+  done
+  ENDPOINTS=("${selected[@]}")
+fi
 
 run_wrk() { # duration path header -> wrk output
   local args=(-t"$THREADS" -c"$CONNECTIONS" -d"$1" --latency --timeout 5s)
@@ -128,35 +137,55 @@ to_us() { # wrk latency such as 812.00us, 1.23ms, 1.01s -> microseconds
 }
 
 : >"$WORK/results"
+# Every variant is measured between two runs of the baseline, and its ratio is taken to the mean of
+# those two: a machine that slows down or speeds up during the run moves both sides of each ratio.
+# Rounds alternate the order of the variants.
+measure() { # index -> "rps p99_us cpu_us_per_request"
+  IFS='|' read -r name path header <<<"${ENDPOINTS[$1]}"
+  local before after out rps p99 requests
+  before=$(cpu_ticks)
+  out=$(run_wrk "$DURATION" "$path" "$header")
+  after=$(cpu_ticks)
+  if grep -q "Non-2xx" <<<"$out"; then
+    echo "$name: $(grep 'Non-2xx' <<<"$out"); the run is invalid" >&2; exit 1
+  fi
+  rps=$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")
+  p99=$(to_us "$(awk '$1 == "99%" { print $2 }' <<<"$out")")
+  requests=$(awk '/requests in/ { print $1 }' <<<"$out")
+  awk -v r="$rps" -v p="$p99" -v t=$((after - before)) -v hz="$CLK_TCK" -v n="$requests" \
+    'BEGIN { printf "%s %s %.1f\n", r, p, t / hz * 1000000 / n }'
+}
+
+VARIANTS=("${!ENDPOINTS[@]}")
+VARIANTS=("${VARIANTS[@]:1}")
 for round in $(seq 1 "$ROUNDS"); do
-  echo "Round $round of $ROUNDS: ${#ENDPOINTS[@]} endpoints x $DURATION" >&2
-  order=("${!ENDPOINTS[@]}")
+  echo "Round $round of $ROUNDS: ${#VARIANTS[@]} variants x $DURATION, each between two baseline runs" >&2
+  order=("${VARIANTS[@]}")
   if (( round % 2 == 0 )); then
     mapfile -t order < <(printf '%s\n' "${order[@]}" | tac)
   fi
+  previous=$(measure 0)
+  echo "0 $round $previous - -" >>"$WORK/results"
   for i in "${order[@]}"; do
-    IFS='|' read -r name path header <<<"${ENDPOINTS[$i]}"
-    before=$(cpu_ticks)
-    out=$(run_wrk "$DURATION" "$path" "$header")
-    after=$(cpu_ticks)
-    if grep -q "Non-2xx" <<<"$out"; then
-      echo "$name: $(grep 'Non-2xx' <<<"$out"); the run is invalid" >&2; exit 1
-    fi
-    rps=$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")
-    p99=$(to_us "$(awk '$1 == "99%" { print $2 }' <<<"$out")")
-    requests=$(awk '/requests in/ { print $1 }' <<<"$out")
-    cpu=$(awk -v t=$((after - before)) -v hz="$CLK_TCK" -v n="$requests" 'BEGIN { printf "%.1f", t / hz * 1000000 / n }')
-    echo "$i $rps $p99 $cpu" >>"$WORK/results"
+    current=$(measure "$i")
+    next=$(measure 0)
+    echo "0 $round $next - -" >>"$WORK/results"
+    # variant round rps p99 cpu baseline_rps baseline_cpu (means of the neighbouring baseline runs)
+    read -r b1 _ c1 <<<"$previous"
+    read -r b2 _ c2 <<<"$next"
+    echo "$i $round $current $(awk -v a="$b1" -v b="$b2" 'BEGIN { print (a + b) / 2 }') \
+$(awk -v a="$c1" -v b="$c2" 'BEGIN { print (a + b) / 2 }')" >>"$WORK/results"
+    previous=$next
   done
 done
 
-# Median over rounds (the middle one of three); the req/s range over rounds is this run's error bar.
+# Medians over rounds; the range of each variant's ratio over rounds is this run's error bar.
 # CPU per request is the app's own user + system time over the requests served: unlike req/s it
 # hardly moves when a neighbour takes CPU, so it is the steadier measure on a shared machine.
 echo
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, $ROUNDS round(s) after $WARMUP warm-up each, 127.0.0.1, $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo
-echo "| endpoint | req/s (median, range) | ratio to unprotected | p99 latency (median) | p99 ratio to unprotected | app CPU per request (median) |"
+echo "| endpoint | req/s (median, range) | ratio to unprotected (median, range over rounds) | p99 latency (median) | app CPU per request (median) | CPU above unprotected (median) |"
 echo "|---|---:|---:|---:|---:|---:|"
 names="$(printf '%s\n' "${ENDPOINTS[@]}" | cut -d'|' -f1 | paste -sd';')"
 sort -k1,1n -k2,2n "$WORK/results" | awk -v names="$names" '
@@ -165,22 +194,27 @@ sort -k1,1n -k2,2n "$WORK/results" | awk -v names="$names" '
     for (i = 1; i <= count; i++) for (j = i + 1; j <= count; j++) if (sorted[j] < sorted[i]) { t = sorted[i]; sorted[i] = sorted[j]; sorted[j] = t }
     return count % 2 ? sorted[(count + 1) / 2] : (sorted[count / 2] + sorted[count / 2 + 1]) / 2
   }
+  function low(values, count,    i, m) { m = values[1]; for (i = 2; i <= count; i++) if (values[i] < m) m = values[i]; return m }
+  function high(values, count,    i, m) { m = values[1]; for (i = 2; i <= count; i++) if (values[i] > m) m = values[i]; return m }
+  function latency(us) { return us >= 1000 ? sprintf("%.2f ms", us / 1000) : sprintf("%.0f us", us) }
   BEGIN { n = split(names, name, ";") }
-  { i = $1 + 1; c = ++count[i]; rps[i, c] = $2; p99[i, c] = $3; cpu[i, c] = $4 }
+  {
+    i = $1 + 1; c = ++count[i]; rps[i, c] = $3; p99[i, c] = $4; cpu[i, c] = $5
+    if ($6 != "-") { ratio[i, c] = $3 / $6; extra[i, c] = $5 - $7 }
+  }
   END {
     for (i = 1; i <= n; i++) {
-      delete r; delete p; delete u
-      for (c = 1; c <= count[i]; c++) { r[c] = rps[i, c]; p[c] = p99[i, c]; u[c] = cpu[i, c] }
-      med_rps[i] = median(r, count[i]); med_p99[i] = median(p, count[i]); med_cpu[i] = median(u, count[i])
-      lo[i] = r[1]; hi[i] = r[1]
-      for (c = 2; c <= count[i]; c++) { if (r[c] < lo[i]) lo[i] = r[c]; if (r[c] > hi[i]) hi[i] = r[c] }
-    }
-    for (i = 1; i <= n; i++) {
-      q = med_p99[i]
-      printf "| %s | %.0f (%.0f-%.0f) | %.2fx | %s | %.2fx | %.0f us |\n", name[i], med_rps[i], lo[i], hi[i],
-        med_rps[i] / med_rps[1], (q >= 1000 ? sprintf("%.2f ms", q / 1000) : sprintf("%.0f us", q)), q / med_p99[1],
-        med_cpu[i]
-      by_name[name[i]] = med_rps[i]
+      delete r; delete p; delete u; delete q; delete x
+      for (c = 1; c <= count[i]; c++) { r[c] = rps[i, c]; p[c] = p99[i, c]; u[c] = cpu[i, c]; q[c] = ratio[i, c]; x[c] = extra[i, c] }
+      line = sprintf("| %s | %.0f (%.0f-%.0f) | ", name[i], median(r, count[i]), low(r, count[i]), high(r, count[i]))
+      if (i == 1) {
+        line = line sprintf("1.00x (baseline, %d runs) | %s | %.0f us | |", count[i], latency(median(p, count[i])), median(u, count[i]))
+      } else {
+        line = line sprintf("%.2fx (%.2f-%.2f) | %s | %.0f us | %+.1f us |", median(q, count[i]), low(q, count[i]),
+          high(q, count[i]), latency(median(p, count[i])), median(u, count[i]), median(x, count[i]))
+        by_name[name[i]] = median(r, count[i])
+      }
+      print line
     }
     if (!("Spring Security HS256" in by_name)) exit
     print ""
@@ -188,6 +222,8 @@ sort -k1,1n -k2,2n "$WORK/results" | awk -v names="$names" '
     print "|---|---:|"
     split("HS256 RS256 ES256", alg, " ")
     for (a = 1; a <= 3; a++) {
-      printf "| %s | %.2fx |\n", alg[a], by_name["private " alg[a]] / by_name["Spring Security " alg[a]]
+      if (("private " alg[a]) in by_name && ("Spring Security " alg[a]) in by_name) {
+        printf "| %s | %.2fx |\n", alg[a], by_name["private " alg[a]] / by_name["Spring Security " alg[a]]
+      }
     }
   }'

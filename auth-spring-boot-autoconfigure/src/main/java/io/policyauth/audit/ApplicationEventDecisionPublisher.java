@@ -13,8 +13,6 @@ import io.policyauth.core.DecisionListener;
  */
 public class ApplicationEventDecisionPublisher implements DecisionListener {
 
-    private static final ResolvableType PAYLOAD_TYPE = ResolvableType.forClass(AuthDecisionEvent.class);
-
     private final ApplicationEventPublisher publisher;
 
     /**
@@ -26,6 +24,26 @@ public class ApplicationEventDecisionPublisher implements DecisionListener {
 
     @Override
     public void onDecision(AuthDecisionEvent decision) {
-        publisher.publishEvent(new PayloadApplicationEvent<>(this, decision, PAYLOAD_TYPE));
+        publisher.publishEvent(new DecisionApplicationEvent(this, decision));
+    }
+
+    /*
+     * A payload event whose type is a constant: PayloadApplicationEvent builds its generic type anew
+     * for every event, and the context asks for it on every publication (a third of the cost of
+     * publishing to no listener, under load).
+     */
+    private static final class DecisionApplicationEvent extends PayloadApplicationEvent<AuthDecisionEvent> {
+
+        private static final ResolvableType TYPE = ResolvableType.forClass(DecisionApplicationEvent.class);
+        private static final ResolvableType PAYLOAD_TYPE = ResolvableType.forClass(AuthDecisionEvent.class);
+
+        DecisionApplicationEvent(Object source, AuthDecisionEvent decision) {
+            super(source, decision, PAYLOAD_TYPE);
+        }
+
+        @Override
+        public ResolvableType getResolvableType() {
+            return TYPE;
+        }
     }
 }

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Metrics;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -91,13 +92,15 @@ public class PolicyAuthAutoConfiguration {
         @ConditionalOnMissingBean
         AuthService authService(AuthExecutorRegistry registry, DecisionMetrics metrics,
                 ObjectProvider<DecisionListener> listeners, ObjectProvider<ClientAddressSource> clientAddresses,
-                ObjectProvider<Clock> clock, ObjectProvider<ObservationRegistry> observations) {
+                ObjectProvider<Clock> clock, ObjectProvider<ObservationRegistry> observations,
+                PolicyAuthProperties properties, ListableBeanFactory beans) {
             // Metrics first; the audit sinks and any application listener after it, in their order.
             List<DecisionListener> all = new ArrayList<>();
             all.add(metrics);
             listeners.orderedStream().filter(listener -> listener != metrics).forEach(all::add);
             return new AuthService(registry, all, clientAddresses.getIfAvailable(() -> ClientAddressSource.PEER),
-                    ApplicationClock.of(clock), observations.getIfUnique());
+                    ApplicationClock.of(clock), DecisionObservations.registry(properties.getObservations().getEnabled(),
+                            observations.getIfUnique(), beans));
         }
 
         /** The refreshes and writes of every mechanism, on one pool, stopped with the context. */

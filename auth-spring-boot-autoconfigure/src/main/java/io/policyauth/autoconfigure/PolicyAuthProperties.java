@@ -59,6 +59,8 @@ public class PolicyAuthProperties {
      */
     private Duration bodyReadTimeout = DEFAULT_BODY_READ_TIMEOUT;
 
+    private final Observations observations = new Observations();
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -105,6 +107,29 @@ public class PolicyAuthProperties {
 
     public void setRoutes(List<Route> routes) {
         this.routes = routes;
+    }
+
+    public Observations getObservations() {
+        return observations;
+    }
+
+    /** Whether each decision is also a Micrometer observation (a span in traces). */
+    public static class Observations {
+
+        /**
+         * Observe each decision as "policyauth.decision". Unset: only when the application traces
+         * (it has a Micrometer Tracing Tracer bean), since without tracing the observation only
+         * repeats the policyauth.decision.duration timer, at a cost on every request.
+         */
+        private Boolean enabled;
+
+        public Boolean getEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(Boolean enabled) {
+            this.enabled = enabled;
+        }
     }
 
     /** A policy defined in configuration from other policies. Set exactly one of any-of and all-of. */

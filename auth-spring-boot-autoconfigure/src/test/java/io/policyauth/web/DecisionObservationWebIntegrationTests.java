@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
@@ -24,7 +25,10 @@ import io.policyauth.core.AuthService;
 import io.policyauth.core.DecisionMetrics;
 import io.policyauth.jwt.TokenIssuer;
 
-/** With an ObservationRegistry, every decision is an observation, and the meters stay as they were. */
+/**
+ * In an application that traces, every decision is an observation, and the meters stay as they
+ * were (without tracing, see {@code DecisionObservationsTests}).
+ */
 @SpringBootTest(classes = DecisionObservationWebIntegrationTests.App.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "policy-auth.jwt.secret=an-observation-test-secret-of-32-bytes-or-more")
@@ -66,6 +70,11 @@ class DecisionObservationWebIntegrationTests {
         @Bean
         MeterRegistry meterRegistry() {
             return new SimpleMeterRegistry();
+        }
+
+        @Bean
+        Tracer tracer() {
+            return Tracer.NOOP;
         }
 
         @Bean
