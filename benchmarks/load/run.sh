@@ -33,7 +33,7 @@ STACK="${STACK:-servlet}"
 APP_ARGS=()
 if [[ "$STACK" == "webflux" ]]; then
   APP_ARGS=(--spring.main.web-application-type=reactive
-    "--spring.autoconfigure.exclude=org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration,org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration,org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration,org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.reactive.ReactiveOAuth2ResourceServerWebSecurityAutoConfiguration")
+    "--spring.autoconfigure.exclude=org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration,org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration,org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration,org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.reactive.ReactiveOAuth2ResourceServerWebSecurityAutoConfiguration,org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration")
 fi
 BASE="http://127.0.0.1:${PORT}"
 WORK="$(mktemp -d)"
@@ -78,20 +78,23 @@ ES="Authorization: Bearer $(credential es256)"
 KEY="X-API-KEY: $(credential shared)"
 DB_KEY="X-API-KEY: $(credential db)"
 
-# name|path|header (empty: none). The first one is the baseline of every ratio.
+# name|path|header (empty: none)|header of its baseline ("same" when the same). Every variant is
+# compared with the unprotected endpoint asked the same request, headers included: a 700-byte
+# bearer header costs Tomcat and wrk something whether or not anyone reads it (the second row says
+# how much). The first entry is the unprotected endpoint without a header.
 ENDPOINTS=(
-  "unprotected|/plain|"
-  "unprotected, RS256 bearer header sent (unread)|/plain|$RS"
-  "public|/public|"
-  "internal|/internal|"
-  "shared_api_key|/shared|$KEY"
-  "db_api_key (cache warm)|/db|$DB_KEY"
-  "private HS256|/private/hs256|$HS"
-  "private RS256|/private/rs256|$RS"
-  "private ES256|/private/es256|$ES"
-  "Spring Security HS256|/ss/hs256|$HS"
-  "Spring Security RS256|/ss/rs256|$RS"
-  "Spring Security ES256|/ss/es256|$ES"
+  "unprotected|/plain||"
+  "unprotected, RS256 bearer header sent (unread)|/plain|$RS|"
+  "public|/public||"
+  "internal|/internal||"
+  "shared_api_key|/shared|$KEY|same"
+  "db_api_key (cache warm)|/db|$DB_KEY|same"
+  "private HS256|/private/hs256|$HS|same"
+  "private RS256|/private/rs256|$RS|same"
+  "private ES256|/private/es256|$ES|same"
+  "Spring Security HS256|/ss/hs256|$HS|same"
+  "Spring Security RS256|/ss/rs256|$RS|same"
+  "Spring Security ES256|/ss/es256|$ES|same"
 )
 if [[ "$STACK" == "webflux" ]]; then
   ENDPOINTS=("${ENDPOINTS[@]:0:9}")
@@ -104,6 +107,11 @@ if [[ -n "${ONLY:-}" ]]; then # keep the baseline and the variants whose name ma
   ENDPOINTS=("${selected[@]}")
 fi
 
+baseline_header() { # index -> the header its baseline sends
+  IFS='|' read -r _ _ header baseline <<<"${ENDPOINTS[$1]}"
+  if [[ "$baseline" == "same" ]]; then echo "$header"; else echo "$baseline"; fi
+}
+
 run_wrk() { # duration path header -> wrk output
   local args=(-t"$THREADS" -c"$CONNECTIONS" -d"$1" --latency --timeout 5s)
   if [[ -n "$3" ]]; then args+=(-H "$3"); fi
@@ -112,14 +120,14 @@ run_wrk() { # duration path header -> wrk output
 
 # Every endpoint must answer 200 with its credential before anything is measured.
 for entry in "${ENDPOINTS[@]}"; do
-  IFS='|' read -r name path header <<<"$entry"
+  IFS="|" read -r name path header _ <<<"$entry"
   status=$(curl -s -o /dev/null -w '%{http_code}' ${header:+-H "$header"} "$BASE$path")
   if [[ "$status" != "200" ]]; then echo "$name ($path) answered $status, not 200" >&2; exit 1; fi
 done
 
 echo "Warming up every endpoint for $WARMUP" >&2
 for entry in "${ENDPOINTS[@]}"; do
-  IFS='|' read -r name path header <<<"$entry"
+  IFS="|" read -r name path header _ <<<"$entry"
   run_wrk "$WARMUP" "$path" "$header" >/dev/null
 done
 
@@ -137,17 +145,16 @@ to_us() { # wrk latency such as 812.00us, 1.23ms, 1.01s -> microseconds
 }
 
 : >"$WORK/results"
-# Every variant is measured between two runs of the baseline, and its ratio is taken to the mean of
+# Every variant is measured between two runs of its baseline, and its ratio is taken to the mean of
 # those two: a machine that slows down or speeds up during the run moves both sides of each ratio.
 # Rounds alternate the order of the variants.
-measure() { # index -> "rps p99_us cpu_us_per_request"
-  IFS='|' read -r name path header <<<"${ENDPOINTS[$1]}"
+measure() { # name path header -> "rps p99_us cpu_us_per_request"
   local before after out rps p99 requests
   before=$(cpu_ticks)
-  out=$(run_wrk "$DURATION" "$path" "$header")
+  out=$(run_wrk "$DURATION" "$2" "$3")
   after=$(cpu_ticks)
   if grep -q "Non-2xx" <<<"$out"; then
-    echo "$name: $(grep 'Non-2xx' <<<"$out"); the run is invalid" >&2; exit 1
+    echo "$1: $(grep 'Non-2xx' <<<"$out"); the run is invalid" >&2; exit 1
   fi
   rps=$(awk '/^Requests\/sec:/ { print $2 }' <<<"$out")
   p99=$(to_us "$(awk '$1 == "99%" { print $2 }' <<<"$out")")
@@ -156,21 +163,42 @@ measure() { # index -> "rps p99_us cpu_us_per_request"
     'BEGIN { printf "%s %s %.1f\n", r, p, t / hz * 1000000 / n }'
 }
 
-VARIANTS=("${!ENDPOINTS[@]}")
-VARIANTS=("${VARIANTS[@]:1}")
+measure_variant() { # index -> "rps p99_us cpu_us_per_request"
+  IFS='|' read -r name path header _ <<<"${ENDPOINTS[$1]}"
+  measure "$name" "$path" "$header"
+}
+
+measure_baseline() { # header -> the unprotected endpoint asked with it; recorded when it has none
+  local result
+  result=$(measure "unprotected" /plain "$1")
+  if [[ -z "$1" ]]; then echo "0 $round $result - -" >>"$WORK/results"; fi
+  echo "$result"
+}
+
+# Variants with the same baseline request run next to each other and share the baseline runs
+# between them.
+VARIANTS=()
+while read -r _ i; do VARIANTS+=("$i"); done < <(
+  for i in $(seq 1 $((${#ENDPOINTS[@]} - 1))); do
+    printf '%s\t%s\n' "$(baseline_header "$i")" "$i"
+  done | awk -F'\t' '!($1 in group) { group[$1] = ++groups } { print group[$1], $2 }' | sort -s -n -k1,1)
 for round in $(seq 1 "$ROUNDS"); do
-  echo "Round $round of $ROUNDS: ${#VARIANTS[@]} variants x $DURATION, each between two baseline runs" >&2
+  echo "Round $round of $ROUNDS: ${#VARIANTS[@]} variants x $DURATION, each between two runs of its baseline" >&2
   order=("${VARIANTS[@]}")
   if (( round % 2 == 0 )); then
     mapfile -t order < <(printf '%s\n' "${order[@]}" | tac)
   fi
-  previous=$(measure 0)
-  echo "0 $round $previous - -" >>"$WORK/results"
+  previous=""
+  previous_header=""
   for i in "${order[@]}"; do
-    current=$(measure "$i")
-    next=$(measure 0)
-    echo "0 $round $next - -" >>"$WORK/results"
-    # variant round rps p99 cpu baseline_rps baseline_cpu (means of the neighbouring baseline runs)
+    header=$(baseline_header "$i")
+    if [[ -z "$previous" || "$header" != "$previous_header" ]]; then
+      previous=$(measure_baseline "$header")
+      previous_header=$header
+    fi
+    current=$(measure_variant "$i")
+    next=$(measure_baseline "$header")
+    # variant round rps p99 cpu baseline_rps baseline_cpu (means of the two baseline runs around it)
     read -r b1 _ c1 <<<"$previous"
     read -r b2 _ c2 <<<"$next"
     echo "$i $round $current $(awk -v a="$b1" -v b="$b2" 'BEGIN { print (a + b) / 2 }') \
@@ -185,7 +213,7 @@ done
 echo
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, $ROUNDS round(s) after $WARMUP warm-up each, 127.0.0.1, $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo
-echo "| endpoint | req/s (median, range) | ratio to unprotected (median, range over rounds) | p99 latency (median) | app CPU per request (median) | CPU above unprotected (median) |"
+echo "| endpoint | req/s (median, range) | ratio to the same request unprotected (median, range over rounds) | p99 latency (median) | app CPU per request (median) | CPU above the same request unprotected (median) |"
 echo "|---|---:|---:|---:|---:|---:|"
 names="$(printf '%s\n' "${ENDPOINTS[@]}" | cut -d'|' -f1 | paste -sd';')"
 sort -k1,1n -k2,2n "$WORK/results" | awk -v names="$names" '

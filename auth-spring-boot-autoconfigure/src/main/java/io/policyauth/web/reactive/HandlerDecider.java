@@ -84,17 +84,24 @@ final class HandlerDecider {
         if (policy.exempt() || earlier != null && earlier.decidedAlike(request, policy)) {
             return Mono.just(proceed(exchange, handler, policy));
         }
-        return runner.decide(exchange, policy).map(decision -> {
-            if (decision instanceof Decision.Granted granted) {
-                exchange.getAttributes().put(PolicyAuthAttributes.USER, granted.user());
-                return proceed(exchange, handler, policy);
-            }
-            if (decision instanceof Decision.Denied denied) {
-                logger.debug("Policy '{}' denied {} {}: {}", policy.name(), request.getMethod(),
-                        request.getPath().pathWithinApplication(), denied.exception().reason());
-            }
-            return Verdict.refuse(PolicyResponse.refusal(decision, policy.name()));
-        });
+        if (runner.decidesInline(policy)) {
+            return Mono.just(verdict(exchange, handler, policy, runner.decideInline(exchange, policy)));
+        }
+        return runner.decide(exchange, policy).map(decision -> verdict(exchange, handler, policy, decision));
+    }
+
+    private static Verdict verdict(ServerWebExchange exchange, Object handler, EffectivePolicy policy,
+            Decision decision) {
+        if (decision instanceof Decision.Granted granted) {
+            exchange.getAttributes().put(PolicyAuthAttributes.USER, granted.user());
+            return proceed(exchange, handler, policy);
+        }
+        if (decision instanceof Decision.Denied denied) {
+            ServerHttpRequest request = exchange.getRequest();
+            logger.debug("Policy '{}' denied {} {}: {}", policy.name(), request.getMethod(),
+                    request.getPath().pathWithinApplication(), denied.exception().reason());
+        }
+        return Verdict.refuse(PolicyResponse.refusal(decision, policy.name()));
     }
 
     private static Verdict proceed(ServerWebExchange exchange, Object handler, @Nullable EffectivePolicy policy) {
