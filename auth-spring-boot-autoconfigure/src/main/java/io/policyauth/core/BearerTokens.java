@@ -14,6 +14,10 @@ public final class BearerTokens {
 
     private static final Challenge CHALLENGE = Challenge.of(SCHEME);
 
+    /* One bit per character of the b64token alphabet (below 64, and 64 to 127): no branch per character. */
+    private static final long B64_LOW = bits("0123456789-.+/");
+    private static final long B64_HIGH = bits("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_~");
+
     private BearerTokens() {
     }
 
@@ -95,7 +99,14 @@ public final class BearerTokens {
     }
 
     private static boolean isB64Char(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+        return c < 64 ? (B64_LOW >>> c & 1) != 0 : c < 128 && (B64_HIGH >>> (c - 64) & 1) != 0;
+    }
+
+    private static long bits(String characters) {
+        long bits = 0;
+        for (char c : characters.toCharArray()) {
+            bits |= 1L << (c & 63);
+        }
+        return bits;
     }
 }
