@@ -82,6 +82,23 @@ public final class ApiKeyLookup {
     }
 
     /**
+     * Whether {@link #find} would answer this hash from memory now: cached, not due for a reload
+     * (which runs on the calling thread), and the revocation feed current. Neither loads nor
+     * counts as a read.
+     *
+     * @param hash the SHA-256 of a presented key
+     * @return {@code true} when finding it needs no store
+     */
+    public boolean answersFromMemory(String hash) {
+        if (cache == null || revocations != null && !revocations.isCurrent() || !cache.asMap().containsKey(hash)) {
+            return false;
+        }
+        return cache.policy().refreshAfterWrite()
+                .flatMap(refresh -> refresh.ageOf(hash).map(age -> age.compareTo(refresh.getRefreshesAfter()) < 0))
+                .orElse(false);
+    }
+
+    /**
      * Forgets what is cached for a hash. A lookup of that hash in flight is waited for, so a value
      * read before a change made by the caller is not left behind.
      *

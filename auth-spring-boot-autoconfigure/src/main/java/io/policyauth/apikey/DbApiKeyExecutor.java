@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.policyauth.core.AuthException;
 import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.AuthUnavailableException;
 import io.policyauth.core.AuthenticatedUser;
@@ -81,6 +82,20 @@ public final class DbApiKeyExecutor implements AuthExecutor {
     @Override
     public void activate() {
         preparation.prepare();
+    }
+
+    /* A key whose answer is in memory (most requests) is CPU work: a reactive front decides it inline. */
+    @Override
+    public boolean mayBlock(SecurityRequestContext context) {
+        String key;
+        try {
+            key = header.read(context);
+        }
+        catch (AuthException refused) {
+            return false;
+        }
+        return format.isWellFormed(key)
+                && (!preparation.isPrepared() || !lookup.answersFromMemory(ApiKeyHash.of(key)));
     }
 
     @Override

@@ -48,6 +48,19 @@ public interface AuthExecutor {
     }
 
     /**
+     * Whether deciding this request may wait on I/O. A policy that may block in general can often
+     * tell that this request's answer is at hand (its cache holds the key), and a reactive front
+     * then decides it inline instead of moving it to another thread. Asked on the event loop: it
+     * must be cheap, must not block and must not throw.
+     *
+     * @param context the request about to be decided
+     * @return {@link #mayBlock()} unless overridden
+     */
+    default boolean mayBlock(SecurityRequestContext context) {
+        return mayBlock();
+    }
+
+    /**
      * Whether deciding reads the request body ({@link SecurityRequestContext#body()}). A reactive
      * front then receives the body's start before running the policy, without holding a thread, and a
      * gateway endpoint that has no body to give refuses the request instead of asking.

@@ -9,6 +9,7 @@ abstract sealed class CompositeExecutor implements AuthExecutor permits AnyOfExe
     private final PolicyDefinition.Combination combination;
     private final List<AuthExecutor> members;
     private final boolean readsBody;
+    private final boolean mayBlock;
 
     /**
      * @param policy the composite's name
@@ -24,6 +25,7 @@ abstract sealed class CompositeExecutor implements AuthExecutor permits AnyOfExe
         this.members = List.copyOf(members);
         // Asked on every reactive decision: known once, since the members are fixed.
         this.readsBody = this.members.stream().anyMatch(AuthExecutor::readsBody);
+        this.mayBlock = this.members.stream().anyMatch(AuthExecutor::mayBlock);
     }
 
     @Override
@@ -33,7 +35,20 @@ abstract sealed class CompositeExecutor implements AuthExecutor permits AnyOfExe
 
     @Override
     public boolean mayBlock() {
-        return members.stream().anyMatch(AuthExecutor::mayBlock);
+        return mayBlock;
+    }
+
+    @Override
+    public boolean mayBlock(SecurityRequestContext context) {
+        if (!mayBlock) {
+            return false;
+        }
+        for (AuthExecutor member : members) {
+            if (member.mayBlock(context)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Reads the body when any member does. */

@@ -35,6 +35,11 @@ final class RequirementsExecutor implements AuthExecutor {
     }
 
     @Override
+    public boolean mayBlock(SecurityRequestContext context) {
+        return delegate.mayBlock(context);
+    }
+
+    @Override
     public boolean readsBody() {
         return delegate.readsBody();
     }

@@ -119,6 +119,33 @@ class DbApiKeyExecutorTests {
     }
 
     @Test
+    void aKeyWhoseAnswerIsInMemoryIsCpuWorkAndOneThatNeedsTheStoreMayBlock() {
+        fixture.executor.activate();
+        String key = fixture.manager.issue("a", null, null, null, null).key();
+        SecurityRequestContext request = ApiKeyFixture.withKey(key);
+        assertThat(fixture.executor.mayBlock(request)).isTrue();
+
+        fixture.authorize(key);
+        fixture.mongo.clearCommands();
+
+        assertThat(fixture.executor.mayBlock(request)).isFalse();
+        assertThat(fixture.executor.mayBlock(ApiKeyFixture.withKey("not-a-key"))).isFalse();
+        assertThat(fixture.executor.mayBlock(SecurityRequestContext.of("127.0.0.1", Map.of()))).isFalse();
+        assertThat(fixture.mongo.commands()).as("asking queries nothing").isEmpty();
+    }
+
+    @Test
+    void withoutACacheEveryKeyMayBlock() {
+        fixture.close();
+        fixture = new ApiKeyFixture(Duration.ZERO);
+        fixture.executor.activate();
+        String key = fixture.manager.issue("a", null, null, null, null).key();
+        fixture.authorize(key);
+
+        assertThat(fixture.executor.mayBlock(ApiKeyFixture.withKey(key))).isTrue();
+    }
+
+    @Test
     void theCacheRemembersUnknownKeysBriefly() {
         String unknown = new ApiKeyFormat("pak").generate();
         fixture.mongo.clearCommands();

@@ -31,6 +31,11 @@ public record RenamedPolicy(String policy, AuthExecutor delegate) implements Aut
     }
 
     @Override
+    public boolean mayBlock(SecurityRequestContext context) {
+        return delegate.mayBlock(context);
+    }
+
+    @Override
     public boolean readsBody() {
         return delegate.readsBody();
     }

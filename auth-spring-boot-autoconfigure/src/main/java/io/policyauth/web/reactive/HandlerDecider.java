@@ -14,6 +14,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import io.policyauth.core.Decision;
+import io.policyauth.core.SecurityRequestContext;
 import io.policyauth.web.EffectivePolicies;
 import io.policyauth.web.EffectivePolicy;
 import io.policyauth.web.PolicyAuthAttributes;
@@ -84,10 +85,13 @@ final class HandlerDecider {
         if (policy.exempt() || earlier != null && earlier.decidedAlike(request, policy)) {
             return Mono.just(proceed(exchange, handler, policy));
         }
-        if (runner.decidesInline(policy)) {
-            return Mono.just(verdict(exchange, handler, policy, runner.decideInline(exchange, policy)));
+        SecurityRequestContext context = ReactiveRequestContexts.from(exchange);
+        Decision now = runner.decideInline(context, policy);
+        if (now != null) {
+            return Mono.just(verdict(exchange, handler, policy, now));
         }
-        return runner.decide(exchange, policy).map(decision -> verdict(exchange, handler, policy, decision));
+        return runner.decideLater(exchange, context, policy).map(decision -> verdict(exchange, handler, policy,
+                decision));
     }
 
     private static Verdict verdict(ServerWebExchange exchange, Object handler, EffectivePolicy policy,
