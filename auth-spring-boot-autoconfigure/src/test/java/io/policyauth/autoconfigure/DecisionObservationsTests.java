@@ -2,14 +2,11 @@ package io.policyauth.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import org.junit.jupiter.api.Test;
@@ -21,6 +18,7 @@ import io.policyauth.core.AuthService;
 import io.policyauth.core.DecisionMetrics;
 import io.policyauth.core.RequestHeaders;
 import io.policyauth.core.SecurityRequestContext;
+import io.policyauth.core.StoppedObservations;
 
 /**
  * Decisions are observations when the application traces or asks for them, and only then; the
@@ -28,20 +26,22 @@ import io.policyauth.core.SecurityRequestContext;
  */
 class DecisionObservationsTests {
 
-    private final List<Observation.Context> observed = new CopyOnWriteArrayList<>();
+    private final StoppedObservations observations = new StoppedObservations();
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(PolicyAuthAutoConfiguration.class))
             .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-            .withBean(ObservationRegistry.class, this::recordingRegistry);
+            .withBean(ObservationRegistry.class, observations::registry);
 
     @Test
     void anApplicationThatTracesObservesEachDecision() {
         runner.withBean(Tracer.class, () -> Tracer.NOOP).run(context -> {
             decidePublic(context);
 
-            assertThat(observed).extracting(Observation.Context::getName).containsExactly(AuthService.OBSERVATION);
-            assertThat(observed.get(0).getLowCardinalityKeyValue("outcome").getValue()).isEqualTo("granted");
+            assertThat(observations.stopped()).extracting(Observation.Context::getName)
+                    .containsExactly(AuthService.OBSERVATION);
+            assertThat(observations.stopped().get(0).getLowCardinalityKeyValue("outcome").getValue())
+                    .isEqualTo("granted");
         });
     }
 
@@ -50,7 +50,7 @@ class DecisionObservationsTests {
         runner.run(context -> {
             decidePublic(context);
 
-            assertThat(observed).isEmpty();
+            assertThat(observations.stopped()).isEmpty();
             assertThat(context.getBean(MeterRegistry.class).get(DecisionMetrics.DECISIONS)
                     .tags("policy", "public", "outcome", "granted").counter().count()).isEqualTo(1);
         });
@@ -61,7 +61,8 @@ class DecisionObservationsTests {
         runner.withPropertyValues("policy-auth.observations.enabled=true").run(context -> {
             decidePublic(context);
 
-            assertThat(observed).extracting(Observation.Context::getName).containsExactly(AuthService.OBSERVATION);
+            assertThat(observations.stopped()).extracting(Observation.Context::getName)
+                    .containsExactly(AuthService.OBSERVATION);
         });
     }
 
@@ -71,7 +72,7 @@ class DecisionObservationsTests {
                 .run(context -> {
                     decidePublic(context);
 
-                    assertThat(observed).isEmpty();
+                    assertThat(observations.stopped()).isEmpty();
                 });
     }
 
@@ -79,21 +80,5 @@ class DecisionObservationsTests {
         assertThat(context).hasNotFailed();
         context.getBean(AuthService.class).authorize(SecurityRequestContext.builder("127.0.0.1",
                 RequestHeaders.of(Map.of()), "GET", "/").build(), "public");
-    }
-
-    private ObservationRegistry recordingRegistry() {
-        ObservationRegistry registry = ObservationRegistry.create();
-        registry.observationConfig().observationHandler(new ObservationHandler<>() {
-            @Override
-            public void onStop(Observation.Context context) {
-                observed.add(context);
-            }
-
-            @Override
-            public boolean supportsContext(Observation.Context context) {
-                return true;
-            }
-        });
-        return registry;
     }
 }

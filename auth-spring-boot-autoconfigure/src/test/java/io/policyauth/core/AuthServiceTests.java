@@ -13,7 +13,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +22,7 @@ class AuthServiceTests {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final List<AuthDecisionEvent> events = new CopyOnWriteArrayList<>();
-    private final List<Observation.Context> observed = new CopyOnWriteArrayList<>();
+    private final StoppedObservations observations = new StoppedObservations();
 
     private final AuthExecutor alice = executor("alice_policy",
             context -> AuthenticatedUser.builder("alice", "test").tokenId("k-1").tenant("acme").build());
@@ -111,25 +110,14 @@ class AuthServiceTests {
 
     @Test
     void withAnObservationRegistryEveryDecisionIsAnObservation() {
-        ObservationRegistry observations = ObservationRegistry.create();
-        observations.observationConfig().observationHandler(new ObservationHandler<>() {
-            @Override
-            public void onStop(Observation.Context context) {
-                observed.add(context);
-            }
-
-            @Override
-            public boolean supportsContext(Observation.Context context) {
-                return true;
-            }
-        });
-        AuthService observing = service(observations);
+        AuthService observing = service(observations.registry());
 
         observing.authorize(request(), alice);
         assertThatExceptionOfType(ForbiddenException.class).isThrownBy(() -> observing.authorize(request(), refusing));
 
-        assertThat(observed).extracting(Observation.Context::getName).containsOnly(AuthService.OBSERVATION);
-        assertThat(observed).extracting(context -> context.getLowCardinalityKeyValue("policy").getValue() + "/"
+        List<Observation.Context> stopped = observations.stopped();
+        assertThat(stopped).extracting(Observation.Context::getName).containsOnly(AuthService.OBSERVATION);
+        assertThat(stopped).extracting(context -> context.getLowCardinalityKeyValue("policy").getValue() + "/"
                 + context.getLowCardinalityKeyValue("outcome").getValue())
                 .containsExactly("alice_policy/granted", "refusing/forbidden");
         assertThat(events).hasSize(2);

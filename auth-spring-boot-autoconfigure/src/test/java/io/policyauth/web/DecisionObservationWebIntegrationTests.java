@@ -3,12 +3,9 @@ package io.policyauth.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import org.junit.jupiter.api.Test;
@@ -23,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.policyauth.core.AuthService;
 import io.policyauth.core.DecisionMetrics;
+import io.policyauth.core.StoppedObservations;
 import io.policyauth.jwt.TokenIssuer;
 
 /**
@@ -41,7 +39,7 @@ class DecisionObservationWebIntegrationTests {
     TokenIssuer tokens;
 
     @Autowired
-    App.Recorder recorder;
+    StoppedObservations observations;
 
     @Autowired
     MeterRegistry meters;
@@ -53,7 +51,7 @@ class DecisionObservationWebIntegrationTests {
                 .statusCode()).isEqualTo(200);
         assertThat(http.get("/me").statusCode()).isEqualTo(401);
 
-        assertThat(recorder.stopped).filteredOn(context -> AuthService.OBSERVATION.equals(context.getName()))
+        assertThat(observations.stopped()).filteredOn(context -> AuthService.OBSERVATION.equals(context.getName()))
                 .extracting(context -> context.getLowCardinalityKeyValue("policy").getValue() + ":"
                         + context.getLowCardinalityKeyValue("outcome").getValue())
                 .containsExactly("private:granted", "private:unauthenticated");
@@ -78,35 +76,13 @@ class DecisionObservationWebIntegrationTests {
         }
 
         @Bean
-        Recorder recorder() {
-            return new Recorder();
+        StoppedObservations stoppedObservations() {
+            return new StoppedObservations();
         }
 
         @Bean
-        ObservationRegistry observationRegistry(Recorder recorder) {
-            ObservationRegistry registry = ObservationRegistry.create();
-            registry.observationConfig().observationHandler(recorder.handler());
-            return registry;
-        }
-
-        /** Not a handler bean itself, which Boot would register a second time. */
-        static class Recorder {
-
-            final List<Observation.Context> stopped = new CopyOnWriteArrayList<>();
-
-            ObservationHandler<Observation.Context> handler() {
-                return new ObservationHandler<>() {
-                    @Override
-                    public void onStop(Observation.Context context) {
-                        stopped.add(context);
-                    }
-
-                    @Override
-                    public boolean supportsContext(Observation.Context context) {
-                        return true;
-                    }
-                };
-            }
+        ObservationRegistry observationRegistry(StoppedObservations observations) {
+            return observations.registry();
         }
 
         @RestController

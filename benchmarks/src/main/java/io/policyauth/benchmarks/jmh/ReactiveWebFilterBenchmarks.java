@@ -27,6 +27,8 @@ import reactor.core.scheduler.Schedulers;
 import io.policyauth.apikey.SharedApiKeyExecutor;
 import io.policyauth.audit.ApplicationEventDecisionPublisher;
 import io.policyauth.audit.AuditLogSink;
+import io.policyauth.benchmarks.jmh.FrontHandlers.Exempt;
+import io.policyauth.benchmarks.jmh.FrontHandlers.Guarded;
 import io.policyauth.core.AuthExecutorRegistry;
 import io.policyauth.core.AuthService;
 import io.policyauth.core.ClientAddressSource;
@@ -36,7 +38,6 @@ import io.policyauth.core.PolicyModes;
 import io.policyauth.core.PublicExecutor;
 import io.policyauth.web.EffectivePolicies;
 import io.policyauth.web.PolicyAuthAttributes;
-import io.policyauth.web.RequiresPolicy;
 import io.policyauth.web.reactive.PolicyWebFilter;
 import io.policyauth.web.reactive.ReactivePolicyRunner;
 
@@ -74,12 +75,12 @@ public class ReactiveWebFilterBenchmarks {
         EffectivePolicies policies = new EffectivePolicies(authService, "public", List.of(),
                 new PolicyModes(Enforcement.ENFORCE, Map.of()), (type, path) -> type == Exempt.class);
         ReactivePolicyRunner runner = new ReactivePolicyRunner(authService, Schedulers.boundedElastic());
-        Handlers handlers = new Handlers();
+        Guarded handlers = new Guarded();
         exemptFilter = filter(new HandlerMethod(new Exempt(), Exempt.class.getDeclaredMethod("plain")), policies,
                 runner);
-        publicFilter = filter(new HandlerMethod(handlers, Handlers.class.getDeclaredMethod("publicPolicy")), policies,
+        publicFilter = filter(new HandlerMethod(handlers, Guarded.class.getDeclaredMethod("publicPolicy")), policies,
                 runner);
-        keyFilter = filter(new HandlerMethod(handlers, Handlers.class.getDeclaredMethod("sharedKey")), policies,
+        keyFilter = filter(new HandlerMethod(handlers, Guarded.class.getDeclaredMethod("sharedKey")), policies,
                 runner);
         exemptExchange = exchange(MockServerHttpRequest.get("/plain"));
         publicExchange = exchange(MockServerHttpRequest.get("/public"));
@@ -124,27 +125,5 @@ public class ReactiveWebFilterBenchmarks {
 
     private static MockServerWebExchange exchange(MockServerHttpRequest.BaseBuilder<?> request) {
         return MockServerWebExchange.from(request.remoteAddress(new InetSocketAddress("127.0.0.1", 40000)));
-    }
-
-    /** Handlers as a controller declares them. */
-    public static class Handlers {
-
-        @RequiresPolicy("public")
-        public String publicPolicy() {
-            return "ok";
-        }
-
-        @RequiresPolicy("shared_api_key")
-        public String sharedKey() {
-            return "ok";
-        }
-    }
-
-    /** A handler no policy decides. */
-    public static class Exempt {
-
-        public String plain() {
-            return "ok";
-        }
     }
 }

@@ -22,6 +22,8 @@ import org.springframework.web.util.ServletRequestPathUtils;
 import io.policyauth.apikey.SharedApiKeyExecutor;
 import io.policyauth.audit.ApplicationEventDecisionPublisher;
 import io.policyauth.audit.AuditLogSink;
+import io.policyauth.benchmarks.jmh.FrontHandlers.Exempt;
+import io.policyauth.benchmarks.jmh.FrontHandlers.Guarded;
 import io.policyauth.core.AuthExecutorRegistry;
 import io.policyauth.core.AuthService;
 import io.policyauth.core.ClientAddressSource;
@@ -31,7 +33,6 @@ import io.policyauth.core.PolicyModes;
 import io.policyauth.core.PublicExecutor;
 import io.policyauth.web.EffectivePolicies;
 import io.policyauth.web.PolicyAuthAttributes;
-import io.policyauth.web.RequiresPolicy;
 import io.policyauth.web.servlet.PolicyInterceptor;
 import io.policyauth.web.servlet.ServletResponseWriter;
 
@@ -77,10 +78,10 @@ public class ServletInterceptorBenchmarks {
                 new PolicyModes(Enforcement.ENFORCE, Map.of()), (type, path) -> false), withEvents,
                 new ServletResponseWriter());
         response = new MockHttpServletResponse();
-        Handlers handlers = new Handlers();
+        Guarded handlers = new Guarded();
         exempt = new HandlerMethod(new Exempt(), Exempt.class.getDeclaredMethod("plain"));
-        publicHandler = new HandlerMethod(handlers, Handlers.class.getDeclaredMethod("publicPolicy"));
-        keyHandler = new HandlerMethod(handlers, Handlers.class.getDeclaredMethod("sharedKey"));
+        publicHandler = new HandlerMethod(handlers, Guarded.class.getDeclaredMethod("publicPolicy"));
+        keyHandler = new HandlerMethod(handlers, Guarded.class.getDeclaredMethod("sharedKey"));
         exemptRequest = request("/plain");
         publicRequest = request("/public");
         keyRequest = request("/shared");
@@ -119,27 +120,5 @@ public class ServletInterceptorBenchmarks {
         request.setRemoteAddr("127.0.0.1");
         ServletRequestPathUtils.parseAndCache(request);
         return request;
-    }
-
-    /** Handlers as a controller declares them. */
-    public static class Handlers {
-
-        @RequiresPolicy("public")
-        public String publicPolicy() {
-            return "ok";
-        }
-
-        @RequiresPolicy("shared_api_key")
-        public String sharedKey() {
-            return "ok";
-        }
-    }
-
-    /** A handler no policy decides. */
-    public static class Exempt {
-
-        public String plain() {
-            return "ok";
-        }
     }
 }
