@@ -88,12 +88,17 @@ public final class ApiKeyFormat {
             }
         }
         int split = length - CHECKSUM_LENGTH;
-        return checksum(candidate.substring(0, split)).equals(candidate.substring(split));
+        return candidate.regionMatches(split, checksum(candidate, split), 0, CHECKSUM_LENGTH);
     }
 
     private static String checksum(String body) {
+        return checksum(body, body.length());
+    }
+
+    /** The checksum of the first {@code length} characters: a key is checked without cutting it up. */
+    private static String checksum(String text, int length) {
         CRC32 crc = new CRC32();
-        crc.update(body.getBytes(StandardCharsets.US_ASCII));
+        crc.update(text.getBytes(StandardCharsets.US_ASCII), 0, length);
         return Base62.fixedWidth(crc.getValue(), CHECKSUM_LENGTH);
     }
 }

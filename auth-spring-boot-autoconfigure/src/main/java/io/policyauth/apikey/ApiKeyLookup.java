@@ -4,13 +4,16 @@ import org.jspecify.annotations.Nullable;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import com.github.benmanes.caffeine.cache.Policy;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -38,6 +41,8 @@ public final class ApiKeyLookup {
 
     private final ApiKeyStore store;
     private final LoadingCache<String, Optional<StoredApiKey>> cache;
+    private final Policy.@Nullable FixedRefresh<String, Optional<StoredApiKey>> refresh;
+    private final long refreshNanos;
     private final KeyRevocationFeed revocations;
     private final Semaphore permits;
     private final int maxConcurrentLookups;
@@ -59,6 +64,9 @@ public final class ApiKeyLookup {
                 // A reload runs on the thread that found the entry due, never on a shared pool.
                 .executor(Runnable::run)
                 .build(new KeyLoader(store)) : null;
+        // Asked on every request a reactive front may decide inline: looked up once here.
+        this.refresh = cache == null ? null : cache.policy().refreshAfterWrite().orElseThrow();
+        this.refreshNanos = refresh == null ? 0 : refresh.getRefreshesAfter(TimeUnit.NANOSECONDS);
         this.revocations = revocations;
         this.maxConcurrentLookups = settings.maxConcurrentLookups();
         this.permits = new Semaphore(maxConcurrentLookups);
@@ -90,12 +98,12 @@ public final class ApiKeyLookup {
      * @return {@code true} when finding it needs no store
      */
     public boolean answersFromMemory(String hash) {
-        if (cache == null || revocations != null && !revocations.isCurrent() || !cache.asMap().containsKey(hash)) {
+        if (refresh == null || revocations != null && !revocations.isCurrent()) {
             return false;
         }
-        return cache.policy().refreshAfterWrite()
-                .flatMap(refresh -> refresh.ageOf(hash).map(age -> age.compareTo(refresh.getRefreshesAfter()) < 0))
-                .orElse(false);
+        // An absent entry has no age.
+        OptionalLong age = refresh.ageOf(hash, TimeUnit.NANOSECONDS);
+        return age.isPresent() && age.getAsLong() < refreshNanos;
     }
 
     /**

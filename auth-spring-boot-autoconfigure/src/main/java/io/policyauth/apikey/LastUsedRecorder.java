@@ -16,10 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records when keys were last used, off the request path. Uses are buffered per key id (a busy
- * key costs one write per flush, not one per request) in a buffer of bounded size and written by
- * the background tasks. A full buffer drops the use and a failed write loses the batch; both are
- * counted ({@value #DROPPED}, {@value #FAILED}) and neither ever affects a request.
+ * Records when keys were last used, off the request path. Uses are buffered per key id, so a busy
+ * key costs one write per flush, not one per request, and its last-used time is precise to the
+ * second. The buffer is bounded and written by the background tasks. A full buffer drops the use
+ * and a failed write loses the batch; both are counted ({@value #DROPPED}, {@value #FAILED}) and
+ * neither ever affects a request.
  */
 public final class LastUsedRecorder implements AutoCloseable {
 
@@ -71,8 +72,13 @@ public final class LastUsedRecorder implements AutoCloseable {
      * @param at when the key was accepted
      */
     public void record(String keyId, Instant at) {
+        Instant buffered = pending.get(keyId);
+        if (buffered != null && at.getEpochSecond() <= buffered.getEpochSecond()) {
+            // A busy key would otherwise take the map's lock on every request.
+            return;
+        }
         // size() is approximate under contention, so the bound may be exceeded by a few entries.
-        if (!pending.containsKey(keyId) && pending.size() >= capacity) {
+        if (buffered == null && pending.size() >= capacity) {
             dropped.increment();
             return;
         }

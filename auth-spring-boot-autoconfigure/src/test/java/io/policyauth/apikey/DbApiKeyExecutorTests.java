@@ -1,6 +1,7 @@
 package io.policyauth.apikey;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -229,6 +230,25 @@ class DbApiKeyExecutorTests {
 
         assertThat(fixture.manager.find(issued.metadata().keyId()).orElseThrow().lastUsedAt())
                 .isEqualTo(fixture.clock.instant());
+    }
+
+    @Test
+    void aLastUseIsPreciseToTheSecond() {
+        IssuedApiKey issued = fixture.manager.issue("a", null, null, null, null);
+        Instant first = fixture.clock.instant();
+        fixture.authorize(issued.key());
+        fixture.clock.advance(Duration.ofMillis(900));
+        fixture.authorize(issued.key());
+        fixture.lastUsed.flush();
+
+        assertThat(fixture.manager.find(issued.metadata().keyId()).orElseThrow().lastUsedAt()).isEqualTo(first);
+
+        fixture.clock.advance(Duration.ofMillis(100));
+        fixture.authorize(issued.key());
+        fixture.lastUsed.flush();
+
+        assertThat(fixture.manager.find(issued.metadata().keyId()).orElseThrow().lastUsedAt())
+                .isEqualTo(first.plusSeconds(1));
     }
 
     @Test
