@@ -41,8 +41,9 @@ public record AuthenticatedUser(String subject, Set<String> scopes, Set<String> 
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(mechanism, "mechanism");
         scopes = lowerCase(scopes);
-        roles = roles == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(roles));
-        claims = claims == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(claims));
+        roles = roles == null || roles.isEmpty() ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(roles));
+        claims = claims == null || claims.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(claims));
     }
 
     /**
