@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTests {
 
     /* The packages that make one mechanism each; a mechanism's sub-packages belong to it. */
-    private static final List<String> MECHANISMS = List.of("jwt", "apikey", "network", "remote", "audit");
+    private static final List<String> MECHANISMS = List.of("jwt", "apikey", "network", "remote", "audit", "tenant");
 
     private static final String[] SERVLET_STACK = {"jakarta.servlet..", "org.springframework.web.servlet.."};
     private static final String[] REACTIVE_STACK = {"reactor..", "org.springframework.web.reactive..",
@@ -47,8 +47,8 @@ class ArchitectureTests {
     void mechanismsImportNeitherOneAnotherNorTheFrontsNorTheAutoConfiguration() {
         for (String mechanism : MECHANISMS) {
             List<String> forbidden = new ArrayList<>(List.of("io.policyauth.web..", "io.policyauth.gateway..",
-                    "io.policyauth.actuate..", "io.policyauth.openapi..", "io.policyauth.autoconfigure..",
-                    "io.policyauth.test.."));
+                    "io.policyauth.admin..", "io.policyauth.actuate..", "io.policyauth.openapi..",
+                    "io.policyauth.autoconfigure..", "io.policyauth.test.."));
             MECHANISMS.stream().filter(other -> !other.equals(mechanism))
                     .forEach(other -> forbidden.add("io.policyauth." + other + ".."));
             check(noClasses().that().resideInAPackage("io.policyauth." + mechanism + "..").should()
@@ -94,7 +94,7 @@ class ArchitectureTests {
 
     private static String[] outsideCore() {
         return List.of("web..", "gateway..", "actuate..", "openapi..", "autoconfigure..", "jwt..", "apikey..",
-                "network..", "remote..", "audit..").stream().map(name -> "io.policyauth." + name)
+                "network..", "remote..", "audit..", "tenant..", "admin..").stream().map(name -> "io.policyauth." + name)
                 .toArray(String[]::new);
     }
 

@@ -17,12 +17,16 @@ import io.policyauth.web.PolicySource;
  * @param source where the policy comes from
  * @param mode whether it is enforced or runs dry
  * @param open whether the policy admits anyone (no credential needed)
+ * @param tenant under tenancy, how the endpoint is bound to the tenant its requests name:
+ *        {@code {tenantId}} (the variable naming it; the header and subdomain too), {@code none}
+ *        (opted out) or {@code off}
  */
 public record EndpointEntry(String pattern, String method, String handler, List<String> policy,
-        RequirementsEntry requirements, PolicySource source, Enforcement mode, boolean open) {
+        RequirementsEntry requirements, PolicySource source, Enforcement mode, boolean open, String tenant) {
 
     static EndpointEntry of(MappedPolicy mapped) {
         return new EndpointEntry(mapped.pattern(), mapped.method(), mapped.handler(), mapped.policy(),
-                RequirementsEntry.of(mapped.requirements()), mapped.source(), mapped.mode(), mapped.open());
+                RequirementsEntry.of(mapped.requirements()), mapped.source(), mapped.mode(), mapped.open(),
+                mapped.tenant().toString());
     }
 }

@@ -3,6 +3,7 @@ package io.policyauth.audit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.policyauth.core.AuditLine;
 import io.policyauth.core.AuthDecisionEvent;
 import io.policyauth.core.DecisionListener;
 
@@ -17,7 +18,7 @@ import io.policyauth.core.DecisionListener;
 public class AuditLogSink implements DecisionListener {
 
     /** The audit logger's name. */
-    public static final String LOGGER = "policy-auth.audit";
+    public static final String LOGGER = AuditLine.LOGGER;
 
     private static final Logger logger = LoggerFactory.getLogger(LOGGER);
 
@@ -40,48 +41,12 @@ public class AuditLogSink implements DecisionListener {
     }
 
     static String format(AuthDecisionEvent decision) {
-        StringBuilder line = new StringBuilder(160);
-        append(line, "outcome", decision.outcome().tag());
-        append(line, "policy", decision.policy());
-        append(line, "reason", decision.reason());
-        append(line, "subject", decision.subject());
-        append(line, "credential_id", decision.credentialId());
-        append(line, "tenant", decision.tenant());
-        append(line, "client", decision.clientAddress());
-        append(line, "method", decision.method());
-        append(line, "path", decision.path());
-        append(line, "duration_us", Long.toString(decision.duration().toNanos() / 1_000));
-        append(line, "time", decision.time().toString());
-        return line.toString();
-    }
-
-    private static void append(StringBuilder line, String key, String value) {
-        if (!line.isEmpty()) {
-            line.append(' ');
-        }
-        line.append(key).append('=');
-        if (value == null) {
-            line.append('-');
-            return;
-        }
-        boolean quote = value.isEmpty() || value.chars().anyMatch(c -> c == ' ' || c == '"' || c == '=');
-        if (quote) {
-            line.append('"');
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
-                line.append('?');
-            }
-            else if (c == '"' || c == '\\') {
-                line.append('\\').append(c);
-            }
-            else {
-                line.append(c);
-            }
-        }
-        if (quote) {
-            line.append('"');
-        }
+        return new AuditLine().add("outcome", decision.outcome().tag()).add("policy", decision.policy())
+                .add("reason", decision.reason()).add("subject", decision.subject())
+                .add("credential_id", decision.credentialId()).add("tenant", decision.tenant())
+                .add("target_tenant", decision.targetTenant()).add("client", decision.clientAddress())
+                .add("method", decision.method()).add("path", decision.path())
+                .add("duration_us", Long.toString(decision.duration().toNanos() / 1_000))
+                .add("time", decision.time().toString()).toString();
     }
 }

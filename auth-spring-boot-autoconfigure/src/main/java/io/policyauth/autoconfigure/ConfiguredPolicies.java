@@ -36,7 +36,7 @@ public final class ConfiguredPolicies {
             definitions.add(new PolicyDefinition(name,
                     anyOf ? PolicyDefinition.Combination.ANY_OF : PolicyDefinition.Combination.ALL_OF,
                     anyOf ? policy.getAnyOf() : policy.getAllOf(),
-                    requirements(property, policy.getScopes(), policy.getRoles())));
+                    requirements(property, policy)));
         });
         return definitions;
     }
@@ -76,7 +76,7 @@ public final class ConfiguredPolicies {
             }
             try {
                 routes.add(RouteRule.of(route.getPattern(), new HashSet<>(route.getMethods()), route.getPolicy(),
-                        requirements(property, route.getScopes(), route.getRoles()), caseSensitive));
+                        requirements(property, route), route.getTenant(), caseSensitive));
             }
             catch (IllegalArgumentException invalid) {
                 throw new PolicyAuthConfigurationException(property + ": " + invalid.getMessage(), WHAT_TO_DO, invalid);
@@ -85,9 +85,9 @@ public final class ConfiguredPolicies {
         return routes;
     }
 
-    private static Requirements requirements(String property, List<String> scopes, List<String> roles) {
+    private static Requirements requirements(String property, RequirementsProperties required) {
         try {
-            return Requirements.of(scopes, roles);
+            return required.toRequirements();
         }
         catch (IllegalArgumentException invalid) {
             throw new PolicyAuthConfigurationException(property + ": " + invalid.getMessage(), WHAT_TO_DO, invalid);

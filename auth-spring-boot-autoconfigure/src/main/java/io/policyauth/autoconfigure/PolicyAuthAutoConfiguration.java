@@ -27,6 +27,8 @@ import io.policyauth.core.BackgroundTasks;
 import io.policyauth.core.ClientAddressSource;
 import io.policyauth.core.DecisionListener;
 import io.policyauth.core.DecisionMetrics;
+import io.policyauth.core.PermissionResolver;
+import io.policyauth.core.Policies;
 import io.policyauth.core.PolicyComposer;
 import io.policyauth.core.PolicyDefinition;
 import io.policyauth.core.PolicyModes;
@@ -60,8 +62,12 @@ public class PolicyAuthAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         AuthExecutorRegistry authExecutorRegistry(ObjectProvider<AuthExecutor> executors,
-                PolicyAuthProperties properties) {
-            List<AuthExecutor> beans = executors.orderedStream().toList();
+                PolicyAuthProperties properties, ObjectProvider<PermissionResolver> permissions) {
+            // Every policy's callers hold their roles' permissions, for any requirement above it.
+            PermissionResolver resolver = permissions.getIfAvailable();
+            List<AuthExecutor> beans = executors.orderedStream()
+                    .map(executor -> resolver == null ? executor : Policies.resolvingPermissions(executor, resolver))
+                    .toList();
             AuthExecutorRegistry fromBeans = new AuthExecutorRegistry(beans, BuiltInPolicies.HINTS);
             List<PolicyDefinition> definitions = ConfiguredPolicies.definitions(properties);
             if (definitions.isEmpty()) {

@@ -181,6 +181,13 @@ public class PolicyAuthProperties {
         /** Policy name; several names mean any of them. */
         private List<String> policy = new ArrayList<>();
 
+        /**
+         * Under policy-auth.tenancy: the path variable of the pattern naming the tenant a request
+         * targets, as {orgId}, or none to opt out of tenant isolation; empty for the configured
+         * sources.
+         */
+        private String tenant = "";
+
         public String getPattern() {
             return pattern;
         }
@@ -203,6 +210,14 @@ public class PolicyAuthProperties {
 
         public void setPolicy(List<String> policy) {
             this.policy = policy;
+        }
+
+        public String getTenant() {
+            return tenant;
+        }
+
+        public void setTenant(String tenant) {
+            this.tenant = tenant;
         }
     }
 }

@@ -3,7 +3,12 @@ package io.policyauth.autoconfigure;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Scopes and roles required on top of a policy: by a named policy, a route rule or a remote policy. */
+import io.policyauth.core.Requirements;
+
+/**
+ * Scopes, roles and permissions required on top of a policy: by a named policy, a route rule or a
+ * remote policy.
+ */
 public abstract class RequirementsProperties {
 
     /** Scopes the caller must all hold (granted scopes may use wildcards such as orders:*). */
@@ -11,6 +16,12 @@ public abstract class RequirementsProperties {
 
     /** Roles the caller must all hold. */
     private List<String> roles = new ArrayList<>();
+
+    /**
+     * Permissions the caller must all hold: those of its roles, platform and tenant-defined
+     * (policy-auth.tenancy); literal, matched as scopes are.
+     */
+    private List<String> permissions = new ArrayList<>();
 
     public List<String> getScopes() {
         return scopes;
@@ -26,5 +37,21 @@ public abstract class RequirementsProperties {
 
     public void setRoles(List<String> roles) {
         this.roles = roles;
+    }
+
+    public List<String> getPermissions() {
+        return permissions;
+    }
+
+    public void setPermissions(List<String> permissions) {
+        this.permissions = permissions;
+    }
+
+    /**
+     * @return the requirements, validated
+     * @throws IllegalArgumentException for a blank value or a wildcard in a required scope or permission
+     */
+    public Requirements toRequirements() {
+        return Requirements.of(scopes, roles, permissions);
     }
 }

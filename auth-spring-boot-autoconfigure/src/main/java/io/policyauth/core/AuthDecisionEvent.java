@@ -12,10 +12,12 @@ import java.time.Instant;
  * @param time when the decision was made
  * @param policy the policy name
  * @param outcome the outcome
- * @param reason the failure's reason code, or {@code null} when granted
+ * @param reason the failure's reason code; when granted, {@code null}, or {@code cross_tenant} for a
+ *        caller admitted to another tenant by a cross-tenant role
  * @param subject the caller, or {@code null} when not authenticated
  * @param credentialId the token id or API key id, or {@code null}
  * @param tenant the caller's tenant, or {@code null}
+ * @param targetTenant the tenant the request names, under tenancy, or {@code null}
  * @param clientAddress the client address as resolved behind trusted proxies, or {@code null} when it
  *        cannot be told
  * @param method the HTTP method
@@ -24,5 +26,5 @@ import java.time.Instant;
  */
 public record AuthDecisionEvent(Instant time, String policy, Outcome outcome, @Nullable String reason,
         @Nullable String subject, @Nullable String credentialId, @Nullable String tenant,
-        @Nullable String clientAddress, String method, String path, Duration duration) {
+        @Nullable String targetTenant, @Nullable String clientAddress, String method, String path, Duration duration) {
 }

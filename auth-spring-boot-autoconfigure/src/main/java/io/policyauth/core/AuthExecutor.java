@@ -2,6 +2,8 @@ package io.policyauth.core;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One named policy: decides whether a request passes and who the caller is. Register one as a
  * bean to add a policy; policy names are unique.
@@ -58,6 +60,17 @@ public interface AuthExecutor {
      */
     default boolean mayBlock(SecurityRequestContext context) {
         return mayBlock();
+    }
+
+    /**
+     * The tenant this request names, as this policy's endpoint reads it under tenancy, for the
+     * decision's audit event. Must not throw.
+     *
+     * @param context the request
+     * @return the tenant, or {@code null} when the policy applies no tenancy or none is named
+     */
+    default @Nullable String targetTenant(SecurityRequestContext context) {
+        return null;
     }
 
     /**

@@ -98,6 +98,7 @@ public final class AuthService {
         Outcome outcome = Outcome.ERROR;
         AuthenticatedUser user = null;
         String reason = "executor_failure";
+        String targetTenant = null;
         Observation observation = observations == null ? null : Observation.createNotStarted(OBSERVATION, observations)
                 .contextualName("policy-auth " + executor.policy())
                 .lowCardinalityKeyValue("policy", executor.policy()).start();
@@ -110,11 +111,17 @@ public final class AuthService {
             }
             outcome = Outcome.GRANTED;
             reason = null;
+            targetTenant = executor.targetTenant(context);
+            if (targetTenant != null && !targetTenant.equals(user.tenant())) {
+                // Isolation admitted a caller of another tenant: only a cross-tenant role does that.
+                reason = TenantIsolation.CROSS_TENANT;
+            }
             return new Decision.Granted(user);
         }
         catch (AuthException failure) {
             reason = failure.reason();
             user = failure.caller();
+            targetTenant = executor.targetTenant(context);
             if (enforcement == Enforcement.DRY_RUN) {
                 outcome = Outcome.WOULD_DENY;
                 // The path is decoded: a %0A in it must not start a forged log line.
@@ -136,8 +143,8 @@ public final class AuthService {
             }
             notifyListeners(new AuthDecisionEvent(clock.instant(), executor.policy(), outcome, reason,
                     user == null || user.isAnonymous() ? null : user.subject(), user == null ? null : user.tokenId(),
-                    user == null ? null : user.tenant(), clientAddresses.clientAddress(context), context.method(),
-                    context.path(), Duration.ofNanos(nanos)));
+                    user == null ? null : user.tenant(), targetTenant, clientAddresses.clientAddress(context),
+                    context.method(), context.path(), Duration.ofNanos(nanos)));
         }
     }
 

@@ -20,6 +20,9 @@ import org.jspecify.annotations.Nullable;
  * @param subject the principal: a token's {@code sub}, a key's owner, a client address
  * @param scopes granted scopes, lower-cased here
  * @param roles granted roles, as issued
+ * @param permissions permissions, lower-cased here: those granted directly (test users) and, under
+ *        tenancy, those of the caller's roles and of the roles its tenant assigned to it; may use
+ *        wildcards as scopes do
  * @param tokenId the credential's id ({@code jti} or API key id), or {@code null}
  * @param expiresAt when the credential expires, or {@code null}
  * @param tenant the tenant, or {@code null}
@@ -28,7 +31,8 @@ import org.jspecify.annotations.Nullable;
  *        bearer token's 403 for a missing scope carries an {@code insufficient_scope} challenge
  * @param claims every other claim or attribute of the credential
  */
-public record AuthenticatedUser(String subject, Set<String> scopes, Set<String> roles, @Nullable String tokenId,
+public record AuthenticatedUser(String subject, Set<String> scopes, Set<String> roles, Set<String> permissions,
+        @Nullable String tokenId,
         @Nullable Instant expiresAt, @Nullable String tenant, String mechanism,
         CredentialDescription.@Nullable Type credential, Map<String, Object> claims) {
 
@@ -41,6 +45,7 @@ public record AuthenticatedUser(String subject, Set<String> scopes, Set<String> 
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(mechanism, "mechanism");
         scopes = lowerCase(scopes);
+        permissions = lowerCase(permissions);
         roles = roles == null || roles.isEmpty() ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(roles));
         claims = claims == null || claims.isEmpty() ? Map.of()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(claims));
@@ -90,10 +95,14 @@ public record AuthenticatedUser(String subject, Set<String> scopes, Set<String> 
     }
 
     private boolean hasScope(String required) {
-        if (scopes.contains(required)) {
+        return covers(scopes, required);
+    }
+
+    private static boolean covers(Set<String> held, String required) {
+        if (held.contains(required)) {
             return true;
         }
-        for (String granted : scopes) {
+        for (String granted : held) {
             if (ScopeMatcher.grants(granted, required)) {
                 return true;
             }
@@ -112,15 +121,41 @@ public record AuthenticatedUser(String subject, Set<String> scopes, Set<String> 
     }
 
     /**
+     * Whether every given permission is held, by the same matching as scopes (a held
+     * {@code invoices:*} covers {@code invoices:read}; see {@link ScopeMatcher}).
+     *
+     * @param required permissions to look for, possibly with wildcards (then only a wildcard at
+     *        least as wide covers them)
+     * @return {@code true} when all are held
+     */
+    public boolean hasPermissions(Collection<String> required) {
+        for (String permission : required) {
+            if (!covers(permissions, permission.toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * @param resolved the caller's permissions, in full
+     * @return this user holding exactly those permissions
+     */
+    public AuthenticatedUser withPermissions(Set<String> resolved) {
+        return resolved.equals(permissions) ? this : new AuthenticatedUser(subject, scopes, roles, resolved, tokenId,
+                expiresAt, tenant, mechanism, credential, claims);
+    }
+
+    /**
      * @param presented the kind of credential the caller presented
      * @return this user, stating it; this very user when it states it already
      */
     public AuthenticatedUser presentedWith(CredentialDescription.Type presented) {
-        return presented == credential ? this : new AuthenticatedUser(subject, scopes, roles, tokenId, expiresAt,
-                tenant, mechanism, presented, claims);
+        return presented == credential ? this : new AuthenticatedUser(subject, scopes, roles, permissions, tokenId,
+                expiresAt, tenant, mechanism, presented, claims);
     }
 
-    private static Set<String> lowerCase(Collection<String> scopes) {
+    private static Set<String> lowerCase(@Nullable Collection<String> scopes) {
         if (scopes == null || scopes.isEmpty()) {
             return Set.of();
         }
@@ -138,6 +173,7 @@ public record AuthenticatedUser(String subject, Set<String> scopes, Set<String> 
         private final String mechanism;
         private Collection<String> scopes = Set.of();
         private Collection<String> roles = Set.of();
+        private Collection<String> permissions = Set.of();
         private String tokenId;
         private Instant expiresAt;
         private String tenant;
@@ -164,6 +200,16 @@ public record AuthenticatedUser(String subject, Set<String> scopes, Set<String> 
          */
         public Builder roles(Collection<String> granted) {
             this.roles = granted;
+            return this;
+        }
+
+        /**
+         * @param held permissions held directly, in any case; under tenancy, those of the
+         *        caller's roles are added when it is authenticated
+         * @return this builder
+         */
+        public Builder permissions(Collection<String> held) {
+            this.permissions = held;
             return this;
         }
 
@@ -216,8 +262,8 @@ public record AuthenticatedUser(String subject, Set<String> scopes, Set<String> 
          * @return the user
          */
         public AuthenticatedUser build() {
-            return new AuthenticatedUser(subject, asSet(scopes), asSet(roles), tokenId, expiresAt, tenant,
-                    mechanism, credential, claims);
+            return new AuthenticatedUser(subject, asSet(scopes), asSet(roles), asSet(permissions), tokenId, expiresAt,
+                    tenant, mechanism, credential, claims);
         }
 
         // The record copies what it is given: a set is passed as it is, anything else gathered once.

@@ -20,6 +20,9 @@ public enum DenialKind {
     /** A known caller the policy does not admit: 403. */
     FORBIDDEN(403, Outcome.FORBIDDEN, "forbidden", "Access denied", 4),
 
+    /** A caller of another tenant than the one the request names, under tenancy: 403. */
+    TENANT_MISMATCH(403, Outcome.TENANT_MISMATCH, "tenant-mismatch", "Access denied", 4),
+
     /** A body larger than a policy that decides on it accepts: 413. */
     BODY_TOO_LARGE(413, Outcome.FORBIDDEN, "body-too-large", "Request body too large", 4),
 

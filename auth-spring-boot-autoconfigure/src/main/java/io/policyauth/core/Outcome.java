@@ -11,6 +11,8 @@ public enum Outcome {
     UNAUTHENTICATED,
     /** A valid caller that the policy does not admit (403). */
     FORBIDDEN,
+    /** A caller of another tenant than the one the request targets (403), under tenancy. */
+    TENANT_MISMATCH,
     /** A backend could not answer, so no decision was possible (503). */
     UNAVAILABLE,
     /** The executor failed unexpectedly (500); access is denied. */

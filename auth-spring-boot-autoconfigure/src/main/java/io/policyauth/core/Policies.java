@@ -67,6 +67,30 @@ public final class Policies {
     }
 
     /**
+     * @param executor an endpoint's policy
+     * @param isolation the tenant sources and cross-tenant roles
+     * @param binding the endpoint's binding
+     * @return the policy itself when the binding isolates nothing, else the policy admitting only
+     *         callers of the tenant a request names (and cross-tenant roles)
+     */
+    public static AuthExecutor isolated(AuthExecutor executor, TenantIsolation isolation, TenantBinding binding) {
+        return binding.isIsolated() ? new TenantIsolatedExecutor(executor, isolation, binding) : executor;
+    }
+
+    /**
+     * @param executor a policy that authenticates callers
+     * @param resolver adds the permissions of a caller's roles
+     * @return the policy whose callers hold their resolved permissions; a policy with requirements
+     *         of its own has them resolved before its requirements are checked
+     */
+    public static AuthExecutor resolvingPermissions(AuthExecutor executor, PermissionResolver resolver) {
+        if (executor instanceof RequirementsExecutor required) {
+            return required.resolvingBelow(resolver);
+        }
+        return new PermissionResolvingExecutor(executor, resolver);
+    }
+
+    /**
      * @param definition a policy defined from other policies
      * @param members the members' executors, in the definition's order
      * @return the defined policy

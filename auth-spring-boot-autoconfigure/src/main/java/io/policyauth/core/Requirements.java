@@ -8,19 +8,25 @@ import java.util.Set;
 
 /**
  * What a caller must hold beyond passing a policy: every listed scope (granted scopes may use
- * wildcards, see {@link ScopeMatcher}) and every listed role.
+ * wildcards, see {@link ScopeMatcher}), every listed role and every listed permission (matched as
+ * scopes are, against {@link AuthenticatedUser#permissions()}).
  *
  * @param scopes required scopes, lower case, literal
  * @param roles required roles, exact
+ * @param permissions required permissions, lower case, literal
  */
-public record Requirements(Set<String> scopes, Set<String> roles) {
+public record Requirements(Set<String> scopes, Set<String> roles, Set<String> permissions) {
 
     /** No requirement. */
-    public static final Requirements NONE = new Requirements(Set.of(), Set.of());
+    public static final Requirements NONE = new Requirements(Set.of(), Set.of(), Set.of());
+
+    /** The reason of a refusal for a missing permission. */
+    public static final String INSUFFICIENT_PERMISSION = "insufficient_permission";
 
     public Requirements {
         scopes = Set.copyOf(scopes);
         roles = Set.copyOf(roles);
+        permissions = Set.copyOf(permissions);
     }
 
     /**
@@ -32,27 +38,47 @@ public record Requirements(Set<String> scopes, Set<String> roles) {
      * @throws IllegalArgumentException when a required scope holds a wildcard or is blank
      */
     public static Requirements of(Collection<String> scopes, Collection<String> roles) {
-        Set<String> normalized = new LinkedHashSet<>();
-        for (String scope : scopes) {
-            if (scope == null || scope.isBlank() || ScopeMatcher.hasWildcard(scope)) {
-                throw new IllegalArgumentException("Required scope '" + scope
-                        + "' is invalid: required scopes are literal; wildcards belong in granted scopes only");
-            }
-            normalized.add(scope.trim().toLowerCase(Locale.ROOT));
-        }
+        return of(scopes, roles, Set.of());
+    }
+
+    /**
+     * Validated requirements.
+     *
+     * @param scopes required scopes; lower-cased
+     * @param roles required roles
+     * @param permissions required permissions; lower-cased
+     * @return the requirements
+     * @throws IllegalArgumentException when a required scope or permission holds a wildcard or is
+     *         blank, or a role is blank
+     */
+    public static Requirements of(Collection<String> scopes, Collection<String> roles,
+            Collection<String> permissions) {
         for (String role : roles) {
             if (role == null || role.isBlank()) {
                 throw new IllegalArgumentException("A required role is blank");
             }
         }
-        return new Requirements(normalized, new LinkedHashSet<>(roles));
+        return new Requirements(literals("scope", scopes), new LinkedHashSet<>(roles),
+                literals("permission", permissions));
+    }
+
+    private static Set<String> literals(String what, Collection<String> required) {
+        Set<String> normalized = new LinkedHashSet<>();
+        for (String value : required) {
+            if (value == null || value.isBlank() || ScopeMatcher.hasWildcard(value)) {
+                throw new IllegalArgumentException("Required " + what + " '" + value + "' is invalid: required "
+                        + what + "s are literal; wildcards belong in granted " + what + "s only");
+            }
+            normalized.add(value.trim().toLowerCase(Locale.ROOT));
+        }
+        return normalized;
     }
 
     /**
      * @return whether nothing is required
      */
     public boolean isEmpty() {
-        return scopes.isEmpty() && roles.isEmpty();
+        return scopes.isEmpty() && roles.isEmpty() && permissions.isEmpty();
     }
 
     /**
@@ -72,7 +98,9 @@ public record Requirements(Set<String> scopes, Set<String> roles) {
         allScopes.addAll(other.scopes);
         Set<String> allRoles = new LinkedHashSet<>(roles);
         allRoles.addAll(other.roles);
-        return new Requirements(allScopes, allRoles);
+        Set<String> allPermissions = new LinkedHashSet<>(permissions);
+        allPermissions.addAll(other.permissions);
+        return new Requirements(allScopes, allRoles, allPermissions);
     }
 
     /**
@@ -80,7 +108,9 @@ public record Requirements(Set<String> scopes, Set<String> roles) {
      *
      * @param user the authenticated caller
      * @throws ForbiddenException with reason {@code insufficient_scope} (with an RFC 6750
-     *         {@code Bearer} challenge naming the scopes for bearer-token callers) when something is missing
+     *         {@code Bearer} challenge naming the scopes for bearer-token callers) when a scope or role
+     *         is missing, or {@value #INSUFFICIENT_PERMISSION} (no challenge: permissions are not OAuth
+     *         scopes) when a permission is
      */
     public void check(AuthenticatedUser user) {
         if (!user.hasScopes(scopes)) {
@@ -88,6 +118,9 @@ public record Requirements(Set<String> scopes, Set<String> roles) {
         }
         if (!user.hasRoles(roles)) {
             throw insufficient(user, "The caller lacks a required role.");
+        }
+        if (!user.hasPermissions(permissions)) {
+            throw new ForbiddenException(INSUFFICIENT_PERMISSION, "The caller lacks a required permission.", List.of());
         }
     }
 
@@ -108,6 +141,7 @@ public record Requirements(Set<String> scopes, Set<String> roles) {
 
     @Override
     public String toString() {
-        return "scopes=" + scopes + ", roles=" + roles;
+        return permissions.isEmpty() ? "scopes=" + scopes + ", roles=" + roles
+                : "scopes=" + scopes + ", roles=" + roles + ", permissions=" + permissions;
     }
 }

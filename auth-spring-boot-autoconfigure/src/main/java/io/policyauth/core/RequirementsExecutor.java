@@ -1,5 +1,7 @@
 package io.policyauth.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A policy plus scope and role requirements: the policy authenticates, the requirements authorize.
  * It keeps the policy's name and describes itself as the policy with the requirements added.
@@ -17,6 +19,14 @@ final class RequirementsExecutor implements AuthExecutor {
     RequirementsExecutor(AuthExecutor delegate, Requirements requirements) {
         this.delegate = delegate;
         this.requirements = requirements;
+    }
+
+    /**
+     * @param resolver adds the permissions of a caller's roles
+     * @return this policy, its caller's permissions resolved before the requirements are checked
+     */
+    AuthExecutor resolvingBelow(PermissionResolver resolver) {
+        return new RequirementsExecutor(Policies.resolvingPermissions(delegate, resolver), requirements);
     }
 
     @Override
@@ -37,6 +47,11 @@ final class RequirementsExecutor implements AuthExecutor {
     @Override
     public boolean mayBlock(SecurityRequestContext context) {
         return delegate.mayBlock(context);
+    }
+
+    @Override
+    public @Nullable String targetTenant(SecurityRequestContext context) {
+        return delegate.targetTenant(context);
     }
 
     @Override

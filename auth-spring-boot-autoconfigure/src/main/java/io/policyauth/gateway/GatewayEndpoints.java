@@ -11,8 +11,11 @@ import io.policyauth.core.Enforcement;
 import io.policyauth.core.ForwardedBody;
 import io.policyauth.core.Requirements;
 import io.policyauth.core.SecurityRequestContext;
+import io.policyauth.core.TenantBinding;
 import io.policyauth.network.IpAddresses;
+import io.policyauth.web.DirectEndpoints;
 import io.policyauth.web.EffectivePolicy;
+import io.policyauth.web.EndpointRequest;
 import io.policyauth.web.MappedPolicy;
 import io.policyauth.web.PolicyResponse;
 import io.policyauth.web.PolicySource;
@@ -24,7 +27,7 @@ import io.policyauth.web.PolicySource;
  * {@code allowed-callers} are answered (others get 403 and nothing is decided), and an original
  * path that could be read two ways gets 400; both are counted as {@value #REJECTED}.
  */
-public final class GatewayEndpoints {
+public final class GatewayEndpoints implements DirectEndpoints {
 
     /** The counter of requests refused before any decision, tagged {@code reason}. */
     public static final String REJECTED = "policyauth.gateway.rejected";
@@ -57,6 +60,7 @@ public final class GatewayEndpoints {
      * @return the endpoints as the policy map lists them: answered before any handler, to the
      *         allowed callers only
      */
+    @Override
     public List<MappedPolicy> mappedPolicies() {
         return List.of(mapped("/nginx", "*", "nginx auth_request"), mapped(ENVOY + "/**", "*", "Envoy ext_authz"),
                 mapped(KX, "POST", "KX Service Gateway"));
@@ -64,7 +68,7 @@ public final class GatewayEndpoints {
 
     private MappedPolicy mapped(String endpoint, String method, String asker) {
         return new MappedPolicy(settings.path() + endpoint, method, "gateway: " + asker, List.of(), Requirements.NONE,
-                PolicySource.GATEWAY, Enforcement.ENFORCE, false, false);
+                PolicySource.GATEWAY, Enforcement.ENFORCE, false, false, TenantBinding.OFF);
     }
 
     /**
@@ -72,6 +76,7 @@ public final class GatewayEndpoints {
      * @return the endpoint it asks for, its path after the gateway path, or {@code null} when it
      *         is not for the gateway
      */
+    @Override
     public @Nullable String endpoint(String rawPath) {
         return rawPath.startsWith(settings.path() + "/") ? rawPath.substring(settings.path().length()) : null;
     }
@@ -79,8 +84,9 @@ public final class GatewayEndpoints {
     /**
      * @param endpoint an endpoint, as {@link #endpoint} gave it
      * @param method the request's method
-     * @return whether the front must read the body into {@link GatewayRequest#body()}
+     * @return whether the front must read the body into {@link EndpointRequest#body()}
      */
+    @Override
     public boolean readsBody(String endpoint, String method) {
         return KX.equals(endpoint) && "POST".equals(method) || isEnvoy(endpoint);
     }
@@ -93,6 +99,7 @@ public final class GatewayEndpoints {
      * @return the most body bytes an endpoint reads (KX's request, the body Envoy forwards); a
      *         front reads one more to tell a larger body
      */
+    @Override
     public int maxBodyBytes() {
         return settings.kxMaxRequestBytes();
     }
@@ -101,6 +108,7 @@ public final class GatewayEndpoints {
      * @return whether answering may wait on I/O (some gateway policy may), so a non-blocking front
      *         must answer off its event loop
      */
+    @Override
     public boolean mayBlock() {
         return policies.mayBlock();
     }
@@ -109,6 +117,7 @@ public final class GatewayEndpoints {
      * @param endpoint an endpoint, as {@link #endpoint} gave it, whose body the front read
      * @return the answer to a request whose body the client did not send in time (408)
      */
+    @Override
     public PolicyResponse bodyTimedOut(String endpoint) {
         return reject(KX.equals(endpoint), GatewayRejection.bodyTimedOut());
     }
@@ -117,7 +126,8 @@ public final class GatewayEndpoints {
      * @param request a request to an endpoint
      * @return the answer; never an exception
      */
-    public PolicyResponse answer(GatewayRequest request) {
+    @Override
+    public PolicyResponse answer(EndpointRequest request) {
         boolean kxEndpoint = KX.equals(request.endpoint());
         try {
             if (!callerAllowed(request.peerAddress())) {
@@ -151,7 +161,7 @@ public final class GatewayEndpoints {
         }
     }
 
-    private PolicyResponse nginx(GatewayRequest request) {
+    private PolicyResponse nginx(EndpointRequest request) {
         String method = first(request, settings.originalMethodHeader());
         String uri = first(request, settings.originalUriHeader());
         if (method == null || uri == null || method.isEmpty() || !method.chars().allMatch(Character::isLetter)) {
@@ -167,7 +177,7 @@ public final class GatewayEndpoints {
      * Envoy sends the body with with_request_body, marking the check request with
      * x-envoy-auth-partial-body (true when it holds only the start); without the mark it sent none.
      */
-    private ForwardedBody envoyBody(GatewayRequest request) {
+    private ForwardedBody envoyBody(EndpointRequest request) {
         String partial = first(request, ENVOY_PARTIAL_BODY);
         byte[] body = request.body();
         if (partial == null || body == null) {
@@ -176,16 +186,17 @@ public final class GatewayEndpoints {
         return new ForwardedBody(body, "true".equalsIgnoreCase(partial) || body.length > settings.kxMaxRequestBytes());
     }
 
-    private static @Nullable String first(GatewayRequest request, String header) {
+    private static @Nullable String first(EndpointRequest request, String header) {
         List<String> values = request.headers().values(header);
         return values.isEmpty() ? null : values.get(0);
     }
 
-    private PolicyResponse decide(GatewayRequest request, String method, String target, ForwardedBody body,
+    private PolicyResponse decide(EndpointRequest request, String method, String target, ForwardedBody body,
             int grantStatus) {
         OriginalPath path = OriginalPath.parse(target, settings.rejectAmbiguousPaths());
         SecurityRequestContext context = SecurityRequestContext.builder(request.peerAddress(), request.headers(),
-                method, path.value()).query(path.query()).forwardedBody(body).build();
+                method, path.value()).query(path.query()).forwardedBody(body)
+                .pathVariables(policies.pathVariables(path.path(), method)).build();
         EffectivePolicy policy = policies.policyFor(path.path(), method);
         Decision decision = policies.decide(context, policy);
         return decision instanceof Decision.Granted granted

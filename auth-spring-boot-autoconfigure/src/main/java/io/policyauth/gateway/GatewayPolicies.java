@@ -59,6 +59,16 @@ public final class GatewayPolicies {
     }
 
     /**
+     * @param path the original request's parsed path, or {@code null}
+     * @param method the original request's method
+     * @return the variables of its route's pattern (a tenant the route names), decoded; empty
+     *         without a path or a route
+     */
+    public Map<String, String> pathVariables(@Nullable PathContainer path, String method) {
+        return path == null ? Map.of() : policies.routeVariables(path, method);
+    }
+
+    /**
      * @param context the original request as the gateway forwarded it
      * @param policy its policy, as {@link #policyFor} gave it
      * @return the decision

@@ -14,7 +14,7 @@ import io.policyauth.core.CredentialDescription;
  * The headers a granted answer carries for the gateway to pass upstream ({@code auth_request_set},
  * {@code allowed_upstream_headers}). Values are printable ASCII: any other character, and
  * {@code %}, are percent-encoded as UTF-8, so no claim can split or forge a header. Scopes are
- * separated by spaces (as in OAuth's {@code scope}), roles by commas. {@code X-Auth-Mechanism}
+ * and permissions are separated by spaces (as in OAuth's {@code scope}), roles by commas. {@code X-Auth-Mechanism}
  * says how the caller was authenticated and {@code X-Auth-Issuer} which issuer signed its token,
  * so one subject name from two issuers or mechanisms is never the same caller upstream. An
  * anonymous caller (a {@code public} policy) gets only {@code X-Auth-Policy}.
@@ -27,6 +27,8 @@ public final class IdentityHeaders {
     public static final String SCOPES = "X-Auth-Scopes";
     /** The caller's roles, comma-separated. */
     public static final String ROLES = "X-Auth-Roles";
+    /** The caller's permissions, space-separated: those of its roles, under tenancy. */
+    public static final String PERMISSIONS = "X-Auth-Permissions";
     /** The caller's tenant. */
     public static final String TENANT = "X-Auth-Tenant";
     /** The policy that granted the request. */
@@ -42,7 +44,7 @@ public final class IdentityHeaders {
     }
 
     static List<Map.Entry<String, String>> of(String policy, AuthenticatedUser user) {
-        List<Map.Entry<String, String>> headers = new ArrayList<>(7);
+        List<Map.Entry<String, String>> headers = new ArrayList<>(8);
         headers.add(Map.entry(POLICY, encode(policy, "")));
         if (user.isAnonymous()) {
             return headers;
@@ -58,6 +60,9 @@ public final class IdentityHeaders {
         }
         if (!user.roles().isEmpty()) {
             headers.add(Map.entry(ROLES, join(user.roles(), ',')));
+        }
+        if (!user.permissions().isEmpty()) {
+            headers.add(Map.entry(PERMISSIONS, join(user.permissions(), ' ')));
         }
         if (user.tenant() != null) {
             headers.add(Map.entry(TENANT, encode(user.tenant(), "")));

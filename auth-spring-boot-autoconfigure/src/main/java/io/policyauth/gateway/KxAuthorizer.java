@@ -19,6 +19,7 @@ import io.policyauth.core.ForwardedBody;
 import io.policyauth.core.RequestHeaders;
 import io.policyauth.core.SecurityRequestContext;
 import io.policyauth.web.EffectivePolicy;
+import io.policyauth.web.EndpointRequest;
 import io.policyauth.web.PolicyResponse;
 
 /**
@@ -66,7 +67,7 @@ final class KxAuthorizer {
      * @return the grant, the denial or the refusal of the request
      * @throws AmbiguousPathException when {@code uri} is refused
      */
-    PolicyResponse answer(GatewayRequest request) {
+    PolicyResponse answer(EndpointRequest request) {
         if (!"POST".equals(request.method()) || request.body() == null) {
             return error(405, "POST the authorization request as JSON", List.of(Map.entry("Allow", "POST")));
         }
@@ -96,7 +97,7 @@ final class KxAuthorizer {
                 credentialHeaders(forwarded, pass), effectiveMethod, path == null ? "" : path.value())
                 .query(path == null ? null : path.query()).forwardedBody(forwardedBody == null
                         ? ForwardedBody.UNAVAILABLE : ForwardedBody.of(forwardedBody.getBytes(StandardCharsets.UTF_8)))
-                .build();
+                .pathVariables(policies.pathVariables(path == null ? null : path.path(), effectiveMethod)).build();
         EffectivePolicy policy = policies.policyFor(path == null ? null : path.path(), effectiveMethod);
         Decision decision = policies.decide(context, policy);
         if (decision instanceof Decision.Denied denied) {

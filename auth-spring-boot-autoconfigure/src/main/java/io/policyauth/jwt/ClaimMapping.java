@@ -16,31 +16,34 @@ import io.policyauth.core.AuthenticatedUser;
 import io.policyauth.core.CredentialDescription;
 
 /**
- * Where a token's claims hold the caller's subject, scopes, roles and tenant, each as one or more
- * {@link ClaimPath}s, as providers put them in different places: Keycloak's
+ * Where a token's claims hold the caller's subject, scopes, roles, tenant and permissions, each as
+ * one or more {@link ClaimPath}s, as providers put them in different places: Keycloak's
  * {@code realm_access.roles} and {@code resource_access.<client>.roles}, Auth0's
  * {@code permissions}, Entra ID's {@code roles}, Cognito's {@code cognito:groups}. The values of
- * all scope paths are joined, and so are those of all role paths; the subject and the tenant are
- * the first path that holds a string. A claim holds an array of strings or a space-separated
- * string; anything else in a mapped claim is ignored.
+ * all scope paths are joined, and so are those of all role paths and of all permission paths; the
+ * subject and the tenant are the first path that holds a string. A claim holds an array of strings
+ * or a space-separated string; anything else in a mapped claim is ignored.
  *
  * @param subject where the subject is, first match wins
  * @param scopes where scopes are, all joined
  * @param roles where roles are, all joined
  * @param tenant where the tenant is, first match wins
+ * @param permissions where permissions are, all joined
  */
 public record ClaimMapping(List<ClaimPath> subject, List<ClaimPath> scopes, List<ClaimPath> roles,
-        List<ClaimPath> tenant) {
+        List<ClaimPath> tenant, List<ClaimPath> permissions) {
 
-    /** {@code sub}; {@code scope} then {@code scp}; {@code roles}; {@code tenant}. */
+    /** {@code sub}; {@code scope} then {@code scp}; {@code roles}; {@code tenant}; {@code permissions}. */
     public static final ClaimMapping DEFAULT = of(List.of("sub"), List.of(JwtClaimNames.SCOPE,
-            JwtClaimNames.SCP), List.of(JwtClaimNames.ROLES), List.of("tenant"));
+            JwtClaimNames.SCP), List.of(JwtClaimNames.ROLES), List.of("tenant"))
+            .withPermissions(List.of("permissions"));
 
     public ClaimMapping {
         subject = nonEmpty(subject, "subject");
         scopes = List.copyOf(scopes);
         roles = List.copyOf(roles);
         tenant = List.copyOf(tenant);
+        permissions = List.copyOf(permissions);
     }
 
     /**
@@ -53,7 +56,7 @@ public record ClaimMapping(List<ClaimPath> subject, List<ClaimPath> scopes, List
      */
     public static ClaimMapping of(Collection<String> subject, Collection<String> scopes, Collection<String> roles,
             Collection<String> tenant) {
-        return new ClaimMapping(parse(subject), parse(scopes), parse(roles), parse(tenant));
+        return new ClaimMapping(parse(subject), parse(scopes), parse(roles), parse(tenant), List.of());
     }
 
     /**
@@ -61,7 +64,15 @@ public record ClaimMapping(List<ClaimPath> subject, List<ClaimPath> scopes, List
      * @return this mapping reading roles there instead
      */
     public ClaimMapping withRoles(Collection<String> paths) {
-        return new ClaimMapping(subject, scopes, parse(paths), tenant);
+        return new ClaimMapping(subject, scopes, parse(paths), tenant, permissions);
+    }
+
+    /**
+     * @param paths permission paths, for example {@code permissions}
+     * @return this mapping reading permissions there
+     */
+    public ClaimMapping withPermissions(Collection<String> paths) {
+        return new ClaimMapping(subject, scopes, roles, tenant, parse(paths));
     }
 
     /**
@@ -91,7 +102,7 @@ public record ClaimMapping(List<ClaimPath> subject, List<ClaimPath> scopes, List
         return AuthenticatedUser.builder(subjectValue == null ? "" : subjectValue, mechanism)
                 .scopes(joined(scopes, claims)).roles(joined(roles, claims))
                 .tokenId(claims.get("jti") instanceof String jti ? jti : null).expiresAt(expiry(claims.get("exp")))
-                .tenant(firstString(tenant, claims))
+                .tenant(firstString(tenant, claims)).permissions(joined(permissions, claims))
                 .credential(CredentialDescription.Type.BEARER_TOKEN)
                 .claims(rest).build();
     }
@@ -100,7 +111,7 @@ public record ClaimMapping(List<ClaimPath> subject, List<ClaimPath> scopes, List
         if (claim.equals("jti") || claim.equals("exp")) {
             return true;
         }
-        for (List<ClaimPath> paths : List.of(subject, scopes, roles, tenant)) {
+        for (List<ClaimPath> paths : List.of(subject, scopes, roles, tenant, permissions)) {
             for (ClaimPath path : paths) {
                 if (path.isTopLevel() && path.segments().get(0).equals(claim)) {
                     return true;

@@ -108,7 +108,18 @@ public final class NimbusTokenIssuer implements TokenIssuer {
     }
 
     @Override
+    public String createToken(String subject, Collection<String> scopes, Collection<String> roles,
+            @Nullable String tenant) {
+        return createToken(subject, scopes, roles, tenant, settings.lifetime());
+    }
+
+    @Override
     public String createToken(String subject, Collection<String> scopes, Collection<String> roles, Duration lifetime) {
+        return createToken(subject, scopes, roles, null, lifetime);
+    }
+
+    private String createToken(String subject, Collection<String> scopes, Collection<String> roles,
+            @Nullable String tenant, Duration lifetime) {
         if (subject == null || subject.isBlank()) {
             throw new IllegalArgumentException("subject must not be blank");
         }
@@ -134,6 +145,9 @@ public final class NimbusTokenIssuer implements TokenIssuer {
         }
         if (roles != null && !roles.isEmpty()) {
             claims.claim(rolesPath.segments().get(0), nested(rolesPath.segments(), 1, List.copyOf(roles)));
+        }
+        if (tenant != null) {
+            claims.claim("tenant", tenant);
         }
         SignedJWT jwt = new SignedJWT(header, claims.build());
         try {

@@ -3,6 +3,8 @@ package io.policyauth.jwt;
 import java.time.Duration;
 import java.util.Collection;
 
+import org.jspecify.annotations.Nullable;
+
 /** Creates signed tokens that the {@code private} policy of the same configuration accepts. */
 public interface TokenIssuer {
 
@@ -26,4 +28,15 @@ public interface TokenIssuer {
      * @return the compact JWS
      */
     String createToken(String subject, Collection<String> scopes, Collection<String> roles, Duration lifetime);
+
+    /**
+     * Creates a token of a caller of a tenant, with the configured lifetime.
+     *
+     * @param subject the {@code sub} claim
+     * @param scopes granted scopes
+     * @param roles granted roles
+     * @param tenant the caller's tenant, written in the {@code tenant} claim; {@code null} for none
+     * @return the compact JWS
+     */
+    String createToken(String subject, Collection<String> scopes, Collection<String> roles, @Nullable String tenant);
 }

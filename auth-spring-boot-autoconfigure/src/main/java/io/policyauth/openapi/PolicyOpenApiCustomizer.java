@@ -29,6 +29,7 @@ import io.policyauth.core.DenialKind;
 import io.policyauth.core.Policies;
 import io.policyauth.core.PolicyDescription;
 import io.policyauth.core.Requirements;
+import io.policyauth.core.TenantBinding;
 import io.policyauth.web.MappedPolicy;
 import io.policyauth.web.PolicyMap;
 import io.policyauth.web.PolicyResponse;
@@ -109,6 +110,12 @@ public final class PolicyOpenApiCustomizer implements GlobalOpenApiCustomizer {
         extension.put("source", kebab(entry.source()));
         extension.put("scopes", List.copyOf(required.scopes()));
         extension.put("roles", List.copyOf(required.roles()));
+        if (!required.permissions().isEmpty()) {
+            extension.put("permissions", List.copyOf(required.permissions()));
+        }
+        if (entry.tenant().mode() != TenantBinding.Mode.OFF) {
+            extension.put("tenant", entry.tenant().toString());
+        }
         extension.put("open", entry.open());
         extension.put("mode", kebab(entry.mode()));
         operation.addExtension(EXTENSION, extension);
@@ -163,6 +170,9 @@ public final class PolicyOpenApiCustomizer implements GlobalOpenApiCustomizer {
             }
             entry.put("scopes", List.copyOf(description.requirements().scopes()));
             entry.put("roles", List.copyOf(description.requirements().roles()));
+            if (!description.requirements().permissions().isEmpty()) {
+                entry.put("permissions", List.copyOf(description.requirements().permissions()));
+            }
             List<String> schemeNames = new ArrayList<>();
             if (!description.isComposite()) {
                 schemes.schemesOf(description).forEach((name, scheme) -> {

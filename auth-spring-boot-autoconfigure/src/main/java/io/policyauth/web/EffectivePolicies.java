@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.util.pattern.PathPattern;
 
 import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.AuthService;
@@ -23,6 +24,8 @@ import io.policyauth.core.PolicyAuthConfigurationException;
 import io.policyauth.core.PolicyModes;
 import io.policyauth.core.Requirements;
 import io.policyauth.core.SecurityRequestContext;
+import io.policyauth.core.TenantBinding;
+import io.policyauth.core.TenantIsolation;
 import io.policyauth.core.UnknownPolicyException;
 
 /**
@@ -34,7 +37,7 @@ public final class EffectivePolicies {
 
     /* What a user does about a configuration failure below. */
     private static final String WHAT_TO_DO = "Name at least one registered policy in the annotation, with valid "
-            + "scopes and roles.";
+            + "scopes, roles, permissions and tenant.";
 
     private static final Logger logger = LoggerFactory.getLogger(EffectivePolicies.class);
 
@@ -43,6 +46,7 @@ public final class EffectivePolicies {
             PolicySource.DEFAULT, null);
 
     private final AuthService authService;
+    private final @Nullable TenantIsolation isolation;
     private final PolicyModes modes;
     private final ExemptEndpoints exempt;
     private final List<CompiledRoute> routes;
@@ -60,11 +64,27 @@ public final class EffectivePolicies {
      */
     public EffectivePolicies(AuthService authService, String defaultPolicy, List<RouteRule> routes, PolicyModes modes,
             ExemptEndpoints exempt) {
+        this(authService, defaultPolicy, routes, modes, exempt, null);
+    }
+
+    /**
+     * @param authService resolves policy names to executors
+     * @param defaultPolicy the policy of handlers with no annotation and no route
+     * @param routes route rules, first match wins
+     * @param modes which policies are enforced or run dry
+     * @param exempt the endpoints that are never checked (the error controller's error path)
+     * @param isolation tenant isolation, or {@code null} when tenancy is off
+     * @throws IllegalStateException when a route names an unregistered policy or declares an invalid tenant
+     */
+    public EffectivePolicies(AuthService authService, String defaultPolicy, List<RouteRule> routes, PolicyModes modes,
+            ExemptEndpoints exempt, @Nullable TenantIsolation isolation) {
         this.authService = authService;
+        this.isolation = isolation;
         this.modes = modes;
         this.exempt = exempt;
         this.routes = routes.stream().map(route -> new CompiledRoute(route, compile(route.policies(),
-                route.requirements(), PolicySource.ROUTE, "Route " + route.pattern().getPatternString()))).toList();
+                route.requirements(), route.tenant(), PolicySource.ROUTE,
+                "Route " + route.pattern().getPatternString()))).toList();
         this.defaultPolicy = compileDefault(defaultPolicy);
         this.defaultPolicyProblem = authService.registry().find(defaultPolicy).isPresent() ? null
                 : authService.registry().unknown(defaultPolicy).getMessage();
@@ -109,6 +129,24 @@ public final class EffectivePolicies {
     }
 
     /**
+     * The variables of the first route rule matching a request, as its policy reads the tenant a
+     * request names: the gateway's requests have no handler pattern.
+     *
+     * @param path the request path, parsed as Spring MVC parses it
+     * @param method the request method
+     * @return the route pattern's variables, decoded; empty when no route matches
+     */
+    public Map<String, String> routeVariables(PathContainer path, String method) {
+        for (CompiledRoute route : routes) {
+            if (route.rule().matches(path, method)) {
+                PathPattern.PathMatchInfo match = route.rule().pattern().matchAndExtract(path);
+                return match == null ? Map.of() : match.getUriVariables();
+            }
+        }
+        return Map.of();
+    }
+
+    /**
      * The policy of requests to a mapped handler, as far as can be told without a request: its
      * annotation, else the first route covering the pattern for the method, else the default.
      *
@@ -116,14 +154,25 @@ public final class EffectivePolicies {
      * @param pattern one of its mapping patterns
      * @param method one of its HTTP methods, or {@code null} when it takes any
      * @return the effective policy
-     * @throws IllegalStateException when its annotation names an unregistered policy
+     * @throws IllegalStateException when its annotation names an unregistered policy, or a tenant
+     *         variable that is not in the pattern
      */
     public EffectivePolicy forMapping(HandlerMethod handler, String pattern, @Nullable String method) {
         if (exempt.isExempt(handler.getBeanType(), pattern)) {
             return EffectivePolicy.EXEMPT;
         }
         EffectivePolicy policy = annotatedPolicy(handler);
-        return policy != NOT_ANNOTATED ? policy : forPattern(pattern, method);
+        if (policy == NOT_ANNOTATED) {
+            return forPattern(pattern, method);
+        }
+        TenantBinding tenant = policy.tenant();
+        if (tenant.isIsolated() && !MatchedPaths.variables(pattern).contains(tenant.pathVariable())
+                && !declaredTenant(handler).isEmpty()) {
+            throw new PolicyAuthConfigurationException("@RequiresPolicy on " + handler.getBeanType().getName() + "#"
+                    + handler.getMethod().getName() + " names tenant " + tenant + ", which is not a variable of its "
+                    + "pattern " + pattern, "Name a variable of the pattern, or say tenant = \"none\".");
+        }
+        return policy;
     }
 
     /**
@@ -142,6 +191,22 @@ public final class EffectivePolicies {
             }
         }
         return defaultPolicy;
+    }
+
+    /**
+     * The policy of an endpoint that names its policies in code (a functional route, the tenant
+     * admin API), compiled as an annotation's: the policies' modes, the requirements, tenant isolation.
+     *
+     * @param names the policy names, any of them
+     * @param requirements what the caller must hold on top
+     * @param tenant the tenant binding, as {@link RequiresPolicy#tenant()} declares it
+     * @param source where they are named
+     * @return the effective policy
+     * @throws PolicyAuthConfigurationException when a name is not registered
+     */
+    public EffectivePolicy forNames(List<String> names, Requirements requirements, String tenant,
+            PolicySource source) {
+        return compile(names, requirements, tenant, source, source.name());
     }
 
     /**
@@ -180,11 +245,19 @@ public final class EffectivePolicies {
         return cached != null ? cached : annotated.computeIfAbsent(key, this::resolveAnnotation);
     }
 
-    private EffectivePolicy resolveAnnotation(HandlerKey key) {
+    private String declaredTenant(HandlerMethod handler) {
+        RequiresPolicy annotation = annotation(new HandlerKey(handler.getBeanType(), handler.getMethod()));
+        return annotation == null ? "" : annotation.tenant();
+    }
+
+    private static @Nullable RequiresPolicy annotation(HandlerKey key) {
         RequiresPolicy annotation = AnnotatedElementUtils.findMergedAnnotation(key.method(), RequiresPolicy.class);
-        if (annotation == null) {
-            annotation = AnnotatedElementUtils.findMergedAnnotation(key.beanType(), RequiresPolicy.class);
-        }
+        return annotation != null ? annotation
+                : AnnotatedElementUtils.findMergedAnnotation(key.beanType(), RequiresPolicy.class);
+    }
+
+    private EffectivePolicy resolveAnnotation(HandlerKey key) {
+        RequiresPolicy annotation = annotation(key);
         if (annotation == null) {
             return NOT_ANNOTATED;
         }
@@ -194,15 +267,18 @@ public final class EffectivePolicies {
         }
         Requirements requirements;
         try {
-            requirements = Requirements.of(Arrays.asList(annotation.scopes()), Arrays.asList(annotation.roles()));
+            requirements = Requirements.of(Arrays.asList(annotation.scopes()), Arrays.asList(annotation.roles()),
+                    Arrays.asList(annotation.permissions()));
         }
         catch (IllegalArgumentException invalid) {
             throw new PolicyAuthConfigurationException(origin + ": " + invalid.getMessage(), WHAT_TO_DO, invalid);
         }
-        return compile(Arrays.asList(annotation.value()), requirements, PolicySource.ANNOTATION, origin);
+        return compile(Arrays.asList(annotation.value()), requirements, annotation.tenant(), PolicySource.ANNOTATION,
+                origin);
     }
 
-    private EffectivePolicy compile(List<String> names, Requirements requirements, PolicySource source, String origin) {
+    private EffectivePolicy compile(List<String> names, Requirements requirements, String tenant,
+            PolicySource source, String origin) {
         AuthExecutor executor;
         try {
             executor = authService.resolve(names);
@@ -211,8 +287,28 @@ public final class EffectivePolicies {
             throw new PolicyAuthConfigurationException(origin + " names policy '" + unknown.policy() + "': "
                     + unknown.getMessage(), WHAT_TO_DO, unknown);
         }
-        return new EffectivePolicy(names, requirements, Policies.withRequirements(executor, requirements), source,
-                modes.of(names));
+        TenantBinding binding = binding(executor, tenant, origin);
+        return new EffectivePolicy(names, requirements,
+                Policies.withRequirements(isolated(executor, binding), requirements), source, modes.of(names), binding);
+    }
+
+    private AuthExecutor isolated(AuthExecutor executor, TenantBinding binding) {
+        return isolation == null ? executor : Policies.isolated(executor, isolation, binding);
+    }
+
+    /* Open policies are never isolated: their anonymous callers have no tenant to compare. */
+    private TenantBinding binding(AuthExecutor executor, String declared, String origin) {
+        if (isolation == null) {
+            return TenantBinding.OFF;
+        }
+        TenantBinding binding;
+        try {
+            binding = isolation.binding(declared);
+        }
+        catch (IllegalArgumentException invalid) {
+            throw new PolicyAuthConfigurationException(origin + ": " + invalid.getMessage(), WHAT_TO_DO, invalid);
+        }
+        return binding.isIsolated() && executor.describe().admitsAnyone() ? TenantBinding.OFF : binding;
     }
 
     /*
@@ -224,8 +320,11 @@ public final class EffectivePolicies {
     private EffectivePolicy compileDefault(String name) {
         List<String> names = List.of(name);
         return authService.registry().find(name)
-                .map(executor -> new EffectivePolicy(names, Requirements.NONE, executor, PolicySource.DEFAULT,
-                        modes.of(names)))
+                .map(executor -> {
+                    TenantBinding binding = binding(executor, "", "policy-auth.default-policy");
+                    return new EffectivePolicy(names, Requirements.NONE, isolated(executor, binding),
+                            PolicySource.DEFAULT, modes.of(names), binding);
+                })
                 .orElseGet(() -> {
                     logger.warn("policy-auth.default-policy '{}' is not registered: requests that no annotation or "
                             + "route covers (static resources, Actuator) are denied with 403. {}", name,

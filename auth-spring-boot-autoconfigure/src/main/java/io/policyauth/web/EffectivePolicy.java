@@ -1,6 +1,7 @@
 package io.policyauth.web;
 
 import java.util.List;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -8,24 +9,41 @@ import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.Enforcement;
 import io.policyauth.core.Policies;
 import io.policyauth.core.Requirements;
+import io.policyauth.core.TenantBinding;
 
 /**
  * An effective policy, resolved once: for a handler, a route rule or the default.
  *
  * @param names the policy names, in order ("any of")
- * @param requirements scopes and roles required on top
+ * @param requirements scopes, roles and permissions required on top
  * @param executor the executor that enforces names and requirements, or {@code null} when exempt
  * @param source where it comes from
  * @param enforcement whether denials stop the request
+ * @param tenant how the endpoint is bound to the tenant its requests name
  */
 public record EffectivePolicy(List<String> names, Requirements requirements, @Nullable AuthExecutor executor,
-        PolicySource source, Enforcement enforcement) {
+        PolicySource source, Enforcement enforcement, TenantBinding tenant) {
 
     static final EffectivePolicy EXEMPT = new EffectivePolicy(List.of(), Requirements.NONE, null, PolicySource.EXEMPT,
             Enforcement.ENFORCE);
 
     public EffectivePolicy {
         names = List.copyOf(names);
+        Objects.requireNonNull(tenant, "tenant");
+    }
+
+    /**
+     * An effective policy to which tenancy does not apply.
+     *
+     * @param names the policy names, in order ("any of")
+     * @param requirements scopes, roles and permissions required on top
+     * @param executor the executor that enforces names and requirements, or {@code null} when exempt
+     * @param source where it comes from
+     * @param enforcement whether denials stop the request
+     */
+    public EffectivePolicy(List<String> names, Requirements requirements, @Nullable AuthExecutor executor,
+            PolicySource source, Enforcement enforcement) {
+        this(names, requirements, executor, source, enforcement, TenantBinding.OFF);
     }
 
     /**
@@ -42,7 +60,7 @@ public record EffectivePolicy(List<String> names, Requirements requirements, @Nu
      */
     public boolean sameRequirementsAs(EffectivePolicy other) {
         return this == other || names.equals(other.names) && requirements.equals(other.requirements)
-                && enforcement == other.enforcement && exempt() == other.exempt();
+                && enforcement == other.enforcement && exempt() == other.exempt() && tenant.equals(other.tenant);
     }
 
     /**

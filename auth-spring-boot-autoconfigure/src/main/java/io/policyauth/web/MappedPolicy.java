@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.policyauth.core.Enforcement;
 import io.policyauth.core.Requirements;
+import io.policyauth.core.TenantBinding;
 
 /**
  * The effective policy of one mapped endpoint, for the policy map.
@@ -12,13 +13,15 @@ import io.policyauth.core.Requirements;
  * @param method the HTTP method, or {@code *} for any
  * @param handler the handler, {@code Class#method}
  * @param policy the policy names (any of); empty when exempt
- * @param requirements scopes and roles required on top
+ * @param requirements scopes, roles and permissions required on top
  * @param source where the policy comes from
  * @param mode whether it is enforced or runs dry
  * @param open whether the policy admits anyone (no credential needed)
  * @param handlerMethod whether the handler is a handler method, which an annotation could decide
  *        (else static resources, a functional route: routes and the default policy decide them)
+ * @param tenant how the endpoint is bound to the tenant its requests name
  */
 public record MappedPolicy(String pattern, String method, String handler, List<String> policy,
-        Requirements requirements, PolicySource source, Enforcement mode, boolean open, boolean handlerMethod) {
+        Requirements requirements, PolicySource source, Enforcement mode, boolean open, boolean handlerMethod,
+        TenantBinding tenant) {
 }

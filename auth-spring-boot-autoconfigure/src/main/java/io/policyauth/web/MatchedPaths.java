@@ -1,11 +1,32 @@
 package io.policyauth.web;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.springframework.http.server.PathContainer;
 
 /** The path of a request as handlers and routes match it, on any web stack. */
 public final class MatchedPaths {
 
+    /* {name}, {name:regex} and {*name}, as PathPattern writes variables. */
+    private static final Pattern VARIABLE = Pattern.compile("\\{\\*?([A-Za-z_][A-Za-z0-9_]*)[:}]");
+
     private MatchedPaths() {
+    }
+
+    /**
+     * @param pattern a path pattern, such as {@code /tenants/{tenantId}/orders/{id:[0-9]+}}
+     * @return the names of its variables, in order
+     */
+    public static Set<String> variables(String pattern) {
+        Set<String> names = new LinkedHashSet<>();
+        Matcher variable = VARIABLE.matcher(pattern);
+        while (variable.find()) {
+            names.add(variable.group(1));
+        }
+        return names;
     }
 
     /**

@@ -100,6 +100,6 @@ public final class PolicyMap {
         return new MappedPolicy(pattern, method == null ? "*" : method, handler.name(), policy.names(),
                 policy.requirements(), policy.source(), policy.enforcement(),
                 !policy.exempt() && policy.executor().describe().admitsAnyone(),
-                handler.handler() != null);
+                handler.handler() != null, policy.tenant());
     }
 }

@@ -121,6 +121,17 @@ public record PolicyResponse(int status, List<Map.Entry<String, String>> headers
     }
 
     /**
+     * @param name a header's name
+     * @param value its value
+     * @return this answer with the header added
+     */
+    public PolicyResponse withHeader(String name, String value) {
+        List<Map.Entry<String, String>> more = new ArrayList<>(headers);
+        more.add(Map.entry(name, value));
+        return new PolicyResponse(status, more, contentType, body, failure);
+    }
+
+    /**
      * @param broke what broke while answering
      * @return this answer, carrying the failure for the writer to log
      */

@@ -17,5 +17,10 @@ public enum PolicySource {
      * A gateway endpoint (gateway mode): answered before any handler, only to the callers in
      * {@code policy-auth.gateway.allowed-callers}, about requests to other services.
      */
-    GATEWAY
+    GATEWAY,
+    /**
+     * The tenant admin API ({@code policy-auth.tenancy.admin-api}): answered before any handler, under
+     * its configured policy, tenant isolation and the permission {@code tenant:admin}.
+     */
+    TENANT_ADMIN_API
 }

@@ -15,7 +15,12 @@ import java.lang.annotation.Target;
  *
  * <p>{@link #scopes()} and {@link #roles()} are all required: the caller must hold every listed
  * scope and every listed role, or gets 403 {@code insufficient_scope}. Granted scopes may use
- * segment wildcards ({@code orders:*} grants {@code orders:write}); required scopes may not.
+ * segment wildcards ({@code orders:*} grants {@code orders:write}); required scopes may not. So do
+ * {@link #permissions()}, held through the caller's roles (403 {@code insufficient_permission}).
+ *
+ * <p>Under {@code policy-auth.tenancy}, a request to an endpoint whose policy is not {@code public}
+ * and that names a tenant admits only callers of that tenant (and cross-tenant roles);
+ * {@link #tenant()} says which path variable names it, or opts the endpoint out.
  */
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
@@ -42,4 +47,22 @@ public @interface RequiresPolicy {
      * @return the required roles
      */
     String[] roles() default {};
+
+    /**
+     * Permissions the caller must all hold, for example {@code "invoices:write"}: those of its
+     * roles, platform and tenant-defined (see {@code policy-auth.tenancy}).
+     *
+     * @return the required permissions
+     */
+    String[] permissions() default {};
+
+    /**
+     * Under tenancy, the path variable naming the tenant a request targets, as {@code "{orgId}"}
+     * (it must be in the endpoint's pattern), or {@code "none"} to opt the endpoint out of tenant
+     * isolation. Empty: the configured {@code policy-auth.tenancy.path-variable}, header and
+     * subdomain.
+     *
+     * @return the tenant binding
+     */
+    String tenant() default "";
 }

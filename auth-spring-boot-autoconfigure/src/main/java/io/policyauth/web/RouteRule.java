@@ -20,9 +20,12 @@ import io.policyauth.core.Requirements;
  * @param pattern the path pattern
  * @param methods upper-case HTTP methods, {@code HEAD} added wherever {@code GET} is; empty for all
  * @param policies policy names (any of)
- * @param requirements scopes and roles required on top
+ * @param requirements scopes, roles and permissions required on top
+ * @param tenant under tenancy, the path variable of {@code pattern} naming the tenant ({@code {orgId}}),
+ *        {@code none} to opt out, or empty for the configured sources
  */
-public record RouteRule(PathPattern pattern, Set<String> methods, List<String> policies, Requirements requirements) {
+public record RouteRule(PathPattern pattern, Set<String> methods, List<String> policies, Requirements requirements,
+        String tenant) {
 
     private static final String GET = "GET";
     private static final String HEAD = "HEAD";
@@ -37,6 +40,24 @@ public record RouteRule(PathPattern pattern, Set<String> methods, List<String> p
         if (policies.isEmpty()) {
             throw new IllegalArgumentException("Route " + pattern.getPatternString() + " names no policy");
         }
+        tenant = tenant == null ? "" : tenant;
+        if (tenant.startsWith("{") && tenant.endsWith("}") && !MatchedPaths.variables(pattern.getPatternString())
+                .contains(tenant.substring(1, tenant.length() - 1))) {
+            throw new IllegalArgumentException("tenant " + tenant + " is not a variable of the pattern "
+                    + pattern.getPatternString());
+        }
+    }
+
+    /**
+     * A rule whose tenant binding is the configured sources.
+     *
+     * @param pattern the path pattern
+     * @param methods upper-case HTTP methods; empty for all
+     * @param policies policy names (any of)
+     * @param requirements scopes, roles and permissions required on top
+     */
+    public RouteRule(PathPattern pattern, Set<String> methods, List<String> policies, Requirements requirements) {
+        this(pattern, methods, policies, requirements, "");
     }
 
     /**
@@ -64,12 +85,28 @@ public record RouteRule(PathPattern pattern, Set<String> methods, List<String> p
      */
     public static RouteRule of(String pattern, Set<String> methods, List<String> policies, Requirements requirements,
             boolean caseSensitive) {
+        return of(pattern, methods, policies, requirements, "", caseSensitive);
+    }
+
+    /**
+     * Parses a rule's pattern, matching paths with or without regard to case.
+     *
+     * @param pattern path pattern, e.g. {@code /tenants/{tenantId}/**}
+     * @param methods HTTP methods; empty for all
+     * @param policies policy names
+     * @param requirements scopes, roles and permissions
+     * @param tenant the tenant binding: {@code {variable}}, {@code none}, or empty for the configured sources
+     * @param caseSensitive whether {@code /Admin} is another path than {@code /admin}
+     * @return the rule
+     */
+    public static RouteRule of(String pattern, Set<String> methods, List<String> policies, Requirements requirements,
+            String tenant, boolean caseSensitive) {
         PathPatternParser parser = PathPatternParser.defaultInstance;
         if (!caseSensitive) {
             parser = new PathPatternParser();
             parser.setCaseSensitive(false);
         }
-        return new RouteRule(parser.parse(pattern), methods, policies, requirements);
+        return new RouteRule(parser.parse(pattern), methods, policies, requirements, tenant);
     }
 
     /**

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -45,10 +44,10 @@ class ScopeMatcherTests {
     @Test
     void requirementsCheckScopesCaseInsensitivelyAndRolesExactly() {
         Requirements requirements = Requirements.of(List.of("Orders:Read"), List.of("admin"));
-        AuthenticatedUser user = new AuthenticatedUser("u", Set.of("orders:read"), Set.of("admin"), null, null,
-                null, "jwt", null, Map.of());
-        AuthenticatedUser noRole = new AuthenticatedUser("u", Set.of("orders:read"), Set.of("Admin"), null, null,
-                null, "jwt", null, Map.of());
+        AuthenticatedUser user = AuthenticatedUser.builder("u", "jwt").scopes(Set.of("orders:read"))
+                .roles(Set.of("admin")).build();
+        AuthenticatedUser noRole = AuthenticatedUser.builder("u", "jwt").scopes(Set.of("orders:read"))
+                .roles(Set.of("Admin")).build();
 
         requirements.check(user);
         assertThatThrownBy(() -> requirements.check(noRole)).isInstanceOfSatisfying(ForbiddenException.class,

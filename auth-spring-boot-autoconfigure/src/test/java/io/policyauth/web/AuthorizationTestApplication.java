@@ -48,8 +48,8 @@ class AuthorizationTestApplication {
                     throw new AuthenticationException("missing_key", "A partner key is required.", false,
                             List.of(Challenge.of("ApiKey").with("header", "X-Partner")), null);
                 }
-                return new AuthenticatedUser(subject, Set.of("orders:read"), Set.of("partner"), null, null, null,
-                        "partner_key", null, Map.of());
+                return new AuthenticatedUser(subject, Set.of("orders:read"), Set.of("partner"), Set.of(), null, null,
+                        null, "partner_key", null, Map.of());
             }
         };
     }

@@ -54,7 +54,7 @@ public final class HttpTestClient {
         return send("POST", path, HttpRequest.BodyPublishers.ofString(body), all);
     }
 
-    private HttpResponse<String> send(String method, String path, HttpRequest.BodyPublisher body, String... headers) {
+    public HttpResponse<String> send(String method, String path, HttpRequest.BodyPublisher body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .method(method, body);
         for (int i = 0; i < headers.length; i += 2) {

@@ -39,7 +39,7 @@ public final class TestExecutors {
                 throw new ForbiddenException("insufficient_scope", "The token lacks a scope.",
                         List.of(challenge.with("error", "insufficient_scope")));
             }
-            return new AuthenticatedUser(subject, Set.of("read"), Set.of("user"), "t-1", null, null,
+            return new AuthenticatedUser(subject, Set.of("read"), Set.of("user"), Set.of(), "t-1", null, null,
                     "token", null, Map.of());
         }
     }

@@ -53,6 +53,30 @@ public final class EndpointPolicyAssert extends AbstractAssert<EndpointPolicyAss
     }
 
     /**
+     * @param permissions permissions the endpoint must require on top of its policy (others may be
+     *        required too)
+     * @return this
+     */
+    public EndpointPolicyAssert requiresPermissions(String... permissions) {
+        if (!actual.requirements().permissions().containsAll(
+                Requirements.of(List.of(), List.of(), Arrays.asList(permissions)).permissions())) {
+            fail("to require permissions " + Arrays.toString(permissions));
+        }
+        return this;
+    }
+
+    /**
+     * @return this, when a request naming a tenant (under tenancy) admits only callers of that
+     *         tenant and cross-tenant roles
+     */
+    public EndpointPolicyAssert isTenantIsolated() {
+        if (!actual.tenant().isIsolated()) {
+            fail("to be tenant-isolated (its tenant binding is " + actual.tenant() + ")");
+        }
+        return this;
+    }
+
+    /**
      * @return this, when the endpoint requires no scope or role on top of its policy
      */
     public EndpointPolicyAssert requiresNoScopesOrRoles() {

@@ -20,6 +20,7 @@ public abstract class IdentitySpec<S extends IdentitySpec<S>> {
     private String subject = DEFAULT_SUBJECT;
     private final List<String> scopes = new ArrayList<>();
     private final List<String> roles = new ArrayList<>();
+    private final List<String> permissions = new ArrayList<>();
     private @Nullable String tenant;
 
     IdentitySpec() {
@@ -53,6 +54,16 @@ public abstract class IdentitySpec<S extends IdentitySpec<S>> {
     }
 
     /**
+     * @param held permissions the caller holds, added to any given before (a token carries them in
+     *         its issuer's permissions claim; under tenancy, those of its roles are added)
+     * @return this builder
+     */
+    public S permissions(String... held) {
+        permissions.addAll(Arrays.asList(held));
+        return self();
+    }
+
+    /**
      * @param name the caller's tenant
      * @return this builder
      */
@@ -65,7 +76,7 @@ public abstract class IdentitySpec<S extends IdentitySpec<S>> {
      * @return the caller as built so far
      */
     protected PolicyUser identity() {
-        return new PolicyUser(subject, scopes, roles, tenant);
+        return new PolicyUser(subject, scopes, roles, tenant, permissions);
     }
 
     @SuppressWarnings("unchecked")

@@ -15,8 +15,10 @@ import io.policyauth.core.AuthenticatedUser;
  * @param scopes the scopes it was granted
  * @param roles the roles it holds
  * @param tenant its tenant, or {@code null}
+ * @param permissions the permissions it holds directly (under tenancy, its roles' are added)
  */
-public record PolicyUser(String subject, List<String> scopes, List<String> roles, @Nullable String tenant) {
+public record PolicyUser(String subject, List<String> scopes, List<String> roles, @Nullable String tenant,
+        List<String> permissions) {
 
     /** The mechanism of {@link AuthenticatedUser}s made from a policy user. */
     public static final String MECHANISM = "policy-user";
@@ -25,6 +27,7 @@ public record PolicyUser(String subject, List<String> scopes, List<String> roles
         Objects.requireNonNull(subject, "subject");
         scopes = List.copyOf(scopes);
         roles = List.copyOf(roles);
+        permissions = List.copyOf(permissions);
         tenant = tenant == null || tenant.isEmpty() ? null : tenant;
     }
 
@@ -34,7 +37,7 @@ public record PolicyUser(String subject, List<String> scopes, List<String> roles
      */
     public AuthenticatedUser toAuthenticatedUser() {
         AuthenticatedUser.Builder builder = AuthenticatedUser.builder(subject, MECHANISM).scopes(scopes).roles(roles)
-                .tokenId(UUID.randomUUID().toString());
+                .permissions(permissions).tokenId(UUID.randomUUID().toString());
         return tenant == null ? builder.build() : builder.tenant(tenant).build();
     }
 }

@@ -151,6 +151,9 @@ public final class TestTokens {
         if (user.tenant() != null) {
             put(claims, first(issuer.getTenantClaim(), "tenant"), user.tenant());
         }
+        if (!user.permissions().isEmpty()) {
+            put(claims, first(issuer.getPermissionsClaim(), "permissions"), user.permissions());
+        }
         claims.putAll(request.claims());
         JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder();
         claims.forEach(builder::claim);

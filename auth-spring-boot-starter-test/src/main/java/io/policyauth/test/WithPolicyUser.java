@@ -36,6 +36,11 @@ public @interface WithPolicyUser {
     String[] roles() default {};
 
     /**
+     * @return the permissions it holds directly (under tenancy, those of its roles are added)
+     */
+    String[] permissions() default {};
+
+    /**
      * @return its tenant; empty for none
      */
     String tenant() default "";

@@ -26,7 +26,7 @@ public final class WithPolicyUserTestExecutionListener extends AbstractTestExecu
         if (annotation != null) {
             testContext.getApplicationContext().getBean(PolicyUsers.class).startTestMethod(new PolicyUser(
                     annotation.subject(), List.of(annotation.scopes()), List.of(annotation.roles()),
-                    annotation.tenant()));
+                    annotation.tenant(), List.of(annotation.permissions())));
         }
     }
 

@@ -135,6 +135,12 @@ public class ParityApplication {
             return caller(user);
         }
 
+        @GetMapping("/tenants/{tenantId}/invoices")
+        @RequiresPolicy(value = {"db_api_key", "private"}, permissions = "invoices:read")
+        Map<String, Object> invoices(AuthenticatedUser user, @PathVariable String tenantId) {
+            return Map.of("subject", user.subject(), "tenant", tenantId, "permissions", user.permissions());
+        }
+
         @GetMapping("/hello")
         @RequiresPolicy("public")
         Map<String, Object> hello(AuthenticatedUser user) {

@@ -229,7 +229,7 @@ class StackParityTests {
 
     /** The real credentials the matrix uses, issued by the running application. */
     record Credentials(String bearer, String reader, String dbKey, String unusedDbKey, String revokedDbKey,
-            List<JwtAttacks.Attack> attacks, JwkSetIssuer idp) {
+            String acmeKey, List<JwtAttacks.Attack> attacks, JwkSetIssuer idp) {
 
         static Credentials issue(ConfigurableApplicationContext context, JwkSetIssuer idp) {
             TokenIssuer tokens = context.getBean(TokenIssuer.class);
@@ -242,6 +242,7 @@ class StackParityTests {
                     "Bearer " + tokens.createToken("bob", List.of("orders:read"), List.of()),
                     keys.issue("client-1", "ci", List.of(), List.of(), null, null).key(),
                     keys.issue("client-2", "spare", List.of(), List.of(), null, null).key(), revoked.key(),
+                    keys.issue("acme-billing", "acme", List.of(), List.of("billing"), "acme", null).key(),
                     attacks.all(), idp);
         }
     }
@@ -478,6 +479,17 @@ class StackParityTests {
                     auth, c.bearer()));
             // headers over the servers' limit
             probes.add(Probe.get("token just under the header limit", 401, "/orders", auth, "Bearer " + "a".repeat(7000)));
+            // tenancy: isolation by the path variable and the header, permissions of platform roles
+            probes.add(Probe.get("tenant: a key of the tenant", 200, "/tenants/acme/invoices", key, c.acmeKey()));
+            probes.add(Probe.get("tenant: another tenant", 403, "/tenants/globex/invoices", key, c.acmeKey()));
+            probes.add(Probe.get("tenant: header and path disagree", 400, "/tenants/acme/invoices", key, c.acmeKey(),
+                    "X-Tenant-Id", "globex"));
+            probes.add(Probe.get("tenant: caller without a tenant", 403, "/tenants/acme/invoices", auth,
+                    c.reader()));
+            probes.add(Probe.get("tenant: cross-tenant role without the permission", 403, "/tenants/acme/invoices",
+                    auth, c.bearer()));
+            probes.add(Probe.get("tenant: the header names another tenant", 403, "/orders", auth, c.reader(),
+                    "X-Tenant-Id", "acme"));
             // gateway mode: nginx, Envoy and KX ask for the services behind them
             String method = "X-Original-Method";
             String uri = "X-Original-URI";

@@ -145,6 +145,7 @@ public final class MongoAuditSink implements DecisionListener, AutoCloseable {
                 .append("subject", decision.subject())
                 .append("credentialId", decision.credentialId())
                 .append("tenant", decision.tenant())
+                .append("targetTenant", decision.targetTenant())
                 .append("client", decision.clientAddress())
                 .append("method", decision.method())
                 .append("path", decision.path())

@@ -29,13 +29,14 @@ import io.policyauth.autoconfigure.SocketPeerAddresses;
 import io.policyauth.autoconfigure.apikey.ApiKeyProperties;
 import io.policyauth.core.AuthService;
 import io.policyauth.core.PolicyModes;
+import io.policyauth.core.TenantIsolation;
 import io.policyauth.gateway.GatewayEndpoints;
 import io.policyauth.gateway.GatewayPolicies;
 import io.policyauth.gateway.GatewaySettings;
 import io.policyauth.web.EffectivePolicies;
 import io.policyauth.web.reactive.DecisionScheduler;
-import io.policyauth.web.reactive.ReactiveGatewayFilter;
-import io.policyauth.web.servlet.ServletGatewayFilter;
+import io.policyauth.web.reactive.ReactiveDirectEndpointsFilter;
+import io.policyauth.web.servlet.ServletDirectEndpointsFilter;
 import io.policyauth.web.servlet.ServletResponseWriter;
 
 /**
@@ -56,10 +57,10 @@ public class GatewayAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     GatewayPolicies policyAuthGatewayPolicies(AuthService authService, PolicyModes modes,
-            GatewayProperties gateway) {
+            GatewayProperties gateway, ObjectProvider<TenantIsolation> isolation) {
         EffectivePolicies policies = new EffectivePolicies(authService, gateway.getDefaultPolicy(),
                 ConfiguredPolicies.routes(PREFIX + ".routes", gateway.getRoutes(),
-                        !gateway.isCaseInsensitivePaths()), modes, (type, path) -> false);
+                        !gateway.isCaseInsensitivePaths()), modes, (type, path) -> false, isolation.getIfAvailable());
         return new GatewayPolicies(authService, policies);
     }
 
@@ -88,10 +89,10 @@ public class GatewayAutoConfiguration {
     static class ServletGateway {
 
         @Bean
-        FilterRegistrationBean<ServletGatewayFilter> policyAuthGatewayFilter(GatewayProperties gateway,
+        FilterRegistrationBean<ServletDirectEndpointsFilter> policyAuthGatewayFilter(GatewayProperties gateway,
                 GatewayEndpoints endpoints, ObjectProvider<ServletResponseWriter> writer) {
-            FilterRegistrationBean<ServletGatewayFilter> registration = new FilterRegistrationBean<>(
-                    new ServletGatewayFilter(endpoints, writer.getIfAvailable(ServletResponseWriter::new)));
+            FilterRegistrationBean<ServletDirectEndpointsFilter> registration = new FilterRegistrationBean<>(
+                    new ServletDirectEndpointsFilter(endpoints, writer.getIfAvailable(ServletResponseWriter::new)));
             registration.addUrlPatterns(gateway.getPath() + "/*");
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
             registration.setName("policyAuthGatewayFilter");
@@ -105,9 +106,9 @@ public class GatewayAutoConfiguration {
     static class ReactiveGateway {
 
         @Bean
-        ReactiveGatewayFilter policyAuthReactiveGatewayFilter(GatewayEndpoints endpoints,
+        ReactiveDirectEndpointsFilter policyAuthReactiveGatewayFilter(GatewayEndpoints endpoints,
                 DecisionScheduler scheduler, PolicyAuthProperties properties) {
-            return new ReactiveGatewayFilter(endpoints, scheduler.scheduler(), properties.getBodyReadTimeout());
+            return new ReactiveDirectEndpointsFilter(endpoints, scheduler.scheduler(), properties.getBodyReadTimeout());
         }
     }
 

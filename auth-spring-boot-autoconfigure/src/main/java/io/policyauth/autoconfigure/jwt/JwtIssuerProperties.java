@@ -72,6 +72,11 @@ public class JwtIssuerProperties {
     private List<String> subjectClaim = new ArrayList<>(List.of("sub"));
     /** Where the caller's tenant is, as claim paths; the first that holds a string wins. */
     private List<String> tenantClaim = new ArrayList<>(List.of("tenant"));
+    /**
+     * Where the caller's permissions are (Auth0's RBAC puts them in permissions), as claim paths;
+     * the values of all paths are joined. Under tenancy, those of the caller's roles are added.
+     */
+    private List<String> permissionsClaim = new ArrayList<>(List.of("permissions"));
 
     /**
      * @return whether a key source is configured: secret, public key, JWK Set or issuer URI
@@ -164,5 +169,13 @@ public class JwtIssuerProperties {
     }
     public void setTenantClaim(List<String> tenantClaim) {
         this.tenantClaim = tenantClaim;
+    }
+
+    public List<String> getPermissionsClaim() {
+        return permissionsClaim;
+    }
+
+    public void setPermissionsClaim(List<String> permissionsClaim) {
+        this.permissionsClaim = permissionsClaim;
     }
 }

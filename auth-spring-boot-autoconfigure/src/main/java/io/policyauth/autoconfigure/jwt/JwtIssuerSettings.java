@@ -163,12 +163,13 @@ final class JwtIssuerSettings {
     ClaimMapping claimMapping() {
         try {
             return ClaimMapping.of(jwt.getSubjectClaim(), jwt.getScopesClaim(), jwt.getRolesClaim(),
-                    jwt.getTenantClaim());
+                    jwt.getTenantClaim()).withPermissions(jwt.getPermissionsClaim());
         }
         catch (IllegalArgumentException invalid) {
             throw new InvalidConfigurationPropertyValueException(property("*-claim"),
                     "subject " + jwt.getSubjectClaim() + ", scopes " + jwt.getScopesClaim() + ", roles "
-                            + jwt.getRolesClaim() + ", tenant " + jwt.getTenantClaim(), invalid.getMessage());
+                            + jwt.getRolesClaim() + ", tenant " + jwt.getTenantClaim() + ", permissions "
+                            + jwt.getPermissionsClaim(), invalid.getMessage());
         }
     }
 

@@ -11,7 +11,6 @@ import org.springframework.util.unit.DataSize;
 import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.Policies;
 import io.policyauth.core.PolicyAuthConfigurationException;
-import io.policyauth.core.Requirements;
 import io.policyauth.remote.InvalidSettingException;
 import io.policyauth.remote.RemoteAuthorizerExecutor;
 import io.policyauth.remote.RemotePolicySettings;
@@ -52,7 +51,7 @@ final class RemotePolicies {
             return new RemotePolicySettings(name, remote.getEndpoint(), remote.getForwardHeaders(),
                     remote.getTimeout(), remote.getCacheTtl(), remote.getCacheSize(), remote.isIncludeBody(),
                     bytes(remote.getMaxBodySize()), remote.isExposeReason(), remote.getMaxConcurrentRequests(),
-                    Requirements.of(remote.getScopes(), remote.getRoles()));
+                    remote.toRequirements());
         }
         catch (InvalidSettingException invalid) {
             throw new PolicyAuthConfigurationException(property + "." + invalid.getMessage(), WHAT_TO_DO, invalid);

@@ -10,11 +10,9 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
-import io.policyauth.core.AuthService;
 import io.policyauth.core.Decision;
-import io.policyauth.core.Policies;
-import io.policyauth.core.PolicyModes;
 import io.policyauth.core.Requirements;
+import io.policyauth.web.EffectivePolicies;
 import io.policyauth.web.EffectivePolicy;
 import io.policyauth.web.PolicyAuthAttributes;
 import io.policyauth.web.PolicyResponse;
@@ -39,18 +37,15 @@ public final class FunctionalRoutePolicies {
     /** The exchange attribute that marks a request whose route is decided by its own policy filter. */
     public static final String ATTRIBUTE = FunctionalRoutePolicies.class.getName() + ".policies";
 
-    private final AuthService authService;
-    private final PolicyModes modes;
+    private final EffectivePolicies policies;
     private final ReactivePolicyRunner runner;
 
     /**
-     * @param authService resolves policy names
-     * @param modes which policies are enforced or run dry
+     * @param policies compiles the named policies as an endpoint's (modes, tenant isolation)
      * @param runner runs the policies
      */
-    public FunctionalRoutePolicies(AuthService authService, PolicyModes modes, ReactivePolicyRunner runner) {
-        this.authService = authService;
-        this.modes = modes;
+    public FunctionalRoutePolicies(EffectivePolicies policies, ReactivePolicyRunner runner) {
+        this.policies = policies;
         this.runner = runner;
     }
 
@@ -59,7 +54,7 @@ public final class FunctionalRoutePolicies {
      * @param policies the policies that admit it, any of them
      * @param <T> the response type
      * @return the route, decided by those policies alone
-     * @throws io.policyauth.core.UnknownPolicyException when a name is not registered
+     * @throws io.policyauth.core.PolicyAuthConfigurationException when a name is not registered
      */
     @SuppressWarnings("unchecked")
     public <T extends ServerResponse> RouterFunction<T> requires(RouterFunction<T> route, String... policies) {
@@ -74,17 +69,14 @@ public final class FunctionalRoutePolicies {
      * @return a filter that decides each request of the route with them, as the web filter decides
      *         annotated handlers: 401, 403 or 503 problem responses, the user as the exchange
      *         attribute {@link PolicyAuthAttributes#USER}
-     * @throws io.policyauth.core.UnknownPolicyException when a name is not registered
+     * @throws io.policyauth.core.PolicyAuthConfigurationException when a name is not registered
      */
     public HandlerFilterFunction<ServerResponse, ServerResponse> filter(String... policies) {
         return filter(policy(policies));
     }
 
-    private EffectivePolicy policy(String... policies) {
-        List<String> names = List.of(policies);
-        return new EffectivePolicy(names, Requirements.NONE,
-                Policies.anyOf(names.stream().map(authService.registry()::get).toList()), PolicySource.FUNCTIONAL_ROUTE,
-                modes.of(names));
+    private EffectivePolicy policy(String... names) {
+        return policies.forNames(List.of(names), Requirements.NONE, "", PolicySource.FUNCTIONAL_ROUTE);
     }
 
     private HandlerFilterFunction<ServerResponse, ServerResponse> filter(EffectivePolicy policy) {

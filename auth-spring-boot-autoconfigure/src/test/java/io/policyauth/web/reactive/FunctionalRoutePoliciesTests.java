@@ -20,6 +20,7 @@ import io.policyauth.core.DecisionMetrics;
 import io.policyauth.core.Enforcement;
 import io.policyauth.core.PolicyModes;
 import io.policyauth.core.PublicExecutor;
+import io.policyauth.web.EffectivePolicies;
 import io.policyauth.web.MappedHandler;
 import io.policyauth.web.PolicySource;
 import io.policyauth.web.TestExecutors;
@@ -32,9 +33,9 @@ class FunctionalRoutePoliciesTests {
 
     private final AuthService authService = new AuthService(new AuthExecutorRegistry(List.of(new PublicExecutor(),
             new TestExecutors.TokenHeader("token")), Map.of()), new DecisionMetrics(new SimpleMeterRegistry()));
-    private final FunctionalRoutePolicies policies = new FunctionalRoutePolicies(authService,
-            new PolicyModes(Enforcement.ENFORCE, Map.of()), new ReactivePolicyRunner(authService,
-                    Schedulers.immediate()));
+    private final FunctionalRoutePolicies policies = new FunctionalRoutePolicies(new EffectivePolicies(authService,
+            "public", List.of(), new PolicyModes(Enforcement.ENFORCE, Map.of()), (handlerType, path) -> false),
+            new ReactivePolicyRunner(authService, Schedulers.immediate()));
     private final RouterFunction<ServerResponse> routes = policies.requires(RouterFunctions.route()
             .GET("/reports", request -> ServerResponse.ok().bodyValue(PolicyAuthExchange.user(request.exchange())
                     .subject())).build(), "token")

@@ -54,6 +54,16 @@ abstract class BearerTokenServerContract {
     }
 
     @Test
+    void aTokensPermissionsClaimGrantsItsPermissions() {
+        String refunds = testTokens.bearerToken().permissions("refunds:read").build();
+
+        client().get().uri("/orders/refunds").headers(headers -> headers.setBearerAuth(refunds)).exchange()
+                .expectStatus().isOk();
+        client().get().uri("/orders/refunds").headers(headers -> headers.setBearerAuth(testTokens.bearerToken()
+                .build())).exchange().expectStatus().isForbidden();
+    }
+
+    @Test
     void expiredAndForeignTokensAreRefused() {
         String expired = testTokens.bearerToken().expiresIn(Duration.ofMinutes(-10)).build();
         String foreign = testTokens.bearerToken().claim("aud", "billing-api").build();

@@ -38,6 +38,12 @@ public class OrderController {
         return caller(user);
     }
 
+    @GetMapping("/orders/refunds")
+    @RequiresPolicy(value = "private", permissions = "refunds:read")
+    public Map<String, Object> refunds(AuthenticatedUser user) {
+        return caller(user);
+    }
+
     @GetMapping("/reports")
     @RequiresPolicy("shared_api_key")
     public Map<String, Object> reports(AuthenticatedUser user) {

@@ -48,6 +48,7 @@ class PolicyMapAssertTests {
         assertThat(policyMap).endpoint("GET", "/orders").hasPolicy("private").requiresNoScopesOrRoles()
                 .comesFrom(PolicySource.DEFAULT);
         assertThat(policyMap).endpoint("GET /orders/admin").requiresRoles("admin");
+        assertThat(policyMap).endpoint("GET /orders/refunds").requiresPermissions("refunds:read");
         assertThat(policyMap).endpoint("GET /status/ping").hasPolicy("public").comesFrom(PolicySource.ROUTE)
                 .isOpenToAnyone();
     }

@@ -47,6 +47,9 @@ class PolicyUserSliceTests {
         assertThat(mvc.post().uri("/orders").with(policyUser("alice").scopes("orders:write"))).hasStatusOk();
         assertThat(mvc.get().uri("/orders/admin").with(policyUser("alice"))).hasStatus(403);
         assertThat(mvc.get().uri("/orders/admin").with(policyUser("alice").roles("admin"))).hasStatusOk();
+        assertThat(mvc.get().uri("/orders/refunds").with(policyUser("alice"))).hasStatus(403);
+        assertThat(mvc.get().uri("/orders/refunds").with(policyUser("alice").permissions("refunds:read")))
+                .hasStatusOk();
     }
 
     @Test
@@ -89,6 +92,13 @@ class PolicyUserSliceTests {
         assertThat(mvc.get().uri("/orders/admin")).hasStatus(403);
         assertThat(mvc.get().uri("/orders").with(policyUser("dave"))).hasStatusOk().bodyJson()
                 .extractingPath("$.subject").isEqualTo("dave");
+    }
+
+    @Test
+    @WithPolicyUser(subject = "gus", permissions = "refunds:*")
+    void withPolicyUserHoldsPermissions() {
+        assertThat(mvc.get().uri("/orders/refunds")).hasStatusOk().bodyJson().extractingPath("$.subject")
+                .isEqualTo("gus");
     }
 
     @Nested

@@ -27,7 +27,8 @@ public class DevTokenController {
     @PostMapping(path = "/dev/token", produces = MediaType.APPLICATION_JSON_VALUE)
     @RequiresPolicy("internal")
     Map<String, Object> token(@RequestParam(defaultValue = "dev-user") String subject,
-            @RequestParam(defaultValue = "") List<String> scope, @RequestParam(defaultValue = "") List<String> role) {
-        return Map.of("access_token", tokenIssuer.createToken(subject, scope, role), "token_type", "Bearer");
+            @RequestParam(defaultValue = "") List<String> scope, @RequestParam(defaultValue = "") List<String> role,
+            @RequestParam(required = false) String tenant) {
+        return Map.of("access_token", tokenIssuer.createToken(subject, scope, role, tenant), "token_type", "Bearer");
     }
 }

@@ -132,10 +132,46 @@ public abstract class SampleWalkthroughContract {
         assertThat(send("GET", "/api/either", "X-API-KEY", "dev-shared-key-0123456789").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    public void twoTenantsAndTheRolesAcmeDefinesForItself() throws Exception {
+        String admin = "Bearer " + devToken("subject=ann&role=tenant-admin&tenant=acme");
+        String bob = "Bearer " + devToken("subject=bob&tenant=acme");
+        String root = "Bearer " + devToken("subject=root&role=platform-admin");
+
+        assertThat(put("/tenant-admin/tenants/acme/roles/billing", "{\"permissions\":[\"invoices:read\"]}", admin)
+                .statusCode()).isEqualTo(201);
+        assertThat(put("/tenant-admin/tenants/acme/members/bob", "{\"roles\":[\"billing\"]}", admin).statusCode())
+                .isEqualTo(201);
+
+        assertThat(send("GET", "/tenants/acme/invoices", "Authorization", bob).statusCode()).isEqualTo(200);
+        HttpResponse<String> globex = send("GET", "/tenants/globex/invoices", "Authorization", bob);
+        assertThat(globex.statusCode()).isEqualTo(403);
+        assertThat(globex.body()).contains("tenant-mismatch");
+        assertThat(send("POST", "/tenants/acme/invoices", "Authorization", bob).statusCode()).isEqualTo(403);
+        assertThat(send("GET", "/tenants/globex/invoices", "Authorization", root).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/tenant-admin/tenants/globex/roles", "Authorization", admin).statusCode())
+                .isEqualTo(403);
+    }
+
+    private String devToken(String query) throws IOException, InterruptedException {
+        return JsonPath.read(send("POST", "/dev/token?" + query).body(), "$.access_token");
+    }
+
+    private HttpResponse<String> put(String path, String json, String authorization)
+            throws IOException, InterruptedException {
+        return send("PUT", path, HttpRequest.BodyPublishers.ofString(json), "Authorization", authorization,
+                "Content-Type", "application/json");
+    }
+
     private HttpResponse<String> send(String method, String path, String... headers)
             throws IOException, InterruptedException {
+        return send(method, path, HttpRequest.BodyPublishers.noBody(), headers);
+    }
+
+    private HttpResponse<String> send(String method, String path, HttpRequest.BodyPublisher body,
+            String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, HttpRequest.BodyPublishers.noBody());
+                .method(method, body);
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }

@@ -23,7 +23,8 @@ import io.policyauth.autoconfigure.PolicyAuthProperties;
 import io.policyauth.autoconfigure.StartupReport;
 import io.policyauth.core.AuthService;
 import io.policyauth.core.PolicyModes;
-import io.policyauth.gateway.GatewayEndpoints;
+import io.policyauth.core.TenantIsolation;
+import io.policyauth.web.DirectEndpoints;
 import io.policyauth.web.EffectivePolicies;
 import io.policyauth.web.PolicyMap;
 import io.policyauth.web.PolicyMappingVerifier;
@@ -48,19 +49,20 @@ public class PolicyAuthWebFluxAutoConfiguration {
     /* WebFlux has no error dispatch: nothing is exempt. */
     @Bean
     @ConditionalOnMissingBean
-    EffectivePolicies handlerPolicies(AuthService authService, PolicyAuthProperties properties, PolicyModes modes) {
+    EffectivePolicies handlerPolicies(AuthService authService, PolicyAuthProperties properties, PolicyModes modes,
+            ObjectProvider<TenantIsolation> isolation) {
         return new EffectivePolicies(authService, properties.getDefaultPolicy(), ConfiguredPolicies.routes(properties),
-                modes, (handlerType, path) -> false);
+                modes, (handlerType, path) -> false, isolation.getIfAvailable());
     }
 
     @Bean
     @ConditionalOnMissingBean
     PolicyMap policyMap(ObjectProvider<AbstractHandlerMethodMapping<?>> mappings,
             ObjectProvider<AbstractUrlHandlerMapping> urlMappings, ObjectProvider<RouterFunctionMapping> routerMappings,
-            ObjectProvider<GatewayEndpoints> gateway, EffectivePolicies policies) {
+            ObjectProvider<DirectEndpoints> direct, EffectivePolicies policies) {
         return new PolicyMap(new WebFluxMappedHandlers(() -> mappings.orderedStream().toList(),
                 () -> urlMappings.orderedStream().toList(), () -> routerMappings.orderedStream().toList()), policies,
-                () -> gateway.stream().flatMap(endpoints -> endpoints.mappedPolicies().stream()).toList());
+                () -> direct.orderedStream().flatMap(endpoints -> endpoints.mappedPolicies().stream()).toList());
     }
 
     @Bean
@@ -77,9 +79,9 @@ public class PolicyAuthWebFluxAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    FunctionalRoutePolicies policyAuthFunctionalRoutePolicies(AuthService authService, PolicyModes modes,
+    FunctionalRoutePolicies policyAuthFunctionalRoutePolicies(EffectivePolicies policies,
             ReactivePolicyRunner runner) {
-        return new FunctionalRoutePolicies(authService, modes, runner);
+        return new FunctionalRoutePolicies(policies, runner);
     }
 
     @Bean

@@ -24,7 +24,8 @@ import io.policyauth.autoconfigure.PolicyAuthProperties;
 import io.policyauth.autoconfigure.StartupReport;
 import io.policyauth.core.AuthService;
 import io.policyauth.core.PolicyModes;
-import io.policyauth.gateway.GatewayEndpoints;
+import io.policyauth.core.TenantIsolation;
+import io.policyauth.web.DirectEndpoints;
 import io.policyauth.web.EffectivePolicies;
 import io.policyauth.web.ExemptEndpoints;
 import io.policyauth.web.PolicyMap;
@@ -48,9 +49,9 @@ public class PolicyAuthWebMvcAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     EffectivePolicies handlerPolicies(AuthService authService, PolicyAuthProperties properties, PolicyModes modes,
-            Environment environment) {
+            Environment environment, ObjectProvider<TenantIsolation> isolation) {
         return new EffectivePolicies(authService, properties.getDefaultPolicy(), ConfiguredPolicies.routes(properties),
-                modes, errorPath(environment));
+                modes, errorPath(environment), isolation.getIfAvailable());
     }
 
     /**
@@ -68,11 +69,11 @@ public class PolicyAuthWebMvcAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     PolicyMap policyMap(ObjectProvider<AbstractHandlerMethodMapping<?>> mappings,
-            ObjectProvider<AbstractUrlHandlerMapping> urlMappings, ObjectProvider<GatewayEndpoints> gateway,
+            ObjectProvider<AbstractUrlHandlerMapping> urlMappings, ObjectProvider<DirectEndpoints> direct,
             EffectivePolicies policies) {
         return new PolicyMap(new MvcMappedHandlers(() -> mappings.orderedStream().toList(),
                 () -> urlMappings.orderedStream().toList()), policies,
-                () -> gateway.stream().flatMap(endpoints -> endpoints.mappedPolicies().stream()).toList());
+                () -> direct.orderedStream().flatMap(endpoints -> endpoints.mappedPolicies().stream()).toList());
     }
 
     @Bean

@@ -8,23 +8,23 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import io.policyauth.gateway.GatewayEndpoints;
-import io.policyauth.gateway.GatewayRequest;
+import io.policyauth.web.DirectEndpoints;
+import io.policyauth.web.EndpointRequest;
 
 /**
- * The {@link GatewayEndpoints}, answered on the servlet stack before Spring MVC, so nothing meant
- * for the application's handlers has a say in them.
+ * {@link DirectEndpoints} (the gateway's, the tenant admin API), answered on the servlet stack
+ * before Spring MVC, so nothing meant for the application's handlers has a say in them.
  */
-public final class ServletGatewayFilter extends OncePerRequestFilter {
+public final class ServletDirectEndpointsFilter extends OncePerRequestFilter {
 
-    private final GatewayEndpoints endpoints;
+    private final DirectEndpoints endpoints;
     private final ServletResponseWriter writer;
 
     /**
      * @param endpoints what the endpoints answer
      * @param writer writes their answers
      */
-    public ServletGatewayFilter(GatewayEndpoints endpoints, ServletResponseWriter writer) {
+    public ServletDirectEndpointsFilter(DirectEndpoints endpoints, ServletResponseWriter writer) {
         this.endpoints = endpoints;
         this.writer = writer;
     }
@@ -44,7 +44,7 @@ public final class ServletGatewayFilter extends OncePerRequestFilter {
                 body = in.readNBytes(endpoints.maxBodyBytes() + 1);
             }
         }
-        writer.write(response, endpoints.answer(new GatewayRequest(ServletRequestContexts.peerAddress(request),
+        writer.write(response, endpoints.answer(new EndpointRequest(ServletRequestContexts.peerAddress(request),
                 ServletRequestContexts.headers(request), request.getMethod(), endpoint, request.getQueryString(),
                 body)));
     }

@@ -14,18 +14,18 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
-import io.policyauth.gateway.GatewayEndpoints;
-import io.policyauth.gateway.GatewayRequest;
+import io.policyauth.web.DirectEndpoints;
+import io.policyauth.web.EndpointRequest;
 import io.policyauth.web.PolicyResponse;
 
 /**
- * The {@link GatewayEndpoints}, answered on WebFlux first of all web filters, so nothing meant for
- * the application's handlers has a say in them. The KX body is read without blocking; the
- * decision runs inline when no gateway policy may block, else on the bounded scheduler.
+ * {@link DirectEndpoints} (the gateway's, the tenant admin API), answered on WebFlux first of all
+ * web filters, so nothing meant for the application's handlers has a say in them. A body is read
+ * without blocking; the answer is made inline when it cannot block, else on the bounded scheduler.
  */
-public final class ReactiveGatewayFilter implements WebFilter, Ordered {
+public final class ReactiveDirectEndpointsFilter implements WebFilter, Ordered {
 
-    private final GatewayEndpoints endpoints;
+    private final DirectEndpoints endpoints;
     private final Scheduler blockingScheduler;
     private final boolean offload;
     private final Duration bodyReadTimeout;
@@ -35,7 +35,8 @@ public final class ReactiveGatewayFilter implements WebFilter, Ordered {
      * @param blockingScheduler where answers that may block are made
      * @param bodyReadTimeout the longest wait for a body the endpoints read; past it 408
      */
-    public ReactiveGatewayFilter(GatewayEndpoints endpoints, Scheduler blockingScheduler, Duration bodyReadTimeout) {
+    public ReactiveDirectEndpointsFilter(DirectEndpoints endpoints, Scheduler blockingScheduler,
+            Duration bodyReadTimeout) {
         this.endpoints = endpoints;
         this.blockingScheduler = blockingScheduler;
         this.offload = endpoints.mayBlock();
@@ -54,11 +55,11 @@ public final class ReactiveGatewayFilter implements WebFilter, Ordered {
         if (endpoint == null) {
             return chain.filter(exchange);
         }
-        Mono<GatewayRequest> forwarded = endpoints.readsBody(endpoint, request.getMethod().name())
+        Mono<EndpointRequest> forwarded = endpoints.readsBody(endpoint, request.getMethod().name())
                 ? body(request).map(body -> request(request, endpoint, body))
                 : Mono.fromSupplier(() -> request(request, endpoint, null));
-        return forwarded.flatMap(gatewayRequest -> {
-            Mono<PolicyResponse> answer = Mono.fromCallable(() -> endpoints.answer(gatewayRequest));
+        return forwarded.flatMap(endpointRequest -> {
+            Mono<PolicyResponse> answer = Mono.fromCallable(() -> endpoints.answer(endpointRequest));
             return offload ? answer.subscribeOn(blockingScheduler) : answer;
         }).onErrorResume(TimeoutException.class, late -> Mono.just(endpoints.bodyTimedOut(endpoint)))
                 .flatMap(answer -> ReactiveResponseWriter.write(exchange.getResponse(), answer));
@@ -76,8 +77,8 @@ public final class ReactiveGatewayFilter implements WebFilter, Ordered {
                 larger -> Mono.just(new byte[limit]));
     }
 
-    private static GatewayRequest request(ServerHttpRequest request, String endpoint, byte @Nullable [] body) {
-        return new GatewayRequest(ReactiveRequestContexts.peerAddress(request),
+    private static EndpointRequest request(ServerHttpRequest request, String endpoint, byte @Nullable [] body) {
+        return new EndpointRequest(ReactiveRequestContexts.peerAddress(request),
                 ReactiveRequestContexts.headers(request), request.getMethod().name(), endpoint,
                 request.getURI().getRawQuery(), body);
     }

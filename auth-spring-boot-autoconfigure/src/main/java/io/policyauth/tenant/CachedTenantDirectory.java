@@ -1,0 +1,68 @@
+package io.policyauth.tenant;
+
+import java.util.Map;
+import java.util.Set;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+/**
+ * A shared store's roles and members as decisions read them: from memory while the
+ * {@link TenantChangeFeed} is current (another instance's change drops the tenant within a refresh
+ * interval; this instance's own changes at once), straight from the store when it is not, so a
+ * removed role never keeps granting. A store that cannot answer then makes the decision a 503.
+ */
+public final class CachedTenantDirectory implements TenantDirectory, TenantChangeListener {
+
+    private final TenantRoleStore store;
+    private final TenantChangeFeed feed;
+    private final Cache<String, Map<String, TenantRole>> roles;
+    private final Cache<Membership, Set<String>> members;
+
+    /**
+     * @param store the shared store
+     * @param feed other instances' changes
+     * @param maximumSize most tenants, and most memberships, kept in memory
+     */
+    public CachedTenantDirectory(TenantRoleStore store, TenantChangeFeed feed, long maximumSize) {
+        this.store = store;
+        this.feed = feed;
+        this.roles = Caffeine.newBuilder().maximumSize(maximumSize).build();
+        this.members = Caffeine.newBuilder().maximumSize(maximumSize).build();
+    }
+
+    @Override
+    public Map<String, TenantRole> roles(String tenant) {
+        if (!current()) {
+            return store.roles(tenant);
+        }
+        return roles.get(tenant, store::roles);
+    }
+
+    @Override
+    public Set<String> memberRoles(String tenant, String subject) {
+        if (!current()) {
+            return store.memberRoles(tenant, subject);
+        }
+        return members.get(new Membership(tenant, subject), key -> store.memberRoles(tenant, subject));
+    }
+
+    /** This instance's own change is seen at once. */
+    @Override
+    public void onChange(TenantChange change) {
+        forget(change.tenant());
+    }
+
+    private boolean current() {
+        feed.start(this::forget);
+        return feed.isCurrent();
+    }
+
+    private void forget(String tenant) {
+        roles.invalidate(tenant);
+        members.asMap().keySet().removeIf(membership -> membership.tenant().equals(tenant));
+    }
+
+    private record Membership(String tenant, String subject) {
+    }
+}
