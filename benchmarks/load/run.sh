@@ -11,7 +11,8 @@
 # Environment: PORT (18080), DURATION per wrk run (8s), WARMUP per endpoint (10s), CONNECTIONS (16),
 # THREADS wrk threads (1), ROUNDS measured passes over every endpoint (3), SKIP_BUILD=1 to reuse
 # benchmarks/target/benchmarks.jar, JAVA_OPTS for the app (-Xms512m -Xmx512m), ONLY a regular
-# expression of the variants to measure (e.g. ONLY='public|HS256'; the baseline always runs).
+# expression of the variants to measure (e.g. ONLY='public|HS256'; the baseline always runs),
+# TENANCY=1 to turn policy-auth.tenancy on and add a tenant-isolated endpoint with a permission.
 #
 # Each variant runs between two runs of the baseline and is reported as its ratio to their mean, so
 # a machine that slows down or speeds up during the run does not bias any ratio; rounds alternate
@@ -34,6 +35,10 @@ APP_ARGS=()
 if [[ "$STACK" == "webflux" ]]; then
   APP_ARGS=(--spring.main.web-application-type=reactive
     "--spring.autoconfigure.exclude=org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration,org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration,org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration,org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.reactive.ReactiveOAuth2ResourceServerWebSecurityAutoConfiguration,org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration")
+fi
+TENANCY="${TENANCY:-0}"
+if [[ "$TENANCY" == "1" ]]; then
+  APP_ARGS+=(--policy-auth.tenancy.enabled=true)
 fi
 BASE="http://127.0.0.1:${PORT}"
 WORK="$(mktemp -d)"
@@ -73,6 +78,7 @@ curl -fs "$BASE/plain" >/dev/null || { cat "$WORK/app.log" >&2; echo "the load a
 curl -fs "$BASE/setup/tokens" >"$WORK/tokens"
 credential() { awk -v k="$1" '$1 == k { print $2 }' "$WORK/tokens"; }
 HS="Authorization: Bearer $(credential hs256)"
+HS_ACME="Authorization: Bearer $(credential hs256acme)"
 RS="Authorization: Bearer $(credential rs256)"
 ES="Authorization: Bearer $(credential es256)"
 KEY="X-API-KEY: $(credential shared)"
@@ -92,12 +98,17 @@ ENDPOINTS=(
   "private HS256|/private/hs256|$HS|same"
   "private RS256|/private/rs256|$RS|same"
   "private ES256|/private/es256|$ES|same"
+  "private HS256, tenant-isolated, with a permission|/tenants/acme/private/hs256|$HS_ACME|same"
   "Spring Security HS256|/ss/hs256|$HS|same"
   "Spring Security RS256|/ss/rs256|$RS|same"
   "Spring Security ES256|/ss/es256|$ES|same"
 )
-if [[ "$STACK" == "webflux" ]]; then
-  ENDPOINTS=("${ENDPOINTS[@]:0:9}")
+if [[ "$TENANCY" != "1" ]]; then # the tenant endpoint answers only under tenancy
+  unset 'ENDPOINTS[9]'
+  ENDPOINTS=("${ENDPOINTS[@]}")
+fi
+if [[ "$STACK" == "webflux" ]]; then # no Spring Security peers
+  mapfile -t ENDPOINTS < <(printf '%s\n' "${ENDPOINTS[@]}" | grep -v '^Spring Security')
 fi
 if [[ -n "${ONLY:-}" ]]; then # keep the baseline and the variants whose name matches the regex
   selected=("${ENDPOINTS[0]}")

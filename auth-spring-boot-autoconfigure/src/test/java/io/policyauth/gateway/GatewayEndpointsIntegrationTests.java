@@ -16,6 +16,7 @@ import java.util.List;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,9 +66,13 @@ class GatewayEndpointsIntegrationTests {
     }
 
     static String token(String subject, List<String> scopes, List<String> roles) {
+        return token(subject, scopes, roles, null);
+    }
+
+    static String token(String subject, List<String> scopes, List<String> roles, @Nullable String tenant) {
         return NimbusTokenIssuer.withSecret(GatewayTestApplication.SECRET.getBytes(StandardCharsets.UTF_8),
                 JWSAlgorithm.HS256, TokenSettings.of("gateway-test", List.of("fleet"), null, null))
-                .createToken(subject, scopes, roles);
+                .createToken(subject, scopes, roles, tenant);
     }
 
     private static HttpResponse<String> nginx(String method, String uri, String... headers) {

@@ -39,6 +39,9 @@ class GatewayTestApplication {
         "policy-auth.gateway.routes[3].pattern=/orders/**", "policy-auth.gateway.routes[3].methods=POST",
         "policy-auth.gateway.routes[3].policy=private", "policy-auth.gateway.routes[3].scopes=orders:write",
         "policy-auth.gateway.routes[4].pattern=/flaky/**", "policy-auth.gateway.routes[4].policy=flaky",
+        "policy-auth.tenancy.enabled=true", "policy-auth.tenancy.roles.billing=invoices:read",
+        "policy-auth.gateway.routes[5].pattern=/orgs/{org}/**", "policy-auth.gateway.routes[5].policy=private",
+        "policy-auth.gateway.routes[5].tenant={org}", "policy-auth.gateway.routes[5].permissions=invoices:read",
     };
 
     final List<AuthDecisionEvent> decisions = new CopyOnWriteArrayList<>();

@@ -83,6 +83,22 @@ class NginxGatewayIntegrationTests {
     }
 
     @Test
+    void aTenantRouteAdmitsItsTenantOnlyAndPassesThePermissionsUpstream() throws Exception {
+        String acme = "Bearer " + GatewayEndpointsIntegrationTests.token("bob", List.of(), List.of("billing"),
+                "acme");
+
+        HttpResponse<String> own = send("GET", "/orgs/acme/invoices", "Authorization", acme);
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(upstreamHeader(own, "x-auth-tenant")).containsExactly("acme");
+        assertThat(upstreamHeader(own, "x-auth-permissions")).containsExactly("invoices:read");
+        HttpResponse<String> other = send("GET", "/orgs/globex/invoices", "Authorization", acme);
+        assertThat(other.statusCode()).isEqualTo(403);
+        assertProblem(other, 403, "tenant-mismatch");
+        assertThat(send("GET", "/orgs/acme/invoices", "Authorization", "Bearer " + token("eve", List.of(),
+                List.of("billing"))).statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void withoutATokenNginxAnswers401WithPolicyAuthsChallenge() throws Exception {
         HttpResponse<String> response = send("GET", "/orders/9");
 

@@ -30,6 +30,9 @@ public final class JwtFixture {
     /** The audience written into and required of every token. */
     public static final String AUDIENCE = "bench-api";
 
+    /** The subject of every token. */
+    public static final String SUBJECT = "alice";
+
     /** Benchmark-only HS256 secret, 48 bytes. */
     public static final byte[] SECRET = "benchmark-only-secret-0123456789-abcdefghijklmnop".getBytes(StandardCharsets.UTF_8);
 
@@ -38,12 +41,14 @@ public final class JwtFixture {
     private final String hs256Token;
     private final String rs256Token;
     private final String es256Token;
+    private final NimbusTokenIssuer hs256Issuer;
 
     public JwtFixture() {
         this.rsa = generate("RSA", null);
         this.ec = generate("EC", "secp256r1");
         TokenSettings settings = TokenSettings.of(ISSUER, List.of(AUDIENCE), Duration.ofHours(24), null);
-        this.hs256Token = issue(NimbusTokenIssuer.withSecret(SECRET, JWSAlgorithm.HS256, settings));
+        this.hs256Issuer = NimbusTokenIssuer.withSecret(SECRET, JWSAlgorithm.HS256, settings);
+        this.hs256Token = issue(hs256Issuer);
         this.rs256Token = issue(NimbusTokenIssuer.withPrivateKey(rsa.getPrivate(), null, settings));
         this.es256Token = issue(NimbusTokenIssuer.withPrivateKey(ec.getPrivate(), null, settings));
     }
@@ -79,6 +84,14 @@ public final class JwtFixture {
         return hs256Token;
     }
 
+    /**
+     * @param tenant the caller's tenant
+     * @return an HS256 token of the same shape, naming the tenant
+     */
+    public String hs256TenantToken(String tenant) {
+        return hs256Issuer.createToken(SUBJECT, List.of("orders:read", "orders:write"), List.of("admin"), tenant);
+    }
+
     public String rs256Token() {
         return rs256Token;
     }
@@ -88,7 +101,7 @@ public final class JwtFixture {
     }
 
     private static String issue(NimbusTokenIssuer issuer) {
-        return issuer.createToken("alice", List.of("orders:read", "orders:write"), List.of("admin"));
+        return issuer.createToken(SUBJECT, List.of("orders:read", "orders:write"), List.of("admin"));
     }
 
     private static KeyPair generate(String algorithm, String curve) {

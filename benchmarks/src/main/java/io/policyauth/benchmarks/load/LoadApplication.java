@@ -22,16 +22,18 @@ public class LoadApplication {
 
     public static void main(String[] args) {
         SpringApplication application = new SpringApplication(LoadApplication.class);
-        application.setDefaultProperties(Map.of(
-                "server.address", "127.0.0.1",
-                "server.port", "18080",
-                "spring.main.banner-mode", "off",
-                "logging.level.root", "WARN",
-                "policy-auth.jwt.secret", new String(JwtFixture.SECRET, StandardCharsets.UTF_8),
-                "policy-auth.jwt.issuer", JwtFixture.ISSUER,
-                "policy-auth.jwt.audiences", JwtFixture.AUDIENCE,
-                "policy-auth.api-key.shared-keys", SHARED_KEY,
-                "policy-auth.internal.allowed-cidrs", "127.0.0.0/8,::1/128"));
+        application.setDefaultProperties(Map.ofEntries(
+                Map.entry("server.address", "127.0.0.1"),
+                Map.entry("server.port", "18080"),
+                Map.entry("spring.main.banner-mode", "off"),
+                Map.entry("logging.level.root", "WARN"),
+                Map.entry("policy-auth.jwt.secret", new String(JwtFixture.SECRET, StandardCharsets.UTF_8)),
+                Map.entry("policy-auth.jwt.issuer", JwtFixture.ISSUER),
+                Map.entry("policy-auth.jwt.audiences", JwtFixture.AUDIENCE),
+                Map.entry("policy-auth.api-key.shared-keys", SHARED_KEY),
+                Map.entry("policy-auth.internal.allowed-cidrs", "127.0.0.0/8,::1/128"),
+                // Used when a run turns tenancy on (TENANCY=1): the tokens' role grants the permission.
+                Map.entry("policy-auth.tenancy.roles.admin", "invoices:read")));
         application.run(args);
     }
 }

@@ -2,6 +2,7 @@ package io.policyauth.benchmarks.load;
 
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -14,6 +15,7 @@ import io.policyauth.benchmarks.RenamedPolicy;
 import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.AuthService;
 import io.policyauth.core.PolicyModes;
+import io.policyauth.core.TenantIsolation;
 import io.policyauth.jwt.PrivateExecutor;
 import io.policyauth.jwt.VerifiedTokenCacheSettings;
 import io.policyauth.web.EffectivePolicies;
@@ -46,10 +48,11 @@ class LoadConfiguration {
      */
     @Bean
     EffectivePolicies handlerPolicies(AuthService authService, PolicyAuthProperties properties, PolicyModes modes,
-            Environment environment) {
+            Environment environment, ObjectProvider<TenantIsolation> isolation) {
         return new EffectivePolicies(authService, properties.getDefaultPolicy(), List.of(), modes,
                 PolicyAuthWebMvcAutoConfiguration.errorPath(environment)
-                        .or((type, path) -> ExemptFromPolicyAuth.class.isAssignableFrom(type)));
+                        .or((type, path) -> ExemptFromPolicyAuth.class.isAssignableFrom(type)),
+                isolation.getIfAvailable());
     }
 
     private static VerifiedTokenCacheSettings cacheSettings(JwtProperties jwt) {

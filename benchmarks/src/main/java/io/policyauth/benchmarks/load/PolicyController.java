@@ -39,6 +39,13 @@ class PolicyController {
         return "ok";
     }
 
+    /** Under tenancy (a run with TENANCY=1): isolated by the path variable, with a permission required. */
+    @GetMapping("/tenants/{tenantId}/private/hs256")
+    @RequiresPolicy(value = "private", permissions = "invoices:read")
+    String tenantPrivateHs256() {
+        return "ok";
+    }
+
     @GetMapping("/private/rs256")
     @RequiresPolicy("private_rs256")
     String privateRs256() {

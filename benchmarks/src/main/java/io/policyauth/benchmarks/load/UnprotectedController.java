@@ -30,7 +30,8 @@ class UnprotectedController implements ExemptFromPolicyAuth {
 
     @GetMapping(path = "/setup/tokens", produces = MediaType.TEXT_PLAIN_VALUE)
     String tokens() {
-        return "hs256 " + keys.hs256Token() + "\nrs256 " + keys.rs256Token() + "\nes256 " + keys.es256Token()
+        return "hs256 " + keys.hs256Token() + "\nhs256acme " + keys.hs256TenantToken("acme") + "\nrs256 "
+                + keys.rs256Token() + "\nes256 " + keys.es256Token()
                 + "\nshared " + LoadApplication.SHARED_KEY + "\ndb " + dbKey.key() + "\n";
     }
 }
