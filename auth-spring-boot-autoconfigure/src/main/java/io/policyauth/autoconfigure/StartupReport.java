@@ -17,9 +17,11 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
 import io.policyauth.autoconfigure.gateway.GatewayProperties;
+import io.policyauth.autoconfigure.tenant.TenancyProperties;
 import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.AuthService;
 import io.policyauth.core.PolicyDescription;
+import io.policyauth.core.TenantBinding;
 import io.policyauth.web.MappedPolicy;
 import io.policyauth.web.PolicyMap;
 import io.policyauth.web.PolicySource;
@@ -43,6 +45,7 @@ public final class StartupReport implements SmartInitializingSingleton {
     private final PolicyMap policyMap;
     private final PolicySummaries summaries;
     private final @Nullable String gateway;
+    private final @Nullable String tenancy;
 
     /**
      * @param authService the registered policies
@@ -59,15 +62,28 @@ public final class StartupReport implements SmartInitializingSingleton {
             gateway = "for callers in " + properties.getAllowedCallers() + "; " + properties.getRoutes().size()
                     + " route(s), default policy " + properties.getDefaultPolicy();
         }
-        return new StartupReport(authService, policyMap, new PolicySummaries(environment), gateway);
+        String tenancy = null;
+        if (binder.bind(TenancyProperties.PREFIX + ".enabled", Boolean.class).orElse(false)) {
+            TenancyProperties properties = binder.bind(TenancyProperties.PREFIX, TenancyProperties.class)
+                    .orElseGet(TenancyProperties::new);
+            tenancy = "tenant named by {" + properties.getPathVariable() + "}"
+                    + (properties.getHeader() == null ? "" : ", header " + properties.getHeader())
+                    + (properties.getSubdomainOf() == null ? "" : ", subdomains of " + properties.getSubdomainOf())
+                    + "; cross-tenant roles " + properties.getCrossTenantRoles() + "; store "
+                    + properties.getStore().name().toLowerCase(Locale.ROOT)
+                    + (properties.getAdminApi().isEnabled() ? "; admin API at " + properties.getAdminApi().getPath()
+                            + " under " + properties.getAdminApi().getPolicy() : "");
+        }
+        return new StartupReport(authService, policyMap, new PolicySummaries(environment), gateway, tenancy);
     }
 
     private StartupReport(AuthService authService, PolicyMap policyMap, PolicySummaries summaries,
-            @Nullable String gateway) {
+            @Nullable String gateway, @Nullable String tenancy) {
         this.authService = authService;
         this.policyMap = policyMap;
         this.summaries = summaries;
         this.gateway = gateway;
+        this.tenancy = tenancy;
     }
 
     @Override
@@ -78,11 +94,21 @@ public final class StartupReport implements SmartInitializingSingleton {
         List<String> openByAccident = new ArrayList<>();
         Set<String> exempt = new LinkedHashSet<>();
         List<String> gatewayEndpoints = new ArrayList<>();
+        TenantCounts tenants = new TenantCounts(new ArrayList<>(), new ArrayList<>());
         for (MappedPolicy endpoint : endpoints) {
             String name = endpoint.method() + " " + endpoint.pattern();
             if (endpoint.source() == PolicySource.GATEWAY) {
                 gatewayEndpoints.add(name);
                 continue;
+            }
+            if (endpoint.source() == PolicySource.TENANT_ADMIN_API) {
+                continue;
+            }
+            if (endpoint.tenant().isIsolated()) {
+                tenants.isolated().add(name);
+            }
+            else if (endpoint.tenant().mode() == TenantBinding.Mode.NONE) {
+                tenants.optedOut().add(name);
             }
             if (endpoint.source() == PolicySource.EXEMPT) {
                 exempt.add(name);
@@ -96,7 +122,7 @@ public final class StartupReport implements SmartInitializingSingleton {
         }
         if (logger.isInfoEnabled()) {
             logger.info(report(counts.values().stream().mapToInt(Integer::intValue).sum(), counts, openOnPurpose,
-                    exempt, gatewayEndpoints));
+                    exempt, gatewayEndpoints, tenants));
         }
         if (!openByAccident.isEmpty()) {
             logger.warn("policy-auth: these endpoints are open to anyone, and no annotation or route names a policy "
@@ -106,7 +132,7 @@ public final class StartupReport implements SmartInitializingSingleton {
     }
 
     private String report(int decided, Map<String, Integer> counts, List<String> openOnPurpose, Set<String> exempt,
-            List<String> gatewayEndpoints) {
+            List<String> gatewayEndpoints, TenantCounts tenants) {
         StringBuilder report = new StringBuilder("policy-auth decides ").append(decided).append(" endpoint(s):");
         Set<String> registered = new LinkedHashSet<>(authService.registry().policies());
         for (String policy : registered) {
@@ -124,7 +150,15 @@ public final class StartupReport implements SmartInitializingSingleton {
         if (gateway != null) {
             report.append("\n  gateway: ").append(gatewayEndpoints).append(' ').append(gateway);
         }
+        if (tenancy != null) {
+            report.append("\n  tenancy: ").append(tenants.isolated().size())
+                    .append(" endpoint(s) isolated, opted out: ")
+                    .append(tenants.optedOut().isEmpty() ? "none" : tenants.optedOut()).append("; ").append(tenancy);
+        }
         return report.toString();
+    }
+
+    private record TenantCounts(List<String> isolated, List<String> optedOut) {
     }
 
     /* An annotation or route that names public itself; a composite that happens to admit anyone does not count. */

@@ -2,8 +2,6 @@ package io.policyauth.core;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -44,11 +42,10 @@ public record AuthenticatedUser(String subject, Set<String> scopes, Set<String> 
     public AuthenticatedUser {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(mechanism, "mechanism");
-        scopes = lowerCase(scopes);
-        permissions = lowerCase(permissions);
-        roles = roles == null || roles.isEmpty() ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(roles));
-        claims = claims == null || claims.isEmpty() ? Map.of()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(claims));
+        scopes = FrozenCollections.lowerCase(scopes);
+        permissions = FrozenCollections.lowerCase(permissions);
+        roles = FrozenCollections.set(roles);
+        claims = FrozenCollections.map(claims);
     }
 
     /**
@@ -153,17 +150,6 @@ public record AuthenticatedUser(String subject, Set<String> scopes, Set<String> 
     public AuthenticatedUser presentedWith(CredentialDescription.Type presented) {
         return presented == credential ? this : new AuthenticatedUser(subject, scopes, roles, permissions, tokenId,
                 expiresAt, tenant, mechanism, presented, claims);
-    }
-
-    private static Set<String> lowerCase(@Nullable Collection<String> scopes) {
-        if (scopes == null || scopes.isEmpty()) {
-            return Set.of();
-        }
-        Set<String> lower = new LinkedHashSet<>(scopes.size() * 2);
-        for (String scope : scopes) {
-            lower.add(scope.toLowerCase(Locale.ROOT));
-        }
-        return Collections.unmodifiableSet(lower);
     }
 
     /** Builds an {@link AuthenticatedUser}; what is not set is empty or {@code null}. */

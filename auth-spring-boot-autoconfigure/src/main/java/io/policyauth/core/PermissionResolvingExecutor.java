@@ -1,29 +1,16 @@
 package io.policyauth.core;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * A policy whose callers hold the permissions of their roles. The anonymous caller of {@code public}
  * holds none. Built by {@link Policies#resolvingPermissions}.
  */
-final class PermissionResolvingExecutor implements AuthExecutor {
+final class PermissionResolvingExecutor extends DelegatingExecutor {
 
-    private final AuthExecutor delegate;
     private final PermissionResolver resolver;
 
     PermissionResolvingExecutor(AuthExecutor delegate, PermissionResolver resolver) {
-        this.delegate = delegate;
+        super(delegate);
         this.resolver = resolver;
-    }
-
-    @Override
-    public String policy() {
-        return delegate.policy();
-    }
-
-    @Override
-    public PolicyDescription describe() {
-        return delegate.describe();
     }
 
     @Override
@@ -34,21 +21,6 @@ final class PermissionResolvingExecutor implements AuthExecutor {
     @Override
     public boolean mayBlock(SecurityRequestContext context) {
         return delegate.mayBlock(context) || resolver.mayBlock();
-    }
-
-    @Override
-    public boolean readsBody() {
-        return delegate.readsBody();
-    }
-
-    @Override
-    public void activate() {
-        delegate.activate();
-    }
-
-    @Override
-    public @Nullable String targetTenant(SecurityRequestContext context) {
-        return delegate.targetTenant(context);
     }
 
     @Override

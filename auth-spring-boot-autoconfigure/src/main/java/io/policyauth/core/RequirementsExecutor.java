@@ -1,15 +1,12 @@
 package io.policyauth.core;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * A policy plus scope and role requirements: the policy authenticates, the requirements authorize.
  * It keeps the policy's name and describes itself as the policy with the requirements added.
  * Built by {@link Policies#withRequirements}.
  */
-final class RequirementsExecutor implements AuthExecutor {
+final class RequirementsExecutor extends DelegatingExecutor {
 
-    private final AuthExecutor delegate;
     private final Requirements requirements;
 
     /**
@@ -17,7 +14,7 @@ final class RequirementsExecutor implements AuthExecutor {
      * @param requirements what the caller must hold
      */
     RequirementsExecutor(AuthExecutor delegate, Requirements requirements) {
-        this.delegate = delegate;
+        super(delegate);
         this.requirements = requirements;
     }
 
@@ -30,38 +27,8 @@ final class RequirementsExecutor implements AuthExecutor {
     }
 
     @Override
-    public String policy() {
-        return delegate.policy();
-    }
-
-    @Override
     public PolicyDescription describe() {
         return delegate.describe().withRequirements(requirements);
-    }
-
-    @Override
-    public boolean mayBlock() {
-        return delegate.mayBlock();
-    }
-
-    @Override
-    public boolean mayBlock(SecurityRequestContext context) {
-        return delegate.mayBlock(context);
-    }
-
-    @Override
-    public @Nullable String targetTenant(SecurityRequestContext context) {
-        return delegate.targetTenant(context);
-    }
-
-    @Override
-    public boolean readsBody() {
-        return delegate.readsBody();
-    }
-
-    @Override
-    public void activate() {
-        delegate.activate();
     }
 
     @Override

@@ -7,46 +7,15 @@ import org.jspecify.annotations.Nullable;
  * that disagree are a 400 before any credential is looked at), then the policy authenticates, then
  * the caller must be of that tenant or hold a cross-tenant role. Built by {@link Policies#isolated}.
  */
-final class TenantIsolatedExecutor implements AuthExecutor {
+final class TenantIsolatedExecutor extends DelegatingExecutor {
 
-    private final AuthExecutor delegate;
     private final TenantIsolation isolation;
     private final TenantBinding binding;
 
     TenantIsolatedExecutor(AuthExecutor delegate, TenantIsolation isolation, TenantBinding binding) {
-        this.delegate = delegate;
+        super(delegate);
         this.isolation = isolation;
         this.binding = binding;
-    }
-
-    @Override
-    public String policy() {
-        return delegate.policy();
-    }
-
-    @Override
-    public PolicyDescription describe() {
-        return delegate.describe();
-    }
-
-    @Override
-    public boolean mayBlock() {
-        return delegate.mayBlock();
-    }
-
-    @Override
-    public boolean mayBlock(SecurityRequestContext context) {
-        return delegate.mayBlock(context);
-    }
-
-    @Override
-    public boolean readsBody() {
-        return delegate.readsBody();
-    }
-
-    @Override
-    public void activate() {
-        delegate.activate();
     }
 
     @Override

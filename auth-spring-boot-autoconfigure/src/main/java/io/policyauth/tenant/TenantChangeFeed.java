@@ -2,31 +2,22 @@ package io.policyauth.tenant;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
-import org.jspecify.annotations.Nullable;
-
 import io.policyauth.core.BackgroundTasks;
-import io.policyauth.core.PeriodicRefresh;
+import io.policyauth.core.StoreChangeFeed;
 
 /**
  * Tells this instance which tenants other instances changed, as the API key revocation feed does:
  * the store's changes are read every {@code refreshInterval} in the background and each changed
  * tenant is dropped from the cache. While the feed cannot be read for longer than
  * {@code maxStaleness}, the cache is not trusted ({@link #isCurrent()} is false) and every read
- * goes to the store. Reads are incremental by the store's clock and start from its newest change.
+ * goes to the store. Reads are those of a {@link StoreChangeFeed}, by the store's clock.
  */
 public final class TenantChangeFeed {
 
-    /* Writes commit out of order: each read starts a little before the newest stamp seen. */
-    private static final Duration COMMIT_OVERLAP = Duration.ofSeconds(30);
-
-    private final TenantRoleStore store;
-    private final PeriodicRefresh refresh;
-    private volatile @Nullable Instant readFrom;
+    private final StoreChangeFeed<TenantRoleStore.TenantStamp> feed;
 
     /**
      * @param store the store whose changes are read
@@ -37,8 +28,9 @@ public final class TenantChangeFeed {
      */
     public TenantChangeFeed(TenantRoleStore store, Duration refreshInterval, Duration maxStaleness, Clock clock,
             BackgroundTasks tasks) {
-        this.store = Objects.requireNonNull(store, "store");
-        this.refresh = new PeriodicRefresh("tenant roles", refreshInterval, maxStaleness, clock, tasks);
+        Objects.requireNonNull(store, "store");
+        this.feed = new StoreChangeFeed<>("tenant roles", store::latestChange, store::changesSince,
+                TenantRoleStore.TenantStamp::changedAt, refreshInterval, maxStaleness, clock, tasks);
     }
 
     /**
@@ -47,29 +39,13 @@ public final class TenantChangeFeed {
      * @param onChanged told every tenant whose roles or members changed
      */
     void start(Consumer<String> onChanged) {
-        refresh.ensureStarted(() -> read(onChanged));
+        feed.start(change -> onChanged.accept(change.tenant()));
     }
 
     /**
      * @return whether the feed was read within the maximum staleness, so cached roles can be trusted
      */
     boolean isCurrent() {
-        return refresh.isCurrent();
-    }
-
-    private void read(Consumer<String> onChanged) {
-        Instant from = readFrom;
-        if (from == null) {
-            readFrom = store.latestChange().map(latest -> latest.minus(COMMIT_OVERLAP)).orElse(Instant.EPOCH);
-            return;
-        }
-        List<TenantRoleStore.TenantStamp> changes = store.changesSince(from);
-        for (TenantRoleStore.TenantStamp change : changes) {
-            onChanged.accept(change.tenant());
-        }
-        if (!changes.isEmpty()) {
-            Instant newest = changes.get(changes.size() - 1).changedAt().minus(COMMIT_OVERLAP);
-            readFrom = newest.isAfter(from) ? newest : from;
-        }
+        return feed.isCurrent();
     }
 }

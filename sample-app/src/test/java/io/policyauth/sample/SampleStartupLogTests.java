@@ -29,7 +29,9 @@ class SampleStartupLogTests {
                     "policy shared_api_key (shared-api-key): header X-API-KEY, 1 shared key(s) -> ",
                     "policy internal (internal): 2 allowed CIDR(s), 0 trusted proxy CIDR(s)",
                     "open to anyone on purpose: [GET /actuator/health (public, from route)",
-                    "GET /api/hello (public, from annotation)", "exempt from every check: [* /error");
+                    "GET /api/hello (public, from annotation)", "exempt from every check: [* /error",
+                    "tenancy: ", "tenant named by {tenantId}; cross-tenant roles [platform-admin]; store memory; "
+                            + "admin API at /tenant-admin under private");
             assertThat(log).doesNotContain("dev-only-hs256-secret", "dev-shared-key-0123456789", "HEAD /api/hello",
                     "is open to anyone", "is exempt from every policy check", "no annotation or route names");
             assertThat(log.split("policy-auth decides", -1)).hasSize(2);

@@ -2,9 +2,11 @@ package io.policyauth.audit.mongo;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -49,7 +51,8 @@ public final class MongoAuditSink implements DecisionListener, AutoCloseable {
     private final String collection;
     private final Duration retention;
     private final Duration writeTimeout;
-    private final BlockingQueue<AuthDecisionEvent> queue;
+    /* Decisions, converted when written; other records, as the documents they are. */
+    private final BlockingQueue<Object> queue;
     private final Counter dropped;
     private final Counter failed;
     private final OutageLog outages;
@@ -100,6 +103,22 @@ public final class MongoAuditSink implements DecisionListener, AutoCloseable {
         }
     }
 
+    /**
+     * Queues an audit record that is not a decision (a change to a tenant's roles), stored beside the
+     * decisions and kept as long. Never blocks and never throws.
+     *
+     * @param kind what it records, stored as {@code kind}
+     * @param time when it happened, stored as {@code time}
+     * @param fields the rest of the record
+     */
+    public void record(String kind, Instant time, Map<String, ?> fields) {
+        Document document = new Document("time", Date.from(time)).append("kind", kind);
+        fields.forEach(document::append);
+        if (!queue.offer(document)) {
+            dropped.increment();
+        }
+    }
+
     /** Writes what is queued, so that nothing is lost on shutdown. */
     @Override
     public void close() {
@@ -109,7 +128,7 @@ public final class MongoAuditSink implements DecisionListener, AutoCloseable {
     /** Writes the queue in batches until it is empty; one writer at a time keeps batches in order. */
     private void writeQueued() {
         synchronized (writeLock) {
-            List<AuthDecisionEvent> batch = new ArrayList<>(BATCH_SIZE);
+            List<Object> batch = new ArrayList<>(BATCH_SIZE);
             while (queue.drainTo(batch, BATCH_SIZE) > 0) {
                 write(batch);
                 batch.clear();
@@ -117,7 +136,7 @@ public final class MongoAuditSink implements DecisionListener, AutoCloseable {
         }
     }
 
-    private void write(List<AuthDecisionEvent> batch) {
+    private void write(List<Object> batch) {
         try {
             MongoCollection<Document> documents = mongo.getCollection(collection)
                     .withTimeout(writeTimeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -126,7 +145,7 @@ public final class MongoAuditSink implements DecisionListener, AutoCloseable {
                         new IndexOptions().name("time_ttl").expireAfter(retention.toSeconds(), TimeUnit.SECONDS));
                 indexed = true;
             }
-            documents.insertMany(batch.stream().map(MongoAuditSink::toDocument).toList(),
+            documents.insertMany(batch.stream().map(MongoAuditSink::asDocument).toList(),
                     new InsertManyOptions().ordered(false));
             outages.succeeded();
         }
@@ -135,6 +154,10 @@ public final class MongoAuditSink implements DecisionListener, AutoCloseable {
             failed.increment(batch.size());
             outages.failed(failure);
         }
+    }
+
+    private static Document asDocument(Object record) {
+        return record instanceof AuthDecisionEvent decision ? toDocument(decision) : (Document) record;
     }
 
     private static Document toDocument(AuthDecisionEvent decision) {

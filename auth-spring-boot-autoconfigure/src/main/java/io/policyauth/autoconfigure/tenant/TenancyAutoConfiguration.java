@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,6 +21,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoOperations;
 
+import io.policyauth.audit.mongo.MongoAuditSink;
 import io.policyauth.autoconfigure.ApplicationClock;
 import io.policyauth.autoconfigure.ConditionalOnPolicyAuthEnabled;
 import io.policyauth.autoconfigure.PolicyAuthAutoConfiguration;
@@ -103,6 +105,20 @@ public class TenancyAutoConfiguration {
                     + "spring.mongodb.uri, or use policy-auth.tenancy.store=memory on a single instance.");
         }
         return found;
+    }
+
+    /** Tenants' changes stored beside the decisions when the MongoDB audit store is on. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MongoOperations.class)
+    static class MongoAudit {
+
+        @Bean
+        TenantChangeListener policyAuthTenantChangeAudit(ObjectProvider<MongoAuditSink> store) {
+            return change -> store.ifAvailable(sink -> sink.record("tenant_change", change.time(), Map.of(
+                    "action", change.action().name().toLowerCase(Locale.ROOT), "actor", change.actor(),
+                    "tenant", change.tenant(), "target", change.target(),
+                    "before", String.valueOf(change.before()), "after", String.valueOf(change.after()))));
+        }
     }
 
     /** The {@code mongo} store, shared by every instance, with a cache kept current by its change feed. */

@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -60,6 +62,20 @@ class MongoAuditSinkTests {
                 .into(new ArrayList<>()).stream().filter(index -> "time_ttl".equals(index.get("name"))).findFirst()
                 .orElseThrow();
         assertThat(((Number) ttl.get("expireAfterSeconds")).longValue()).isEqualTo(Duration.ofDays(30).toSeconds());
+    }
+
+    @Test
+    void otherRecordsAreStoredBesideTheDecisions() {
+        MongoTemplate template = mongo.template();
+        MongoAuditSink sink = sink(template, 100, Duration.ofSeconds(2));
+
+        Instant changed = Instant.parse("2026-12-05T09:00:00Z");
+        sink.record("tenant_change", changed, Map.of("tenant", "acme", "actor", "ann"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> template.getCollection("auth_audit").countDocuments() == 1);
+        assertThat(template.getCollection("auth_audit").find().first()).containsEntry("kind", "tenant_change")
+                .containsEntry("tenant", "acme").containsEntry("actor", "ann")
+                .containsEntry("time", Date.from(changed));
     }
 
     @Test

@@ -49,6 +49,10 @@ class PolicyMapAssertTests {
                 .comesFrom(PolicySource.DEFAULT);
         assertThat(policyMap).endpoint("GET /orders/admin").requiresRoles("admin");
         assertThat(policyMap).endpoint("GET /orders/refunds").requiresPermissions("refunds:read");
+        // Tenancy is off in this application: no endpoint is isolated, and the assertion says so.
+        assertThatExceptionOfType(AssertionError.class)
+                .isThrownBy(() -> assertThat(policyMap).endpoint("GET /orders/refunds").isTenantIsolated())
+                .withMessageContaining("tenant binding is off");
         assertThat(policyMap).endpoint("GET /status/ping").hasPolicy("public").comesFrom(PolicySource.ROUTE)
                 .isOpenToAnyone();
     }
