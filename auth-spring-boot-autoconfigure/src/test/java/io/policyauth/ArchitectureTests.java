@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTests {
 
     /* The packages that make one mechanism each; a mechanism's sub-packages belong to it. */
-    private static final List<String> MECHANISMS = List.of("jwt", "apikey", "network", "remote", "audit", "tenant");
+    private static final List<String> MECHANISMS = List.of("jwt", "apikey", "network", "remote", "audit", "tenant",
+            "resource");
 
     private static final String[] SERVLET_STACK = {"jakarta.servlet..", "org.springframework.web.servlet.."};
     private static final String[] REACTIVE_STACK = {"reactor..", "org.springframework.web.reactive..",
@@ -94,7 +95,7 @@ class ArchitectureTests {
 
     private static String[] outsideCore() {
         return List.of("web..", "gateway..", "actuate..", "openapi..", "autoconfigure..", "jwt..", "apikey..",
-                "network..", "remote..", "audit..", "tenant..", "admin..").stream().map(name -> "io.policyauth." + name)
+                "network..", "remote..", "audit..", "tenant..", "admin..", "resource..").stream().map(name -> "io.policyauth." + name)
                 .toArray(String[]::new);
     }
 

@@ -24,6 +24,7 @@ import io.policyauth.autoconfigure.jwt.JwtProperties;
 import io.policyauth.autoconfigure.jwt.TokenIssuerProperties;
 import io.policyauth.autoconfigure.network.InternalProperties;
 import io.policyauth.autoconfigure.remote.RemoteProperties;
+import io.policyauth.autoconfigure.resource.ResourcesProperties;
 import io.policyauth.autoconfigure.tenant.TenancyProperties;
 import io.policyauth.core.PolicyAuthConfigurationException;
 
@@ -54,7 +55,7 @@ final class ConfiguredPropertiesCheck implements BeanFactoryPostProcessor {
             "policy-auth.jwt", TokenIssuerProperties.class, "policy-auth.jwt", ApiKeyProperties.class,
             "policy-auth.api-key", AuditProperties.class, "policy-auth.audit", InternalProperties.class,
             "policy-auth.internal", GatewayProperties.class, "policy-auth.gateway", TenancyProperties.class,
-            TenancyProperties.PREFIX);
+            TenancyProperties.PREFIX, ResourcesProperties.class, ResourcesProperties.PREFIX);
 
     /* The last element of the names that hold secrets, keys or credentials (or where to find them). */
     private static final Set<String> SECRETS = Set.of("secret", "shared-keys", "private-key-location",

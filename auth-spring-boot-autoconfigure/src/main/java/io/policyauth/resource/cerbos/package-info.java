@@ -1,0 +1,5 @@
+/** Cerbos as the resource policy engine, over its HTTP API. */
+@NullMarked
+package io.policyauth.resource.cerbos;
+
+import org.jspecify.annotations.NullMarked;
