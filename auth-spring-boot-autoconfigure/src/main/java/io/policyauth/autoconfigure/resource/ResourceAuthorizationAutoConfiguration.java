@@ -1,11 +1,16 @@
 package io.policyauth.autoconfigure.resource;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.web.client.RestClient;
 
 import io.policyauth.autoconfigure.ConditionalOnPolicyAuthEnabled;
@@ -13,6 +18,7 @@ import io.policyauth.core.PolicyAuthConfigurationException;
 import io.policyauth.resource.ResourceAuthorizer;
 import io.policyauth.resource.cerbos.CerbosResourceAuthorizer;
 import io.policyauth.resource.cerbos.CerbosSettings;
+import io.policyauth.resource.mongo.MongoResourceFilters;
 
 /**
  * The {@link ResourceAuthorizer} of {@code policy-auth.resources.engine}: Cerbos, over its HTTP API.
@@ -38,6 +44,20 @@ public class ResourceAuthorizationAutoConfiguration {
         catch (IllegalArgumentException invalid) {
             throw new PolicyAuthConfigurationException(ResourcesProperties.PREFIX + ".cerbos: "
                     + invalid.getMessage(), "Correct the property named above.", invalid);
+        }
+    }
+
+    /** Plans as MongoDB queries, when Spring Data MongoDB is there. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(Criteria.class)
+    static class MongoFilters {
+
+        @Bean
+        @ConditionalOnMissingBean
+        MongoResourceFilters policyAuthMongoResourceFilters(ResourcesProperties resources) {
+            Map<String, Map<String, String>> fields = new LinkedHashMap<>();
+            resources.getKinds().forEach((kind, settings) -> fields.put(kind, settings.getFields()));
+            return new MongoResourceFilters(fields);
         }
     }
 }

@@ -3,7 +3,9 @@ package io.policyauth.autoconfigure.resource;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -26,6 +28,9 @@ public class ResourcesProperties {
 
     /** The Cerbos server. */
     private Cerbos cerbos = new Cerbos();
+
+    /** Per kind of resource, how its attributes map to document fields (for list queries on MongoDB). */
+    private Map<String, Kind> kinds = new LinkedHashMap<>();
 
     public @Nullable Engine getEngine() {
         return engine;
@@ -57,6 +62,29 @@ public class ResourcesProperties {
 
     public void setCerbos(Cerbos cerbos) {
         this.cerbos = cerbos;
+    }
+
+    public Map<String, Kind> getKinds() {
+        return kinds;
+    }
+
+    public void setKinds(Map<String, Kind> kinds) {
+        this.kinds = kinds;
+    }
+
+    /** A kind of resource. */
+    public static class Kind {
+
+        /** Each attribute, as policies name it, to the field of the stored document (owner: ownerId). */
+        private Map<String, String> fields = new LinkedHashMap<>();
+
+        public Map<String, String> getFields() {
+            return fields;
+        }
+
+        public void setFields(Map<String, String> fields) {
+            this.fields = fields;
+        }
     }
 
     /** The policy engines policy-auth talks to. */

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * into {@code target/cerbos} once per build and started on free loopback ports with the
  * repository's policies. Tests that need it are skipped, saying so, where npm is not installed.
  */
-final class CerbosProcess implements AutoCloseable {
+public final class CerbosProcess implements AutoCloseable {
 
     static final String VERSION = "0.55.0";
     static final Path POLICIES = Path.of("..", "cerbos", "policies").toAbsolutePath().normalize();
@@ -52,7 +52,7 @@ final class CerbosProcess implements AutoCloseable {
     }
 
     /** Starts Cerbos with the repository's policies and waits until it serves. */
-    static CerbosProcess start() throws IOException, InterruptedException {
+    public static CerbosProcess start() throws IOException, InterruptedException {
         Path binary = binary();
         int http = freePort();
         int grpc = freePort();
@@ -82,7 +82,7 @@ final class CerbosProcess implements AutoCloseable {
         return run(List.of(binary().toString(), "compile", POLICIES.toString()), INSTALLED, 120);
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + port);
     }
 
