@@ -5,14 +5,18 @@ import org.jspecify.annotations.Nullable;
 /**
  * A policy that decides as another one does, with something added around its decision: it keeps
  * the other's name, description, blocking and body needs, activation and target tenant. The
- * wrappers {@link Policies} builds extend it and say only what they add.
+ * wrappers {@link Policies} builds, and other mechanisms' (resource checks), extend it and say
+ * only what they add.
  */
-abstract class DelegatingExecutor implements AuthExecutor {
+public abstract class DelegatingExecutor implements AuthExecutor {
 
     /** The policy decided around. */
     protected final AuthExecutor delegate;
 
-    DelegatingExecutor(AuthExecutor delegate) {
+    /**
+     * @param delegate the policy decided around
+     */
+    protected DelegatingExecutor(AuthExecutor delegate) {
         this.delegate = delegate;
     }
 

@@ -23,6 +23,9 @@ public enum DenialKind {
     /** A caller of another tenant than the one the request names, under tenancy: 403. */
     TENANT_MISMATCH(403, Outcome.TENANT_MISMATCH, "tenant-mismatch", "Access denied", 4),
 
+    /** A resource the caller may not know of: unknown, or refused with {@code deny-status: 404}: 404. */
+    NOT_FOUND(404, Outcome.FORBIDDEN, "not-found", "Not found", 4),
+
     /** A body larger than a policy that decides on it accepts: 413. */
     BODY_TOO_LARGE(413, Outcome.FORBIDDEN, "body-too-large", "Request body too large", 4),
 

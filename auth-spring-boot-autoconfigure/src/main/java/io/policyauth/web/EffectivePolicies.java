@@ -23,6 +23,8 @@ import io.policyauth.core.Policies;
 import io.policyauth.core.PolicyAuthConfigurationException;
 import io.policyauth.core.PolicyModes;
 import io.policyauth.core.Requirements;
+import io.policyauth.core.ResourceGuard;
+import io.policyauth.core.ResourceRule;
 import io.policyauth.core.SecurityRequestContext;
 import io.policyauth.core.TenantBinding;
 import io.policyauth.core.TenantIsolation;
@@ -47,6 +49,7 @@ public final class EffectivePolicies {
 
     private final AuthService authService;
     private final @Nullable TenantIsolation isolation;
+    private final @Nullable ResourceGuard resources;
     private final PolicyModes modes;
     private final ExemptEndpoints exempt;
     private final List<CompiledRoute> routes;
@@ -78,8 +81,24 @@ public final class EffectivePolicies {
      */
     public EffectivePolicies(AuthService authService, String defaultPolicy, List<RouteRule> routes, PolicyModes modes,
             ExemptEndpoints exempt, @Nullable TenantIsolation isolation) {
+        this(authService, defaultPolicy, routes, modes, exempt, isolation, null);
+    }
+
+    /**
+     * @param authService resolves policy names to executors
+     * @param defaultPolicy the policy of handlers with no annotation and no route
+     * @param routes route rules, first match wins
+     * @param modes which policies are enforced or run dry
+     * @param exempt the endpoints that are never checked (the error controller's error path)
+     * @param isolation tenant isolation, or {@code null} when tenancy is off
+     * @param resources adds {@link RequiresResource} checks, or {@code null} when no engine is configured
+     * @throws IllegalStateException when a route names an unregistered policy or declares an invalid tenant
+     */
+    public EffectivePolicies(AuthService authService, String defaultPolicy, List<RouteRule> routes, PolicyModes modes,
+            ExemptEndpoints exempt, @Nullable TenantIsolation isolation, @Nullable ResourceGuard resources) {
         this.authService = authService;
         this.isolation = isolation;
+        this.resources = resources;
         this.modes = modes;
         this.exempt = exempt;
         this.routes = routes.stream().map(route -> new CompiledRoute(route, compile(route.policies(),
@@ -259,6 +278,12 @@ public final class EffectivePolicies {
     private EffectivePolicy resolveAnnotation(HandlerKey key) {
         RequiresPolicy annotation = annotation(key);
         if (annotation == null) {
+            if (resourceAnnotation(key) != null) {
+                // Routes and the default policy know nothing of the resource: never skip its check.
+                throw new PolicyAuthConfigurationException("@RequiresResource on " + key.beanType().getName() + "#"
+                        + key.method().getName() + " needs a @RequiresPolicy beside it",
+                        "Say which policy admits callers before the resource is checked.");
+            }
             return NOT_ANNOTATED;
         }
         String origin = "@RequiresPolicy on " + key.beanType().getName() + "#" + key.method().getName();
@@ -273,8 +298,33 @@ public final class EffectivePolicies {
         catch (IllegalArgumentException invalid) {
             throw new PolicyAuthConfigurationException(origin + ": " + invalid.getMessage(), WHAT_TO_DO, invalid);
         }
-        return compile(Arrays.asList(annotation.value()), requirements, annotation.tenant(), PolicySource.ANNOTATION,
-                origin);
+        EffectivePolicy policy = compile(Arrays.asList(annotation.value()), requirements, annotation.tenant(),
+                PolicySource.ANNOTATION, origin);
+        RequiresResource resource = resourceAnnotation(key);
+        return resource == null ? policy : withResource(policy, resource, origin);
+    }
+
+    private EffectivePolicy withResource(EffectivePolicy policy, RequiresResource resource, String origin) {
+        if (resources == null) {
+            throw new PolicyAuthConfigurationException(origin + " has @RequiresResource, and no resource engine is "
+                    + "configured", "Set policy-auth.resources.engine (cerbos), or remove the annotation.");
+        }
+        String id = resource.id();
+        if (!(id.startsWith("{") && id.endsWith("}")) || id.length() < 3) {
+            throw new PolicyAuthConfigurationException(origin + ": @RequiresResource id '" + id + "' is not a path "
+                    + "variable", "Name a variable of the pattern as {documentId}.");
+        }
+        ResourceRule rule = new ResourceRule(resource.kind(), id.substring(1, id.length() - 1),
+                resource.action().isEmpty() ? null : resource.action());
+        return new EffectivePolicy(policy.names(), policy.requirements(), resources.guarded(policy.executor(), rule),
+                policy.source(), policy.enforcement(), policy.tenant());
+    }
+
+    private static @Nullable RequiresResource resourceAnnotation(HandlerKey key) {
+        RequiresResource annotation = AnnotatedElementUtils.findMergedAnnotation(key.method(),
+                RequiresResource.class);
+        return annotation != null ? annotation
+                : AnnotatedElementUtils.findMergedAnnotation(key.beanType(), RequiresResource.class);
     }
 
     private EffectivePolicy compile(List<String> names, Requirements requirements, String tenant,

@@ -14,16 +14,16 @@ import com.nimbusds.jwt.SignedJWT;
 import org.jspecify.annotations.Nullable;
 
 /** HS256 tokens naming a tenant, as an identity provider with a tenant claim issues them. */
-final class TenantTokens {
+public final class TenantTokens {
 
-    static final String SECRET = "a-tenancy-test-secret-of-32-bytes-or-more";
+    public static final String SECRET = "a-tenancy-test-secret-of-32-bytes-or-more";
 
-    static final String SHARED_KEY = "tenancy-shared-key-0123456789";
+    public static final String SHARED_KEY = "tenancy-shared-key-0123456789";
 
     private TenantTokens() {
     }
 
-    static String token(String subject, @Nullable String tenant, String... roles) {
+    public static String token(String subject, @Nullable String tenant, String... roles) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(subject)
                 .expirationTime(Date.from(Instant.now().plusSeconds(300))).claim("roles", List.of(roles));
         if (tenant != null) {

@@ -1,8 +1,11 @@
 package io.policyauth.autoconfigure.resource;
 
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -15,7 +18,10 @@ import org.springframework.web.client.RestClient;
 
 import io.policyauth.autoconfigure.ConditionalOnPolicyAuthEnabled;
 import io.policyauth.core.PolicyAuthConfigurationException;
+import io.policyauth.core.TenantIsolation;
+import io.policyauth.resource.ResourceAttributes;
 import io.policyauth.resource.ResourceAuthorizer;
+import io.policyauth.resource.ResourceChecks;
 import io.policyauth.resource.cerbos.CerbosResourceAuthorizer;
 import io.policyauth.resource.cerbos.CerbosSettings;
 import io.policyauth.resource.mongo.MongoResourceFilters;
@@ -44,6 +50,23 @@ public class ResourceAuthorizationAutoConfiguration {
         catch (IllegalArgumentException invalid) {
             throw new PolicyAuthConfigurationException(ResourcesProperties.PREFIX + ".cerbos: "
                     + invalid.getMessage(), "Correct the property named above.", invalid);
+        }
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ResourceChecks policyAuthResourceChecks(ResourceAuthorizer authorizer, ObjectProvider<ResourceAttributes> kinds,
+            ResourcesProperties resources, ObjectProvider<TenantIsolation> isolation) {
+        Map<String, String> actions = new LinkedHashMap<>();
+        resources.getActions().forEach((method, action) -> actions.put(method.toUpperCase(Locale.ROOT), action));
+        TenantIsolation tenancy = isolation.getIfAvailable();
+        try {
+            return new ResourceChecks(authorizer, kinds.orderedStream().toList(), actions, resources.getDenyStatus(),
+                    tenancy == null ? null : List.copyOf(tenancy.crossTenantRoles()));
+        }
+        catch (IllegalArgumentException invalid) {
+            throw new PolicyAuthConfigurationException(ResourcesProperties.PREFIX + ": " + invalid.getMessage(),
+                    "Correct the property named above.", invalid);
         }
     }
 

@@ -29,6 +29,13 @@ public class ResourcesProperties {
     /** The Cerbos server. */
     private Cerbos cerbos = new Cerbos();
 
+    /** The status of a refused resource check: 403, or 404 to answer it as an unknown resource. */
+    private int denyStatus = 403;
+
+    /** The action of each HTTP method, for @RequiresResource without an action. */
+    private Map<String, String> actions = new LinkedHashMap<>(Map.of("GET", "read", "HEAD", "read", "POST", "create",
+            "PUT", "update", "PATCH", "update", "DELETE", "delete"));
+
     /** Per kind of resource, how its attributes map to document fields (for list queries on MongoDB). */
     private Map<String, Kind> kinds = new LinkedHashMap<>();
 
@@ -62,6 +69,22 @@ public class ResourcesProperties {
 
     public void setCerbos(Cerbos cerbos) {
         this.cerbos = cerbos;
+    }
+
+    public int getDenyStatus() {
+        return denyStatus;
+    }
+
+    public void setDenyStatus(int denyStatus) {
+        this.denyStatus = denyStatus;
+    }
+
+    public Map<String, String> getActions() {
+        return actions;
+    }
+
+    public void setActions(Map<String, String> actions) {
+        this.actions = actions;
     }
 
     public Map<String, Kind> getKinds() {

@@ -1,0 +1,68 @@
+package io.policyauth.resource;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.policyauth.web.RequiresPolicy;
+import io.policyauth.web.RequiresResource;
+
+/** Shared documents behind resource checks, their attributes in a map. */
+@SpringBootConfiguration
+@EnableAutoConfiguration(excludeName = {"org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration",
+    "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration"})
+class ResourceTestApplication {
+
+    static final Map<String, Map<String, Object>> DOCUMENTS = Map.of(
+            "d1", Map.of("tenant", "acme", "owner", "ann", "sharedWith", List.of("bob"), "status", "published"),
+            "d2", Map.of("tenant", "globex", "owner", "ann", "sharedWith", List.of(), "status", "published"));
+
+    @Bean
+    ResourceAttributes documents() {
+        return new ResourceAttributes() {
+            @Override
+            public String kind() {
+                return "document";
+            }
+
+            @Override
+            public Optional<Map<String, Object>> load(String id) {
+                return Optional.ofNullable(DOCUMENTS.get(id));
+            }
+        };
+    }
+
+    @RestController
+    static class Documents {
+
+        @GetMapping("/documents/{documentId}")
+        @RequiresPolicy("private")
+        @RequiresResource(kind = "document", id = "{documentId}")
+        String read(@PathVariable String documentId) {
+            return "read " + documentId;
+        }
+
+        @PutMapping("/documents/{documentId}")
+        @RequiresPolicy("private")
+        @RequiresResource(kind = "document", id = "{documentId}")
+        String update(@PathVariable String documentId) {
+            return "updated " + documentId;
+        }
+
+        @DeleteMapping("/documents/{documentId}")
+        @RequiresPolicy("private")
+        @RequiresResource(kind = "document", id = "{documentId}", action = "delete")
+        String delete(@PathVariable String documentId) {
+            return "deleted " + documentId;
+        }
+    }
+}
