@@ -1,19 +1,14 @@
 package io.policyauth.tenant;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.policyauth.core.PolicyAuthConfigurationException;
 import io.policyauth.web.RequiresPolicy;
+import io.policyauth.web.StartFailures;
 
 /** Tenancy's configuration mistakes stop the start, naming what is wrong. */
 class TenancyStartupTests {
@@ -42,15 +37,7 @@ class TenancyStartupTests {
         String[] arguments = new String[TENANCY.length + more.length];
         System.arraycopy(TENANCY, 0, arguments, 0, TENANCY.length);
         System.arraycopy(more, 0, arguments, TENANCY.length, more.length);
-        assertThatThrownBy(() -> new SpringApplicationBuilder(app).web(WebApplicationType.SERVLET).run(arguments)
-                .close()).satisfies(failure -> {
-                    Throwable cause = failure;
-                    while (cause != null && !(cause instanceof PolicyAuthConfigurationException)) {
-                        cause = cause.getCause();
-                    }
-                    assertThat(cause).as("a PolicyAuthConfigurationException in %s", failure).isNotNull();
-                    assertThat(cause.getMessage()).contains(named, alsoNamed);
-                });
+        StartFailures.assertStartFails(app, arguments, named, alsoNamed);
     }
 
     @SpringBootConfiguration
