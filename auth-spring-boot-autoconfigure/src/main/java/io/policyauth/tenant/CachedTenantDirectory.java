@@ -6,25 +6,29 @@ import java.util.Set;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.policyauth.core.StoreChangeFeed;
+
 /**
- * A shared store's roles and members as decisions read them: from memory while the
- * {@link TenantChangeFeed} is current (another instance's change drops the tenant within a refresh
- * interval; this instance's own changes at once), straight from the store when it is not, so a
- * removed role never keeps granting. A store that cannot answer then makes the decision a 503.
+ * A shared store's roles and members as decisions read them: from memory while the store's change
+ * feed is current (another instance's change drops the tenant within a refresh interval; this
+ * instance's own changes at once), straight from the store when it is not (past the maximum
+ * staleness), so a removed role never keeps granting. A store that cannot answer then makes the
+ * decision a 503.
  */
 public final class CachedTenantDirectory implements TenantDirectory, TenantChangeListener {
 
     private final TenantRoleStore store;
-    private final TenantChangeFeed feed;
+    private final StoreChangeFeed<TenantRoleStore.TenantStamp> feed;
     private final Cache<String, Map<String, TenantRole>> roles;
     private final Cache<Membership, Set<String>> members;
 
     /**
      * @param store the shared store
-     * @param feed other instances' changes
+     * @param feed the store's changes, other instances' included
      * @param maximumSize most tenants, and most memberships, kept in memory
      */
-    public CachedTenantDirectory(TenantRoleStore store, TenantChangeFeed feed, long maximumSize) {
+    public CachedTenantDirectory(TenantRoleStore store, StoreChangeFeed<TenantRoleStore.TenantStamp> feed,
+            long maximumSize) {
         this.store = store;
         this.feed = feed;
         this.roles = Caffeine.newBuilder().maximumSize(maximumSize).build();
@@ -54,7 +58,7 @@ public final class CachedTenantDirectory implements TenantDirectory, TenantChang
     }
 
     private boolean current() {
-        feed.start(this::forget);
+        feed.start(change -> forget(change.tenant()));
         return feed.isCurrent();
     }
 

@@ -1,5 +1,6 @@
 package io.policyauth.tenant;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -31,6 +32,25 @@ public record PlatformRoles(Map<String, Set<String>> permissionsByRole) {
      */
     public boolean defines(String role) {
         return permissionsByRole.containsKey(role);
+    }
+
+    /**
+     * What roles grant, each looked up here first and then among a tenant's own definitions; a role
+     * defined in neither (deleted, or only a token's) grants nothing.
+     *
+     * @param roles role names
+     * @param tenantRoles the caller's tenant's roles by name
+     * @param into where the permissions are added
+     */
+    public void addPermissions(Collection<String> roles, Map<String, TenantRole> tenantRoles, Set<String> into) {
+        for (String role : roles) {
+            Set<String> granted = permissionsByRole.get(role);
+            if (granted == null) {
+                TenantRole defined = tenantRoles.get(role);
+                granted = defined == null ? Set.of() : defined.permissions();
+            }
+            into.addAll(granted);
+        }
     }
 
     /**

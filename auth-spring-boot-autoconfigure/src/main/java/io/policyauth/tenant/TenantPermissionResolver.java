@@ -41,19 +41,8 @@ public final class TenantPermissionResolver implements PermissionResolver {
             return user;
         }
         Set<String> permissions = new LinkedHashSet<>(user.permissions());
-        addPermissions(user.roles(), tenantRoles, permissions);
-        addPermissions(assigned, tenantRoles, permissions);
+        platform.addPermissions(user.roles(), tenantRoles, permissions);
+        platform.addPermissions(assigned, tenantRoles, permissions);
         return user.withPermissions(permissions);
-    }
-
-    private void addPermissions(Set<String> roles, Map<String, TenantRole> tenantRoles, Set<String> permissions) {
-        for (String role : roles) {
-            Set<String> granted = platform.permissionsOf(role);
-            if (granted == null) {
-                TenantRole defined = tenantRoles.get(role);
-                granted = defined == null ? Set.of() : defined.permissions();
-            }
-            permissions.addAll(granted);
-        }
     }
 }

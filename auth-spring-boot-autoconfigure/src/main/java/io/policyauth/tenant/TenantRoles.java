@@ -49,6 +49,15 @@ public final class TenantRoles {
     /* RFC 6749's scope-token, bounded. */
     private static final Pattern PERMISSION = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,128}");
 
+    /**
+     * @param permission a permission as written in a role
+     * @return whether it is well formed: 1 to 128 visible ASCII characters, as a scope, without
+     *         spaces, quotes or backslashes
+     */
+    public static boolean isPermission(@Nullable String permission) {
+        return permission != null && PERMISSION.matcher(permission).matches();
+    }
+
     private static final int MAX_NAME_LENGTH = 256;
 
     private static final Logger logger = LoggerFactory.getLogger(TenantRoles.class);
@@ -111,7 +120,7 @@ public final class TenantRoles {
                         + limits.maxRolesPerTenant() + " roles.");
             }
             if (before != null && grantsAdmin(before.permissions()) && !grantsAdmin(role.permissions())) {
-                keepAnAdministrator(tenant, withRole(roles, role));
+                keepAnAdministrator(tenant, roles, withRole(roles, role));
             }
             store.saveRole(tenant, role);
             changed(actor, tenant, TenantChange.Action.ROLE_DEFINED, name, before, role);
@@ -145,7 +154,7 @@ public final class TenantRoles {
                 return false;
             }
             if (grantsAdmin(before.permissions())) {
-                keepAnAdministrator(tenant, withoutRole(roles, name));
+                keepAnAdministrator(tenant, roles, withoutRole(roles, name));
             }
             store.deleteRole(tenant, name);
             changed(actor, tenant, TenantChange.Action.ROLE_REMOVED, name, before, null);
@@ -169,7 +178,7 @@ public final class TenantRoles {
      */
     public TenantMember assign(TenantActor actor, String tenant, String subject, Collection<String> roles) {
         checkTenant(tenant);
-        checkSubject(subject);
+        checkName(subject, "subject");
         Set<String> names = new LinkedHashSet<>(roles);
         if (names.size() > limits.maxRolesPerTenant()) {
             throw new TenantRoleException(Kind.INVALID, "A member may hold at most " + limits.maxRolesPerTenant()
@@ -281,14 +290,7 @@ public final class TenantRoles {
 
     private Set<String> permissionsOf(Collection<String> roles, Map<String, TenantRole> defined) {
         Set<String> permissions = new LinkedHashSet<>();
-        for (String role : roles) {
-            Set<String> granted = platform.permissionsOf(role);
-            if (granted == null) {
-                TenantRole own = defined.get(role);
-                granted = own == null ? Set.of() : own.permissions();
-            }
-            permissions.addAll(granted);
-        }
+        platform.addPermissions(roles, defined, permissions);
         return permissions;
     }
 
@@ -301,8 +303,8 @@ public final class TenantRoles {
     }
 
     /* The tenant had an administrator through these roles; with the roles as they will be, it must keep one. */
-    private void keepAnAdministrator(String tenant, Map<String, TenantRole> rolesAfter) {
-        Map<String, TenantRole> rolesBefore = store.roles(tenant);
+    private void keepAnAdministrator(String tenant, Map<String, TenantRole> rolesBefore,
+            Map<String, TenantRole> rolesAfter) {
         if (store.membersWithAnyRole(tenant, adminRoles(rolesBefore), 1).isEmpty()) {
             return;
         }
@@ -351,7 +353,7 @@ public final class TenantRoles {
     private Set<String> permissions(Collection<String> given) {
         Set<String> permissions = new LinkedHashSet<>();
         for (String permission : given) {
-            if (permission == null || !PERMISSION.matcher(permission).matches()) {
+            if (!isPermission(permission)) {
                 throw new TenantRoleException(Kind.INVALID, "Permission '" + permission + "' is invalid: use 1 to "
                         + "128 visible ASCII characters, without spaces, quotes or backslashes.");
             }
@@ -384,16 +386,13 @@ public final class TenantRoles {
     }
 
     private static void checkTenant(String tenant) {
-        if (tenant == null || tenant.isEmpty() || tenant.length() > MAX_NAME_LENGTH
-                || tenant.chars().anyMatch(Character::isISOControl)) {
-            throw new TenantRoleException(Kind.INVALID, "The tenant is not a valid name.");
-        }
+        checkName(tenant, "tenant");
     }
 
-    private static void checkSubject(String subject) {
-        if (subject == null || subject.isEmpty() || subject.length() > MAX_NAME_LENGTH
-                || subject.chars().anyMatch(Character::isISOControl)) {
-            throw new TenantRoleException(Kind.INVALID, "The subject is not a valid name.");
+    private static void checkName(String name, String what) {
+        if (name == null || name.isEmpty() || name.length() > MAX_NAME_LENGTH
+                || name.chars().anyMatch(Character::isISOControl)) {
+            throw new TenantRoleException(Kind.INVALID, "The " + what + " is not a valid name.");
         }
     }
 

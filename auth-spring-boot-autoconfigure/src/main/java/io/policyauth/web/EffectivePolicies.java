@@ -1,5 +1,6 @@
 package io.policyauth.web;
 
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
@@ -265,20 +266,21 @@ public final class EffectivePolicies {
     }
 
     private String declaredTenant(HandlerMethod handler) {
-        RequiresPolicy annotation = annotation(new HandlerKey(handler.getBeanType(), handler.getMethod()));
+        RequiresPolicy annotation = annotation(new HandlerKey(handler.getBeanType(), handler.getMethod()),
+                RequiresPolicy.class);
         return annotation == null ? "" : annotation.tenant();
     }
 
-    private static @Nullable RequiresPolicy annotation(HandlerKey key) {
-        RequiresPolicy annotation = AnnotatedElementUtils.findMergedAnnotation(key.method(), RequiresPolicy.class);
-        return annotation != null ? annotation
-                : AnnotatedElementUtils.findMergedAnnotation(key.beanType(), RequiresPolicy.class);
+    /* On the method, else on its class. */
+    private static <A extends Annotation> @Nullable A annotation(HandlerKey key, Class<A> type) {
+        A annotation = AnnotatedElementUtils.findMergedAnnotation(key.method(), type);
+        return annotation != null ? annotation : AnnotatedElementUtils.findMergedAnnotation(key.beanType(), type);
     }
 
     private EffectivePolicy resolveAnnotation(HandlerKey key) {
-        RequiresPolicy annotation = annotation(key);
+        RequiresPolicy annotation = annotation(key, RequiresPolicy.class);
         if (annotation == null) {
-            if (resourceAnnotation(key) != null) {
+            if (annotation(key, RequiresResource.class) != null) {
                 // Routes and the default policy know nothing of the resource: never skip its check.
                 throw new PolicyAuthConfigurationException("@RequiresResource on " + key.beanType().getName() + "#"
                         + key.method().getName() + " needs a @RequiresPolicy beside it",
@@ -300,7 +302,7 @@ public final class EffectivePolicies {
         }
         EffectivePolicy policy = compile(Arrays.asList(annotation.value()), requirements, annotation.tenant(),
                 PolicySource.ANNOTATION, origin);
-        RequiresResource resource = resourceAnnotation(key);
+        RequiresResource resource = annotation(key, RequiresResource.class);
         return resource == null ? policy : withResource(policy, resource, origin);
     }
 
@@ -318,13 +320,6 @@ public final class EffectivePolicies {
                 resource.action().isEmpty() ? null : resource.action());
         return new EffectivePolicy(policy.names(), policy.requirements(), resources.guarded(policy.executor(), rule),
                 policy.source(), policy.enforcement(), policy.tenant());
-    }
-
-    private static @Nullable RequiresResource resourceAnnotation(HandlerKey key) {
-        RequiresResource annotation = AnnotatedElementUtils.findMergedAnnotation(key.method(),
-                RequiresResource.class);
-        return annotation != null ? annotation
-                : AnnotatedElementUtils.findMergedAnnotation(key.beanType(), RequiresResource.class);
     }
 
     private EffectivePolicy compile(List<String> names, Requirements requirements, String tenant,

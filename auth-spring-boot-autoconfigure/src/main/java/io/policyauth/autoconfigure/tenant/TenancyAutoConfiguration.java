@@ -28,11 +28,11 @@ import io.policyauth.autoconfigure.PolicyAuthAutoConfiguration;
 import io.policyauth.core.BackgroundTasks;
 import io.policyauth.core.PermissionResolver;
 import io.policyauth.core.PolicyAuthConfigurationException;
+import io.policyauth.core.StoreChangeFeed;
 import io.policyauth.core.TenantIsolation;
 import io.policyauth.tenant.CachedTenantDirectory;
 import io.policyauth.tenant.InMemoryTenantRoleStore;
 import io.policyauth.tenant.PlatformRoles;
-import io.policyauth.tenant.TenantChangeFeed;
 import io.policyauth.tenant.TenantChangeListener;
 import io.policyauth.tenant.TenantChangeLog;
 import io.policyauth.tenant.TenantDirectory;
@@ -141,22 +141,19 @@ public class TenancyAutoConfiguration {
 
         @Bean
         @ConditionalOnBean(TenantRoleStore.class)
-        TenantChangeFeed policyAuthTenantChangeFeed(TenantRoleStore store, TenancyProperties tenancy,
+        CachedTenantDirectory policyAuthTenantDirectory(TenantRoleStore store, TenancyProperties tenancy,
                 ObjectProvider<Clock> clock, BackgroundTasks tasks) {
+            StoreChangeFeed<TenantRoleStore.TenantStamp> feed;
             try {
-                return new TenantChangeFeed(store, tenancy.getRefreshInterval(), tenancy.getMaxStaleness(),
-                        ApplicationClock.of(clock), tasks);
+                feed = new StoreChangeFeed<>("tenant roles", store::latestChange, store::changesSince,
+                        TenantRoleStore.TenantStamp::changedAt, tenancy.getRefreshInterval(),
+                        tenancy.getMaxStaleness(), ApplicationClock.of(clock), tasks);
             }
             catch (IllegalArgumentException invalid) {
                 throw new PolicyAuthConfigurationException(TenancyProperties.PREFIX + ".refresh-interval and "
                         + "max-staleness: " + invalid.getMessage(), "Set a refresh interval of at most max-staleness.",
                         invalid);
             }
-        }
-
-        @Bean
-        @ConditionalOnBean(TenantChangeFeed.class)
-        CachedTenantDirectory policyAuthTenantDirectory(TenantRoleStore store, TenantChangeFeed feed) {
             return new CachedTenantDirectory(store, feed, CACHED_ENTRIES);
         }
     }

@@ -3,21 +3,18 @@ package io.policyauth.autoconfigure.tenant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import io.policyauth.core.PolicyAuthConfigurationException;
 import io.policyauth.core.TenantIsolation;
 import io.policyauth.tenant.PlatformRoles;
 import io.policyauth.tenant.TenantLimits;
+import io.policyauth.tenant.TenantRoles;
 
 /** Checks the tenancy properties that are values, not beans, naming the property at fault. */
 final class TenancySettings {
 
     private static final String WHAT_TO_DO = "Correct the policy-auth.tenancy property named above; the README's "
             + "Tenants section lists each.";
-
-    /* RFC 6749's scope-token: permissions are written as scopes are. */
-    private static final Pattern PERMISSION = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
 
     private TenancySettings() {
     }
@@ -37,9 +34,10 @@ final class TenancySettings {
         Map<String, Set<String>> roles = new LinkedHashMap<>();
         tenancy.getRoles().forEach((role, permissions) -> {
             for (String permission : permissions) {
-                if (permission == null || !PERMISSION.matcher(permission).matches()) {
+                if (!TenantRoles.isPermission(permission)) {
                     throw new PolicyAuthConfigurationException(TenancyProperties.PREFIX + ".roles." + role
-                            + ": permission '" + permission + "' is invalid: write it as a scope, without spaces",
+                            + ": permission '" + permission + "' is invalid: write it as a scope of 1 to 128 "
+                            + "characters, without spaces",
                             WHAT_TO_DO);
                 }
             }

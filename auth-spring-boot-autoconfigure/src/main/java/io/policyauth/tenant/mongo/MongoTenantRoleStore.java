@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.model.Filters;
@@ -146,8 +148,8 @@ public final class MongoTenantRoleStore implements TenantRoleStore {
 
     @Override
     public Optional<Instant> latestChange() {
-        return newest(rolesCollection).map(roles -> newest(membersCollection).filter(members -> members.isAfter(roles))
-                .orElse(roles)).or(() -> newest(membersCollection));
+        return Stream.of(newest(rolesCollection), newest(membersCollection)).flatMap(Optional::stream)
+                .max(Comparator.naturalOrder());
     }
 
     @Override

@@ -2,19 +2,10 @@ package io.policyauth.web.reactive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootConfiguration;
@@ -83,16 +74,7 @@ class ReactiveResourceTests {
     }
 
     private static String token(String subject) {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject).issuer("webflux-test").audience("shop-api")
-                .expirationTime(Date.from(Instant.now().plusSeconds(300))).claim("tenant", "acme").build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
-        try {
-            jwt.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (JOSEException impossible) {
-            throw new IllegalStateException(impossible);
-        }
-        return "Bearer " + jwt.serialize();
+        return TenantTokens.token(SECRET, subject, "acme");
     }
 
     @SpringBootConfiguration

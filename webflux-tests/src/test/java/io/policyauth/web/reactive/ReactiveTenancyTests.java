@@ -2,18 +2,8 @@ package io.policyauth.web.reactive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Date;
-import java.util.List;
 import java.util.Set;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,20 +88,7 @@ class ReactiveTenancyTests {
     }
 
     private static String token(String subject, @Nullable String tenant, String... roles) {
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(subject)
-                .issuer("webflux-test").audience("shop-api").expirationTime(Date.from(Instant.now().plusSeconds(300)))
-                .claim("roles", List.of(roles));
-        if (tenant != null) {
-            claims.claim("tenant", tenant);
-        }
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
-        try {
-            jwt.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (JOSEException impossible) {
-            throw new IllegalStateException(impossible);
-        }
-        return "Bearer " + jwt.serialize();
+        return TenantTokens.token(SECRET, subject, tenant, roles);
     }
 
     @SpringBootConfiguration
