@@ -2,6 +2,8 @@ package io.policyauth.actuate;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import io.policyauth.core.Enforcement;
 import io.policyauth.web.MappedPolicy;
 import io.policyauth.web.PolicySource;
@@ -20,13 +22,15 @@ import io.policyauth.web.PolicySource;
  * @param tenant under tenancy, how the endpoint is bound to the tenant its requests name:
  *        {@code {tenantId}} (the variable naming it; the header and subdomain too), {@code none}
  *        (opted out) or {@code off}
+ * @param resource the resource checked once the policy admitted the caller, or {@code null}
  */
 public record EndpointEntry(String pattern, String method, String handler, List<String> policy,
-        RequirementsEntry requirements, PolicySource source, Enforcement mode, boolean open, String tenant) {
+        RequirementsEntry requirements, PolicySource source, Enforcement mode, boolean open, String tenant,
+        @Nullable ResourceEntry resource) {
 
     static EndpointEntry of(MappedPolicy mapped) {
         return new EndpointEntry(mapped.pattern(), mapped.method(), mapped.handler(), mapped.policy(),
                 RequirementsEntry.of(mapped.requirements()), mapped.source(), mapped.mode(), mapped.open(),
-                mapped.tenant().toString());
+                mapped.tenant().toString(), mapped.resource() == null ? null : ResourceEntry.of(mapped.resource()));
     }
 }

@@ -6,11 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import io.policyauth.core.Enforcement;
 import io.policyauth.core.PolicyAuthConfigurationException;
 import io.policyauth.core.PolicyDefinition;
 import io.policyauth.core.PolicyModes;
 import io.policyauth.core.Requirements;
+import io.policyauth.core.ResourceRule;
 import io.policyauth.web.RouteRule;
 
 /** Turns {@code policy-auth.policies}, {@code routes} and {@code mode} into core and web values. */
@@ -76,13 +79,30 @@ public final class ConfiguredPolicies {
             }
             try {
                 routes.add(RouteRule.of(route.getPattern(), new HashSet<>(route.getMethods()), route.getPolicy(),
-                        requirements(property, route), route.getTenant(), caseSensitive));
+                        requirements(property, route), route.getTenant(), resource(route.getResource()),
+                        caseSensitive));
             }
             catch (IllegalArgumentException invalid) {
                 throw new PolicyAuthConfigurationException(property + ": " + invalid.getMessage(), WHAT_TO_DO, invalid);
             }
         }
         return routes;
+    }
+
+    private static @Nullable ResourceRule resource(PolicyAuthProperties.@Nullable ResourceRule configured) {
+        if (configured == null) {
+            return null;
+        }
+        String id = configured.getId() == null ? "" : configured.getId();
+        if (configured.getKind() == null || configured.getKind().isBlank()) {
+            throw new IllegalArgumentException("resource.kind is required");
+        }
+        if (!(id.startsWith("{") && id.endsWith("}")) || id.length() < 3) {
+            throw new IllegalArgumentException("resource.id '" + id + "' is not a variable of the pattern, as "
+                    + "{documentId}");
+        }
+        return new ResourceRule(configured.getKind(), id.substring(1, id.length() - 1),
+                configured.getAction().isBlank() ? null : configured.getAction());
     }
 
     private static Requirements requirements(String property, RequirementsProperties required) {

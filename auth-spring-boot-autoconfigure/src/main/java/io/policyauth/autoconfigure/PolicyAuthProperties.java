@@ -188,6 +188,12 @@ public class PolicyAuthProperties {
          */
         private String tenant = "";
 
+        /**
+         * Under policy-auth.resources: the resource the matched requests act on, checked once the
+         * policy admitted the caller.
+         */
+        private ResourceRule resource;
+
         public String getPattern() {
             return pattern;
         }
@@ -218,6 +224,51 @@ public class PolicyAuthProperties {
 
         public void setTenant(String tenant) {
             this.tenant = tenant;
+        }
+
+        public ResourceRule getResource() {
+            return resource;
+        }
+
+        public void setResource(ResourceRule resource) {
+            this.resource = resource;
+        }
+    }
+
+    /** The resource a route's requests act on. */
+    public static class ResourceRule {
+
+        /** The kind of resource, such as document; a ResourceAttributes bean loads it. */
+        private String kind;
+
+        /** The variable of the route's pattern holding the resource's id, as {documentId}. */
+        private String id;
+
+        /** The action checked; when empty, the one policy-auth.resources.actions maps the method to. */
+        private String action = "";
+
+        public String getKind() {
+            return kind;
+        }
+
+        public void setKind(String kind) {
+            this.kind = kind;
+        }
+
+        public String getId() {
+            return id;
+        }
+
+        public void setId(String id) {
+            this.id = id;
+        }
+
+        public String getAction() {
+            return action;
+        }
+
+        public void setAction(String action) {
+            this.action = action;
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.policyauth.core;
 
 import java.security.cert.X509Certificate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -54,6 +55,20 @@ public record SecurityRequestContext(String remoteAddress, RequestHeaders header
      */
     public static Builder builder(String remoteAddress, RequestHeaders headers, String method, String path) {
         return new Builder(remoteAddress, headers, method, path);
+    }
+
+    /**
+     * @param variables the variables of another pattern that matched the request
+     * @return this request's context with those variables over the handler's
+     */
+    public SecurityRequestContext withPathVariables(Map<String, String> variables) {
+        if (variables.isEmpty()) {
+            return this;
+        }
+        Map<String, String> merged = new HashMap<>(pathVariables);
+        merged.putAll(variables);
+        return new SecurityRequestContext(remoteAddress, headers, method, path, query, forwardedBody,
+                Map.copyOf(merged), requestUrl, clientCertificates, body);
     }
 
     /**

@@ -116,6 +116,15 @@ public final class PolicyOpenApiCustomizer implements GlobalOpenApiCustomizer {
         if (entry.tenant().mode() != TenantBinding.Mode.OFF) {
             extension.put("tenant", entry.tenant().toString());
         }
+        if (entry.resource() != null) {
+            Map<String, Object> resource = new LinkedHashMap<>();
+            resource.put("kind", entry.resource().kind());
+            resource.put("id", "{" + entry.resource().idVariable() + "}");
+            if (entry.resource().action() != null) {
+                resource.put("action", entry.resource().action());
+            }
+            extension.put("resource", resource);
+        }
         extension.put("open", entry.open());
         extension.put("mode", kebab(entry.mode()));
         operation.addExtension(EXTENSION, extension);

@@ -1,18 +1,24 @@
 package io.policyauth.resource;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.policyauth.core.AuthException;
 import io.policyauth.core.AuthExecutor;
+import io.policyauth.core.AuthUnavailableException;
 import io.policyauth.core.AuthenticatedUser;
 import io.policyauth.core.DelegatingExecutor;
 import io.policyauth.core.Denial;
 import io.policyauth.core.DenialKind;
+import io.policyauth.core.Enforcement;
 import io.policyauth.core.ForbiddenException;
 import io.policyauth.core.ResourceGuard;
 import io.policyauth.core.ResourceRule;
@@ -23,9 +29,9 @@ import io.policyauth.core.SecurityRequestContext;
  * request names (its id from a path variable, its attributes from the application's
  * {@link ResourceAttributes}) is checked by the {@link ResourceAuthorizer} for the action (the
  * endpoint's, or its method's). An unknown resource is 404; a refusal is 403 with reason
- * {@value #DENIED}, or, with {@code deny-status} 404, the very answer an unknown resource gets. With
- * tenancy, a resource of another tenant than the caller's is refused before the engine is asked
- * (cross-tenant roles aside). Service code uses {@link #require}.
+ * {@value #DENIED}, or, with {@code deny-status} 404, the very answer an unknown resource gets. Every
+ * check is told to the {@link ResourceDecisionListener}s (metrics, audit), {@code would_deny} where the
+ * endpoint's policy runs dry. Service code uses {@link #require}.
  */
 public final class ResourceChecks implements ResourceGuard {
 
@@ -35,23 +41,25 @@ public final class ResourceChecks implements ResourceGuard {
     /** The reason of an unknown resource. */
     public static final String NOT_FOUND = "resource_not_found";
 
-    private static final String TENANT = "tenant";
+    private static final Logger logger = LoggerFactory.getLogger(ResourceChecks.class);
 
     private final ResourceAuthorizer authorizer;
     private final Map<String, ResourceAttributes> attributes;
     private final Map<String, String> actions;
     private final boolean hideDenials;
-    private final @Nullable List<String> crossTenantRoles;
+    private final List<ResourceDecisionListener> listeners;
+    private final Clock clock;
 
     /**
      * @param authorizer the engine
      * @param attributes the application's attributes of each kind
      * @param actions each HTTP method's action ({@code GET} to {@code read})
      * @param denyStatus 403, or 404 to answer a refusal as an unknown resource
-     * @param crossTenantRoles under tenancy, the roles that act in any tenant; {@code null} when tenancy is off
+     * @param listeners told of every check: metrics, audit
+     * @param clock the time of checks
      */
     public ResourceChecks(ResourceAuthorizer authorizer, List<ResourceAttributes> attributes,
-            Map<String, String> actions, int denyStatus, @Nullable List<String> crossTenantRoles) {
+            Map<String, String> actions, int denyStatus, List<ResourceDecisionListener> listeners, Clock clock) {
         if (denyStatus != 403 && denyStatus != 404) {
             throw new IllegalArgumentException("deny-status must be 403 or 404, got " + denyStatus);
         }
@@ -60,15 +68,21 @@ public final class ResourceChecks implements ResourceGuard {
                 ResourceAttributes::kind, kind -> kind));
         this.actions = Map.copyOf(actions);
         this.hideDenials = denyStatus == 404;
-        this.crossTenantRoles = crossTenantRoles == null ? null : List.copyOf(crossTenantRoles);
+        this.listeners = List.copyOf(listeners);
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
-    public AuthExecutor guarded(AuthExecutor policy, ResourceRule rule) {
+    public AuthExecutor guarded(AuthExecutor policy, ResourceRule rule, Enforcement enforcement) {
         if (!attributes.containsKey(rule.kind())) {
             throw new IllegalArgumentException("No ResourceAttributes bean loads kind '" + rule.kind() + "'");
         }
-        return new Checked(policy, rule);
+        return new Checked(policy, rule, enforcement);
+    }
+
+    @Override
+    public @Nullable String action(ResourceRule rule, String method) {
+        return rule.action() != null ? rule.action() : actions.get(method);
     }
 
     /**
@@ -81,18 +95,41 @@ public final class ResourceChecks implements ResourceGuard {
      *         {@link io.policyauth.core.AuthUnavailableException} when the engine cannot answer
      */
     public void require(AuthenticatedUser user, Resource resource, String action) {
-        if (crossTenantRoles != null && !sameTenant(user, resource)) {
-            throw denied();
-        }
-        if (!authorizer.check(user, resource, action).allowed()) {
-            throw denied();
-        }
+        require(user, resource, action, Enforcement.ENFORCE, System.nanoTime());
     }
 
-    private boolean sameTenant(AuthenticatedUser user, Resource resource) {
-        Object tenant = resource.attributes().get(TENANT);
-        return tenant == null || tenant.equals(user.tenant())
-                || user.roles().stream().anyMatch(crossTenantRoles::contains);
+    private void require(AuthenticatedUser user, Resource resource, String action, Enforcement enforcement,
+            long start) {
+        ResourceDecision decision;
+        try {
+            decision = authorizer.check(user, resource, action);
+        }
+        catch (AuthUnavailableException unavailable) {
+            tell(user, resource, action, ResourceEffect.UNAVAILABLE, null, start);
+            throw unavailable;
+        }
+        if (decision.allowed()) {
+            tell(user, resource, action, ResourceEffect.ALLOW, decision.policy(), start);
+            return;
+        }
+        tell(user, resource, action, enforcement == Enforcement.DRY_RUN ? ResourceEffect.WOULD_DENY
+                : ResourceEffect.DENY, decision.policy(), start);
+        throw denied();
+    }
+
+    private void tell(AuthenticatedUser user, Resource resource, String action, ResourceEffect effect,
+            @Nullable String policy, long start) {
+        ResourceDecisionEvent event = new ResourceDecisionEvent(clock.instant(), resource.kind(), resource.id(),
+                action, effect, policy, user.subject(), user.tenant(), Duration.ofNanos(System.nanoTime() - start));
+        for (ResourceDecisionListener listener : listeners) {
+            try {
+                listener.onDecision(event);
+            }
+            catch (RuntimeException failure) {
+                logger.warn("Resource decision listener {} failed; the decision stands",
+                        listener.getClass().getName(), failure);
+            }
+        }
     }
 
     private AuthException denied() {
@@ -109,10 +146,12 @@ public final class ResourceChecks implements ResourceGuard {
     private final class Checked extends DelegatingExecutor {
 
         private final ResourceRule rule;
+        private final Enforcement enforcement;
 
-        Checked(AuthExecutor policy, ResourceRule rule) {
+        Checked(AuthExecutor policy, ResourceRule rule, Enforcement enforcement) {
             super(policy);
             this.rule = rule;
+            this.enforcement = enforcement;
         }
 
         /* Attributes and the engine are I/O. */
@@ -129,17 +168,18 @@ public final class ResourceChecks implements ResourceGuard {
         @Override
         public AuthenticatedUser execute(SecurityRequestContext context) {
             AuthenticatedUser user = delegate.execute(context);
+            long start = System.nanoTime();
             String id = context.pathVariables().get(rule.idVariable());
             Map<String, Object> found = id == null ? null : attributes.get(rule.kind()).load(id).orElse(null);
             if (found == null) {
                 throw notFound(NOT_FOUND).refusing(user);
             }
-            String action = rule.action() != null ? rule.action() : actions.get(context.method());
+            String action = action(rule, context.method());
             if (action == null) {
                 throw denied().refusing(user);
             }
             try {
-                require(user, new Resource(rule.kind(), id, found), action);
+                require(user, new Resource(rule.kind(), id, found), action, enforcement, start);
             }
             catch (AuthException refused) {
                 throw refused.refusing(user);

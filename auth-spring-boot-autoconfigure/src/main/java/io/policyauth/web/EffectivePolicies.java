@@ -102,9 +102,7 @@ public final class EffectivePolicies {
         this.resources = resources;
         this.modes = modes;
         this.exempt = exempt;
-        this.routes = routes.stream().map(route -> new CompiledRoute(route, compile(route.policies(),
-                route.requirements(), route.tenant(), PolicySource.ROUTE,
-                "Route " + route.pattern().getPatternString()))).toList();
+        this.routes = routes.stream().map(route -> new CompiledRoute(route, compileRoute(route))).toList();
         this.defaultPolicy = compileDefault(defaultPolicy);
         this.defaultPolicyProblem = authService.registry().find(defaultPolicy).isPresent() ? null
                 : authService.registry().unknown(defaultPolicy).getMessage();
@@ -259,6 +257,19 @@ public final class EffectivePolicies {
         return Optional.ofNullable(defaultPolicyProblem);
     }
 
+    /**
+     * @param rule an endpoint's resource rule, or {@code null}
+     * @param method one of its HTTP methods, or {@code null} when it takes any
+     * @return the rule with the action its check asks about for that method, when the rule leaves it to
+     *         the method; {@code null} for no rule
+     */
+    public @Nullable ResourceRule resolvedResource(@Nullable ResourceRule rule, @Nullable String method) {
+        if (rule == null || rule.action() != null || method == null || resources == null) {
+            return rule;
+        }
+        return new ResourceRule(rule.kind(), rule.idVariable(), resources.action(rule, method));
+    }
+
     private EffectivePolicy annotatedPolicy(HandlerMethod handler) {
         HandlerKey key = new HandlerKey(handler.getBeanType(), handler.getMethod());
         EffectivePolicy cached = annotated.get(key);
@@ -307,10 +318,6 @@ public final class EffectivePolicies {
     }
 
     private EffectivePolicy withResource(EffectivePolicy policy, RequiresResource resource, String origin) {
-        if (resources == null) {
-            throw new PolicyAuthConfigurationException(origin + " has @RequiresResource, and no resource engine is "
-                    + "configured", "Set policy-auth.resources.engine (cerbos), or remove the annotation.");
-        }
         String id = resource.id();
         if (!(id.startsWith("{") && id.endsWith("}")) || id.length() < 3) {
             throw new PolicyAuthConfigurationException(origin + ": @RequiresResource id '" + id + "' is not a path "
@@ -318,8 +325,38 @@ public final class EffectivePolicies {
         }
         ResourceRule rule = new ResourceRule(resource.kind(), id.substring(1, id.length() - 1),
                 resource.action().isEmpty() ? null : resource.action());
-        return new EffectivePolicy(policy.names(), policy.requirements(), resources.guarded(policy.executor(), rule),
-                policy.source(), policy.enforcement(), policy.tenant());
+        return withResource(policy, rule, origin + " has @RequiresResource");
+    }
+
+    private EffectivePolicy withResource(EffectivePolicy policy, ResourceRule rule, String origin) {
+        if (resources == null) {
+            throw new PolicyAuthConfigurationException(origin + ", and no resource engine is configured",
+                    "Set policy-auth.resources.engine (cerbos), or remove the resource rule.");
+        }
+        AuthExecutor guarded;
+        try {
+            guarded = resources.guarded(policy.executor(), rule, policy.enforcement());
+        }
+        catch (IllegalArgumentException invalid) {
+            throw new PolicyAuthConfigurationException(origin + ": " + invalid.getMessage(),
+                    "Declare a ResourceAttributes bean for the kind, or name another kind.", invalid);
+        }
+        return new EffectivePolicy(policy.names(), policy.requirements(), guarded, policy.source(),
+                policy.enforcement(), policy.tenant(), rule);
+    }
+
+    /* A route's requests may reach handlers whose patterns name other variables: its check reads the route's own. */
+    private EffectivePolicy compileRoute(RouteRule route) {
+        String origin = "Route " + route.pattern().getPatternString();
+        EffectivePolicy policy = compile(route.policies(), route.requirements(), route.tenant(), PolicySource.ROUTE,
+                origin);
+        if (route.resource() == null) {
+            return policy;
+        }
+        EffectivePolicy checked = withResource(policy, route.resource(), origin + " has a resource rule");
+        return new EffectivePolicy(checked.names(), checked.requirements(),
+                new RouteVariablesExecutor(checked.executor(), route.pattern()), checked.source(),
+                checked.enforcement(), checked.tenant(), checked.resource());
     }
 
     private EffectivePolicy compile(List<String> names, Requirements requirements, String tenant,

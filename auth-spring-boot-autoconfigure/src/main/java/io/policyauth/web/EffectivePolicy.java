@@ -9,6 +9,7 @@ import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.Enforcement;
 import io.policyauth.core.Policies;
 import io.policyauth.core.Requirements;
+import io.policyauth.core.ResourceRule;
 import io.policyauth.core.TenantBinding;
 
 /**
@@ -20,9 +21,11 @@ import io.policyauth.core.TenantBinding;
  * @param source where it comes from
  * @param enforcement whether denials stop the request
  * @param tenant how the endpoint is bound to the tenant its requests name
+ * @param resource the resource the endpoint acts on, checked once the policy admitted the caller, or
+ *        {@code null}
  */
 public record EffectivePolicy(List<String> names, Requirements requirements, @Nullable AuthExecutor executor,
-        PolicySource source, Enforcement enforcement, TenantBinding tenant) {
+        PolicySource source, Enforcement enforcement, TenantBinding tenant, @Nullable ResourceRule resource) {
 
     static final EffectivePolicy EXEMPT = new EffectivePolicy(List.of(), Requirements.NONE, null, PolicySource.EXEMPT,
             Enforcement.ENFORCE);
@@ -30,6 +33,21 @@ public record EffectivePolicy(List<String> names, Requirements requirements, @Nu
     public EffectivePolicy {
         names = List.copyOf(names);
         Objects.requireNonNull(tenant, "tenant");
+    }
+
+    /**
+     * An effective policy with no resource check.
+     *
+     * @param names the policy names, in order ("any of")
+     * @param requirements scopes, roles and permissions required on top
+     * @param executor the executor that enforces names and requirements, or {@code null} when exempt
+     * @param source where it comes from
+     * @param enforcement whether denials stop the request
+     * @param tenant how the endpoint is bound to the tenant its requests name
+     */
+    public EffectivePolicy(List<String> names, Requirements requirements, @Nullable AuthExecutor executor,
+            PolicySource source, Enforcement enforcement, TenantBinding tenant) {
+        this(names, requirements, executor, source, enforcement, tenant, null);
     }
 
     /**
@@ -43,7 +61,7 @@ public record EffectivePolicy(List<String> names, Requirements requirements, @Nu
      */
     public EffectivePolicy(List<String> names, Requirements requirements, @Nullable AuthExecutor executor,
             PolicySource source, Enforcement enforcement) {
-        this(names, requirements, executor, source, enforcement, TenantBinding.OFF);
+        this(names, requirements, executor, source, enforcement, TenantBinding.OFF, null);
     }
 
     /**
@@ -60,7 +78,8 @@ public record EffectivePolicy(List<String> names, Requirements requirements, @Nu
      */
     public boolean sameRequirementsAs(EffectivePolicy other) {
         return this == other || names.equals(other.names) && requirements.equals(other.requirements)
-                && enforcement == other.enforcement && exempt() == other.exempt() && tenant.equals(other.tenant);
+                && enforcement == other.enforcement && exempt() == other.exempt() && tenant.equals(other.tenant)
+                && Objects.equals(resource, other.resource);
     }
 
     /**

@@ -54,4 +54,31 @@ public final class MatchedPaths {
         }
         return decoded.toString();
     }
+
+    /**
+     * The inverse of {@link #valueToMatch(PathContainer)}: a path that parses to segments matching as
+     * the request's did.
+     *
+     * @param valueToMatch a path as {@link #valueToMatch(PathContainer)} gives it
+     * @return the path, parsed
+     */
+    public static PathContainer parseValueToMatch(String valueToMatch) {
+        if (valueToMatch.indexOf('%') < 0 && valueToMatch.indexOf(';') < 0) {
+            return PathContainer.parsePath(valueToMatch);
+        }
+        StringBuilder encoded = new StringBuilder(valueToMatch.length() + 8);
+        for (int i = 0; i < valueToMatch.length(); i++) {
+            char c = valueToMatch.charAt(i);
+            if (c == '%' && !valueToMatch.startsWith("%2F", i)) {
+                encoded.append("%25");
+            }
+            else if (c == ';') {
+                encoded.append("%3B");
+            }
+            else {
+                encoded.append(c);
+            }
+        }
+        return PathContainer.parsePath(encoded.toString());
+    }
 }

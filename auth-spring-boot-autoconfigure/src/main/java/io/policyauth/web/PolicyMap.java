@@ -95,11 +95,12 @@ public final class PolicyMap {
         return served;
     }
 
-    private static MappedPolicy entry(String pattern, @Nullable String method, MappedHandler handler,
+    private MappedPolicy entry(String pattern, @Nullable String method, MappedHandler handler,
             EffectivePolicy policy) {
         return new MappedPolicy(pattern, method == null ? "*" : method, handler.name(), policy.names(),
                 policy.requirements(), policy.source(), policy.enforcement(),
                 !policy.exempt() && policy.executor().describe().admitsAnyone(),
-                handler.handler() != null, policy.tenant());
+                handler.handler() != null, policy.tenant(),
+                policies.resolvedResource(policy.resource(), method));
     }
 }

@@ -1,16 +1,17 @@
 package io.policyauth.web;
 
-import org.jspecify.annotations.Nullable;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 import io.policyauth.core.Requirements;
+import io.policyauth.core.ResourceRule;
 
 /**
  * A configured rule: requests whose path matches {@code pattern} (and whose method is listed, when
@@ -23,9 +24,11 @@ import io.policyauth.core.Requirements;
  * @param requirements scopes, roles and permissions required on top
  * @param tenant under tenancy, the path variable of {@code pattern} naming the tenant ({@code {orgId}}),
  *        {@code none} to opt out, or empty for the configured sources
+ * @param resource the resource the matched requests act on, its id a variable of {@code pattern}, or
+ *        {@code null}
  */
 public record RouteRule(PathPattern pattern, Set<String> methods, List<String> policies, Requirements requirements,
-        String tenant) {
+        String tenant, @Nullable ResourceRule resource) {
 
     private static final String GET = "GET";
     private static final String HEAD = "HEAD";
@@ -46,6 +49,24 @@ public record RouteRule(PathPattern pattern, Set<String> methods, List<String> p
             throw new IllegalArgumentException("tenant " + tenant + " is not a variable of the pattern "
                     + pattern.getPatternString());
         }
+        if (resource != null && !MatchedPaths.variables(pattern.getPatternString()).contains(resource.idVariable())) {
+            throw new IllegalArgumentException("resource.id {" + resource.idVariable() + "} is not a variable of the "
+                    + "pattern " + pattern.getPatternString());
+        }
+    }
+
+    /**
+     * A rule with no resource check.
+     *
+     * @param pattern the path pattern
+     * @param methods upper-case HTTP methods; empty for all
+     * @param policies policy names (any of)
+     * @param requirements scopes, roles and permissions required on top
+     * @param tenant the tenant binding: {@code {variable}}, {@code none}, or empty for the configured sources
+     */
+    public RouteRule(PathPattern pattern, Set<String> methods, List<String> policies, Requirements requirements,
+            String tenant) {
+        this(pattern, methods, policies, requirements, tenant, null);
     }
 
     /**
@@ -57,7 +78,7 @@ public record RouteRule(PathPattern pattern, Set<String> methods, List<String> p
      * @param requirements scopes, roles and permissions required on top
      */
     public RouteRule(PathPattern pattern, Set<String> methods, List<String> policies, Requirements requirements) {
-        this(pattern, methods, policies, requirements, "");
+        this(pattern, methods, policies, requirements, "", null);
     }
 
     /**
@@ -101,12 +122,29 @@ public record RouteRule(PathPattern pattern, Set<String> methods, List<String> p
      */
     public static RouteRule of(String pattern, Set<String> methods, List<String> policies, Requirements requirements,
             String tenant, boolean caseSensitive) {
+        return of(pattern, methods, policies, requirements, tenant, null, caseSensitive);
+    }
+
+    /**
+     * Parses a rule's pattern, matching paths with or without regard to case.
+     *
+     * @param pattern path pattern, e.g. {@code /documents/{documentId}}
+     * @param methods HTTP methods; empty for all
+     * @param policies policy names
+     * @param requirements scopes, roles and permissions
+     * @param tenant the tenant binding: {@code {variable}}, {@code none}, or empty for the configured sources
+     * @param resource the resource the matched requests act on, or {@code null}
+     * @param caseSensitive whether {@code /Admin} is another path than {@code /admin}
+     * @return the rule
+     */
+    public static RouteRule of(String pattern, Set<String> methods, List<String> policies, Requirements requirements,
+            String tenant, @Nullable ResourceRule resource, boolean caseSensitive) {
         PathPatternParser parser = PathPatternParser.defaultInstance;
         if (!caseSensitive) {
             parser = new PathPatternParser();
             parser.setCaseSensitive(false);
         }
-        return new RouteRule(parser.parse(pattern), methods, policies, requirements, tenant);
+        return new RouteRule(parser.parse(pattern), methods, policies, requirements, tenant, resource);
     }
 
     /**

@@ -1,5 +1,8 @@
 package io.policyauth.resource;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -24,9 +27,35 @@ class ResourceStartupTests {
         assertStartFails(WithoutEngine.class, "no resource engine is configured");
     }
 
-    private static void assertStartFails(Class<?> app, String message) {
-        StartFailures.assertStartFails(app, new String[] {"--server.port=0",
-            "--policy-auth.jwt.secret=" + TenantTokens.SECRET}, message);
+    @Test
+    void aRouteResourceRuleWithoutAnEngineStopsTheStart() {
+        assertStartFails(RoutesOnly.class, "Route /notes/{noteId} has a resource rule, and no resource engine is "
+                + "configured", route("{noteId}"));
+    }
+
+    @Test
+    void aRouteResourceIdOutsideItsPatternStopsTheStart() {
+        assertStartFails(RoutesOnly.class, "policy-auth.routes[0]: resource.id {documentId} is not a variable of "
+                + "the pattern /notes/{noteId}", route("{documentId}"));
+    }
+
+    private static String[] route(String id) {
+        return new String[] {"--policy-auth.routes[0].pattern=/notes/{noteId}",
+            "--policy-auth.routes[0].policy=private", "--policy-auth.routes[0].resource.kind=document",
+            "--policy-auth.routes[0].resource.id=" + id};
+    }
+
+    private static void assertStartFails(Class<?> app, String message, String... more) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0",
+                "--policy-auth.jwt.secret=" + TenantTokens.SECRET));
+        args.addAll(List.of(more));
+        StartFailures.assertStartFails(app, args.toArray(String[]::new), message);
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration(excludeName = {"org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration",
+        "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration"})
+    static class RoutesOnly {
     }
 
     @SpringBootConfiguration

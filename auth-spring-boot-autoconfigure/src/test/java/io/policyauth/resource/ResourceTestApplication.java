@@ -3,10 +3,12 @@ package io.policyauth.resource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,7 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 import io.policyauth.web.RequiresPolicy;
 import io.policyauth.web.RequiresResource;
 
-/** Shared documents behind resource checks, their attributes in a map. */
+/**
+ * Shared documents behind resource checks, their attributes in a map: annotated handlers, and
+ * {@code /notes/{noteId}}, which a route rule's resource check guards. Resource checks are kept as
+ * the application's listeners see them.
+ */
 @SpringBootConfiguration
 @EnableAutoConfiguration(excludeName = {"org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration",
     "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration"})
@@ -24,7 +30,14 @@ class ResourceTestApplication {
 
     static final Map<String, Map<String, Object>> DOCUMENTS = Map.of(
             "d1", Map.of("tenant", "acme", "owner", "ann", "sharedWith", List.of("bob"), "status", "published"),
-            "d2", Map.of("tenant", "globex", "owner", "ann", "sharedWith", List.of(), "status", "published"));
+            "d2", Map.of("tenant", "globex", "owner", "ann", "sharedWith", List.of(), "status", "published"),
+            "d3", Map.of("tenant", "initech", "owner", "ivy", "sharedWith", List.of(), "status", "published"),
+            "d4", Map.of("tenant", "acme", "owner", "ann", "sharedWith", List.of(), "status", "published"));
+
+    @Bean
+    ResourceEvents resourceEvents() {
+        return new ResourceEvents();
+    }
 
     @Bean
     ResourceAttributes documents() {
@@ -63,6 +76,23 @@ class ResourceTestApplication {
         @RequiresResource(kind = "document", id = "{documentId}", action = "delete")
         String delete(@PathVariable String documentId) {
             return "deleted " + documentId;
+        }
+
+        /* Guarded by a route rule, whose pattern names the id {noteId}. */
+        @GetMapping("/notes/{id}")
+        String note(@PathVariable String id) {
+            return "note " + id;
+        }
+    }
+
+    /** The resource checks the application was told of. */
+    static final class ResourceEvents {
+
+        final List<ResourceDecisionEvent> seen = new CopyOnWriteArrayList<>();
+
+        @EventListener
+        void on(ResourceDecisionEvent decision) {
+            seen.add(decision);
         }
     }
 }

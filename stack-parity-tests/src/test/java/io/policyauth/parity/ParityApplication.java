@@ -1,8 +1,10 @@
 package io.policyauth.parity;
 
 import java.net.URI;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -23,7 +26,13 @@ import io.policyauth.core.AuthDecisionEvent;
 import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.AuthenticatedUser;
 import io.policyauth.core.SecurityRequestContext;
+import io.policyauth.resource.Resource;
+import io.policyauth.resource.ResourceAttributes;
+import io.policyauth.resource.ResourceAuthorizer;
+import io.policyauth.resource.ResourceDecision;
+import io.policyauth.resource.ResourceFilter;
 import io.policyauth.web.RequiresPolicy;
+import io.policyauth.web.RequiresResource;
 
 /**
  * An application written once and run on either stack: plain return values and an
@@ -93,6 +102,51 @@ public class ParityApplication {
      * @param note a remark
      */
     public record FormOrder(String amount, String note) {
+    }
+
+    /** Documents: d1 alice's and published, d2 another tenant's. */
+    @Bean
+    ResourceAttributes documents() {
+        Map<String, Map<String, Object>> documents = Map.of("d1", Map.of("owner", "alice", "status", "published"),
+                "d2", Map.of("owner", "alice", "tenant", "acme", "status", "published"));
+        return new ResourceAttributes() {
+
+            @Override
+            public String kind() {
+                return "document";
+            }
+
+            @Override
+            public Optional<Map<String, Object>> load(String id) {
+                return Optional.ofNullable(documents.get(id));
+            }
+        };
+    }
+
+    /** An engine of the application's own: the owner does anything, anyone reads what is published. */
+    @Bean
+    ResourceAuthorizer ownersAndReaders() {
+        return new ResourceAuthorizer() {
+
+            @Override
+            public ResourceDecision check(AuthenticatedUser user, Resource resource, String action) {
+                boolean allowed = user.subject().equals(resource.attributes().get("owner"))
+                        || "read".equals(action) && "published".equals(resource.attributes().get("status"));
+                return new ResourceDecision(resource, action, allowed, "owners-and-readers");
+            }
+
+            @Override
+            public List<ResourceDecision> checkAll(AuthenticatedUser user, List<Resource> resources,
+                    Collection<String> actions) {
+                return resources.stream().flatMap(resource -> actions.stream()
+                        .map(action -> check(user, resource, action))).toList();
+            }
+
+            @Override
+            public ResourceFilter plan(AuthenticatedUser user, String kind, String action) {
+                return ResourceFilter.ALWAYS_DENIED;
+            }
+        };
     }
 
     /*
@@ -234,6 +288,20 @@ public class ParityApplication {
         @CrossOrigin(origins = "https://app.example")
         Map<String, Object> shared(AuthenticatedUser user) {
             return caller(user);
+        }
+
+        @GetMapping("/documents/{documentId}")
+        @RequiresPolicy("private")
+        @RequiresResource(kind = "document", id = "{documentId}")
+        String readDocument(@PathVariable String documentId) {
+            return "read " + documentId;
+        }
+
+        @PutMapping("/documents/{documentId}")
+        @RequiresPolicy("private")
+        @RequiresResource(kind = "document", id = "{documentId}")
+        String updateDocument(@PathVariable String documentId) {
+            return "updated " + documentId;
         }
 
         @GetMapping("/context/{region}/{id}")

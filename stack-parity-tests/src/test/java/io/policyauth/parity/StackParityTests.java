@@ -424,6 +424,17 @@ class StackParityTests {
                     "--b0undary\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n5\r\n--b0undary--\r\n"));
             probes.add(new Probe("remote with the body, not UTF-8", 415, "POST", "/kx/orders", List.of(auth,
                     GOOD, json, "text/plain; charset=x-no-such-charset"), "a"));
+            // resource checks, after the policy: the owner, another caller, another tenant, an unknown resource
+            probes.add(new Probe("resource, the owner updates", 200, "PUT", "/documents/d1", List.of(auth,
+                    c.bearer()), null));
+            probes.add(new Probe("resource, another caller may not update", 403, "PUT", "/documents/d1",
+                    List.of(auth, c.reader()), null));
+            probes.add(Probe.get("resource, another caller reads what is published", 200, "/documents/d1", auth,
+                    c.reader()));
+            probes.add(Probe.get("resource, another tenant's, though published", 403, "/documents/d2", auth,
+                    c.reader()));
+            probes.add(Probe.get("resource, unknown", 404, "/documents/d9", auth, c.bearer()));
+            probes.add(Probe.get("resource, no token", 401, "/documents/d1"));
             // routes
             probes.add(Probe.get("route to public", 200, "/open/info"));
             probes.add(Probe.get("route by method, GET needs a key", 401, "/exports/daily"));

@@ -29,6 +29,7 @@ import io.policyauth.autoconfigure.SocketPeerAddresses;
 import io.policyauth.autoconfigure.apikey.ApiKeyProperties;
 import io.policyauth.core.AuthService;
 import io.policyauth.core.PolicyModes;
+import io.policyauth.core.ResourceGuard;
 import io.policyauth.core.TenantIsolation;
 import io.policyauth.gateway.GatewayEndpoints;
 import io.policyauth.gateway.GatewayPolicies;
@@ -57,10 +58,12 @@ public class GatewayAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     GatewayPolicies policyAuthGatewayPolicies(AuthService authService, PolicyModes modes,
-            GatewayProperties gateway, ObjectProvider<TenantIsolation> isolation) {
+            GatewayProperties gateway, ObjectProvider<TenantIsolation> isolation,
+            ObjectProvider<ResourceGuard> resources) {
         EffectivePolicies policies = new EffectivePolicies(authService, gateway.getDefaultPolicy(),
                 ConfiguredPolicies.routes(PREFIX + ".routes", gateway.getRoutes(),
-                        !gateway.isCaseInsensitivePaths()), modes, (type, path) -> false, isolation.getIfAvailable());
+                        !gateway.isCaseInsensitivePaths()), modes, (type, path) -> false, isolation.getIfAvailable(),
+                resources.getIfAvailable());
         return new GatewayPolicies(authService, policies);
     }
 

@@ -1,68 +1,79 @@
 package io.policyauth.autoconfigure.resource;
 
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.web.client.RestClient;
 
+import io.policyauth.autoconfigure.ApplicationClock;
 import io.policyauth.autoconfigure.ConditionalOnPolicyAuthEnabled;
 import io.policyauth.core.PolicyAuthConfigurationException;
 import io.policyauth.core.TenantIsolation;
 import io.policyauth.resource.ResourceAttributes;
+import io.policyauth.resource.ResourceAuditLog;
 import io.policyauth.resource.ResourceAuthorizer;
 import io.policyauth.resource.ResourceChecks;
-import io.policyauth.resource.cerbos.CerbosResourceAuthorizer;
-import io.policyauth.resource.cerbos.CerbosSettings;
+import io.policyauth.resource.ResourceDecisionListener;
+import io.policyauth.resource.ResourceDecisionMetrics;
 import io.policyauth.resource.mongo.MongoResourceFilters;
 
 /**
- * The {@link ResourceAuthorizer} of {@code policy-auth.resources.engine}: Cerbos, over its HTTP API.
- * Nothing talks to the engine at start; an engine that cannot answer makes the request that needs
- * it a 503.
+ * Resource checks on the application's {@link ResourceAuthorizer}: Cerbos's, or its own bean (another
+ * engine, or a test's stand-in). Under tenancy every engine is kept inside the caller's tenant; every
+ * check is counted, timed, published as a {@link io.policyauth.resource.ResourceDecisionEvent} and
+ * logged on the audit logger.
  */
-@AutoConfiguration
+@AutoConfiguration(after = CerbosAutoConfiguration.class)
 @ConditionalOnPolicyAuthEnabled
-@ConditionalOnClass(RestClient.class)
-@ConditionalOnProperty(name = ResourcesProperties.PREFIX + ".engine", havingValue = "cerbos")
+@ConditionalOnBean(ResourceAuthorizer.class)
 @EnableConfigurationProperties(ResourcesProperties.class)
 public class ResourceAuthorizationAutoConfiguration {
 
+    private static final String AUDIT = "policy-auth.audit.enabled";
+    private static final String AUDIT_LOG = "policy-auth.audit.log";
+
     @Bean
-    @ConditionalOnMissingBean
-    ResourceAuthorizer policyAuthResourceAuthorizer(ResourcesProperties resources) {
-        ResourcesProperties.Cerbos cerbos = resources.getCerbos();
-        try {
-            return new CerbosResourceAuthorizer(new CerbosSettings(cerbos.getUrl(), cerbos.getConnectTimeout(),
-                    cerbos.getReadTimeout(), cerbos.getMaxConcurrentRequests(), cerbos.isScopeFromTenant(),
-                    resources.getImplicitRoles(), resources.getPrincipalAttributes()));
-        }
-        catch (IllegalArgumentException invalid) {
-            throw new PolicyAuthConfigurationException(ResourcesProperties.PREFIX + ".cerbos: "
-                    + invalid.getMessage(), "Correct the property named above.", invalid);
-        }
+    static BeanPostProcessor policyAuthTenantScopedResources(ObjectProvider<TenantIsolation> isolation) {
+        return new TenantScopedResourcesPostProcessor(isolation);
     }
 
     @Bean
     @ConditionalOnMissingBean
     ResourceChecks policyAuthResourceChecks(ResourceAuthorizer authorizer, ObjectProvider<ResourceAttributes> kinds,
-            ResourcesProperties resources, ObjectProvider<TenantIsolation> isolation) {
+            ResourcesProperties resources, ObjectProvider<ResourceDecisionListener> listeners,
+            ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clock, ApplicationEventPublisher publisher,
+            Environment environment) {
         Map<String, String> actions = new LinkedHashMap<>();
         resources.getActions().forEach((method, action) -> actions.put(method.toUpperCase(Locale.ROOT), action));
-        TenantIsolation tenancy = isolation.getIfAvailable();
+        List<ResourceDecisionListener> told = new ArrayList<>();
+        told.add(new ResourceDecisionMetrics(meters.getIfAvailable(() -> Metrics.globalRegistry)));
+        if (environment.getProperty(AUDIT, Boolean.class, true)) {
+            told.add(publisher::publishEvent);
+            if (environment.getProperty(AUDIT_LOG, Boolean.class, true)) {
+                told.add(new ResourceAuditLog());
+            }
+        }
+        listeners.orderedStream().forEach(told::add);
         try {
             return new ResourceChecks(authorizer, kinds.orderedStream().toList(), actions, resources.getDenyStatus(),
-                    tenancy == null ? null : List.copyOf(tenancy.crossTenantRoles()));
+                    told, ApplicationClock.of(clock));
         }
         catch (IllegalArgumentException invalid) {
             throw new PolicyAuthConfigurationException(ResourcesProperties.PREFIX + ": " + invalid.getMessage(),

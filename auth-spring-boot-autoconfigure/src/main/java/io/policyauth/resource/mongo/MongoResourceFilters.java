@@ -15,7 +15,8 @@ import io.policyauth.resource.ResourceFilter;
  * resources the plan allows: always-allowed adds nothing, always-denied matches nothing, and a
  * condition is translated operator by operator ({@code eq}, {@code ne}, {@code lt}, {@code le},
  * {@code gt}, {@code ge}, {@code in} for membership of a value in a list attribute or of an
- * attribute in a list value, {@code and}, {@code or}, {@code not}, a boolean attribute or value).
+ * attribute in a list value, {@code and}, {@code or}, {@code not}, {@code exists} of an attribute, a
+ * boolean attribute or value).
  * Attributes are named as policies name them and mapped to document fields per kind. Anything else
  * throws {@link UntranslatableFilterException}: a list is never returned unfiltered.
  */
@@ -70,6 +71,7 @@ public final class MongoResourceFilters {
             case "not" -> new Criteria().norOperator(translate(single(operation), fields));
             case "eq", "ne", "lt", "le", "gt", "ge" -> comparison(operation, fields);
             case "in" -> membership(operation, fields);
+            case "exists" -> exists(operation, fields);
             default -> throw new UntranslatableFilterException("The plan operator '" + operation.operator()
                     + "' cannot be translated to a MongoDB query");
         };
@@ -111,6 +113,15 @@ public final class MongoResourceFilters {
         throw new UntranslatableFilterException("The plan's membership test " + operands + " cannot be translated");
     }
 
+    /* has(R.attr.x): the document holds the field; the lambda form (list.exists(x, ...)) is refused. */
+    private Criteria exists(FilterExpression.Operation operation, Map<String, String> fields) {
+        if (single(operation) instanceof FilterExpression.Attribute attribute) {
+            return Criteria.where(field(attribute, fields)).exists(true);
+        }
+        throw new UntranslatableFilterException("The plan's exists " + operation.operands() + " cannot be "
+                + "translated");
+    }
+
     private static String flipped(String operator) {
         return switch (operator) {
             case "lt" -> "gt";
@@ -131,8 +142,8 @@ public final class MongoResourceFilters {
 
     private static FilterExpression single(FilterExpression.Operation operation) {
         if (operation.operands().size() != 1) {
-            throw new UntranslatableFilterException("The plan operator 'not' has " + operation.operands().size()
-                    + " operands, not 1");
+            throw new UntranslatableFilterException("The plan operator '" + operation.operator() + "' has "
+                    + operation.operands().size() + " operands, not 1");
         }
         return operation.operands().get(0);
     }

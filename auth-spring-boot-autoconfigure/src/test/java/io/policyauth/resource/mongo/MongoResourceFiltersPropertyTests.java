@@ -96,6 +96,19 @@ class MongoResourceFiltersPropertyTests {
     }
 
     @Test
+    void existsSelectsTheDocumentsHoldingTheField() {
+        MongoTemplate template = mongo.template();
+        template.dropCollection("flagged");
+        template.insert(new Document(Map.of("_id", "with", "status", "draft")), "flagged");
+        template.insert(new Document(Map.of("_id", "without")), "flagged");
+        ResourceFilter exists = new ResourceFilter.Conditional(new FilterExpression.Operation("exists",
+                List.of(new FilterExpression.Attribute("status"))));
+
+        assertThat(template.find(Query.query(filters.toCriteria(exists, "document")), Document.class, "flagged"))
+                .extracting(document -> document.getString("_id")).containsExactly("with");
+    }
+
+    @Test
     void whatCannotBeTranslatedIsRefusedNeverUnfiltered() {
         ResourceFilter unknown = new ResourceFilter.Conditional(new FilterExpression.Operation("hasIntersection",
                 List.of(new FilterExpression.Attribute("sharedWith"), new FilterExpression.Value(List.of("bob")))));
