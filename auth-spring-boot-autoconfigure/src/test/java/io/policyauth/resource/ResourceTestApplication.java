@@ -28,12 +28,6 @@ import io.policyauth.web.RequiresResource;
     "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration"})
 class ResourceTestApplication {
 
-    static final Map<String, Map<String, Object>> DOCUMENTS = Map.of(
-            "d1", Map.of("tenant", "acme", "owner", "ann", "sharedWith", List.of("bob"), "status", "published"),
-            "d2", Map.of("tenant", "globex", "owner", "ann", "sharedWith", List.of(), "status", "published"),
-            "d3", Map.of("tenant", "initech", "owner", "ivy", "sharedWith", List.of(), "status", "published"),
-            "d4", Map.of("tenant", "acme", "owner", "ann", "sharedWith", List.of(), "status", "published"));
-
     @Bean
     ResourceEvents resourceEvents() {
         return new ResourceEvents();
@@ -41,17 +35,7 @@ class ResourceTestApplication {
 
     @Bean
     ResourceAttributes documents() {
-        return new ResourceAttributes() {
-            @Override
-            public String kind() {
-                return "document";
-            }
-
-            @Override
-            public Optional<Map<String, Object>> load(String id) {
-                return Optional.ofNullable(DOCUMENTS.get(id));
-            }
-        };
+        return ResourceFixtures.documents();
     }
 
     @RestController

@@ -1,15 +1,14 @@
 package io.policyauth.resource;
 
-import static io.policyauth.tenant.TenantTokens.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,11 +23,9 @@ import io.policyauth.web.PolicyMap;
 
 /**
  * {@code @RequiresResource} and route rules' {@code resource:} over a real Tomcat and the real Cerbos:
- * the owner, a shared reader, a stranger, a caller of another tenant (refused before Cerbos is
- * asked), a tenant administrator, a tenant's own scoped policy, an unknown resource, and
- * {@code deny-status: 404}, whose refusals cannot be told from an unknown resource; every check
- * counted, audited and shown in the policy map; dry-run lets a refused request through as
- * {@code would_deny}.
+ * the {@link ResourceWebContract} at {@code deny-status} 403 and 404, the
+ * {@link ResourceEngineFailureContract}; routes and gateway routes; every check counted, audited and
+ * shown in the policy map; dry-run lets a refused request through as {@code would_deny}.
  */
 class ResourceWebIntegrationTests {
 
@@ -58,7 +55,7 @@ class ResourceWebIntegrationTests {
 
     @Nested
     @SpringBootTest(classes = ResourceTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-    class Refusing403 {
+    class Refusing403 extends ResourceWebContract {
 
         @LocalServerPort
         int port;
@@ -77,22 +74,14 @@ class ResourceWebIntegrationTests {
             properties(registry);
         }
 
-        @Test
-        void aTenantAdministratorAndATenantsOwnScopedPolicy() {
-            HttpTestClient http = new HttpTestClient(port);
-            String ada = token("ada", "acme", "admin");
+        @Override
+        protected int port() {
+            return port;
+        }
 
-            assertThat(http.send("DELETE", "/documents/d4", "Authorization", ada).statusCode()).isEqualTo(200);
-            assertThat(http.get("/documents/d2", "Authorization", token("gus", "globex", "admin")).statusCode())
-                    .isEqualTo(200);
-            assertThat(http.get("/documents/d2", "Authorization", ada).statusCode())
-                    .as("an administrator of another tenant").isEqualTo(403);
-            // initech's scoped policy lets its members read its published documents; acme's do not.
-            assertThat(http.get("/documents/d3", "Authorization", token("ian", "initech")).statusCode())
-                    .isEqualTo(200);
-            assertThat(http.send("PUT", "/documents/d3", "Authorization", token("ian", "initech")).statusCode())
-                    .isEqualTo(403);
-            assertThat(http.get("/documents/d4", "Authorization", token("eve", "acme")).statusCode()).isEqualTo(403);
+        @Override
+        protected String token(String subject, String tenant, String... roles) {
+            return TenantTokens.token(subject, tenant, roles);
         }
 
         @Test
@@ -148,30 +137,12 @@ class ResourceWebIntegrationTests {
                     "effect", effect).timer();
             return timer == null ? 0 : timer.count();
         }
-
-        @Test
-        void eachCallerAsThePoliciesSay() {
-            HttpTestClient http = new HttpTestClient(port);
-            String ann = token("ann", "acme");
-            String bob = token("bob", "acme");
-
-            assertThat(http.send("PUT", "/documents/d1", "Authorization", ann).body()).isEqualTo("updated d1");
-            assertThat(http.send("DELETE", "/documents/d1", "Authorization", ann).statusCode()).isEqualTo(200);
-            assertThat(http.get("/documents/d1", "Authorization", bob).body()).isEqualTo("read d1");
-            HttpResponse<String> bobWrites = http.send("PUT", "/documents/d1", "Authorization", bob);
-            assertThat(bobWrites.statusCode()).isEqualTo(403);
-            assertThat(bobWrites.body()).contains("urn:policy-auth:problem:forbidden");
-            assertThat(http.get("/documents/d1", "Authorization", token("eve", "acme")).statusCode()).isEqualTo(403);
-            assertThat(http.get("/documents/d2", "Authorization", ann).statusCode()).isEqualTo(403);
-            assertThat(http.get("/documents/d9", "Authorization", ann).statusCode()).isEqualTo(404);
-            assertThat(http.get("/documents/d1").statusCode()).isEqualTo(401);
-        }
     }
 
     @Nested
     @SpringBootTest(classes = ResourceTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
             properties = "policy-auth.resources.deny-status=404")
-    class Hiding404 {
+    class Hiding404 extends ResourceWebContract {
 
         @LocalServerPort
         int port;
@@ -181,15 +152,53 @@ class ResourceWebIntegrationTests {
             properties(registry);
         }
 
-        @Test
-        void aRefusalCannotBeToldFromAnUnknownResource() {
-            HttpTestClient http = new HttpTestClient(port);
-            HttpResponse<String> refused = http.get("/documents/d1", "Authorization", token("eve", "acme"));
-            HttpResponse<String> unknown = http.get("/documents/d9", "Authorization", token("eve", "acme"));
+        @Override
+        protected int port() {
+            return port;
+        }
 
-            assertThat(refused.statusCode()).isEqualTo(404);
-            assertThat(refused.body()).isEqualTo(unknown.body());
-            assertThat(http.get("/documents/d1", "Authorization", token("bob", "acme")).statusCode()).isEqualTo(200);
+        @Override
+        protected String token(String subject, String tenant, String... roles) {
+            return TenantTokens.token(subject, tenant, roles);
+        }
+    }
+
+    @Nested
+    @SpringBootTest(classes = ResourceTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+            properties = {"policy-auth.resources.engine=cerbos", "policy-auth.resources.cerbos.read-timeout=300ms",
+                "policy-auth.resources.cerbos.max-concurrent-requests=1", "policy-auth.tenancy.enabled=true",
+                "policy-auth.jwt.secret=" + TenantTokens.SECRET})
+    class EngineFailing extends ResourceEngineFailureContract {
+
+        private static HangingEngine engine;
+
+        @LocalServerPort
+        int port;
+
+        @DynamicPropertySource
+        static void engine(DynamicPropertyRegistry registry) throws Exception {
+            engine = new HangingEngine();
+            registry.add("policy-auth.resources.cerbos.url", () -> engine.url().toString());
+        }
+
+        @AfterAll
+        static void close() throws Exception {
+            engine.close();
+        }
+
+        @Override
+        protected int port() {
+            return port;
+        }
+
+        @Override
+        protected HangingEngine engine() {
+            return engine;
+        }
+
+        @Override
+        protected String token(String subject, String tenant) {
+            return TenantTokens.token(subject, tenant);
         }
     }
 
@@ -210,11 +219,11 @@ class ResourceWebIntegrationTests {
 
         @Test
         void theGatewayChecksTheResourceItsRouteNames() {
-            assertThat(nginx("GET", "/files/d1", token("bob", "acme")).statusCode()).isEqualTo(204);
-            assertThat(nginx("PUT", "/files/d1", token("bob", "acme")).statusCode()).isEqualTo(403);
-            assertThat(nginx("GET", "/files/d2", token("ann", "acme")).statusCode()).as("another tenant's")
+            assertThat(nginx("GET", "/files/d1", TenantTokens.token("bob", "acme")).statusCode()).isEqualTo(204);
+            assertThat(nginx("PUT", "/files/d1", TenantTokens.token("bob", "acme")).statusCode()).isEqualTo(403);
+            assertThat(nginx("GET", "/files/d2", TenantTokens.token("ann", "acme")).statusCode()).as("another tenant's")
                     .isEqualTo(403);
-            assertThat(nginx("GET", "/files/d9", token("ann", "acme")).statusCode()).isEqualTo(404);
+            assertThat(nginx("GET", "/files/d9", TenantTokens.token("ann", "acme")).statusCode()).isEqualTo(404);
         }
 
         private HttpResponse<String> nginx(String method, String uri, String authorization) {
@@ -242,7 +251,7 @@ class ResourceWebIntegrationTests {
         @Test
         void aRefusalIsRecordedAsWouldDenyAndTheRequestGoesOn() {
             HttpResponse<String> refused = new HttpTestClient(port).send("PUT", "/documents/d1", "Authorization",
-                    token("eve", "acme"));
+                    TenantTokens.token("eve", "acme"));
 
             assertThat(refused.statusCode()).isEqualTo(200);
             assertThat(meters.get(ResourceDecisionMetrics.DECISIONS).tags("action", "update", "effect", "would_deny")

@@ -1,13 +1,7 @@
 package io.policyauth.web.reactive;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Nested;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -15,7 +9,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -23,29 +17,27 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 import io.policyauth.resource.ResourceAttributes;
+import io.policyauth.resource.ResourceEngineFailureContract;
+import io.policyauth.resource.ResourceFixtures;
+import io.policyauth.resource.ResourceWebContract;
 import io.policyauth.resource.cerbos.CerbosProcess;
 import io.policyauth.web.RequiresPolicy;
 import io.policyauth.web.RequiresResource;
 
 /**
- * {@code @RequiresResource} on WebFlux over a real Reactor Netty server and the real Cerbos, with
- * BlockHound watching the event loops: the engine is asked off them, and the answers are those of
- * Spring MVC.
+ * {@code @RequiresResource} on WebFlux over a real Reactor Netty server, with BlockHound watching
+ * the event loops (the engine is asked off them): the same contracts as on Spring MVC, against the
+ * real Cerbos at {@code deny-status} 403 and 404, and against an engine that hangs, is saturated,
+ * then is gone.
  */
-@SpringBootTest(classes = ReactiveResourceTests.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"policy-auth.jwt.secret=" + ReactiveResourceTests.SECRET,
-            "policy-auth.resources.engine=cerbos"})
 class ReactiveResourceTests {
 
     static final String SECRET = "a-reactive-resource-secret-of-32-bytes-or-more";
+    static final String PROPERTIES = "policy-auth.jwt.secret=" + SECRET;
 
     private static CerbosProcess cerbos;
 
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static synchronized void engine(DynamicPropertyRegistry registry) throws Exception {
+    static synchronized void realEngine(DynamicPropertyRegistry registry) throws Exception {
         if (cerbos == null) {
             cerbos = CerbosProcess.start();
         }
@@ -59,22 +51,97 @@ class ReactiveResourceTests {
         }
     }
 
-    @Test
-    void theOwnerTheSharedReaderAStrangerAndAnUnknownDocument() {
-        WebTestClient client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
-
-        client.put().uri("/documents/d1").header("Authorization", token("ann")).exchange().expectStatus().isOk();
-        client.get().uri("/documents/d1").header("Authorization", token("bob")).exchange().expectStatus().isOk();
-        client.put().uri("/documents/d1").header("Authorization", token("bob")).exchange().expectStatus()
-                .isForbidden();
-        client.get().uri("/documents/d1").header("Authorization", token("eve")).exchange().expectStatus()
-                .isForbidden();
-        client.get().uri("/documents/d9").header("Authorization", token("ann")).exchange().expectStatus()
-                .isNotFound().expectBody(String.class).value(body -> assertThat(body).contains("not-found"));
+    static String token(String subject, String tenant, String... roles) {
+        return TenantTokens.token(SECRET, subject, tenant, roles);
     }
 
-    private static String token(String subject) {
-        return TenantTokens.token(SECRET, subject, "acme");
+    @Nested
+    @SpringBootTest(classes = App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+            properties = {PROPERTIES, "policy-auth.resources.engine=cerbos", "policy-auth.tenancy.enabled=true",
+                "policy-auth.tenancy.roles.admin=tenant:admin"})
+    class Refusing403 extends ResourceWebContract {
+
+        @LocalServerPort
+        int port;
+
+        @DynamicPropertySource
+        static void engine(DynamicPropertyRegistry registry) throws Exception {
+            realEngine(registry);
+        }
+
+        @Override
+        protected int port() {
+            return port;
+        }
+
+        @Override
+        protected String token(String subject, String tenant, String... roles) {
+            return ReactiveResourceTests.token(subject, tenant, roles);
+        }
+    }
+
+    @Nested
+    @SpringBootTest(classes = App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+            properties = {PROPERTIES, "policy-auth.resources.engine=cerbos", "policy-auth.tenancy.enabled=true",
+                "policy-auth.tenancy.roles.admin=tenant:admin", "policy-auth.resources.deny-status=404"})
+    class Hiding404 extends ResourceWebContract {
+
+        @LocalServerPort
+        int port;
+
+        @DynamicPropertySource
+        static void engine(DynamicPropertyRegistry registry) throws Exception {
+            realEngine(registry);
+        }
+
+        @Override
+        protected int port() {
+            return port;
+        }
+
+        @Override
+        protected String token(String subject, String tenant, String... roles) {
+            return ReactiveResourceTests.token(subject, tenant, roles);
+        }
+    }
+
+    @Nested
+    @SpringBootTest(classes = App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+            properties = {PROPERTIES, "policy-auth.resources.engine=cerbos", "policy-auth.tenancy.enabled=true",
+                "policy-auth.resources.cerbos.read-timeout=300ms",
+                "policy-auth.resources.cerbos.max-concurrent-requests=1"})
+    class EngineFailing extends ResourceEngineFailureContract {
+
+        private static HangingEngine engine;
+
+        @LocalServerPort
+        int port;
+
+        @DynamicPropertySource
+        static void engine(DynamicPropertyRegistry registry) throws Exception {
+            engine = new HangingEngine();
+            registry.add("policy-auth.resources.cerbos.url", () -> engine.url().toString());
+        }
+
+        @AfterAll
+        static void close() throws Exception {
+            engine.close();
+        }
+
+        @Override
+        protected int port() {
+            return port;
+        }
+
+        @Override
+        protected HangingEngine engine() {
+            return engine;
+        }
+
+        @Override
+        protected String token(String subject, String tenant) {
+            return ReactiveResourceTests.token(subject, tenant);
+        }
     }
 
     @SpringBootConfiguration
@@ -84,19 +151,7 @@ class ReactiveResourceTests {
 
         @Bean
         ResourceAttributes documents() {
-            Map<String, Map<String, Object>> documents = Map.of("d1", Map.of("tenant", "acme", "owner", "ann",
-                    "sharedWith", List.of("bob"), "status", "published"));
-            return new ResourceAttributes() {
-                @Override
-                public String kind() {
-                    return "document";
-                }
-
-                @Override
-                public Optional<Map<String, Object>> load(String id) {
-                    return Optional.ofNullable(documents.get(id));
-                }
-            };
+            return ResourceFixtures.documents();
         }
 
         @RestController
@@ -114,6 +169,13 @@ class ReactiveResourceTests {
             @RequiresResource(kind = "document", id = "{documentId}")
             Mono<String> update(@PathVariable String documentId) {
                 return Mono.just("updated " + documentId);
+            }
+
+            @DeleteMapping("/documents/{documentId}")
+            @RequiresPolicy("private")
+            @RequiresResource(kind = "document", id = "{documentId}")
+            Mono<String> delete(@PathVariable String documentId) {
+                return Mono.just("deleted " + documentId);
             }
         }
     }
