@@ -3,7 +3,10 @@ package io.policyauth.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
 
+import com.jayway.jsonpath.JsonPath;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.AfterAll;
@@ -44,6 +47,7 @@ class ResourceWebIntegrationTests {
         registry.add("policy-auth.routes[0].policy", () -> "private");
         registry.add("policy-auth.routes[0].resource.kind", () -> "document");
         registry.add("policy-auth.routes[0].resource.id", () -> "{noteId}");
+        registry.add("management.endpoints.web.exposure.include", () -> "policyauth");
     }
 
     @AfterAll
@@ -130,6 +134,11 @@ class ResourceWebIntegrationTests {
                 assertThat(entry.method()).isEqualTo("GET");
                 assertThat(entry.resource()).isEqualTo(new ResourceRule("document", "noteId", "read"));
             });
+            String report = http.get("/actuator/policyauth", "Authorization", TenantTokens.token("ann", "acme"))
+                    .body();
+            assertThat(JsonPath.<List<Object>>read(report, "$.endpoints[?(@.pattern=='/documents/{documentId}' "
+                    + "&& @.method=='DELETE')].resource")).containsExactly(Map.of("kind", "document",
+                            "id", "{documentId}", "action", "delete"));
         }
 
         private double count(String action, String effect) {

@@ -32,6 +32,18 @@ class DocumentFollowsRoutesTests {
     }
 
     @Test
+    void aRoutesResourceRuleIsInTheDocumentWithItsActionResolved() {
+        ApiDocs docs = docs("policy-auth.resources.engine=cerbos", "policy-auth.routes[0].pattern=/catalog/{sku}",
+                "policy-auth.routes[0].policy=private", "policy-auth.routes[0].resource.kind=product",
+                "policy-auth.routes[0].resource.id={sku}", "policy-auth.routes[1].pattern=/v3/api-docs/**",
+                "policy-auth.routes[1].policy=public");
+
+        assertThat(docs.operation("GET", "/catalog/{sku}").policyAuth()).containsEntry("resource",
+                Map.of("kind", "product", "id", "{sku}", "action", "read"));
+        assertThat(docs.operation("GET", "/orders").policyAuth()).doesNotContainKey("resource");
+    }
+
+    @Test
     void anotherDefaultPolicyIsAnotherSecurity() {
         ApiDocs keys = docs("policy-auth.default-policy=shared_api_key");
 
