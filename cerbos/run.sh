@@ -8,4 +8,4 @@ if [ ! -x "$binary" ]; then
   npm install --no-audit --no-fund --silent --prefix target/cerbos @cerbos/cerbos-linux-x64@0.55.0
 fi
 "$binary" compile cerbos/policies
-exec "$binary" server --config=cerbos/config.yaml
+exec "$binary" server --config=cerbos/config.yaml --log-level=warn

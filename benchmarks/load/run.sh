@@ -12,7 +12,9 @@
 # THREADS wrk threads (1), ROUNDS measured passes over every endpoint (3), SKIP_BUILD=1 to reuse
 # benchmarks/target/benchmarks.jar, JAVA_OPTS for the app (-Xms512m -Xmx512m), ONLY a regular
 # expression of the variants to measure (e.g. ONLY='public|HS256'; the baseline always runs),
-# TENANCY=1 to turn policy-auth.tenancy on and add a tenant-isolated endpoint with a permission.
+# TENANCY=1 to turn policy-auth.tenancy on and add a tenant-isolated endpoint with a permission,
+# RESOURCES=1 to add a resource check against Cerbos on 127.0.0.1:3592 (started with cerbos/run.sh
+# unless one serves there already) beside the same endpoint without it.
 #
 # Each variant runs between two runs of the baseline and is reported as its ratio to their mean, so
 # a machine that slows down or speeds up during the run does not bias any ratio; rounds alternate
@@ -40,14 +42,24 @@ TENANCY="${TENANCY:-0}"
 if [[ "$TENANCY" == "1" ]]; then
   APP_ARGS+=(--policy-auth.tenancy.enabled=true)
 fi
+RESOURCES="${RESOURCES:-0}"
+CERBOS="http://127.0.0.1:3592"
+if [[ "$RESOURCES" == "1" ]]; then
+  APP_ARGS+=(--policy-auth.resources.engine=cerbos "--policy-auth.resources.cerbos.url=$CERBOS")
+fi
 BASE="http://127.0.0.1:${PORT}"
 WORK="$(mktemp -d)"
 APP_PID=""
+CERBOS_PID=""
 
 stop_app() {
   if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
     kill "$APP_PID"
     wait "$APP_PID" 2>/dev/null || true
+  fi
+  if [[ -n "$CERBOS_PID" ]] && kill -0 "$CERBOS_PID" 2>/dev/null; then
+    kill "$CERBOS_PID"
+    wait "$CERBOS_PID" 2>/dev/null || true
   fi
   rm -rf "$WORK"
 }
@@ -61,6 +73,17 @@ fi
 if [[ "${SKIP_BUILD:-0}" != "1" || ! -f "$JAR" ]]; then
   echo "Building $JAR" >&2
   ./mvnw -B -q -pl benchmarks -am package -DskipTests
+fi
+
+if [[ "$RESOURCES" == "1" ]] && ! curl -fs "$CERBOS/_cerbos/health" >/dev/null 2>&1; then
+  echo "Starting Cerbos with cerbos/run.sh" >&2
+  bash cerbos/run.sh >"$WORK/cerbos.log" 2>&1 &
+  CERBOS_PID=$!
+  for _ in $(seq 1 600); do
+    if curl -fs "$CERBOS/_cerbos/health" >/dev/null 2>&1; then break; fi
+    if ! kill -0 "$CERBOS_PID" 2>/dev/null; then cat "$WORK/cerbos.log" >&2; echo "Cerbos died" >&2; exit 1; fi
+    sleep 0.5
+  done
 fi
 
 # shellcheck disable=SC2086
@@ -99,6 +122,8 @@ ENDPOINTS=(
   "private RS256|/private/rs256|$RS|same"
   "private ES256|/private/es256|$ES|same"
   "private HS256, tenant-isolated, with a permission|/tenants/acme/private/hs256|$HS_ACME|same"
+  "private HS256, a tenant's token|/private/hs256|$HS_ACME|same"
+  "private HS256 + resource check (Cerbos over loopback)|/documents/d1|$HS_ACME|same"
   "Spring Security HS256|/ss/hs256|$HS|same"
   "Spring Security RS256|/ss/rs256|$RS|same"
   "Spring Security ES256|/ss/es256|$ES|same"
@@ -106,6 +131,9 @@ ENDPOINTS=(
 if [[ "$TENANCY" != "1" ]]; then # the tenant endpoint answers only under tenancy
   unset 'ENDPOINTS[9]'
   ENDPOINTS=("${ENDPOINTS[@]}")
+fi
+if [[ "$RESOURCES" != "1" ]]; then # the document endpoint answers only with an engine
+  mapfile -t ENDPOINTS < <(printf '%s\n' "${ENDPOINTS[@]}" | grep -v "|/documents/d1|" | grep -v "^private HS256, a tenant")
 fi
 if [[ "$STACK" == "webflux" ]]; then # no Spring Security peers
   mapfile -t ENDPOINTS < <(printf '%s\n' "${ENDPOINTS[@]}" | grep -v '^Spring Security')

@@ -1,6 +1,5 @@
 package io.policyauth.resource.cerbos;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,8 +13,9 @@ import java.util.UUID;
 import java.util.concurrent.Semaphore;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import tools.jackson.core.JacksonException;
@@ -32,14 +32,15 @@ import io.policyauth.resource.ResourceFilter;
 
 /**
  * {@link ResourceAuthorizer} on Cerbos's HTTP API ({@code POST /api/check/resources},
- * {@code POST /api/plan/resources}), with Spring's {@link RestClient}. The principal is the caller:
+ * {@code POST /api/plan/resources}), with Spring's {@link RestClient} on Apache HttpClient 5 when the
+ * application has it, else on the JDK's client. The principal is the caller:
  * its subject, its roles and the implicit ones, and the attributes {@code tenant}, {@code scopes},
  * {@code permissions}, {@code mechanism} and the configured claims; with {@code scopeFromTenant}
  * the caller's tenant is the scope of principal and resource. Batches are cut at Cerbos's 50
  * resources a request. Anything but a well-formed answer in time is a 503; so is a request beyond
  * {@code maxConcurrentRequests}, refused at once rather than queued.
  */
-public final class CerbosResourceAuthorizer implements ResourceAuthorizer {
+public final class CerbosResourceAuthorizer implements ResourceAuthorizer, AutoCloseable {
 
     /** Most resources Cerbos takes in one request. */
     public static final int MAX_BATCH = 50;
@@ -49,6 +50,7 @@ public final class CerbosResourceAuthorizer implements ResourceAuthorizer {
     private static final String ATTRIBUTE_PREFIX = "request.resource.attr.";
 
     private final CerbosSettings settings;
+    private final ClientHttpRequestFactory requests;
     private final RestClient client;
     private final Semaphore permits;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -57,13 +59,22 @@ public final class CerbosResourceAuthorizer implements ResourceAuthorizer {
      * @param settings where Cerbos is and what to send it
      */
     public CerbosResourceAuthorizer(CerbosSettings settings) {
+        this(settings, CerbosRequestFactories.of(settings));
+    }
+
+    CerbosResourceAuthorizer(CerbosSettings settings, ClientHttpRequestFactory requests) {
         this.settings = settings;
-        HttpClient http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
-        requests.setReadTimeout(settings.readTimeout());
+        this.requests = requests;
         this.client = RestClient.builder().baseUrl(settings.url().toString()).requestFactory(requests).build();
         this.permits = new Semaphore(settings.maxConcurrentRequests());
+    }
+
+    /** Closes the HTTP client's connections. */
+    @Override
+    public void close() throws Exception {
+        if (requests instanceof DisposableBean disposable) {
+            disposable.destroy();
+        }
     }
 
     @Override

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,17 +12,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.policyauth.core.AuthUnavailableException;
 import io.policyauth.core.AuthenticatedUser;
 import io.policyauth.resource.FilterExpression;
+import io.policyauth.resource.HangingEngine;
 import io.policyauth.resource.Resource;
 import io.policyauth.resource.ResourceDecision;
 import io.policyauth.resource.ResourceFilter;
@@ -112,22 +113,26 @@ class CerbosResourceAuthorizerTests {
         assertUnavailable(() -> down.plan(user("ann", "acme"), "document", "read"), "resource_engine_unavailable");
     }
 
-    @Test
-    void aHangingEngineIsA503AfterTheReadTimeoutAndASaturatedOneAtOnce() throws Exception {
-        List<Socket> held = new CopyOnWriteArrayList<>();
-        try (ServerSocket silent = new ServerSocket(0)) {
-            CompletableFuture.runAsync(() -> {
-                while (!silent.isClosed()) {
-                    try {
-                        held.add(silent.accept());
-                    }
-                    catch (IOException closed) {
-                        return;
-                    }
-                }
-            });
-            CerbosResourceAuthorizer hanging = new CerbosResourceAuthorizer(settings(URI.create("http://127.0.0.1:"
-                    + silent.getLocalPort()), 1));
+    @ParameterizedTest(name = "HttpClient 5: {0}")
+    @ValueSource(booleans = {true, false})
+    void eitherHttpClientAsksCerbos(boolean httpComponents) throws Exception {
+        CerbosSettings settings = settings(cerbos.url(), 4);
+        try (CerbosResourceAuthorizer asking = new CerbosResourceAuthorizer(settings,
+                CerbosRequestFactories.of(settings, httpComponents))) {
+            assertThat(asking.check(user("bob", "acme"), SHARED, "read").allowed()).isTrue();
+            assertThat(asking.check(user("bob", "acme"), SHARED, "update").allowed()).isFalse();
+            assertThat(asking.plan(user("bob", "acme"), "document", "read"))
+                    .isInstanceOf(ResourceFilter.Conditional.class);
+        }
+    }
+
+    @ParameterizedTest(name = "HttpClient 5: {0}")
+    @ValueSource(booleans = {true, false})
+    void aHangingEngineIsA503AfterTheReadTimeoutAndASaturatedOneAtOnce(boolean httpComponents) throws Exception {
+        try (HangingEngine silent = new HangingEngine()) {
+            CerbosSettings settings = settings(silent.url(), 1);
+            CerbosResourceAuthorizer hanging = new CerbosResourceAuthorizer(settings,
+                    CerbosRequestFactories.of(settings, httpComponents));
             CompletableFuture<Throwable> first = CompletableFuture.supplyAsync(() -> {
                 try {
                     hanging.check(user("ann", "acme"), SHARED, "read");
@@ -137,16 +142,12 @@ class CerbosResourceAuthorizerTests {
                     return failure;
                 }
             });
-            Thread.sleep(200);
+            silent.awaitHeld(1);
 
             assertUnavailable(() -> hanging.check(user("ann", "acme"), SHARED, "read"), "resource_engine_saturated");
             assertThat(first.get()).isInstanceOfSatisfying(AuthUnavailableException.class,
                     refused -> assertThat(refused.reason()).isEqualTo("resource_engine_unavailable"));
-        }
-        finally {
-            for (Socket socket : held) {
-                socket.close();
-            }
+            hanging.close();
         }
     }
 

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
+import io.policyauth.resource.HangingEngine;
 import io.policyauth.resource.ResourceAttributes;
 import io.policyauth.resource.ResourceEngineFailureContract;
 import io.policyauth.resource.ResourceFixtures;
