@@ -15,6 +15,7 @@ import io.policyauth.benchmarks.RenamedPolicy;
 import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.AuthService;
 import io.policyauth.core.PolicyModes;
+import io.policyauth.core.ResourceGuard;
 import io.policyauth.core.TenantIsolation;
 import io.policyauth.jwt.PrivateExecutor;
 import io.policyauth.jwt.VerifiedTokenCacheSettings;
@@ -48,11 +49,12 @@ class LoadConfiguration {
      */
     @Bean
     EffectivePolicies handlerPolicies(AuthService authService, PolicyAuthProperties properties, PolicyModes modes,
-            Environment environment, ObjectProvider<TenantIsolation> isolation) {
+            Environment environment, ObjectProvider<TenantIsolation> isolation,
+            ObjectProvider<ResourceGuard> resources) {
         return new EffectivePolicies(authService, properties.getDefaultPolicy(), List.of(), modes,
                 PolicyAuthWebMvcAutoConfiguration.errorPath(environment)
                         .or((type, path) -> ExemptFromPolicyAuth.class.isAssignableFrom(type)),
-                isolation.getIfAvailable());
+                isolation.getIfAvailable(), resources.getIfAvailable());
     }
 
     private static VerifiedTokenCacheSettings cacheSettings(JwtProperties jwt) {
