@@ -24,7 +24,9 @@ import io.policyauth.core.AuthenticatedUser;
 import io.policyauth.resource.FilterExpression;
 import io.policyauth.resource.Resource;
 import io.policyauth.resource.ResourceDecision;
+import io.policyauth.resource.ResourceAuthorizer;
 import io.policyauth.resource.ResourceFilter;
+import io.policyauth.resource.TenantScopedResourceAuthorizer;
 import io.policyauth.resource.cerbos.CerbosProcess;
 import io.policyauth.resource.cerbos.CerbosResourceAuthorizer;
 import io.policyauth.resource.cerbos.CerbosSettings;
@@ -32,25 +34,27 @@ import io.policyauth.resource.cerbos.CerbosSettings;
 /**
  * For many random data sets (owners, tenants, share lists, statuses) and callers, the query made
  * from the real Cerbos's plan, over the real MongoDB driver, returns exactly the documents for which
- * Cerbos's own check allows {@code read}.
+ * Cerbos's own check allows {@code read}: with the tenant as the Cerbos scope (initech's scoped
+ * policy included) and the tenant restriction, as configured by default under tenancy.
  */
 class MongoResourceFiltersPropertyTests {
 
     private static final Map<String, String> FIELDS = Map.of("owner", "ownerId", "tenant", "tenantId",
             "sharedWith", "sharedWith", "status", "status");
     private static final List<String> SUBJECTS = List.of("ann", "bob", "eve", "zed");
-    private static final List<String> TENANTS = List.of("acme", "globex");
+    private static final List<String> TENANTS = List.of("acme", "globex", "initech");
 
     private static CerbosProcess cerbos;
-    private static CerbosResourceAuthorizer authorizer;
+    private static ResourceAuthorizer authorizer;
     private static EmbeddedMongo mongo;
     private final MongoResourceFilters filters = new MongoResourceFilters(Map.of("document", FIELDS));
 
     @BeforeAll
     static void start() throws Exception {
         cerbos = CerbosProcess.start();
-        authorizer = new CerbosResourceAuthorizer(new CerbosSettings(cerbos.url(), Duration.ofMillis(500),
-                Duration.ofSeconds(5), 8, false, List.of("user"), List.of()));
+        // As configured by default under tenancy: the tenant as the Cerbos scope, kept inside the tenant.
+        authorizer = new TenantScopedResourceAuthorizer(new CerbosResourceAuthorizer(new CerbosSettings(cerbos.url(),
+                Duration.ofMillis(500), Duration.ofSeconds(5), 8, true, List.of("user"), List.of())), Set.of());
         mongo = new EmbeddedMongo();
     }
 
