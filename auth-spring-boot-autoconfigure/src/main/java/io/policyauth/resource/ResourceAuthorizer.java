@@ -18,7 +18,9 @@ public interface ResourceAuthorizer {
      * @param action what the caller wants to do, such as {@code update}
      * @return the engine's answer
      */
-    ResourceDecision check(AuthenticatedUser user, Resource resource, String action);
+    default ResourceDecision check(AuthenticatedUser user, Resource resource, String action) {
+        return checkAll(user, List.of(resource), List.of(action)).get(0);
+    }
 
     /**
      * Many resources and actions at once.

@@ -21,17 +21,6 @@ public final class ResourceFixtures {
      * @return the attributes of {@link #DOCUMENTS}, kind {@code document}
      */
     public static ResourceAttributes documents() {
-        return new ResourceAttributes() {
-
-            @Override
-            public String kind() {
-                return "document";
-            }
-
-            @Override
-            public Optional<Map<String, Object>> load(String id) {
-                return Optional.ofNullable(DOCUMENTS.get(id));
-            }
-        };
+        return ResourceAttributes.of("document", id -> Optional.ofNullable(DOCUMENTS.get(id)));
     }
 }

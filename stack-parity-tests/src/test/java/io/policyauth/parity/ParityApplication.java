@@ -109,18 +109,7 @@ public class ParityApplication {
     ResourceAttributes documents() {
         Map<String, Map<String, Object>> documents = Map.of("d1", Map.of("owner", "alice", "status", "published"),
                 "d2", Map.of("owner", "alice", "tenant", "acme", "status", "published"));
-        return new ResourceAttributes() {
-
-            @Override
-            public String kind() {
-                return "document";
-            }
-
-            @Override
-            public Optional<Map<String, Object>> load(String id) {
-                return Optional.ofNullable(documents.get(id));
-            }
-        };
+        return ResourceAttributes.of("document", id -> Optional.ofNullable(documents.get(id)));
     }
 
     /** An engine of the application's own: the owner does anything, anyone reads what is published. */

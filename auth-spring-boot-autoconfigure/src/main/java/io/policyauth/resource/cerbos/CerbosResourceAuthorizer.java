@@ -78,11 +78,6 @@ public final class CerbosResourceAuthorizer implements ResourceAuthorizer, AutoC
     }
 
     @Override
-    public ResourceDecision check(AuthenticatedUser user, Resource resource, String action) {
-        return checkAll(user, List.of(resource), List.of(action)).get(0);
-    }
-
-    @Override
     public List<ResourceDecision> checkAll(AuthenticatedUser user, List<Resource> resources,
             Collection<String> actions) {
         List<ResourceDecision> decisions = new ArrayList<>(resources.size() * actions.size());

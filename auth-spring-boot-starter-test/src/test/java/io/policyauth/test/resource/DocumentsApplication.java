@@ -32,17 +32,7 @@ class DocumentsApplication {
 
     @Bean
     ResourceAttributes documents() {
-        return new ResourceAttributes() {
-            @Override
-            public String kind() {
-                return "document";
-            }
-
-            @Override
-            public Optional<Map<String, Object>> load(String id) {
-                return Optional.ofNullable(DOCUMENTS.get(id));
-            }
-        };
+        return ResourceAttributes.of("document", id -> Optional.ofNullable(DOCUMENTS.get(id)));
     }
 
     @RestController

@@ -188,17 +188,6 @@ public class ResourceBenchmarks {
     }
 
     private static ResourceAttributes inMemory(Map<String, Object> attributes) {
-        return new ResourceAttributes() {
-
-            @Override
-            public String kind() {
-                return "document";
-            }
-
-            @Override
-            public Optional<Map<String, Object>> load(String id) {
-                return Optional.of(attributes);
-            }
-        };
+        return ResourceAttributes.of("document", id -> Optional.of(attributes));
     }
 }

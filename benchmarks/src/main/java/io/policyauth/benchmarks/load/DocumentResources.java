@@ -29,18 +29,7 @@ class DocumentResources {
 
     @Bean
     ResourceAttributes loadDocuments() {
-        return new ResourceAttributes() {
-
-            @Override
-            public String kind() {
-                return "document";
-            }
-
-            @Override
-            public Optional<Map<String, Object>> load(String id) {
-                return "d1".equals(id) ? Optional.of(DOCUMENT) : Optional.empty();
-            }
-        };
+        return ResourceAttributes.of("document", id -> "d1".equals(id) ? Optional.of(DOCUMENT) : Optional.empty());
     }
 
     @RestController

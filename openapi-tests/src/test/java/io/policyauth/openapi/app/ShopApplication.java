@@ -15,17 +15,6 @@ public class ShopApplication {
     /** The catalog's products, for resource rules on the catalog routes. */
     @Bean
     ResourceAttributes products() {
-        return new ResourceAttributes() {
-
-            @Override
-            public String kind() {
-                return "product";
-            }
-
-            @Override
-            public Optional<Map<String, Object>> load(String id) {
-                return Optional.of(Map.of("sku", id));
-            }
-        };
+        return ResourceAttributes.of("product", id -> Optional.of(Map.<String, Object>of("sku", id)));
     }
 }

@@ -48,19 +48,9 @@ public class DocumentsConfiguration {
 
     @Bean
     ResourceAttributes documentAttributes(MongoTemplate mongo) {
-        return new ResourceAttributes() {
-
-            @Override
-            public String kind() {
-                return "document";
-            }
-
-            @Override
-            public Optional<Map<String, Object>> load(String id) {
-                Document stored = mongo.findOne(Query.query(Criteria.where("_id").is(id)), Document.class, COLLECTION);
-                return Optional.ofNullable(stored).map(DocumentsConfiguration::attributes);
-            }
-        };
+        return ResourceAttributes.of("document", id -> Optional.ofNullable(mongo.findOne(
+                Query.query(Criteria.where("_id").is(id)), Document.class, COLLECTION))
+                .map(DocumentsConfiguration::attributes));
     }
 
     static Map<String, Object> attributes(Document stored) {
