@@ -62,7 +62,8 @@ public class PolicyAuthAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         AuthExecutorRegistry authExecutorRegistry(ObjectProvider<AuthExecutor> executors,
-                PolicyAuthProperties properties, ObjectProvider<PermissionResolver> permissions) {
+                PolicyAuthProperties properties, ObjectProvider<PermissionResolver> permissions,
+                ObjectProvider<Clock> clock) {
             // Every policy's callers hold their roles' permissions, for any requirement above it.
             PermissionResolver resolver = permissions.getIfAvailable();
             List<AuthExecutor> beans = executors.orderedStream()
@@ -74,7 +75,7 @@ public class PolicyAuthAutoConfiguration {
                 return fromBeans;
             }
             List<AuthExecutor> all = new ArrayList<>(beans);
-            all.addAll(PolicyComposer.compose(fromBeans, definitions));
+            all.addAll(PolicyComposer.compose(fromBeans, definitions, ApplicationClock.of(clock)));
             return new AuthExecutorRegistry(all, BuiltInPolicies.HINTS);
         }
 

@@ -1,13 +1,18 @@
 package io.policyauth.autoconfigure;
 
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.convert.DurationUnit;
 
 import io.policyauth.core.Requirements;
 
 /**
- * Scopes, roles and permissions required on top of a policy: by a named policy, a route rule or a
- * remote policy.
+ * Scopes, roles and permissions required on top of a policy, and a step-up: by a named policy, a
+ * route rule or a remote policy.
  */
 public abstract class RequirementsProperties {
 
@@ -22,6 +27,13 @@ public abstract class RequirementsProperties {
      * (policy-auth.tenancy); literal, matched as scopes are.
      */
     private List<String> permissions = new ArrayList<>();
+
+    /** Step-up (RFC 9470): authentication context classes any of which the token's acr must be. */
+    private List<String> acr = new ArrayList<>();
+
+    /** Step-up (RFC 9470): the most time since the caller authenticated (auth_time); a bare number is seconds. */
+    @DurationUnit(ChronoUnit.SECONDS)
+    private @Nullable Duration maxAge;
 
     public List<String> getScopes() {
         return scopes;
@@ -47,11 +59,27 @@ public abstract class RequirementsProperties {
         this.permissions = permissions;
     }
 
+    public List<String> getAcr() {
+        return acr;
+    }
+
+    public void setAcr(List<String> acr) {
+        this.acr = acr;
+    }
+
+    public @Nullable Duration getMaxAge() {
+        return maxAge;
+    }
+
+    public void setMaxAge(@Nullable Duration maxAge) {
+        this.maxAge = maxAge;
+    }
+
     /**
      * @return the requirements, validated
      * @throws IllegalArgumentException for a blank value or a wildcard in a required scope or permission
      */
     public Requirements toRequirements() {
-        return Requirements.of(scopes, roles, permissions);
+        return Requirements.of(scopes, roles, permissions).withStepUp(acr, maxAge);
     }
 }

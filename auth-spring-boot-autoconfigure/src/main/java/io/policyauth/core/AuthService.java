@@ -171,6 +171,13 @@ public final class AuthService {
     }
 
     /**
+     * @return the time decisions are made at, which step-ups are judged by
+     */
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
      * @return the registry of policies
      */
     public AuthExecutorRegistry registry() {

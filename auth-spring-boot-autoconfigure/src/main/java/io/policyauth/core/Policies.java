@@ -1,5 +1,6 @@
 package io.policyauth.core;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,11 +60,22 @@ public final class Policies {
 
     /**
      * @param executor the policy that authenticates
-     * @param requirements scopes and roles the caller must also hold
+     * @param requirements scopes, roles and permissions the caller must also hold, no step-up
      * @return the policy itself when nothing is required, else the policy checked for them
+     * @throws IllegalArgumentException when the requirements hold a step-up, which needs a clock
      */
     public static AuthExecutor withRequirements(AuthExecutor executor, Requirements requirements) {
-        return requirements.isEmpty() ? executor : new RequirementsExecutor(executor, requirements);
+        return requirements.isEmpty() ? executor : new RequirementsExecutor(executor, requirements, null);
+    }
+
+    /**
+     * @param executor the policy that authenticates
+     * @param requirements what the caller must also hold, a step-up included
+     * @param clock the application's clock, which a step-up's {@code max-age} is judged by
+     * @return the policy itself when nothing is required, else the policy checked for them
+     */
+    public static AuthExecutor withRequirements(AuthExecutor executor, Requirements requirements, Clock clock) {
+        return requirements.isEmpty() ? executor : new RequirementsExecutor(executor, requirements, clock);
     }
 
     /**
@@ -93,12 +105,13 @@ public final class Policies {
     /**
      * @param definition a policy defined from other policies
      * @param members the members' executors, in the definition's order
+     * @param clock the application's clock, for a step-up the definition requires
      * @return the defined policy
      */
-    public static AuthExecutor of(PolicyDefinition definition, List<AuthExecutor> members) {
+    public static AuthExecutor of(PolicyDefinition definition, List<AuthExecutor> members, Clock clock) {
         AuthExecutor composite = definition.combination() == PolicyDefinition.Combination.ANY_OF
                 ? anyOf(definition.name(), members) : allOf(definition.name(), members);
-        return withRequirements(composite, definition.requirements());
+        return withRequirements(composite, definition.requirements(), clock);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.policyauth.core;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,9 +19,11 @@ public final class PolicyComposer {
     private final AuthExecutorRegistry base;
     private final Map<String, PolicyDefinition> definitions = new LinkedHashMap<>();
     private final Map<String, AuthExecutor> built = new LinkedHashMap<>();
+    private final Clock clock;
 
-    private PolicyComposer(AuthExecutorRegistry base, List<PolicyDefinition> definitions) {
+    private PolicyComposer(AuthExecutorRegistry base, List<PolicyDefinition> definitions, Clock clock) {
         this.base = base;
+        this.clock = clock;
         for (PolicyDefinition definition : definitions) {
             if (base.find(definition.name()).isPresent()) {
                 throw new PolicyAuthConfigurationException("Policy '" + definition.name()
@@ -35,11 +38,13 @@ public final class PolicyComposer {
      *
      * @param base the policies registered by executor beans
      * @param definitions the definitions, which may name each other
+     * @param clock the application's clock, for the step-ups definitions require
      * @return one executor per definition, in definition order
      * @throws IllegalStateException on an unknown member, a taken name or a cycle
      */
-    public static List<AuthExecutor> compose(AuthExecutorRegistry base, List<PolicyDefinition> definitions) {
-        PolicyComposer composer = new PolicyComposer(base, definitions);
+    public static List<AuthExecutor> compose(AuthExecutorRegistry base, List<PolicyDefinition> definitions,
+            Clock clock) {
+        PolicyComposer composer = new PolicyComposer(base, definitions, clock);
         List<AuthExecutor> executors = new ArrayList<>();
         for (String name : composer.definitions.keySet()) {
             executors.add(composer.build(name, new ArrayList<>()));
@@ -64,7 +69,7 @@ public final class PolicyComposer {
             members.add(resolve(member, definition, path));
         }
         path.remove(path.size() - 1);
-        AuthExecutor executor = Policies.of(definition, members);
+        AuthExecutor executor = Policies.of(definition, members, clock);
         built.put(name, executor);
         return executor;
     }

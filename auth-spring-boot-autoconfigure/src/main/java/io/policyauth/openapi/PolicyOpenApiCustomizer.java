@@ -113,6 +113,7 @@ public final class PolicyOpenApiCustomizer implements GlobalOpenApiCustomizer {
         if (!required.permissions().isEmpty()) {
             extension.put("permissions", List.copyOf(required.permissions()));
         }
+        putStepUp(extension, required);
         if (entry.tenant().mode() != TenantBinding.Mode.OFF) {
             extension.put("tenant", entry.tenant().toString());
         }
@@ -148,6 +149,16 @@ public final class PolicyOpenApiCustomizer implements GlobalOpenApiCustomizer {
     }
 
     /* A policy that may wait on I/O decides with a backend, which can fail to answer (503). */
+    /* RFC 9470's names: acr_values and max_age, in seconds. */
+    private static void putStepUp(Map<String, Object> extension, Requirements required) {
+        if (!required.acr().isEmpty()) {
+            extension.put("acr", List.copyOf(required.acr()));
+        }
+        if (required.maxAge() != null) {
+            extension.put("max-age", required.maxAge().toSeconds());
+        }
+    }
+
     private boolean dependsOnBackend(MappedPolicy entry) {
         return entry.policy().stream().map(registry::find).flatMap(Optional::stream).anyMatch(AuthExecutor::mayBlock);
     }
@@ -161,7 +172,7 @@ public final class PolicyOpenApiCustomizer implements GlobalOpenApiCustomizer {
             }
             members.add(executor.get());
         }
-        return Optional.of(Policies.withRequirements(Policies.anyOf(members), entry.requirements()).describe());
+        return Optional.of(Policies.anyOf(members).describe().withRequirements(entry.requirements()));
     }
 
     private void describePolicies(Components components) {
@@ -182,6 +193,7 @@ public final class PolicyOpenApiCustomizer implements GlobalOpenApiCustomizer {
             if (!description.requirements().permissions().isEmpty()) {
                 entry.put("permissions", List.copyOf(description.requirements().permissions()));
             }
+            putStepUp(entry, description.requirements());
             List<String> schemeNames = new ArrayList<>();
             if (!description.isComposite()) {
                 schemes.schemesOf(description).forEach((name, scheme) -> {

@@ -2,6 +2,7 @@ package io.policyauth.web;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.method.HandlerMethod;
@@ -40,7 +42,7 @@ public final class EffectivePolicies {
 
     /* What a user does about a configuration failure below. */
     private static final String WHAT_TO_DO = "Name at least one registered policy in the annotation, with valid "
-            + "scopes, roles, permissions and tenant.";
+            + "scopes, roles, permissions, tenant, acr and max-age.";
 
     private static final Logger logger = LoggerFactory.getLogger(EffectivePolicies.class);
 
@@ -306,7 +308,9 @@ public final class EffectivePolicies {
         Requirements requirements;
         try {
             requirements = Requirements.of(Arrays.asList(annotation.scopes()), Arrays.asList(annotation.roles()),
-                    Arrays.asList(annotation.permissions()));
+                    Arrays.asList(annotation.permissions())).withStepUp(Arrays.asList(annotation.acr()),
+                    annotation.maxAge().isBlank() ? null
+                            : DurationStyle.detectAndParse(annotation.maxAge().trim(), ChronoUnit.SECONDS));
         }
         catch (IllegalArgumentException invalid) {
             throw new PolicyAuthConfigurationException(origin + ": " + invalid.getMessage(), WHAT_TO_DO, invalid);
@@ -371,7 +375,8 @@ public final class EffectivePolicies {
         }
         TenantBinding binding = binding(executor, tenant, origin);
         return new EffectivePolicy(names, requirements,
-                Policies.withRequirements(isolated(executor, binding), requirements), source, modes.of(names), binding);
+                Policies.withRequirements(isolated(executor, binding), requirements, authService.clock()), source,
+                modes.of(names), binding);
     }
 
     private AuthExecutor isolated(AuthExecutor executor, TenantBinding binding) {

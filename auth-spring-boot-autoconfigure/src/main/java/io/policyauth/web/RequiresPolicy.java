@@ -18,6 +18,10 @@ import java.lang.annotation.Target;
  * segment wildcards ({@code orders:*} grants {@code orders:write}); required scopes may not. So do
  * {@link #permissions()}, held through the caller's roles (403 {@code insufficient_permission}).
  *
+ * <p>{@link #acr()} and {@link #maxAge()} ask for a step-up (RFC 9470): a bearer token whose
+ * {@code acr} is one of those listed and whose {@code auth_time} is recent enough, else 401
+ * {@code insufficient_user_authentication} with {@code acr_values} and {@code max_age}.
+ *
  * <p>Under {@code policy-auth.tenancy}, a request to an endpoint whose policy is not {@code public}
  * and that names a tenant admits only callers of that tenant (and cross-tenant roles);
  * {@link #tenant()} says which path variable names it, or opts the endpoint out.
@@ -65,4 +69,20 @@ public @interface RequiresPolicy {
      * @return the tenant binding
      */
     String tenant() default "";
+
+    /**
+     * Authentication context classes any of which the token's {@code acr} must be, for example
+     * {@code "urn:example:mfa"}.
+     *
+     * @return the accepted classes; empty for any
+     */
+    String[] acr() default {};
+
+    /**
+     * The most time since the caller authenticated (the token's {@code auth_time}), as {@code "5m"},
+     * {@code "PT5M"} or a bare number of seconds.
+     *
+     * @return the maximum age; empty for no limit
+     */
+    String maxAge() default "";
 }

@@ -3,6 +3,7 @@ package io.policyauth.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -15,9 +16,13 @@ class PolicyComposerTests {
     private final AuthExecutorRegistry base = new AuthExecutorRegistry(List.of(new PublicExecutor()),
             Map.of("private", "set policy-auth.jwt.secret."));
 
+    private List<AuthExecutor> compose(List<PolicyDefinition> definitions) {
+        return PolicyComposer.compose(base, definitions, Clock.systemUTC());
+    }
+
     @Test
     void definitionsMayNameEachOtherInAnyOrder() {
-        List<AuthExecutor> built = PolicyComposer.compose(base, List.of(
+        List<AuthExecutor> built = compose(List.of(
                 new PolicyDefinition("outer", Combination.ALL_OF, List.of("inner"), null),
                 new PolicyDefinition("inner", Combination.ANY_OF, List.of("public"), null)));
 
@@ -27,7 +32,7 @@ class PolicyComposerTests {
 
     @Test
     void cyclesAreRefusedWithTheirPath() {
-        assertThatThrownBy(() -> PolicyComposer.compose(base, List.of(
+        assertThatThrownBy(() -> compose(List.of(
                 new PolicyDefinition("a", Combination.ANY_OF, List.of("b"), null),
                 new PolicyDefinition("b", Combination.ANY_OF, List.of("public", "a"), null))))
                 .hasMessage("Policies form a cycle: a -> b -> a");
@@ -35,7 +40,7 @@ class PolicyComposerTests {
 
     @Test
     void unknownMembersAreRefusedWithWhatToConfigure() {
-        assertThatThrownBy(() -> PolicyComposer.compose(base, List.of(
+        assertThatThrownBy(() -> compose(List.of(
                 new PolicyDefinition("partner", Combination.ANY_OF, List.of("private"), null))))
                 .hasMessageContaining("Policy 'partner' names policy 'private'")
                 .hasMessageContaining("set policy-auth.jwt.secret.");
@@ -43,7 +48,7 @@ class PolicyComposerTests {
 
     @Test
     void aDefinitionMayNotTakeARegisteredName() {
-        assertThatThrownBy(() -> PolicyComposer.compose(base, List.of(
+        assertThatThrownBy(() -> compose(List.of(
                 new PolicyDefinition("public", Combination.ANY_OF, List.of("public"), null))))
                 .hasMessageContaining("already registered");
     }

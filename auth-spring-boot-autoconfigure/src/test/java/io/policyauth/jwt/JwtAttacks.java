@@ -44,6 +44,14 @@ public final class JwtAttacks {
     }
 
     /**
+     * @param change claims to add or change
+     * @return a token the application accepts but for what the change makes of it
+     */
+    public String validWith(Consumer<JWTClaimsSet.Builder> change) {
+        return sign(new JWSHeader.Builder(JWSAlgorithm.HS256).build(), change);
+    }
+
+    /**
      * @return every attack, each a token the application must refuse with 401
      */
     public List<Attack> all() {

@@ -44,6 +44,16 @@ class DocumentFollowsRoutesTests {
     }
 
     @Test
+    void aRoutesStepUpIsInTheDocument() {
+        ApiDocs docs = docs("policy-auth.routes[0].pattern=/catalog/{sku}", "policy-auth.routes[0].policy=private",
+                "policy-auth.routes[0].acr=urn:example:mfa", "policy-auth.routes[0].max-age=5m",
+                "policy-auth.routes[1].pattern=/v3/api-docs/**", "policy-auth.routes[1].policy=public");
+
+        assertThat(docs.operation("GET", "/catalog/{sku}").policyAuth()).containsEntry("acr",
+                List.of("urn:example:mfa")).containsEntry("max-age", 300);
+    }
+
+    @Test
     void anotherDefaultPolicyIsAnotherSecurity() {
         ApiDocs keys = docs("policy-auth.default-policy=shared_api_key");
 

@@ -279,6 +279,18 @@ public class ParityApplication {
             return caller(user);
         }
 
+        @GetMapping("/sensitive")
+        @RequiresPolicy(value = "private", acr = "urn:parity:mfa", maxAge = "5m")
+        Map<String, Object> sensitive(AuthenticatedUser user) {
+            return caller(user);
+        }
+
+        @GetMapping("/fresh")
+        @RequiresPolicy("fresh-login")
+        Map<String, Object> fresh(AuthenticatedUser user) {
+            return caller(user);
+        }
+
         @GetMapping("/documents/{documentId}")
         @RequiresPolicy("private")
         @RequiresResource(kind = "document", id = "{documentId}")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -146,6 +147,16 @@ class StackParityTests {
                 event.method(), event.path())).sorted().toList();
     }
 
+    @Order(4)
+    @Test
+    void aStepUpRefusalNamesTheAcrAndTheMaxAge() throws Exception {
+        Answer refused = ask(servlet, Probe.get("step-up challenge", 401, "/sensitive", "Authorization",
+                credentials.stepUp().password()));
+        assertThat(refused.challenge()).isEqualTo("Bearer error=\"insufficient_user_authentication\", "
+                + "error_description=\"A different authentication level is required\", "
+                + "acr_values=\"urn:parity:mfa\", max_age=\"300\"");
+    }
+
     /*
      * The one known difference: each server refuses headers over its limit (8 KB by default)
      * before any application code, Tomcat with 400 and Reactor Netty with 431 (RFC 6585).
@@ -229,7 +240,7 @@ class StackParityTests {
 
     /** The real credentials the matrix uses, issued by the running application. */
     record Credentials(String bearer, String reader, String dbKey, String unusedDbKey, String revokedDbKey,
-            String acmeKey, List<JwtAttacks.Attack> attacks, JwkSetIssuer idp) {
+            String acmeKey, List<JwtAttacks.Attack> attacks, JwkSetIssuer idp, StepUp stepUp) {
 
         static Credentials issue(ConfigurableApplicationContext context, JwkSetIssuer idp) {
             TokenIssuer tokens = context.getBean(TokenIssuer.class);
@@ -243,7 +254,24 @@ class StackParityTests {
                     keys.issue("client-1", "ci", List.of(), List.of(), null, null).key(),
                     keys.issue("client-2", "spare", List.of(), List.of(), null, null).key(), revoked.key(),
                     keys.issue("acme-billing", "acme", List.of(), List.of("billing"), "acme", null).key(),
-                    attacks.all(), idp);
+                    attacks.all(), idp, StepUp.of(attacks));
+        }
+    }
+
+    /**
+     * Bearer tokens for the step-up endpoints: a multi-factor login just now, a password login just
+     * now, a multi-factor login ten minutes ago.
+     */
+    record StepUp(String mfa, String password, String staleMfa) {
+
+        static StepUp of(JwtAttacks tokens) {
+            long now = Instant.now().getEpochSecond();
+            return new StepUp(token(tokens, "urn:parity:mfa", now), token(tokens, "urn:parity:pwd", now),
+                    token(tokens, "urn:parity:mfa", now - 600));
+        }
+
+        private static String token(JwtAttacks tokens, String acr, long authTime) {
+            return "Bearer " + tokens.validWith(claims -> claims.claim("acr", acr).claim("auth_time", authTime));
         }
     }
 
@@ -435,6 +463,15 @@ class StackParityTests {
                     c.reader()));
             probes.add(Probe.get("resource, unknown", 404, "/documents/d9", auth, c.bearer()));
             probes.add(Probe.get("resource, no token", 401, "/documents/d1"));
+            // step-up (RFC 9470): acr and max-age on the annotation, max-age on a named policy
+            probes.add(Probe.get("step-up, a fresh multi-factor login", 200, "/sensitive", auth, c.stepUp().mfa()));
+            probes.add(Probe.get("step-up, a password login", 401, "/sensitive", auth, c.stepUp().password()));
+            probes.add(Probe.get("step-up, a stale multi-factor login", 401, "/sensitive", auth,
+                    c.stepUp().staleMfa()));
+            probes.add(Probe.get("step-up, a token without acr", 401, "/sensitive", auth, c.bearer()));
+            probes.add(Probe.get("step-up, no token", 401, "/sensitive"));
+            probes.add(Probe.get("max-age on a named policy, fresh", 200, "/fresh", auth, c.stepUp().password()));
+            probes.add(Probe.get("max-age on a named policy, stale", 401, "/fresh", auth, c.stepUp().staleMfa()));
             // routes
             probes.add(Probe.get("route to public", 200, "/open/info"));
             probes.add(Probe.get("route by method, GET needs a key", 401, "/exports/daily"));

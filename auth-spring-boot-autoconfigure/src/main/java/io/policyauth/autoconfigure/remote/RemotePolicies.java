@@ -42,7 +42,7 @@ final class RemotePolicies {
         RemotePolicySettings settings = settings(name, remote);
         return Policies.withRequirements(new RemoteAuthorizerExecutor(settings,
                 new RestAuthorizerClient(name, settings.endpoint(), settings.timeout(), clock)),
-                settings.requirements());
+                settings.requirements(), clock);
     }
 
     static RemotePolicySettings settings(String name, RemoteProperties.Remote remote) {
