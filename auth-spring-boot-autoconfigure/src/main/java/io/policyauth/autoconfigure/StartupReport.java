@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
 import io.policyauth.autoconfigure.gateway.GatewayProperties;
+import io.policyauth.autoconfigure.resource.ResourcesProperties;
 import io.policyauth.autoconfigure.tenant.TenancyProperties;
 import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.AuthService;
@@ -46,6 +47,7 @@ public final class StartupReport implements SmartInitializingSingleton {
     private final PolicySummaries summaries;
     private final @Nullable String gateway;
     private final @Nullable String tenancy;
+    private final String resources;
 
     /**
      * @param authService the registered policies
@@ -74,16 +76,27 @@ public final class StartupReport implements SmartInitializingSingleton {
                     + (properties.getAdminApi().isEnabled() ? "; admin API at " + properties.getAdminApi().getPath()
                             + " under " + properties.getAdminApi().getPolicy() : "");
         }
-        return new StartupReport(authService, policyMap, new PolicySummaries(environment), gateway, tenancy);
+        return new StartupReport(authService, policyMap, new PolicySummaries(environment), gateway, tenancy,
+                resources(binder));
+    }
+
+    /* Nothing is asked of the engine at start: the report says where it is, not whether it answers. */
+    private static String resources(Binder binder) {
+        ResourcesProperties properties = binder.bind(ResourcesProperties.PREFIX, ResourcesProperties.class)
+                .orElseGet(ResourcesProperties::new);
+        String engine = properties.getEngine() == null ? "the application's ResourceAuthorizer"
+                : properties.getEngine().name().toLowerCase(Locale.ROOT) + " at " + properties.getCerbos().getUrl();
+        return "engine " + engine + ", deny-status " + properties.getDenyStatus();
     }
 
     private StartupReport(AuthService authService, PolicyMap policyMap, PolicySummaries summaries,
-            @Nullable String gateway, @Nullable String tenancy) {
+            @Nullable String gateway, @Nullable String tenancy, String resources) {
         this.authService = authService;
         this.policyMap = policyMap;
         this.summaries = summaries;
         this.gateway = gateway;
         this.tenancy = tenancy;
+        this.resources = resources;
     }
 
     @Override
@@ -95,6 +108,7 @@ public final class StartupReport implements SmartInitializingSingleton {
         Set<String> exempt = new LinkedHashSet<>();
         List<String> gatewayEndpoints = new ArrayList<>();
         TenantCounts tenants = new TenantCounts(new ArrayList<>(), new ArrayList<>());
+        Map<String, Set<String>> checkedKinds = new TreeMap<>();
         for (MappedPolicy endpoint : endpoints) {
             String name = endpoint.method() + " " + endpoint.pattern();
             if (endpoint.source() == PolicySource.GATEWAY) {
@@ -114,6 +128,9 @@ public final class StartupReport implements SmartInitializingSingleton {
                 exempt.add(name);
                 continue;
             }
+            if (endpoint.resource() != null) {
+                checkedKinds.computeIfAbsent(endpoint.resource().kind(), kind -> new LinkedHashSet<>()).add(name);
+            }
             counts.merge(String.join("|", endpoint.policy()), 1, Integer::sum);
             if (endpoint.open()) {
                 (namesPublic(endpoint) ? openOnPurpose : openByAccident).add(name + " (" + String.join("|",
@@ -122,7 +139,7 @@ public final class StartupReport implements SmartInitializingSingleton {
         }
         if (logger.isInfoEnabled()) {
             logger.info(report(counts.values().stream().mapToInt(Integer::intValue).sum(), counts, openOnPurpose,
-                    exempt, gatewayEndpoints, tenants));
+                    exempt, gatewayEndpoints, tenants, checkedKinds));
         }
         if (!openByAccident.isEmpty()) {
             logger.warn("policy-auth: these endpoints are open to anyone, and no annotation or route names a policy "
@@ -132,7 +149,7 @@ public final class StartupReport implements SmartInitializingSingleton {
     }
 
     private String report(int decided, Map<String, Integer> counts, List<String> openOnPurpose, Set<String> exempt,
-            List<String> gatewayEndpoints, TenantCounts tenants) {
+            List<String> gatewayEndpoints, TenantCounts tenants, Map<String, Set<String>> checkedKinds) {
         StringBuilder report = new StringBuilder("policy-auth decides ").append(decided).append(" endpoint(s):");
         Set<String> registered = new LinkedHashSet<>(authService.registry().policies());
         for (String policy : registered) {
@@ -154,6 +171,12 @@ public final class StartupReport implements SmartInitializingSingleton {
             report.append("\n  tenancy: ").append(tenants.isolated().size())
                     .append(" endpoint(s) isolated, opted out: ")
                     .append(tenants.optedOut().isEmpty() ? "none" : tenants.optedOut()).append("; ").append(tenancy);
+        }
+        if (!checkedKinds.isEmpty()) {
+            report.append("\n  resource checks: ");
+            checkedKinds.forEach((kind, checked) -> report.append(kind).append(' ').append(checked.size())
+                    .append(" endpoint(s), "));
+            report.append(resources);
         }
         return report.toString();
     }

@@ -1,11 +1,18 @@
 package io.policyauth.resource;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -14,8 +21,23 @@ import io.policyauth.web.RequiresPolicy;
 import io.policyauth.web.RequiresResource;
 import io.policyauth.web.StartFailures;
 
-/** A resource check that could be skipped never lets the application start. */
+/**
+ * A resource check that could be skipped never lets the application start; one that runs is named in
+ * the start-up report.
+ */
+@ExtendWith(OutputCaptureExtension.class)
 class ResourceStartupTests {
+
+    @Test
+    void theStartupReportNamesTheCheckedEndpointsAndTheEngine(CapturedOutput output) {
+        try (ConfigurableApplicationContext context = SpringApplication.run(ResourceTestApplication.class,
+                "--server.port=0", "--policy-auth.jwt.secret=" + TenantTokens.SECRET,
+                "--policy-auth.resources.engine=cerbos", "--policy-auth.resources.cerbos.url=http://127.0.0.1:9",
+                "--logging.level.io.policyauth.startup=info")) {
+            assertThat(output.getAll()).contains("resource checks: document 3 endpoint(s), engine cerbos at "
+                    + "http://127.0.0.1:9, deny-status 403");
+        }
+    }
 
     @Test
     void aResourceCheckWithoutAPolicyStopsTheStart() {
