@@ -22,6 +22,7 @@ import io.policyauth.autoconfigure.audit.AuditProperties;
 import io.policyauth.autoconfigure.gateway.GatewayProperties;
 import io.policyauth.autoconfigure.jwt.JwtProperties;
 import io.policyauth.autoconfigure.jwt.TokenIssuerProperties;
+import io.policyauth.autoconfigure.metadata.ResourceMetadataProperties;
 import io.policyauth.autoconfigure.network.InternalProperties;
 import io.policyauth.autoconfigure.remote.RemoteProperties;
 import io.policyauth.autoconfigure.resource.ResourcesProperties;
@@ -50,12 +51,18 @@ final class ConfiguredPropertiesCheck implements BeanFactoryPostProcessor {
     private static final ConfigurationPropertyName ROOT = ConfigurationPropertyName.of(PolicyAuthProperties.PREFIX);
 
     /* Every properties class policy-auth binds, with its prefix. */
-    private static final Map<Class<?>, String> PROPERTIES = Map.of(PolicyAuthProperties.class,
-            PolicyAuthProperties.PREFIX, RemoteProperties.class, PolicyAuthProperties.PREFIX, JwtProperties.class,
-            "policy-auth.jwt", TokenIssuerProperties.class, "policy-auth.jwt", ApiKeyProperties.class,
-            "policy-auth.api-key", AuditProperties.class, "policy-auth.audit", InternalProperties.class,
-            "policy-auth.internal", GatewayProperties.class, "policy-auth.gateway", TenancyProperties.class,
-            TenancyProperties.PREFIX, ResourcesProperties.class, ResourcesProperties.PREFIX);
+    private static final Map<Class<?>, String> PROPERTIES = Map.ofEntries(
+            Map.entry(PolicyAuthProperties.class, PolicyAuthProperties.PREFIX),
+            Map.entry(RemoteProperties.class, PolicyAuthProperties.PREFIX),
+            Map.entry(JwtProperties.class, "policy-auth.jwt"),
+            Map.entry(TokenIssuerProperties.class, "policy-auth.jwt"),
+            Map.entry(ApiKeyProperties.class, "policy-auth.api-key"),
+            Map.entry(AuditProperties.class, "policy-auth.audit"),
+            Map.entry(InternalProperties.class, "policy-auth.internal"),
+            Map.entry(GatewayProperties.class, "policy-auth.gateway"),
+            Map.entry(TenancyProperties.class, TenancyProperties.PREFIX),
+            Map.entry(ResourcesProperties.class, ResourcesProperties.PREFIX),
+            Map.entry(ResourceMetadataProperties.class, ResourceMetadataProperties.PREFIX));
 
     /* The last element of the names that hold secrets, keys or credentials (or where to find them). */
     private static final Set<String> SECRETS = Set.of("secret", "shared-keys", "private-key-location",

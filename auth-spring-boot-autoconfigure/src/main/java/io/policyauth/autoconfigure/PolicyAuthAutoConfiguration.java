@@ -23,6 +23,7 @@ import org.springframework.core.env.Environment;
 import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.AuthExecutorRegistry;
 import io.policyauth.core.AuthService;
+import io.policyauth.core.ChallengeParameters;
 import io.policyauth.core.BackgroundTasks;
 import io.policyauth.core.ClientAddressSource;
 import io.policyauth.core.DecisionListener;
@@ -100,14 +101,15 @@ public class PolicyAuthAutoConfiguration {
         AuthService authService(AuthExecutorRegistry registry, DecisionMetrics metrics,
                 ObjectProvider<DecisionListener> listeners, ObjectProvider<ClientAddressSource> clientAddresses,
                 ObjectProvider<Clock> clock, ObjectProvider<ObservationRegistry> observations,
-                PolicyAuthProperties properties, ListableBeanFactory beans) {
+                PolicyAuthProperties properties, ListableBeanFactory beans,
+                ObjectProvider<ChallengeParameters> challengeParameters) {
             // Metrics first; the audit sinks and any application listener after it, in their order.
             List<DecisionListener> all = new ArrayList<>();
             all.add(metrics);
             listeners.orderedStream().filter(listener -> listener != metrics).forEach(all::add);
             return new AuthService(registry, all, clientAddresses.getIfAvailable(() -> ClientAddressSource.PEER),
                     ApplicationClock.of(clock), DecisionObservations.registry(properties.getObservations().getEnabled(),
-                            observations.getIfUnique(), beans));
+                            observations.getIfUnique(), beans), challengeParameters.getIfAvailable());
         }
 
         /** The refreshes and writes of every mechanism, on one pool, stopped with the context. */

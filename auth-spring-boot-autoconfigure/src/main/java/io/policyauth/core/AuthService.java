@@ -30,6 +30,7 @@ public final class AuthService {
     private final DecisionListener[] listeners;
     private final ClientAddressSource clientAddresses;
     private final Clock clock;
+    private final @Nullable ChallengeParameters challengeParameters;
     private final ObservationRegistry observations;
 
     /**
@@ -51,11 +52,26 @@ public final class AuthService {
      */
     public AuthService(AuthExecutorRegistry registry, List<DecisionListener> listeners,
             ClientAddressSource clientAddresses, Clock clock, @Nullable ObservationRegistry observations) {
+        this(registry, listeners, clientAddresses, clock, observations, null);
+    }
+
+    /**
+     * @param registry the policies
+     * @param listeners told of every decision: metrics, audit
+     * @param clientAddresses the client address a decision is recorded with
+     * @param clock the time of decisions
+     * @param observations where decisions are observed, or {@code null} (or a no-op registry) for none
+     * @param challengeParameters added to every 401's {@code Bearer} challenge, or {@code null}
+     */
+    public AuthService(AuthExecutorRegistry registry, List<DecisionListener> listeners,
+            ClientAddressSource clientAddresses, Clock clock, @Nullable ObservationRegistry observations,
+            @Nullable ChallengeParameters challengeParameters) {
         this.registry = registry;
         this.listeners = listeners.toArray(DecisionListener[]::new);
         this.clientAddresses = clientAddresses;
         this.clock = clock;
         this.observations = observations == null || observations.isNoop() ? null : observations;
+        this.challengeParameters = challengeParameters;
     }
 
     /**
@@ -130,7 +146,7 @@ public final class AuthService {
                 return new Decision.Granted(AuthenticatedUser.anonymous());
             }
             outcome = failure.outcome();
-            return new Decision.Denied(failure);
+            return new Decision.Denied(challengeParameters == null ? failure : challengeParameters.addTo(failure));
         }
         catch (RuntimeException failure) {
             return new Decision.Failed(failure);

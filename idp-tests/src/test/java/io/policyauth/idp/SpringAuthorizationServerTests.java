@@ -4,10 +4,16 @@ import static io.policyauth.idp.Servers.CLIENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -72,6 +78,38 @@ class SpringAuthorizationServerTests {
         String fresh = servers.clientCredentialsToken(issuer, "orders.read");
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500))
                 .until(() -> servers.get(app, "/orders", fresh).statusCode() == 200);
+    }
+
+    /* As an agent or a client library finds its way (RFC 9728, then RFC 8414), knowing only the API. */
+    @Test
+    void aClientFollowsTheProtectedResourceMetadataToTheIssuerAndBackWithAToken() throws Exception {
+        String issuer = start(Servers.freePort());
+        int port = Servers.freePort();
+        String api = "http://127.0.0.1:" + port;
+        application("server.port=" + port, "policy-auth.jwt.issuer-uri=" + issuer,
+                "policy-auth.jwt.audiences=" + CLIENT, "policy-auth.resource-metadata.enabled=true",
+                "policy-auth.resource-metadata.resource=" + api);
+        HttpClient http = HttpClient.newHttpClient();
+
+        HttpResponse<String> refused = servers.get(port, "/orders", null);
+        String challenge = refused.headers().firstValue("WWW-Authenticate").orElseThrow();
+        Matcher named = Pattern.compile("resource_metadata=\"([^\"]+)\"").matcher(challenge);
+        assertThat(named.find()).as(challenge).isTrue();
+        String metadata = http.send(HttpRequest.newBuilder(URI.create(named.group(1))).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(JsonPath.<String>read(metadata, "$.resource")).isEqualTo(api);
+        String server = JsonPath.<List<String>>read(metadata, "$.authorization_servers").get(0);
+        List<String> scopes = JsonPath.read(metadata, "$.scopes_supported");
+        String serverMetadata = http.send(HttpRequest.newBuilder(URI.create(server
+                + "/.well-known/oauth-authorization-server")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(JsonPath.<String>read(serverMetadata, "$.issuer")).isEqualTo(issuer);
+        assertThat(JsonPath.<String>read(serverMetadata, "$.token_endpoint")).isEqualTo(issuer + "/oauth2/token");
+
+        String token = servers.clientCredentialsToken(server, String.join("+", scopes));
+
+        assertThat(scopes).containsExactly("orders.read", "orders.write");
+        assertThat(servers.get(port, "/orders", token).statusCode()).isEqualTo(200);
+        assertThat(servers.get(port, "/orders/write", token).statusCode()).isEqualTo(200);
     }
 
     private String start(int port) {

@@ -154,7 +154,8 @@ class StackParityTests {
                 credentials.stepUp().password()));
         assertThat(refused.challenge()).isEqualTo("Bearer error=\"insufficient_user_authentication\", "
                 + "error_description=\"A different authentication level is required\", "
-                + "acr_values=\"urn:parity:mfa\", max_age=\"300\"");
+                + "acr_values=\"urn:parity:mfa\", max_age=\"300\", "
+                + "resource_metadata=\"https://parity.example.com/.well-known/oauth-protected-resource\"");
     }
 
     /*
@@ -472,6 +473,10 @@ class StackParityTests {
             probes.add(Probe.get("step-up, no token", 401, "/sensitive"));
             probes.add(Probe.get("max-age on a named policy, fresh", 200, "/fresh", auth, c.stepUp().password()));
             probes.add(Probe.get("max-age on a named policy, stale", 401, "/fresh", auth, c.stepUp().staleMfa()));
+            // protected resource metadata (RFC 9728), and a 401 naming it
+            probes.add(Probe.get("protected resource metadata", 200, "/.well-known/oauth-protected-resource"));
+            probes.add(new Probe("protected resource metadata, not read with POST", 405, "POST",
+                    "/.well-known/oauth-protected-resource", List.of(), null));
             // routes
             probes.add(Probe.get("route to public", 200, "/open/info"));
             probes.add(Probe.get("route by method, GET needs a key", 401, "/exports/daily"));
