@@ -3,6 +3,7 @@ package io.policyauth.idp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -80,6 +81,45 @@ class KeycloakTests {
         assertThat(servers.get(app, "/admin", tokenB).statusCode()).isEqualTo(200);
         assertThat(servers.get(app, "/only-a", tokenA).statusCode()).isEqualTo(200);
         assertThat(servers.get(app, "/only-a", tokenB).statusCode()).isEqualTo(401);
+    }
+
+    /* Keycloak states the strength of every token in acr ("1": one factor) and a user login's time in auth_time. */
+    @Test
+    void stepUpReadsKeycloaksAcrAndAsksForMoreWithTheRfc9470Challenge() throws Exception {
+        int app = servers.application(List.of(Applications.Application.class, StepUpEndpoints.class),
+                "policy-auth.jwt.issuer-uri=" + realmA, "policy-auth.jwt.audiences=orders-api");
+        String token = keycloak.clientToken("a");
+
+        assertThat(servers.get(app, "/one-factor", token).statusCode()).isEqualTo(200);
+        HttpResponse<String> stronger = servers.get(app, "/two-factors", token);
+        assertThat(stronger.statusCode()).isEqualTo(401);
+        assertThat(stronger.headers().firstValue("WWW-Authenticate")).hasValue("Bearer "
+                + "error=\"insufficient_user_authentication\", error_description=\"A different authentication level "
+                + "is required\", acr_values=\"2\"");
+        // A client-credentials token has no login, so no auth_time: a max-age asks for one.
+        assertThat(servers.get(app, "/recent-login", token).statusCode()).isEqualTo(401);
+    }
+
+    @RestController
+    static class StepUpEndpoints {
+
+        @GetMapping("/one-factor")
+        @RequiresPolicy(value = "private", acr = "1")
+        String oneFactor() {
+            return "one factor";
+        }
+
+        @GetMapping("/two-factors")
+        @RequiresPolicy(value = "private", acr = "2")
+        String twoFactors() {
+            return "two factors";
+        }
+
+        @GetMapping("/recent-login")
+        @RequiresPolicy(value = "private", maxAge = "5m")
+        String recentLogin() {
+            return "recent login";
+        }
     }
 
     @RestController
