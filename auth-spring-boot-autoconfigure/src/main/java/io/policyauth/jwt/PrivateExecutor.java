@@ -13,7 +13,8 @@ import io.policyauth.core.SecurityRequestContext;
 
 /**
  * The {@code private} policy: a valid bearer JWT in the {@code Authorization} header, read by
- * {@link BearerTokens} (RFC 6750 section 2.1).
+ * {@link BearerTokens} (RFC 6750 section 2.1); a token bound to a client certificate (RFC 8705) only
+ * with that certificate.
  */
 public final class PrivateExecutor implements AuthExecutor {
 
@@ -31,6 +32,7 @@ public final class PrivateExecutor implements AuthExecutor {
     private final String policy;
     private final JwtAuthProvider provider;
     private final List<CredentialDescription.Issuer> issuers;
+    private final CertificateBinding binding;
 
     /**
      * @param provider verifies the tokens
@@ -53,9 +55,21 @@ public final class PrivateExecutor implements AuthExecutor {
      * @param issuers whose tokens the provider accepts, as {@link #describe()} tells readers
      */
     public PrivateExecutor(String policy, JwtAuthProvider provider, List<CredentialDescription.Issuer> issuers) {
+        this(policy, provider, issuers, CertificateBinding.IF_PRESENT);
+    }
+
+    /**
+     * @param policy the policy name: {@code private}, or {@code private:<issuer>} for one issuer of several
+     * @param provider verifies the tokens
+     * @param issuers whose tokens the provider accepts, as {@link #describe()} tells readers
+     * @param binding how tokens bound to a client certificate (RFC 8705) are checked
+     */
+    public PrivateExecutor(String policy, JwtAuthProvider provider, List<CredentialDescription.Issuer> issuers,
+            CertificateBinding binding) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.provider = Objects.requireNonNull(provider, "provider");
         this.issuers = List.copyOf(issuers);
+        this.binding = Objects.requireNonNull(binding, "binding");
     }
 
     @Override
@@ -77,6 +91,6 @@ public final class PrivateExecutor implements AuthExecutor {
     @Override
     public AuthenticatedUser execute(SecurityRequestContext context) {
         // The provider bounds the length: it is the one that parses.
-        return provider.check(BearerTokens.from(context));
+        return binding.check(provider.check(BearerTokens.from(context)), context);
     }
 }

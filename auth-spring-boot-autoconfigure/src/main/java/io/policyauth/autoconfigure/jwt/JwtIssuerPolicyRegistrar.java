@@ -10,6 +10,7 @@ import org.springframework.core.env.Environment;
 
 import io.policyauth.autoconfigure.PolicyBeansRegistrar;
 import io.policyauth.core.AuthExecutor;
+import io.policyauth.jwt.CertificateBinding;
 import io.policyauth.jwt.PrivateExecutor;
 
 /**
@@ -32,6 +33,7 @@ final class JwtIssuerPolicyRegistrar extends PolicyBeansRegistrar<Object> {
     protected AuthExecutor create(String name, Object entry, BeanFactory beans) {
         JwtIssuers issuers = beans.getBean(JwtIssuers.class);
         return new PrivateExecutor(PrivateExecutor.POLICY + ":" + name, issuers.named(name),
-                List.of(issuers.describedIssuer(name)));
+                List.of(issuers.describedIssuer(name)),
+                new CertificateBinding(beans.getBean(JwtProperties.class).getMtls().getBinding()));
     }
 }

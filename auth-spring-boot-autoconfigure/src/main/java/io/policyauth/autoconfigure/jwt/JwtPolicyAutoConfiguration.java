@@ -1,6 +1,7 @@
 package io.policyauth.autoconfigure.jwt;
 
 import java.time.Clock;
+import java.util.List;
 
 import com.nimbusds.jwt.SignedJWT;
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,6 +17,8 @@ import org.springframework.context.annotation.Import;
 import io.policyauth.autoconfigure.ApplicationClock;
 import io.policyauth.autoconfigure.ConditionalOnPolicyAuthEnabled;
 import io.policyauth.core.BackgroundTasks;
+import io.policyauth.core.CredentialDescription;
+import io.policyauth.jwt.CertificateBinding;
 import io.policyauth.jwt.JwtAuthProvider;
 import io.policyauth.jwt.JwtClaimValidator;
 import io.policyauth.jwt.JwtUserMapper;
@@ -78,15 +81,19 @@ public class JwtPolicyAutoConfiguration {
      *
      * @param provider verifies the tokens
      * @param issuers the configured issuers, if the provider is policy-auth's, for the policy's description
+     * @param jwt the settings, for tokens bound to a client certificate
      * @return the executor
      */
     @Bean
     @ConditionalOnBean(JwtAuthProvider.class)
     @ConditionalOnMissingBean(PrivateExecutor.class)
-    public PrivateExecutor privateExecutor(JwtAuthProvider provider, ObjectProvider<JwtIssuers> issuers) {
+    public PrivateExecutor privateExecutor(JwtAuthProvider provider, ObjectProvider<JwtIssuers> issuers,
+            JwtProperties jwt) {
         JwtIssuers configured = issuers.getIfAvailable();
-        return configured == null || configured.privatePolicyIssuers().isEmpty() ? new PrivateExecutor(provider)
-                : new PrivateExecutor(PrivateExecutor.POLICY, provider, configured.privatePolicyIssuers());
+        return new PrivateExecutor(PrivateExecutor.POLICY, provider, configured == null
+                || configured.privatePolicyIssuers().isEmpty() ? List.of(new CredentialDescription.Issuer(
+                        PrivateExecutor.POLICY, null)) : configured.privatePolicyIssuers(),
+                new CertificateBinding(jwt.getMtls().getBinding()));
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.io.Resource;
 
+import io.policyauth.jwt.CertificateBinding;
 import io.policyauth.jwt.VerifiedTokenCacheSettings;
 
 /**
@@ -45,6 +46,9 @@ public class JwtProperties extends JwtIssuerProperties {
     private final Denylist denylist = new Denylist();
 
     private final JwkSet jwkSet = new JwkSet();
+
+    /** Certificate-bound access tokens (RFC 8705). */
+    private final Mtls mtls = new Mtls();
 
     public Resource getPrivateKeyLocation() {
         return privateKeyLocation;
@@ -95,6 +99,28 @@ public class JwtProperties extends JwtIssuerProperties {
     }
 
     /** Revoked token ids ("jti") that the "private" policy refuses. */
+    public Mtls getMtls() {
+        return mtls;
+    }
+
+    /** Certificate-bound access tokens (RFC 8705). */
+    public static class Mtls {
+
+        /**
+         * if-present: a token whose cnf holds x5t#S256 passes only with that TLS client certificate
+         * (others pass); required: every token must be so bound.
+         */
+        private CertificateBinding.Mode binding = CertificateBinding.Mode.IF_PRESENT;
+
+        public CertificateBinding.Mode getBinding() {
+            return binding;
+        }
+
+        public void setBinding(CertificateBinding.Mode binding) {
+            this.binding = binding;
+        }
+    }
+
     public static class Denylist {
 
         /** Where revocations are kept: "memory" (this instance) or "mongo" (shared by every instance). */
