@@ -13,12 +13,14 @@ import io.policyauth.core.AuthenticatedUser;
 import io.policyauth.core.AuthenticationException;
 import io.policyauth.core.BearerTokens;
 import io.policyauth.core.Challenge;
+import io.policyauth.core.ClientCertificateSource;
 import io.policyauth.core.SecurityRequestContext;
 
 /**
  * Certificate-bound access tokens (RFC 8705): a token whose {@code cnf} claim holds
  * {@code x5t#S256} is admitted only with the client certificate of that SHA-256 thumbprint, from the
- * TLS connection; {@link Mode#REQUIRED} also refuses tokens that are not bound. A stolen bound token
+ * TLS connection or a trusted proxy's header ({@link ClientCertificateSource}); {@link Mode#REQUIRED}
+ * also refuses tokens that are not bound. A stolen bound token
  * is useless without the certificate's private key.
  */
 public final class CertificateBinding {
@@ -32,7 +34,8 @@ public final class CertificateBinding {
     }
 
     /** Bound tokens checked, unbound ones admitted: what every {@code private} policy does unless told more. */
-    public static final CertificateBinding IF_PRESENT = new CertificateBinding(Mode.IF_PRESENT);
+    public static final CertificateBinding IF_PRESENT = new CertificateBinding(Mode.IF_PRESENT,
+            ClientCertificateSource.TLS);
 
     /** The reason of a refusal, in audit and metrics. */
     public static final String CERTIFICATE_MISMATCH = "certificate_binding_mismatch";
@@ -40,12 +43,15 @@ public final class CertificateBinding {
     private static final String THUMBPRINT = "x5t#S256";
 
     private final Mode mode;
+    private final ClientCertificateSource certificates;
 
     /**
      * @param mode whether unbound tokens pass
+     * @param certificates where the client certificate comes from
      */
-    public CertificateBinding(Mode mode) {
+    public CertificateBinding(Mode mode, ClientCertificateSource certificates) {
         this.mode = mode;
+        this.certificates = certificates;
     }
 
     /**
@@ -63,7 +69,7 @@ public final class CertificateBinding {
             }
             return user;
         }
-        List<X509Certificate> chain = context.clientCertificates();
+        List<X509Certificate> chain = certificates.certificates(context);
         if (chain.isEmpty() || !MessageDigest.isEqual(thumbprint.toString().getBytes(StandardCharsets.US_ASCII),
                 thumbprint(chain.get(0)).getBytes(StandardCharsets.US_ASCII))) {
             throw refused("The token is bound to another client certificate than the one presented.");

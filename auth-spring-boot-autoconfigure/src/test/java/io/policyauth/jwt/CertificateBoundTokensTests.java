@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +43,8 @@ import io.policyauth.web.RequiresPolicy;
 /**
  * Certificate-bound access tokens (RFC 8705) over a real Tomcat with TLS and optional client
  * certificates, keys made by the JDK's keytool: a token bound to a certificate passes with it and
- * with no other (401 {@code invalid_token}); unbound tokens pass unless {@code binding: required}.
+ * with no other (401 {@code invalid_token}); unbound tokens pass unless {@code binding: required};
+ * behind a TLS-terminating proxy, the certificate comes in its header, believed from it alone.
  */
 class CertificateBoundTokensTests {
 
@@ -98,6 +101,44 @@ class CertificateBoundTokensTests {
 
         assertThat(get(client("client"), tokens.valid()).statusCode()).isEqualTo(401);
         assertThat(get(client("client"), boundTo(certificate("client"))).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void behindAProxyTheCertificateComesInTheHeaderOfATrustedPeerOnly() throws Exception {
+        String bound = boundTo(certificate("client"));
+        String forwarded = URLEncoder.encode("-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder()
+                .encodeToString(certificate("client").getEncoded()) + "\n-----END CERTIFICATE-----\n",
+                StandardCharsets.UTF_8);
+        HttpClient plain = HttpClient.newHttpClient();
+
+        startBehindProxy("127.0.0.1/32");
+        assertThat(getPlain(plain, bound, forwarded).statusCode()).isEqualTo(200);
+        assertThat(getPlain(plain, bound, null).statusCode()).isEqualTo(401);
+        assertThat(getPlain(plain, bound, "not-a-certificate").statusCode()).isEqualTo(400);
+        application.close();
+
+        startBehindProxy("10.0.0.0/8");
+        assertThat(getPlain(plain, bound, forwarded).statusCode()).as("from a peer that is no trusted proxy")
+                .isEqualTo(401);
+    }
+
+    private void startBehindProxy(String trustedProxies) {
+        application = new SpringApplicationBuilder(BankApplication.class).web(WebApplicationType.SERVLET)
+                .properties(Map.of("server.port", "0", "server.address", "127.0.0.1", "policy-auth.jwt.secret", SECRET,
+                        "policy-auth.jwt.issuer", "bank", "policy-auth.jwt.audiences", "payments",
+                        "policy-auth.internal.trusted-proxies", trustedProxies,
+                        "policy-auth.client-certificate.header", "X-SSL-Client-Cert"))
+                .run();
+    }
+
+    private HttpResponse<String> getPlain(HttpClient client, String token, String certificate) throws Exception {
+        int port = ((WebServerApplicationContext) application).getWebServer().getPort();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/payments"))
+                .header("Authorization", "Bearer " + token);
+        if (certificate != null) {
+            request.header("X-SSL-Client-Cert", certificate);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private String boundTo(X509Certificate certificate) {

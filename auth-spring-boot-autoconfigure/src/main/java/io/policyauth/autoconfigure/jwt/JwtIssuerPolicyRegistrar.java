@@ -10,6 +10,7 @@ import org.springframework.core.env.Environment;
 
 import io.policyauth.autoconfigure.PolicyBeansRegistrar;
 import io.policyauth.core.AuthExecutor;
+import io.policyauth.core.ClientCertificateSource;
 import io.policyauth.jwt.CertificateBinding;
 import io.policyauth.jwt.PrivateExecutor;
 
@@ -34,6 +35,8 @@ final class JwtIssuerPolicyRegistrar extends PolicyBeansRegistrar<Object> {
         JwtIssuers issuers = beans.getBean(JwtIssuers.class);
         return new PrivateExecutor(PrivateExecutor.POLICY + ":" + name, issuers.named(name),
                 List.of(issuers.describedIssuer(name)),
-                new CertificateBinding(beans.getBean(JwtProperties.class).getMtls().getBinding()));
+                new CertificateBinding(beans.getBean(JwtProperties.class).getMtls().getBinding(),
+                        beans.getBeanProvider(ClientCertificateSource.class)
+                                .getIfAvailable(() -> ClientCertificateSource.TLS)));
     }
 }

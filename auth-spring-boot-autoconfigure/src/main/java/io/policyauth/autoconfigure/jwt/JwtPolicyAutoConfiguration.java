@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Import;
 import io.policyauth.autoconfigure.ApplicationClock;
 import io.policyauth.autoconfigure.ConditionalOnPolicyAuthEnabled;
 import io.policyauth.core.BackgroundTasks;
+import io.policyauth.core.ClientCertificateSource;
 import io.policyauth.core.CredentialDescription;
 import io.policyauth.jwt.CertificateBinding;
 import io.policyauth.jwt.JwtAuthProvider;
@@ -82,18 +83,20 @@ public class JwtPolicyAutoConfiguration {
      * @param provider verifies the tokens
      * @param issuers the configured issuers, if the provider is policy-auth's, for the policy's description
      * @param jwt the settings, for tokens bound to a client certificate
+     * @param certificates where client certificates come from, when not only from TLS
      * @return the executor
      */
     @Bean
     @ConditionalOnBean(JwtAuthProvider.class)
     @ConditionalOnMissingBean(PrivateExecutor.class)
     public PrivateExecutor privateExecutor(JwtAuthProvider provider, ObjectProvider<JwtIssuers> issuers,
-            JwtProperties jwt) {
+            JwtProperties jwt, ObjectProvider<ClientCertificateSource> certificates) {
         JwtIssuers configured = issuers.getIfAvailable();
         return new PrivateExecutor(PrivateExecutor.POLICY, provider, configured == null
                 || configured.privatePolicyIssuers().isEmpty() ? List.of(new CredentialDescription.Issuer(
                         PrivateExecutor.POLICY, null)) : configured.privatePolicyIssuers(),
-                new CertificateBinding(jwt.getMtls().getBinding()));
+                new CertificateBinding(jwt.getMtls().getBinding(),
+                        certificates.getIfAvailable(() -> ClientCertificateSource.TLS)));
     }
 
     /**

@@ -1,19 +1,21 @@
 package io.policyauth.autoconfigure.network;
 
-import io.policyauth.autoconfigure.ConditionalOnPolicyAuthEnabled;
-import io.policyauth.autoconfigure.ConfiguredCidrs;
-import io.policyauth.autoconfigure.SocketPeerAddresses;
-import io.policyauth.autoconfigure.ConditionalOnNonEmptyList;
-
-import io.policyauth.network.CidrSet;
-import io.policyauth.network.ClientAddressResolver;
-import io.policyauth.network.InternalExecutor;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+
+import io.policyauth.autoconfigure.ConditionalOnNonEmptyList;
+import io.policyauth.autoconfigure.ConditionalOnPolicyAuthEnabled;
+import io.policyauth.autoconfigure.ConfiguredCidrs;
+import io.policyauth.autoconfigure.SocketPeerAddresses;
+import io.policyauth.core.ClientCertificateSource;
+import io.policyauth.network.CidrSet;
+import io.policyauth.network.ClientAddressResolver;
+import io.policyauth.network.ForwardedClientCertificates;
+import io.policyauth.network.InternalExecutor;
 
 /**
  * Resolves client addresses behind {@value #TRUSTED_PROXIES} (for the {@code internal} policy,
@@ -22,7 +24,7 @@ import org.springframework.core.env.Environment;
  */
 @AutoConfiguration
 @ConditionalOnPolicyAuthEnabled
-@EnableConfigurationProperties(InternalProperties.class)
+@EnableConfigurationProperties({InternalProperties.class, ClientCertificateProperties.class})
 public final class InternalPolicyAutoConfiguration {
 
     static final String ALLOWED_CIDRS = "policy-auth.internal.allowed-cidrs";
@@ -33,6 +35,16 @@ public final class InternalPolicyAutoConfiguration {
     ClientAddressResolver clientAddressResolver(InternalProperties internal) {
         return new ClientAddressResolver(ConfiguredCidrs.parse(TRUSTED_PROXIES, internal.getTrustedProxies()),
                 internal.getForwardedHeader());
+    }
+
+    /* From the trusted proxies only: anyone else could claim any certificate in a header. */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(ClientCertificateProperties.PREFIX + ".header")
+    ClientCertificateSource policyAuthForwardedClientCertificates(InternalProperties internal,
+            ClientCertificateProperties certificates) {
+        return new ForwardedClientCertificates(ConfiguredCidrs.parse(TRUSTED_PROXIES, internal.getTrustedProxies()),
+                certificates.getHeader());
     }
 
     @Bean
