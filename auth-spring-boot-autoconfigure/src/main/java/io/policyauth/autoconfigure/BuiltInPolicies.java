@@ -6,6 +6,7 @@ import java.util.Map;
 final class BuiltInPolicies {
 
     static final Map<String, String> HINTS = Map.of(
+            "client_certificate", "set policy-auth.client-certificate.trust-anchors.",
             "private", "set policy-auth.jwt.secret, public-key-location, jwk-set-uri or issuer-uri (or an entry of "
                     + "policy-auth.jwt.issuers).",
             "shared_api_key", "set policy-auth.api-key.shared-keys.",

@@ -2,6 +2,7 @@ package io.policyauth.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -10,6 +11,7 @@ import org.springframework.core.env.Environment;
 import io.policyauth.autoconfigure.apikey.ApiKeyProperties;
 import io.policyauth.autoconfigure.jwt.JwtIssuerProperties;
 import io.policyauth.autoconfigure.jwt.JwtProperties;
+import io.policyauth.autoconfigure.network.ClientCertificateProperties;
 import io.policyauth.autoconfigure.network.InternalProperties;
 import io.policyauth.autoconfigure.remote.RemoteProperties;
 import io.policyauth.core.AuthExecutor;
@@ -27,6 +29,7 @@ final class PolicySummaries {
     private final ApiKeyProperties apiKey;
     private final InternalProperties internal;
     private final RemoteProperties remote;
+    private final ClientCertificateProperties certificates;
 
     PolicySummaries(Environment environment) {
         Binder binder = Binder.get(environment);
@@ -36,6 +39,8 @@ final class PolicySummaries {
                 .orElseGet(InternalProperties::new);
         this.remote = binder.bind(PolicyAuthProperties.PREFIX, RemoteProperties.class)
                 .orElseGet(RemoteProperties::new);
+        this.certificates = binder.bind(ClientCertificateProperties.PREFIX, ClientCertificateProperties.class)
+                .orElseGet(ClientCertificateProperties::new);
     }
 
     /**
@@ -56,6 +61,10 @@ final class PolicySummaries {
                     + internal.getForwardedHeader().headerName() + " is read";
             case "remote" -> remote(executor.policy());
             case "public" -> "admits anyone";
+            case "client-certificate" -> certificates.getTrustAnchors().size() + " trust anchor location(s), caller "
+                    + "named by " + certificates.getSubjectFrom().name().toLowerCase(Locale.ROOT)
+                    + (certificates.getHeader() == null ? ", from TLS" : ", from TLS or trusted proxies' "
+                            + certificates.getHeader());
             default -> description.isComposite() ? kind + " " + description.members().stream()
                     .map(AuthExecutor::policy).toList() : null;
         };

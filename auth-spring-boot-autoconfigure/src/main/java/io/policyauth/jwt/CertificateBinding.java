@@ -2,16 +2,14 @@ package io.policyauth.jwt;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
 import io.policyauth.core.AuthenticatedUser;
 import io.policyauth.core.AuthenticationException;
 import io.policyauth.core.BearerTokens;
+import io.policyauth.core.CertificateThumbprint;
 import io.policyauth.core.Challenge;
 import io.policyauth.core.ClientCertificateSource;
 import io.policyauth.core.SecurityRequestContext;
@@ -71,24 +69,10 @@ public final class CertificateBinding {
         }
         List<X509Certificate> chain = certificates.certificates(context);
         if (chain.isEmpty() || !MessageDigest.isEqual(thumbprint.toString().getBytes(StandardCharsets.US_ASCII),
-                thumbprint(chain.get(0)).getBytes(StandardCharsets.US_ASCII))) {
+                CertificateThumbprint.sha256(chain.get(0)).getBytes(StandardCharsets.US_ASCII))) {
             throw refused("The token is bound to another client certificate than the one presented.");
         }
         return user;
-    }
-
-    /**
-     * @param certificate a certificate
-     * @return its {@code x5t#S256}: the base64url SHA-256 of its DER encoding, without padding
-     */
-    public static String thumbprint(X509Certificate certificate) {
-        try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256")
-                    .digest(certificate.getEncoded()));
-        }
-        catch (NoSuchAlgorithmException | CertificateEncodingException impossible) {
-            throw new IllegalStateException(impossible);
-        }
     }
 
     private static AuthenticationException refused(String detail) {

@@ -39,9 +39,10 @@ public final class ProtectedResourceMetadataEndpoints implements DirectEndpoints
      * @param resourceName a name for people, or {@code null}
      * @param authorizationServers the issuers of the tokens the API takes
      * @param policyMap the endpoints and their policies, for the scopes they require
+     * @param certificateBoundTokens whether tokens bound to a client certificate (RFC 8705) are checked
      */
     public ProtectedResourceMetadataEndpoints(URI resource, @Nullable String resourceName,
-            List<URI> authorizationServers, PolicyMap policyMap) {
+            List<URI> authorizationServers, PolicyMap policyMap, boolean certificateBoundTokens) {
         Objects.requireNonNull(resource, "resource");
         this.path = WELL_KNOWN + resourcePath(resource);
         this.policyMap = policyMap;
@@ -49,6 +50,9 @@ public final class ProtectedResourceMetadataEndpoints implements DirectEndpoints
         document.put("resource", resource.toString());
         document.put("authorization_servers", authorizationServers.stream().map(URI::toString).toList());
         document.put("bearer_methods_supported", List.of("header"));
+        if (certificateBoundTokens) {
+            document.put("tls_client_certificate_bound_access_tokens", true);
+        }
         if (resourceName != null && !resourceName.isBlank()) {
             document.put("resource_name", resourceName);
         }
@@ -127,7 +131,7 @@ public final class ProtectedResourceMetadataEndpoints implements DirectEndpoints
     private static Map<String, Object> orderedAsTheRfc(Map<String, Object> fields) {
         Map<String, Object> ordered = new LinkedHashMap<>();
         for (String name : List.of("resource", "authorization_servers", "scopes_supported",
-                "bearer_methods_supported", "resource_name")) {
+                "bearer_methods_supported", "tls_client_certificate_bound_access_tokens", "resource_name")) {
             if (fields.containsKey(name)) {
                 ordered.put(name, fields.get(name));
             }

@@ -52,6 +52,7 @@ class ProtectedResourceMetadataTests {
             assertThat(JsonPath.<List<String>>read(json, "$.scopes_supported"))
                     .containsExactly("orders:read", "reports:read");
             assertThat(JsonPath.<List<String>>read(json, "$.bearer_methods_supported")).containsExactly("header");
+            assertThat(JsonPath.<Boolean>read(json, "$.tls_client_certificate_bound_access_tokens")).isTrue();
             assertThat(JsonPath.<String>read(json, "$.resource_name")).isEqualTo("Orders API");
         }
 

@@ -68,8 +68,9 @@ public class ResourceMetadataAutoConfiguration {
                     + "server, and no issuer is configured", "Set " + ResourceMetadataProperties.PREFIX
                     + ".authorization-servers, or policy-auth.jwt.issuer-uri (or issuer).");
         }
+        // Every private policy checks certificate-bound tokens (RFC 8705).
         return new ProtectedResourceMetadataEndpoints(resource(metadata), metadata.getResourceName(), servers,
-                policyMap);
+                policyMap, jwt.getIfAvailable() != null);
     }
 
     private static URI resource(ResourceMetadataProperties metadata) {

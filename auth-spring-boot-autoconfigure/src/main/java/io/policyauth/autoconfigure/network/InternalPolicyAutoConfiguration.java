@@ -1,19 +1,33 @@
 package io.policyauth.autoconfigure.network;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.Resource;
 
+import io.policyauth.autoconfigure.ApplicationClock;
 import io.policyauth.autoconfigure.ConditionalOnNonEmptyList;
 import io.policyauth.autoconfigure.ConditionalOnPolicyAuthEnabled;
 import io.policyauth.autoconfigure.ConfiguredCidrs;
 import io.policyauth.autoconfigure.SocketPeerAddresses;
 import io.policyauth.core.ClientCertificateSource;
+import io.policyauth.core.PolicyAuthConfigurationException;
 import io.policyauth.network.CidrSet;
 import io.policyauth.network.ClientAddressResolver;
+import io.policyauth.network.ClientCertificateExecutor;
 import io.policyauth.network.ForwardedClientCertificates;
 import io.policyauth.network.InternalExecutor;
 
@@ -29,6 +43,7 @@ public final class InternalPolicyAutoConfiguration {
 
     static final String ALLOWED_CIDRS = "policy-auth.internal.allowed-cidrs";
     static final String TRUSTED_PROXIES = "policy-auth.internal.trusted-proxies";
+    static final String TRUST_ANCHORS = ClientCertificateProperties.PREFIX + ".trust-anchors";
 
     @Bean
     @ConditionalOnMissingBean
@@ -45,6 +60,27 @@ public final class InternalPolicyAutoConfiguration {
             ClientCertificateProperties certificates) {
         return new ForwardedClientCertificates(ConfiguredCidrs.parse(TRUSTED_PROXIES, internal.getTrustedProxies()),
                 certificates.getHeader());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnNonEmptyList(TRUST_ANCHORS)
+    ClientCertificateExecutor clientCertificateExecutor(ClientCertificateProperties certificates,
+            ObjectProvider<ClientCertificateSource> source, ObjectProvider<Clock> clock) {
+        List<X509Certificate> anchors = new ArrayList<>();
+        for (Resource location : certificates.getTrustAnchors()) {
+            try (InputStream in = location.getInputStream()) {
+                CertificateFactory.getInstance("X.509").generateCertificates(in)
+                        .forEach(anchor -> anchors.add((X509Certificate) anchor));
+            }
+            catch (IOException | CertificateException unreadable) {
+                throw new PolicyAuthConfigurationException(TRUST_ANCHORS + " holds " + location + ", which is not "
+                        + "a readable PEM certificate: " + unreadable.getMessage(), "Point it at PEM certificates.",
+                        unreadable);
+            }
+        }
+        return new ClientCertificateExecutor(source.getIfAvailable(() -> ClientCertificateSource.TLS), anchors,
+                certificates.getSubjectFrom(), ApplicationClock.of(clock));
     }
 
     @Bean

@@ -15,7 +15,7 @@ import io.policyauth.core.PolicyDescription;
 import io.policyauth.core.SecurityRequestContext;
 
 /**
- * The {@code client_certificate} policy: the TLS client certificate whose SHA-256 fingerprint is
+ * The {@code pinned_certificate} policy: the TLS client certificate whose SHA-256 fingerprint is
  * configured. The TLS handshake has checked the chain; this policy says which certificate may call.
  * Like {@code internal}, it refuses with 403: the credential is the connection's, not a header a
  * client could send again.
@@ -23,10 +23,10 @@ import io.policyauth.core.SecurityRequestContext;
 public final class ClientCertificateExecutor implements AuthExecutor {
 
     /** The policy name. */
-    public static final String POLICY = "client_certificate";
+    public static final String POLICY = "pinned_certificate";
 
     /** How users admitted by a client certificate are marked. */
-    public static final String MECHANISM = "client-certificate";
+    public static final String MECHANISM = "pinned-certificate";
 
     private final Set<String> fingerprints;
 

@@ -91,7 +91,7 @@ class ClientCertificatePolicyTests {
         assertThat(anonymous.statusCode()).isEqualTo(403);
         assertThat(anonymous.body()).contains("A TLS client certificate is required.");
         assertThat(application.getBean(AuthExecutorRegistry.class).find(ClientCertificateExecutor.POLICY))
-                .hasValueSatisfying(executor -> assertThat(executor.describe().kind()).isEqualTo("client-certificate"));
+                .hasValueSatisfying(executor -> assertThat(executor.describe().kind()).isEqualTo("pinned-certificate"));
     }
 
     @Test
