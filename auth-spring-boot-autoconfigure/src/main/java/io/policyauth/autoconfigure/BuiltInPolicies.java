@@ -11,7 +11,8 @@ final class BuiltInPolicies {
                     + "policy-auth.jwt.issuers).",
             "shared_api_key", "set policy-auth.api-key.shared-keys.",
             "internal", "set policy-auth.internal.allowed-cidrs.",
-            "db_api_key", "add spring-boot-starter-data-mongodb and configure a MongoDB connection (spring.mongodb.uri).");
+            "db_api_key", "add spring-boot-starter-data-mongodb and configure a MongoDB connection "
+                    + "(spring.mongodb.uri).");
 
     private BuiltInPolicies() {
     }

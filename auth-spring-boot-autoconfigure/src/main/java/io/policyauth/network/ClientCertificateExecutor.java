@@ -111,8 +111,8 @@ public final class ClientCertificateExecutor implements AuthExecutor {
             throw new ForbiddenException("client_certificate_unnamed", "The client certificate names no caller.",
                     List.of());
         }
-        return AuthenticatedUser.builder(subject, POLICY).claims(Map.of("x5t#S256", CertificateThumbprint.sha256(client),
-                "issuer", client.getIssuerX500Principal().getName())).build();
+        return AuthenticatedUser.builder(subject, POLICY).claims(Map.of("x5t#S256",
+                CertificateThumbprint.sha256(client), "issuer", client.getIssuerX500Principal().getName())).build();
     }
 
     private @Nullable String subject(X509Certificate certificate) {

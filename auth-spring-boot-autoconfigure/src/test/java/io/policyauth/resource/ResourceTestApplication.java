@@ -1,8 +1,6 @@
 package io.policyauth.resource;
 
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.springframework.boot.SpringBootConfiguration;
