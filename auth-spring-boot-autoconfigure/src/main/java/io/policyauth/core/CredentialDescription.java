@@ -39,7 +39,9 @@ public record CredentialDescription(Type type, @Nullable String header, @Nullabl
         /** The client address, behind trusted proxies. */
         CLIENT_ADDRESS,
         /** Whatever the {@code Authorization} header holds, judged elsewhere (an external authorizer). */
-        AUTHORIZATION_HEADER
+        AUTHORIZATION_HEADER,
+        /** A TLS client certificate, or the one a trusted proxy forwards. */
+        CLIENT_CERTIFICATE
     }
 
     public CredentialDescription {

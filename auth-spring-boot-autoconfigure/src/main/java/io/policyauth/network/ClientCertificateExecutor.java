@@ -24,6 +24,7 @@ import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.AuthenticatedUser;
 import io.policyauth.core.CertificateThumbprint;
 import io.policyauth.core.ClientCertificateSource;
+import io.policyauth.core.CredentialDescription;
 import io.policyauth.core.ForbiddenException;
 import io.policyauth.core.PolicyDescription;
 import io.policyauth.core.SecurityRequestContext;
@@ -84,7 +85,8 @@ public final class ClientCertificateExecutor implements AuthExecutor {
 
     @Override
     public PolicyDescription describe() {
-        return PolicyDescription.leaf(POLICY, KIND, null, List.of());
+        return PolicyDescription.leaf(POLICY, KIND, new CredentialDescription(
+                CredentialDescription.Type.CLIENT_CERTIFICATE, null), List.of());
     }
 
     @Override
@@ -111,8 +113,9 @@ public final class ClientCertificateExecutor implements AuthExecutor {
             throw new ForbiddenException("client_certificate_unnamed", "The client certificate names no caller.",
                     List.of());
         }
-        return AuthenticatedUser.builder(subject, POLICY).claims(Map.of("x5t#S256",
-                CertificateThumbprint.sha256(client), "issuer", client.getIssuerX500Principal().getName())).build();
+        return AuthenticatedUser.builder(subject, POLICY).credential(CredentialDescription.Type.CLIENT_CERTIFICATE)
+                .claims(Map.of("x5t#S256", CertificateThumbprint.sha256(client),
+                        "issuer", client.getIssuerX500Principal().getName())).build();
     }
 
     private @Nullable String subject(X509Certificate certificate) {

@@ -62,6 +62,7 @@ final class PolicyCallers {
                 case "shared-api-key" -> "callers with a shared API key";
                 case "db-api-key" -> "callers with a per-client API key";
                 case "internal" -> "callers from the configured networks";
+                case "client-certificate" -> "callers with a trusted TLS client certificate";
                 case "remote" -> "callers the authorization service of policy " + policy.name() + " admits";
                 default -> "callers policy " + policy.name() + " admits";
             };
@@ -86,8 +87,10 @@ final class PolicyCallers {
         if (policy.isComposite()) {
             return members(policy).stream().anyMatch(PolicyCallers::asksForCredential);
         }
+        // An address or a certificate is judged, never challenged for: their refusals are 403.
         return policy.credential() != null
                 && policy.credential().type() != CredentialDescription.Type.CLIENT_ADDRESS
+                && policy.credential().type() != CredentialDescription.Type.CLIENT_CERTIFICATE
                 || policy.kind().equals(PolicyDescription.CUSTOM);
     }
 
@@ -99,7 +102,7 @@ final class PolicyCallers {
         if (policy.isComposite()) {
             return members(policy).stream().anyMatch(PolicyCallers::canRefuseAKnownCaller);
         }
-        return List.of("internal", "remote", PolicyDescription.CUSTOM).contains(policy.kind());
+        return List.of("internal", "client-certificate", "remote", PolicyDescription.CUSTOM).contains(policy.kind());
     }
 
     private static List<PolicyDescription> members(PolicyDescription policy) {

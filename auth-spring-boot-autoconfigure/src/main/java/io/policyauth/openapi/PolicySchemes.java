@@ -53,6 +53,9 @@ public final class PolicySchemes {
             case API_KEY -> schemes.put(componentName(leaf.name()), new SecurityScheme()
                     .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name(credential.header())
                     .description("Policy '" + leaf.name() + "': an API key in " + credential.header()));
+            case CLIENT_CERTIFICATE -> schemes.put(componentName(leaf.name()), new SecurityScheme()
+                    .type(SecurityScheme.Type.MUTUALTLS).description("Policy '" + leaf.name()
+                            + "': a TLS client certificate that the configured trust anchors vouch for"));
             default -> {
                 // A client address or an external authorizer: no OpenAPI scheme says that.
             }

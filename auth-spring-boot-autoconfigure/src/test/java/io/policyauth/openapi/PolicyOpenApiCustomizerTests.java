@@ -24,6 +24,7 @@ import io.policyauth.core.AuthService;
 import io.policyauth.core.CredentialDescription;
 import io.policyauth.core.DecisionMetrics;
 import io.policyauth.core.Enforcement;
+import io.policyauth.core.PolicyDescription;
 import io.policyauth.core.PolicyModes;
 import io.policyauth.core.PublicExecutor;
 import io.policyauth.core.Requirements;
@@ -83,6 +84,17 @@ class PolicyOpenApiCustomizerTests {
         customizer.customise(document);
 
         assertThat(document.getComponents().getSecuritySchemes()).containsOnlyKeys("private");
+    }
+
+    @Test
+    void aClientCertificatePolicyIsMutualTlsAndRefusesWith403Only() {
+        PolicyDescription certificate = PolicyDescription.leaf("client_certificate", "client-certificate",
+                new CredentialDescription(CredentialDescription.Type.CLIENT_CERTIFICATE, null), List.of());
+
+        assertThat(new PolicySchemes().schemesOf(certificate)).hasEntrySatisfying("client_certificate",
+                scheme -> assertThat(scheme.getType()).isEqualTo(SecurityScheme.Type.MUTUALTLS));
+        assertThat(PolicyCallers.refusals(certificate, false)).containsExactly("403");
+        assertThat(PolicyCallers.sentence(certificate)).contains("callers with a trusted TLS client certificate");
     }
 
     private PolicyOpenApiCustomizer customizer(PrivateExecutor privatePolicy) throws Exception {
