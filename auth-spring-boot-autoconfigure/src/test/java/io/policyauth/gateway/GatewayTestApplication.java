@@ -42,6 +42,7 @@ class GatewayTestApplication {
         "policy-auth.tenancy.enabled=true", "policy-auth.tenancy.roles.billing=invoices:read",
         "policy-auth.gateway.routes[5].pattern=/orgs/{org}/**", "policy-auth.gateway.routes[5].policy=private",
         "policy-auth.gateway.routes[5].tenant={org}", "policy-auth.gateway.routes[5].permissions=invoices:read",
+        "policy-auth.client-certificate.header=X-SSL-Client-Cert",
     };
 
     final List<AuthDecisionEvent> decisions = new CopyOnWriteArrayList<>();

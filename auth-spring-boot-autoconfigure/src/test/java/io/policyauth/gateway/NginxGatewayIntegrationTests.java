@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import io.policyauth.core.CertificateThumbprint;
+import io.policyauth.jwt.JwtAttacks;
+import io.policyauth.network.TlsTestKeys;
 import io.policyauth.web.TestInstances;
 
 /**
@@ -40,6 +44,7 @@ class NginxGatewayIntegrationTests {
     private static final TestInstances instances = new TestInstances();
     private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static NginxProcess nginx;
+    private static int policyAuthPort;
 
     @TempDir
     static Path workDir;
@@ -51,7 +56,7 @@ class NginxGatewayIntegrationTests {
                 + "(.ci/run installs Debian's nginx)");
         ConfigurableApplicationContext context = instances.start(GatewayTestApplication.class,
                 GatewayTestApplication.PROPERTIES);
-        int policyAuthPort = ((WebServerApplicationContext) context).getWebServer().getPort();
+        policyAuthPort = ((WebServerApplicationContext) context).getWebServer().getPort();
         nginx = NginxProcess.start(binary, NginxProcess.EXAMPLE, policyAuthPort, workDir);
     }
 
@@ -226,6 +231,28 @@ class NginxGatewayIntegrationTests {
         for (String path : new String[] {"/public/x", "/orders/1"}) {
             assertThat(send("GET", path).statusCode()).isEqualTo(500);
         }
+    }
+
+    /*
+     * A token bound to a certificate, and that certificate in the header policy-auth believes from
+     * nginx: asked directly, as nginx asks, it passes; sent by a client through nginx, the example's
+     * configuration replaces the header with the TLS connection's (none here), and it does not.
+     */
+    @Test
+    void aClientCannotSendItsOwnCertificateHeaderThroughNginx() throws Exception {
+        X509Certificate certificate = TlsTestKeys.make(workDir.resolve("keys"), "client").certificate("client");
+        String bound = "Bearer " + new JwtAttacks(GatewayTestApplication.SECRET.getBytes(StandardCharsets.UTF_8),
+                "gateway-test", "fleet").validWith(claims -> claims.claim("scope", "orders:write").claim("cnf",
+                        Map.of("x5t#S256", CertificateThumbprint.sha256(certificate))));
+        String forged = TlsTestKeys.escaped(certificate);
+
+        HttpResponse<String> asNginxAsks = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + policyAuthPort + "/authz/nginx")).header("X-Original-Method", "POST")
+                .header("X-Original-URI", "/orders/9").header("Authorization", bound)
+                .header("X-SSL-Client-Cert", forged).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(asNginxAsks.statusCode()).isEqualTo(204);
+        assertThat(send("POST", "/orders/9", "Authorization", bound, "X-SSL-Client-Cert", forged).statusCode())
+                .isEqualTo(401);
     }
 
     private static HttpResponse<String> send(String method, String path, String... headers)

@@ -43,6 +43,7 @@ public final class TlsTestKeys {
      * @throws Exception when keytool fails
      */
     public static TlsTestKeys make(Path folder, String... clients) throws Exception {
+        Files.createDirectories(folder);
         TlsTestKeys keys = new TlsTestKeys(folder);
         List<String> names = new ArrayList<>(List.of("server"));
         names.addAll(List.of(clients));
