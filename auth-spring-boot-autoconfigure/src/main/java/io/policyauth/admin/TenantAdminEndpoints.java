@@ -98,12 +98,6 @@ public final class TenantAdminEndpoints implements DirectEndpoints {
     }
 
     @Override
-    public PolicyResponse bodyTimedOut(String endpoint) {
-        return PolicyResponse.problem(408, "body-timeout", "Request body not received in time",
-                "The request body did not arrive in time.", null);
-    }
-
-    @Override
     public List<MappedPolicy> mappedPolicies() {
         List<MappedPolicy> mapped = new ArrayList<>();
         for (Route route : ROUTES) {

@@ -39,7 +39,10 @@ public interface DirectEndpoints {
      * @param endpoint an endpoint, as {@link #endpoint} gave it, whose body the front read
      * @return the answer to a request whose body the client did not send in time (408)
      */
-    PolicyResponse bodyTimedOut(String endpoint);
+    default PolicyResponse bodyTimedOut(String endpoint) {
+        return PolicyResponse.problem(408, "body-timeout", "Request body not received in time",
+                "The request body did not arrive in time.", null);
+    }
 
     /**
      * @param request a request to an endpoint

@@ -94,12 +94,6 @@ public final class ProtectedResourceMetadataEndpoints implements DirectEndpoints
     }
 
     @Override
-    public PolicyResponse bodyTimedOut(String endpoint) {
-        return PolicyResponse.problem(408, "body-timeout", "Request body not received in time",
-                "The request body did not arrive in time.", null);
-    }
-
-    @Override
     public PolicyResponse answer(EndpointRequest request) {
         if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
             return PolicyResponse.problem(405, "method-not-allowed", "Method not allowed",

@@ -27,6 +27,7 @@ import io.policyauth.autoconfigure.PolicyAuthAutoConfiguration;
 import io.policyauth.autoconfigure.PolicyAuthProperties;
 import io.policyauth.autoconfigure.SocketPeerAddresses;
 import io.policyauth.autoconfigure.apikey.ApiKeyProperties;
+import io.policyauth.autoconfigure.web.servlet.DirectEndpointsFilterRegistration;
 import io.policyauth.core.AuthService;
 import io.policyauth.core.PolicyModes;
 import io.policyauth.core.ResourceGuard;
@@ -94,12 +95,8 @@ public class GatewayAutoConfiguration {
         @Bean
         FilterRegistrationBean<ServletDirectEndpointsFilter> policyAuthGatewayFilter(GatewayProperties gateway,
                 GatewayEndpoints endpoints, ObjectProvider<ServletResponseWriter> writer) {
-            FilterRegistrationBean<ServletDirectEndpointsFilter> registration = new FilterRegistrationBean<>(
-                    new ServletDirectEndpointsFilter(endpoints, writer.getIfAvailable(ServletResponseWriter::new)));
-            registration.addUrlPatterns(gateway.getPath() + "/*");
-            registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-            registration.setName("policyAuthGatewayFilter");
-            return registration;
+            return DirectEndpointsFilterRegistration.of("policyAuthGatewayFilter", endpoints, writer,
+                    Ordered.HIGHEST_PRECEDENCE, gateway.getPath() + "/*");
         }
     }
 

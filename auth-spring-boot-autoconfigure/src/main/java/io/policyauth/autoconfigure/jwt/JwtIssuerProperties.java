@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.Resource;
 
 import io.policyauth.jwt.JwtClaimNames;
@@ -115,6 +116,13 @@ public class JwtIssuerProperties {
     }
     public void setIssuer(String issuer) {
         this.issuer = issuer;
+    }
+
+    /**
+     * @return the issuer its tokens must name: {@code issuer-uri}, else {@code issuer}, or {@code null}
+     */
+    public @Nullable String issuerName() {
+        return issuerUri != null ? issuerUri.toString() : issuer != null && !issuer.isBlank() ? issuer : null;
     }
     public List<String> getAudiences() {
         return audiences;

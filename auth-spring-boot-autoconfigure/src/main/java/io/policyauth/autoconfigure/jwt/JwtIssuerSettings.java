@@ -76,8 +76,7 @@ final class JwtIssuerSettings {
 
     /** @return the issuer its tokens must name: {@code issuer-uri}, else {@code issuer}, or {@code null} */
     @Nullable String issuerName() {
-        return jwt.getIssuerUri() != null ? jwt.getIssuerUri().toString() : hasText(jwt.getIssuer()) ? jwt.getIssuer()
-                : null;
+        return jwt.issuerName();
     }
 
     /**

@@ -26,6 +26,7 @@ import io.policyauth.autoconfigure.PolicyAuthProperties;
 import io.policyauth.autoconfigure.jwt.JwtIssuerProperties;
 import io.policyauth.autoconfigure.jwt.JwtProperties;
 import io.policyauth.autoconfigure.web.reactive.PolicyAuthWebFluxAutoConfiguration;
+import io.policyauth.autoconfigure.web.servlet.DirectEndpointsFilterRegistration;
 import io.policyauth.autoconfigure.web.servlet.PolicyAuthWebMvcAutoConfiguration;
 import io.policyauth.core.ChallengeParameters;
 import io.policyauth.core.PolicyAuthConfigurationException;
@@ -95,11 +96,9 @@ public class ResourceMetadataAutoConfiguration {
         all.addAll(jwt.getIssuers().values());
         Set<URI> issuers = new LinkedHashSet<>();
         for (JwtIssuerProperties issuer : all) {
-            if (issuer.getIssuerUri() != null) {
-                issuers.add(issuer.getIssuerUri());
-            }
-            else if (issuer.getIssuer() != null && !issuer.getIssuer().isBlank()) {
-                issuers.add(URI.create(issuer.getIssuer()));
+            String name = issuer.issuerName();
+            if (name != null) {
+                issuers.add(URI.create(name));
             }
         }
         return List.copyOf(issuers);
@@ -113,13 +112,9 @@ public class ResourceMetadataAutoConfiguration {
         @Bean
         FilterRegistrationBean<ServletDirectEndpointsFilter> policyAuthResourceMetadataFilter(
                 ProtectedResourceMetadataEndpoints endpoints, ObjectProvider<ServletResponseWriter> writer) {
-            FilterRegistrationBean<ServletDirectEndpointsFilter> registration = new FilterRegistrationBean<>(
-                    new ServletDirectEndpointsFilter(endpoints, writer.getIfAvailable(ServletResponseWriter::new)));
-            registration.addUrlPatterns(ProtectedResourceMetadataEndpoints.WELL_KNOWN,
+            return DirectEndpointsFilterRegistration.of("policyAuthResourceMetadataFilter", endpoints, writer,
+                    Ordered.HIGHEST_PRECEDENCE + 1, ProtectedResourceMetadataEndpoints.WELL_KNOWN,
                     ProtectedResourceMetadataEndpoints.WELL_KNOWN + "/*");
-            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
-            registration.setName("policyAuthResourceMetadataFilter");
-            return registration;
         }
     }
 

@@ -19,11 +19,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.query.Criteria;
 
 import io.policyauth.autoconfigure.ApplicationClock;
 import io.policyauth.autoconfigure.ConditionalOnPolicyAuthEnabled;
+import io.policyauth.autoconfigure.audit.AuditProperties;
 import io.policyauth.core.PolicyAuthConfigurationException;
 import io.policyauth.core.TenantIsolation;
 import io.policyauth.resource.ResourceAttributes;
@@ -46,9 +46,6 @@ import io.policyauth.resource.mongo.MongoResourceFilters;
 @EnableConfigurationProperties(ResourcesProperties.class)
 public class ResourceAuthorizationAutoConfiguration {
 
-    private static final String AUDIT = "policy-auth.audit.enabled";
-    private static final String AUDIT_LOG = "policy-auth.audit.log";
-
     @Bean
     static BeanPostProcessor policyAuthTenantScopedResources(ObjectProvider<TenantIsolation> isolation) {
         return new TenantScopedResourcesPostProcessor(isolation);
@@ -59,14 +56,16 @@ public class ResourceAuthorizationAutoConfiguration {
     ResourceChecks policyAuthResourceChecks(ResourceAuthorizer authorizer, ObjectProvider<ResourceAttributes> kinds,
             ResourcesProperties resources, ObjectProvider<ResourceDecisionListener> listeners,
             ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clock, ApplicationEventPublisher publisher,
-            Environment environment) {
+            ObjectProvider<AuditProperties> audit) {
         Map<String, String> actions = new LinkedHashMap<>();
         resources.getActions().forEach((method, action) -> actions.put(method.toUpperCase(Locale.ROOT), action));
         List<ResourceDecisionListener> told = new ArrayList<>();
         told.add(new ResourceDecisionMetrics(meters.getIfAvailable(() -> Metrics.globalRegistry)));
-        if (environment.getProperty(AUDIT, Boolean.class, true)) {
+        // As the requests' decisions are: published and logged while the audit trail is on.
+        AuditProperties auditing = audit.getIfAvailable();
+        if (auditing != null) {
             told.add(publisher::publishEvent);
-            if (environment.getProperty(AUDIT_LOG, Boolean.class, true)) {
+            if (auditing.isLog()) {
                 told.add(new ResourceAuditLog());
             }
         }

@@ -18,6 +18,7 @@ import org.springframework.web.server.WebFilter;
 import io.policyauth.admin.TenantAdminEndpoints;
 import io.policyauth.autoconfigure.PolicyAuthProperties;
 import io.policyauth.autoconfigure.web.reactive.PolicyAuthWebFluxAutoConfiguration;
+import io.policyauth.autoconfigure.web.servlet.DirectEndpointsFilterRegistration;
 import io.policyauth.autoconfigure.web.servlet.PolicyAuthWebMvcAutoConfiguration;
 import io.policyauth.core.AuthService;
 import io.policyauth.core.PolicyAuthConfigurationException;
@@ -70,12 +71,8 @@ public class TenantAdminApiAutoConfiguration {
         @Bean
         FilterRegistrationBean<ServletDirectEndpointsFilter> policyAuthTenantAdminFilter(TenancyProperties tenancy,
                 TenantAdminEndpoints endpoints, ObjectProvider<ServletResponseWriter> writer) {
-            FilterRegistrationBean<ServletDirectEndpointsFilter> registration = new FilterRegistrationBean<>(
-                    new ServletDirectEndpointsFilter(endpoints, writer.getIfAvailable(ServletResponseWriter::new)));
-            registration.addUrlPatterns(tenancy.getAdminApi().getPath() + "/*");
-            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
-            registration.setName("policyAuthTenantAdminFilter");
-            return registration;
+            return DirectEndpointsFilterRegistration.of("policyAuthTenantAdminFilter", endpoints, writer,
+                    Ordered.HIGHEST_PRECEDENCE + 1, tenancy.getAdminApi().getPath() + "/*");
         }
     }
 
