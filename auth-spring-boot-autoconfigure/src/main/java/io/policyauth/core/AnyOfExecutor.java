@@ -37,8 +37,7 @@ final class AnyOfExecutor extends CompositeExecutor {
             }
         }
         if (best.denial().kind().asksForCredential() && challenges.size() > best.challenges().size()) {
-            throw new AuthenticationException(best.reason(), best.detail(),
-                    best.denial().kind() == DenialKind.CREDENTIAL_REJECTED, challenges, best.getCause());
+            throw new AuthenticationException(best.denial().withChallenges(challenges), best.getCause());
         }
         throw best;
     }

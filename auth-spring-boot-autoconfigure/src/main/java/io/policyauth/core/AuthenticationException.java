@@ -20,6 +20,17 @@ public class AuthenticationException extends AuthException {
     }
 
     /**
+     * @param denial the refusal, of kind {@link DenialKind#CREDENTIAL_MISSING} or {@link DenialKind#CREDENTIAL_REJECTED}
+     * @param cause underlying failure for logs, or {@code null}
+     */
+    public AuthenticationException(Denial denial, @Nullable Throwable cause) {
+        super(denial, cause);
+        if (!denial.kind().asksForCredential()) {
+            throw new IllegalArgumentException("Not a missing or rejected credential: " + denial.kind());
+        }
+    }
+
+    /**
      * @return whether a credential was sent (and rejected), as opposed to missing
      */
     public boolean credentialPresented() {

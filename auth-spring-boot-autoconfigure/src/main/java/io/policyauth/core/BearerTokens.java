@@ -2,6 +2,8 @@ package io.policyauth.core;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Reads a bearer token from the {@code Authorization} header as RFC 6750 section 2.1 sends it, for
  * any mechanism that takes one (JWTs, opaque tokens). Only the header is read: tokens in query
@@ -11,6 +13,9 @@ public final class BearerTokens {
 
     /** The authentication scheme. */
     public static final String SCHEME = "Bearer";
+
+    /** The scheme of access tokens bound to a key by a DPoP proof (RFC 9449), the other way a token comes. */
+    public static final String DPOP_SCHEME = "DPoP";
 
     private static final Challenge CHALLENGE = Challenge.of(SCHEME);
 
@@ -29,6 +34,23 @@ public final class BearerTokens {
      * @throws InvalidCredentialRequestException with more than one {@code Authorization} header
      */
     public static String from(SecurityRequestContext context) {
+        return read(context, false).token();
+    }
+
+    /**
+     * Reads a token sent as {@code Bearer} or as {@code DPoP} (RFC 9449 section 7.1), for policies
+     * that admit DPoP-bound tokens.
+     *
+     * @param context the request
+     * @return the token and the scheme it came with
+     * @throws AuthenticationException without a token of either scheme, or with a malformed one
+     * @throws InvalidCredentialRequestException with more than one {@code Authorization} header
+     */
+    public static PresentedToken fromBearerOrDpop(SecurityRequestContext context) {
+        return read(context, true);
+    }
+
+    private static PresentedToken read(SecurityRequestContext context, boolean dpop) {
         String authorization;
         try {
             authorization = context.headers().single("Authorization");
@@ -38,21 +60,44 @@ public final class BearerTokens {
                     CHALLENGE.with("error", "invalid_request")
                             .with("error_description", "Send one Authorization header."));
         }
-        if (authorization == null || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+        String scheme = authorization == null ? null : schemeOf(authorization, dpop);
+        if (scheme == null) {
             throw missing();
         }
-        if (authorization.length() == SCHEME.length()) {
+        if (authorization.length() == scheme.length()) {
             throw malformed();
         }
-        if (authorization.charAt(SCHEME.length()) != ' ') {
+        if (authorization.charAt(scheme.length()) != ' ') {
             // "Bearerish ..." is another scheme, not a malformed bearer credential.
             throw missing();
         }
-        String token = authorization.substring(SCHEME.length() + 1).trim();
+        String token = authorization.substring(scheme.length() + 1).trim();
         if (!isB64Token(token)) {
             throw malformed();
         }
-        return token;
+        return new PresentedToken(scheme, token);
+    }
+
+    private static @Nullable String schemeOf(String authorization, boolean dpop) {
+        if (authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+            return SCHEME;
+        }
+        return dpop && authorization.regionMatches(true, 0, DPOP_SCHEME, 0, DPOP_SCHEME.length()) ? DPOP_SCHEME
+                : null;
+    }
+
+    /**
+     * A token as the request carried it.
+     *
+     * @param scheme {@link #SCHEME} or {@link #DPOP_SCHEME}
+     * @param token the token, a well-formed {@code b64token}
+     */
+    public record PresentedToken(String scheme, String token) {
+
+        /** @return whether the token came with the {@code DPoP} scheme */
+        public boolean dpop() {
+            return DPOP_SCHEME.equals(scheme);
+        }
     }
 
     /**

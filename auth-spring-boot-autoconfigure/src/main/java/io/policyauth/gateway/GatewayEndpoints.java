@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import io.policyauth.core.Decision;
 import io.policyauth.core.Enforcement;
 import io.policyauth.core.ForwardedBody;
+import io.policyauth.core.RequestUrl;
 import io.policyauth.core.Requirements;
 import io.policyauth.core.SecurityRequestContext;
 import io.policyauth.core.TenantBinding;
@@ -196,12 +197,23 @@ public final class GatewayEndpoints implements DirectEndpoints {
         OriginalPath path = OriginalPath.parse(target, settings.rejectAmbiguousPaths());
         SecurityRequestContext context = SecurityRequestContext.builder(request.peerAddress(), request.headers(),
                 method, path.value()).query(path.query()).forwardedBody(body)
-                .pathVariables(policies.pathVariables(path.path(), method)).build();
+                .pathVariables(policies.pathVariables(path.path(), method))
+                .requestUrl(RequestUrl.of(() -> originalUrl(request, target))).build();
         EffectivePolicy policy = policies.policyFor(path.path(), method);
         Decision decision = policies.decide(context, policy);
         return decision instanceof Decision.Granted granted
                 ? PolicyResponse.bodiless(grantStatus, IdentityHeaders.of(policy.name(), granted.user()))
                 : PolicyResponse.refusal(decision, policy.name());
+    }
+
+    /*
+     * The URL the client called (a DPoP proof names it): the proxy's scheme and host, as it forwards
+     * them, and the original target. Only allowed callers, the proxies, ever reach this.
+     */
+    private static @Nullable String originalUrl(EndpointRequest request, String target) {
+        String scheme = first(request, "X-Forwarded-Proto");
+        String host = first(request, "X-Forwarded-Host");
+        return scheme == null || host == null || !target.startsWith("/") ? null : scheme + "://" + host + target;
     }
 
     private PolicyResponse reject(boolean kxEndpoint, GatewayRejection rejection) {

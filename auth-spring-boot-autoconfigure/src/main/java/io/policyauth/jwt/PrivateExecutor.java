@@ -3,18 +3,21 @@ package io.policyauth.jwt;
 import java.util.List;
 import java.util.Objects;
 
+import io.policyauth.core.AuthException;
 import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.AuthenticatedUser;
 import io.policyauth.core.BearerTokens;
-import io.policyauth.core.Challenge;
+import io.policyauth.core.BearerTokens.PresentedToken;
 import io.policyauth.core.CredentialDescription;
 import io.policyauth.core.PolicyDescription;
 import io.policyauth.core.SecurityRequestContext;
+import io.policyauth.jwt.dpop.DpopBinding;
 
 /**
  * The {@code private} policy: a valid bearer JWT in the {@code Authorization} header, read by
  * {@link BearerTokens} (RFC 6750 section 2.1); a token bound to a client certificate (RFC 8705) only
- * with that certificate.
+ * with that certificate; a token bound to a key by DPoP (RFC 9449) only with the {@code DPoP} scheme
+ * and a proof by that key, as the {@link DpopBinding} allows.
  */
 public final class PrivateExecutor implements AuthExecutor {
 
@@ -24,8 +27,6 @@ public final class PrivateExecutor implements AuthExecutor {
     /** The {@link PolicyDescription#kind()} of JWT policies. */
     public static final String KIND = "jwt";
 
-    private static final Challenge CHALLENGE = BearerTokens.challenge();
-
     /** The format of the tokens, as OpenAPI's {@code bearerFormat} names it. */
     public static final String TOKEN_FORMAT = "JWT";
 
@@ -33,6 +34,7 @@ public final class PrivateExecutor implements AuthExecutor {
     private final JwtAuthProvider provider;
     private final List<CredentialDescription.Issuer> issuers;
     private final CertificateBinding binding;
+    private final DpopBinding dpop;
 
     /**
      * @param provider verifies the tokens
@@ -66,10 +68,23 @@ public final class PrivateExecutor implements AuthExecutor {
      */
     public PrivateExecutor(String policy, JwtAuthProvider provider, List<CredentialDescription.Issuer> issuers,
             CertificateBinding binding) {
+        this(policy, provider, issuers, binding, DpopBinding.DISABLED);
+    }
+
+    /**
+     * @param policy the policy name: {@code private}, or {@code private:<issuer>} for one issuer of several
+     * @param provider verifies the tokens
+     * @param issuers whose tokens the provider accepts, as {@link #describe()} tells readers
+     * @param binding how tokens bound to a client certificate (RFC 8705) are checked
+     * @param dpop how tokens bound to a key by DPoP (RFC 9449) are checked
+     */
+    public PrivateExecutor(String policy, JwtAuthProvider provider, List<CredentialDescription.Issuer> issuers,
+            CertificateBinding binding, DpopBinding dpop) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.provider = Objects.requireNonNull(provider, "provider");
         this.issuers = List.copyOf(issuers);
         this.binding = Objects.requireNonNull(binding, "binding");
+        this.dpop = Objects.requireNonNull(dpop, "dpop");
     }
 
     @Override
@@ -79,18 +94,26 @@ public final class PrivateExecutor implements AuthExecutor {
 
     @Override
     public boolean mayBlock() {
-        return provider.mayBlock();
+        return provider.mayBlock() || dpop.mayBlock();
     }
 
     @Override
     public PolicyDescription describe() {
         return PolicyDescription.leaf(policy, KIND, CredentialDescription.bearerToken(TOKEN_FORMAT, issuers),
-                List.of(CHALLENGE));
+                dpop.challenges());
     }
 
     @Override
     public AuthenticatedUser execute(SecurityRequestContext context) {
-        // The provider bounds the length: it is the one that parses.
-        return binding.check(provider.check(BearerTokens.from(context)), context);
+        PresentedToken presented = dpop.read(context);
+        AuthenticatedUser user;
+        try {
+            // The provider bounds the length: it is the one that parses.
+            user = provider.check(presented.token());
+        }
+        catch (AuthException refused) {
+            throw dpop.restate(refused, presented);
+        }
+        return binding.check(dpop.check(user, presented, context), context);
     }
 }

@@ -6,13 +6,17 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.jspecify.annotations.Nullable;
 
+import io.policyauth.core.BearerTokens;
+import io.policyauth.core.Challenge;
 import io.policyauth.core.CredentialDescription;
 import io.policyauth.core.PolicyDescription;
 
 /**
  * The OpenAPI security schemes of the registered leaf policies, read from their descriptions: an
- * HTTP bearer scheme for a bearer-token policy, one per issuer it names, with an OpenID Connect
+ * HTTP bearer scheme (and a DPoP one, RFC 9449, where it takes DPoP-bound tokens) for a bearer-token
+ * policy, one per issuer it names, with an OpenID Connect
  * scheme beside an issuer found by discovery; an API-key scheme in the configured header for the
  * key policies. Policies that read a client address or hand the credential to an external
  * authorizer have no OpenAPI scheme; the document describes them under {@code x-policy-auth}.
@@ -36,11 +40,21 @@ public final class PolicySchemes {
             case BEARER_TOKEN -> {
                 List<CredentialDescription.Issuer> issuers = credential.issuers().isEmpty()
                         ? List.of(new CredentialDescription.Issuer(leaf.name(), null)) : credential.issuers();
+                Challenge dpop = challenge(leaf, BearerTokens.DPOP_SCHEME);
                 for (CredentialDescription.Issuer issuer : issuers) {
                     String format = credential.format() == null ? "" : " (" + credential.format() + ")";
-                    schemes.put(componentName(issuer.name()), new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                            .scheme("bearer").bearerFormat(credential.format()).description("Policy '"
-                                    + issuer.name() + "': a bearer token" + format + " in Authorization"));
+                    if (challenge(leaf, BearerTokens.SCHEME) != null) {
+                        schemes.put(componentName(issuer.name()), new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer").bearerFormat(credential.format()).description("Policy '"
+                                        + issuer.name() + "': a bearer token" + format + " in Authorization"));
+                    }
+                    if (dpop != null) {
+                        schemes.put(componentName(issuer.name()) + "-dpop", new SecurityScheme()
+                                .type(SecurityScheme.Type.HTTP).scheme(BearerTokens.DPOP_SCHEME)
+                                .bearerFormat(credential.format()).description("Policy '" + issuer.name()
+                                        + "': a DPoP-bound token" + format + " in Authorization (RFC 9449), with a "
+                                        + "proof in the DPoP header signed with one of " + dpop.params().get("algs")));
+                    }
                     URI discovery = issuer.discovery();
                     if (discovery != null) {
                         schemes.put(componentName(issuer.name()) + "-oidc", new SecurityScheme()
@@ -61,6 +75,11 @@ public final class PolicySchemes {
             }
         }
         return schemes;
+    }
+
+    private static @Nullable Challenge challenge(PolicyDescription leaf, String scheme) {
+        return leaf.challenges().stream().filter(challenge -> scheme.equals(challenge.scheme())).findFirst()
+                .orElse(null);
     }
 
     /**

@@ -72,6 +72,7 @@ public record PolicyResponse(int status, List<Map.Entry<String, String>> headers
         if (denial.retryAfter() != null) {
             headers.add(Map.entry("Retry-After", Long.toString(Math.max(1, denial.retryAfter().toSeconds()))));
         }
+        headers.addAll(denial.headers().entrySet());
         DenialKind kind = denial.kind();
         return problem(kind.status(), kind.problemType(), kind.title(), denial.detail(), policy, headers, null);
     }

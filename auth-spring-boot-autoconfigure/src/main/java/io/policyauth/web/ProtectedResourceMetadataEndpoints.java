@@ -43,6 +43,21 @@ public final class ProtectedResourceMetadataEndpoints implements DirectEndpoints
      */
     public ProtectedResourceMetadataEndpoints(URI resource, @Nullable String resourceName,
             List<URI> authorizationServers, PolicyMap policyMap, boolean certificateBoundTokens) {
+        this(resource, resourceName, authorizationServers, policyMap, certificateBoundTokens, List.of(), false);
+    }
+
+    /**
+     * @param resource the resource identifier: the API's URL as its clients call it
+     * @param resourceName a name for people, or {@code null}
+     * @param authorizationServers the issuers of the tokens the API takes
+     * @param policyMap the endpoints and their policies, for the scopes they require
+     * @param certificateBoundTokens whether tokens bound to a client certificate (RFC 8705) are checked
+     * @param dpopAlgorithms the algorithms DPoP proofs (RFC 9449) may be signed with; empty without DPoP
+     * @param dpopRequired whether every token must be DPoP-bound
+     */
+    public ProtectedResourceMetadataEndpoints(URI resource, @Nullable String resourceName,
+            List<URI> authorizationServers, PolicyMap policyMap, boolean certificateBoundTokens,
+            List<String> dpopAlgorithms, boolean dpopRequired) {
         Objects.requireNonNull(resource, "resource");
         this.path = WELL_KNOWN + resourcePath(resource);
         this.policyMap = policyMap;
@@ -55,6 +70,10 @@ public final class ProtectedResourceMetadataEndpoints implements DirectEndpoints
         }
         if (resourceName != null && !resourceName.isBlank()) {
             document.put("resource_name", resourceName);
+        }
+        if (!dpopAlgorithms.isEmpty()) {
+            document.put("dpop_signing_alg_values_supported", List.copyOf(dpopAlgorithms));
+            document.put("dpop_bound_access_tokens_required", dpopRequired);
         }
         this.fixed = Map.copyOf(document);
     }
@@ -125,7 +144,8 @@ public final class ProtectedResourceMetadataEndpoints implements DirectEndpoints
     private static Map<String, Object> orderedAsTheRfc(Map<String, Object> fields) {
         Map<String, Object> ordered = new LinkedHashMap<>();
         for (String name : List.of("resource", "authorization_servers", "scopes_supported",
-                "bearer_methods_supported", "tls_client_certificate_bound_access_tokens", "resource_name")) {
+                "bearer_methods_supported", "resource_name", "tls_client_certificate_bound_access_tokens",
+                "dpop_signing_alg_values_supported", "dpop_bound_access_tokens_required")) {
             if (fields.containsKey(name)) {
                 ordered.put(name, fields.get(name));
             }

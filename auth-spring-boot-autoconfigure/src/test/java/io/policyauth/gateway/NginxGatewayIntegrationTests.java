@@ -30,6 +30,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import io.policyauth.core.CertificateThumbprint;
 import io.policyauth.jwt.JwtAttacks;
+import io.policyauth.jwt.dpop.DpopClientKey;
 import io.policyauth.network.TlsTestKeys;
 import io.policyauth.web.TestInstances;
 
@@ -255,9 +256,52 @@ class NginxGatewayIntegrationTests {
                 .isEqualTo(401);
     }
 
+    /* nginx passes the proof, the scheme and host the client called, and the nonce policy-auth asks for. */
+    @Test
+    void aDpopProofNamesTheUrlTheClientCalledAndItsNonceReachesTheClient(@TempDir Path ownDir) throws Exception {
+        try (TestInstances dpop = new TestInstances()) {
+            String[] properties = Arrays.copyOf(GatewayTestApplication.PROPERTIES,
+                    GatewayTestApplication.PROPERTIES.length + 2);
+            properties[properties.length - 2] = "policy-auth.jwt.dpop.mode=required";
+            properties[properties.length - 1] = "policy-auth.jwt.dpop.nonce=true";
+            ConfigurableApplicationContext context = dpop.start(GatewayTestApplication.class, properties);
+            NginxProcess second = NginxProcess.start(NginxProcess.binary().orElseThrow(), NginxProcess.EXAMPLE,
+                    ((WebServerApplicationContext) context).getWebServer().getPort(), ownDir);
+            try {
+                DpopClientKey key = new DpopClientKey();
+                String token = new JwtAttacks(GatewayTestApplication.SECRET.getBytes(StandardCharsets.UTF_8),
+                        "gateway-test", "fleet").validWith(claims -> claims.claim("scope", "orders:write")
+                                .claim("cnf", Map.of("jkt", key.thumbprint())));
+                String url = "http://127.0.0.1:" + second.port() + "/orders/9";
+
+                HttpResponse<String> asked = send(second, "POST", "/orders/9", "Authorization", "DPoP " + token,
+                        "DPoP", key.proof("POST", url, token));
+                assertThat(asked.statusCode()).isEqualTo(401);
+                assertThat(asked.headers().firstValue("WWW-Authenticate")).get().asString()
+                        .startsWith("DPoP error=\"use_dpop_nonce\"");
+                String nonce = asked.headers().firstValue("DPoP-Nonce").orElseThrow();
+
+                assertThat(send(second, "POST", "/orders/9?rush=1", "Authorization", "DPoP " + token, "DPoP",
+                        key.proof("POST", url, token, claims -> claims.claim("nonce", nonce), header -> { }))
+                        .statusCode()).isEqualTo(200);
+                assertThat(send(second, "POST", "/orders/10", "Authorization", "DPoP " + token, "DPoP",
+                        key.proof("POST", url, token, claims -> claims.claim("nonce", nonce), header -> { }))
+                        .statusCode()).as("a proof for another URL").isEqualTo(401);
+            }
+            finally {
+                second.close();
+            }
+        }
+    }
+
     private static HttpResponse<String> send(String method, String path, String... headers)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + nginx.port() + path))
+        return send(nginx, method, path, headers);
+    }
+
+    private static HttpResponse<String> send(NginxProcess to, String method, String path, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + to.port() + path))
                 .method(method, HttpRequest.BodyPublishers.noBody());
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);

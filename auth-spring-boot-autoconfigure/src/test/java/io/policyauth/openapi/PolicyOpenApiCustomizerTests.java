@@ -21,6 +21,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 import io.policyauth.core.AuthExecutorRegistry;
 import io.policyauth.core.AuthService;
+import io.policyauth.core.BearerTokens;
 import io.policyauth.core.CredentialDescription;
 import io.policyauth.core.DecisionMetrics;
 import io.policyauth.core.Enforcement;
@@ -30,6 +31,7 @@ import io.policyauth.core.PublicExecutor;
 import io.policyauth.core.Requirements;
 import io.policyauth.jwt.NimbusJwtAuthProvider;
 import io.policyauth.jwt.PrivateExecutor;
+import io.policyauth.jwt.dpop.DpopRejections;
 import io.policyauth.web.EffectivePolicies;
 import io.policyauth.web.ExemptEndpoints;
 import io.policyauth.web.PolicyMap;
@@ -84,6 +86,21 @@ class PolicyOpenApiCustomizerTests {
         customizer.customise(document);
 
         assertThat(document.getComponents().getSecuritySchemes()).containsOnlyKeys("private");
+    }
+
+    @Test
+    void aPolicyThatTakesDpopBoundTokensHasADpopSchemeAndOneThatRequiresThemNoBearerScheme() {
+        DpopRejections rejections = new DpopRejections("ES256 RS256");
+        PolicyDescription allowed = PolicyDescription.leaf("private", "jwt", CredentialDescription.bearerToken("JWT",
+                List.of()), List.of(BearerTokens.challenge(), rejections.challenge()));
+        PolicyDescription required = PolicyDescription.leaf("private", "jwt", CredentialDescription.bearerToken("JWT",
+                List.of()), List.of(rejections.challenge()));
+
+        Map<String, SecurityScheme> schemes = new PolicySchemes().schemesOf(allowed);
+        assertThat(schemes).containsOnlyKeys("private", "private-dpop");
+        assertThat(schemes.get("private-dpop").getScheme()).isEqualTo("DPoP");
+        assertThat(schemes.get("private-dpop").getDescription()).contains("ES256 RS256");
+        assertThat(new PolicySchemes().schemesOf(required)).containsOnlyKeys("private-dpop");
     }
 
     @Test

@@ -17,6 +17,11 @@ public final class HttpTestClient {
         this.port = port;
     }
 
+    /** @return the port requests go to */
+    public int port() {
+        return port;
+    }
+
     /**
      * @param path request path
      * @param headers name, value, name, value...; a name may repeat to send two header lines

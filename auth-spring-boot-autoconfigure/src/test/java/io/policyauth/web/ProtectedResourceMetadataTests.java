@@ -78,6 +78,31 @@ class ProtectedResourceMetadataTests {
         }
     }
 
+    @Nested
+    @SpringBootTest(classes = Api.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "policy-auth.jwt.secret=" + SECRET, "policy-auth.jwt.issuer=https://login.example.com",
+        "policy-auth.jwt.dpop.mode=allowed", "policy-auth.jwt.dpop.algorithms=ES256,PS256",
+        "policy-auth.policies.reporting.any-of=private",
+        "policy-auth.resource-metadata.enabled=true", "policy-auth.resource-metadata.resource=https://api.example.com"})
+    class WithDpop {
+
+        @LocalServerPort
+        int port;
+
+        @Test
+        void theDocumentNamesTheProofAlgorithmsAndEveryTokenChallengeTheDocument() {
+            String json = new HttpTestClient(port).get("/.well-known/oauth-protected-resource").body();
+            assertThat(JsonPath.<List<String>>read(json, "$.dpop_signing_alg_values_supported"))
+                    .containsExactly("ES256", "PS256");
+            assertThat(JsonPath.<Boolean>read(json, "$.dpop_bound_access_tokens_required")).isFalse();
+
+            assertThat(new HttpTestClient(port).get("/orders").headers().allValues("WWW-Authenticate")).containsExactly(
+                    "Bearer resource_metadata=\"https://api.example.com/.well-known/oauth-protected-resource\"",
+                    "DPoP algs=\"ES256 PS256\", "
+                            + "resource_metadata=\"https://api.example.com/.well-known/oauth-protected-resource\"");
+        }
+    }
+
     @Test
     void aResourceThatIsNotTheApisUrlStopsTheStart() {
         StartFailures.assertStartFails(Api.class, new String[] {"--server.port=0", "--policy-auth.jwt.secret=" + SECRET,

@@ -102,7 +102,7 @@ public final class TestTokens {
     }
 
     private @Nullable String issuerName(@Nullable String requested) {
-        Map<String, JwtIssuerProperties> named = properties.getIssuers();
+        Map<String, ? extends JwtIssuerProperties> named = properties.getIssuers();
         if (requested != null) {
             if (!named.containsKey(requested)) {
                 throw new IllegalStateException("No issuer named '" + requested + "' under policy-auth.jwt.issuers; "

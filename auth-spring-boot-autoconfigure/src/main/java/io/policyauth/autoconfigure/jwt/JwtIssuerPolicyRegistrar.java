@@ -11,8 +11,8 @@ import org.springframework.core.env.Environment;
 import io.policyauth.autoconfigure.PolicyBeansRegistrar;
 import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.ClientCertificateSource;
-import io.policyauth.jwt.CertificateBinding;
 import io.policyauth.jwt.PrivateExecutor;
+import io.policyauth.jwt.dpop.DpopProofVerifier;
 
 /**
  * Registers the policy {@code private:<name>} for each {@code policy-auth.jwt.issuers.<name>}: it
@@ -35,8 +35,8 @@ final class JwtIssuerPolicyRegistrar extends PolicyBeansRegistrar<Object> {
         JwtIssuers issuers = beans.getBean(JwtIssuers.class);
         return new PrivateExecutor(PrivateExecutor.POLICY + ":" + name, issuers.named(name),
                 List.of(issuers.describedIssuer(name)),
-                new CertificateBinding(beans.getBean(JwtProperties.class).getMtls().getBinding(),
-                        beans.getBeanProvider(ClientCertificateSource.class)
-                                .getIfAvailable(() -> ClientCertificateSource.TLS)));
+                JwtPolicyAutoConfiguration.certificateBinding(beans.getBean(JwtProperties.class),
+                        beans.getBeanProvider(ClientCertificateSource.class)),
+                issuers.namedDpop(name, beans.getBeanProvider(DpopProofVerifier.class).getIfAvailable()));
     }
 }

@@ -79,6 +79,7 @@ public class JwtIssuerProperties {
      */
     private List<String> permissionsClaim = new ArrayList<>(List.of("permissions"));
 
+
     /**
      * @return whether a key source is configured: secret, public key, JWK Set or issuer URI
      */

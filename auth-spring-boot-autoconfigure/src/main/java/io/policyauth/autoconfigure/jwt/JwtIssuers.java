@@ -22,6 +22,9 @@ import io.policyauth.jwt.JwtUserMapper;
 import io.policyauth.jwt.NimbusJwtAuthProvider;
 import io.policyauth.jwt.PrivateExecutor;
 import io.policyauth.jwt.TokenDenylist;
+import io.policyauth.jwt.dpop.DpopBinding;
+import io.policyauth.jwt.dpop.DpopMode;
+import io.policyauth.jwt.dpop.DpopProofVerifier;
 
 /**
  * The configured issuers: the one of {@code policy-auth.jwt.*}, when it has a key source, and each
@@ -42,6 +45,8 @@ final class JwtIssuers implements AutoCloseable {
     private final Map<String, NimbusJwtAuthProvider> named = new LinkedHashMap<>();
     private final Map<String, JwtAuthProvider> byIssuer = new LinkedHashMap<>();
     private final Map<String, CredentialDescription.Issuer> described = new LinkedHashMap<>();
+    private final Map<String, DpopMode> dpopModes = new LinkedHashMap<>();
+    private final Map<String, DpopMode> dpopModesByIssuer = new LinkedHashMap<>();
 
     /**
      * @param properties the configuration
@@ -60,9 +65,11 @@ final class JwtIssuers implements AutoCloseable {
                 JwtSeams.forIssuer(validators, userMapper, null), replacementKey(keyOverride, top, null)) : null;
         boolean several = properties.getIssuers().size() + (topLevel == null ? 0 : 1) > 1;
         if (topLevel != null) {
+            dpopModes.put(PrivateExecutor.POLICY, properties.getDpop().getMode());
             describe(PrivateExecutor.POLICY, properties);
             if (several) {
                 register(top.issuerName(), "policy-auth.jwt.issuer", topLevel);
+                dpopModesByIssuer.put(top.issuerName(), properties.getDpop().getMode());
             }
         }
         properties.getIssuers().forEach((name, issuer) -> {
@@ -71,9 +78,11 @@ final class JwtIssuers implements AutoCloseable {
             NimbusJwtAuthProvider provider = JwtVerifierFactory.create(settings, denylist, tasks,
                     JwtSeams.forIssuer(validators, userMapper, name), replacementKey(keyOverride, settings, name));
             named.put(name, provider);
+            dpopModes.put(name, issuer.getDpop().getMode());
             describe(PrivateExecutor.POLICY + ":" + name, issuer);
             if (several) {
                 register(settings.issuerName(), prefix + ".issuer", provider);
+                dpopModesByIssuer.put(settings.issuerName(), issuer.getDpop().getMode());
             }
         });
     }
@@ -86,6 +95,26 @@ final class JwtIssuers implements AutoCloseable {
             return topLevel != null ? topLevel : named.values().iterator().next();
         }
         return new IssuerRoutingJwtAuthProvider(byIssuer);
+    }
+
+    /**
+     * @param verifier checks DPoP proofs, when an issuer takes them
+     * @return how the {@code private} policy treats DPoP: by the mode of each token's issuer
+     */
+    DpopBinding privatePolicyDpop(@Nullable DpopProofVerifier verifier) {
+        if (dpopModesByIssuer.isEmpty()) {
+            return DpopBinding.of(dpopModes.values().iterator().next(), verifier);
+        }
+        return new DpopBinding(dpopModesByIssuer, DpopMode.DISABLED, verifier);
+    }
+
+    /**
+     * @param name an entry of {@code policy-auth.jwt.issuers}
+     * @param verifier checks DPoP proofs, when the issuer takes them
+     * @return how the policy {@code private:<name>} treats DPoP
+     */
+    DpopBinding namedDpop(String name, @Nullable DpopProofVerifier verifier) {
+        return DpopBinding.of(dpopModes.getOrDefault(name, DpopMode.DISABLED), verifier);
     }
 
     /**

@@ -26,6 +26,8 @@ import io.policyauth.jwt.JwtUserMapper;
 import io.policyauth.jwt.PrivateExecutor;
 import io.policyauth.jwt.TokenDenylist;
 import io.policyauth.jwt.TokenIssuer;
+import io.policyauth.jwt.dpop.DpopBinding;
+import io.policyauth.jwt.dpop.DpopProofVerifier;
 
 /**
  * The {@code private} policy: a {@link JwtAuthProvider} when a key source is configured
@@ -84,19 +86,26 @@ public class JwtPolicyAutoConfiguration {
      * @param issuers the configured issuers, if the provider is policy-auth's, for the policy's description
      * @param jwt the settings, for tokens bound to a client certificate
      * @param certificates where client certificates come from, when not only from TLS
+     * @param dpop checks DPoP proofs, when an issuer takes them
      * @return the executor
      */
     @Bean
     @ConditionalOnBean(JwtAuthProvider.class)
     @ConditionalOnMissingBean(PrivateExecutor.class)
     public PrivateExecutor privateExecutor(JwtAuthProvider provider, ObjectProvider<JwtIssuers> issuers,
-            JwtProperties jwt, ObjectProvider<ClientCertificateSource> certificates) {
+            JwtProperties jwt, ObjectProvider<ClientCertificateSource> certificates,
+            ObjectProvider<DpopProofVerifier> dpop) {
         JwtIssuers configured = issuers.getIfAvailable();
         return new PrivateExecutor(PrivateExecutor.POLICY, provider, configured == null
                 || configured.privatePolicyIssuers().isEmpty() ? List.of(new CredentialDescription.Issuer(
                         PrivateExecutor.POLICY, null)) : configured.privatePolicyIssuers(),
-                new CertificateBinding(jwt.getMtls().getBinding(),
-                        certificates.getIfAvailable(() -> ClientCertificateSource.TLS)));
+                certificateBinding(jwt, certificates),
+                configured == null ? DpopBinding.DISABLED : configured.privatePolicyDpop(dpop.getIfAvailable()));
+    }
+
+    static CertificateBinding certificateBinding(JwtProperties jwt, ObjectProvider<ClientCertificateSource> sources) {
+        return new CertificateBinding(jwt.getMtls().getBinding(),
+                sources.getIfAvailable(() -> ClientCertificateSource.TLS));
     }
 
     /**

@@ -1,7 +1,10 @@
 package io.policyauth.autoconfigure.jwt;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -9,6 +12,8 @@ import org.springframework.core.io.Resource;
 
 import io.policyauth.jwt.CertificateBinding;
 import io.policyauth.jwt.VerifiedTokenCacheSettings;
+import io.policyauth.jwt.dpop.DpopMode;
+import io.policyauth.jwt.dpop.DpopProofRules;
 
 /**
  * The "private" policy under {@code policy-auth.jwt}: bearer JWTs of the issuer configured here,
@@ -24,7 +29,7 @@ public class JwtProperties extends JwtIssuerProperties {
      * "private:<name>", which admits only that issuer's tokens. Each must name its issuer
      * (issuer or issuer-uri): the token's "iss" chooses it before any key is used.
      */
-    private Map<String, JwtIssuerProperties> issuers = new LinkedHashMap<>();
+    private Map<String, Issuer> issuers = new LinkedHashMap<>();
 
     /** Location of an RSA or EC private key in PEM (PKCS#8) that the TokenIssuer signs with. */
     private Resource privateKeyLocation;
@@ -49,6 +54,9 @@ public class JwtProperties extends JwtIssuerProperties {
 
     /** Certificate-bound access tokens (RFC 8705). */
     private final Mtls mtls = new Mtls();
+
+    /** DPoP (RFC 9449): the top-level issuer's mode, and how proofs of every issuer are checked. */
+    private final DpopProofs dpop = new DpopProofs();
 
     public Resource getPrivateKeyLocation() {
         return privateKeyLocation;
@@ -82,11 +90,11 @@ public class JwtProperties extends JwtIssuerProperties {
         this.verifiedTokenCacheTtl = verifiedTokenCacheTtl;
     }
 
-    public Map<String, JwtIssuerProperties> getIssuers() {
+    public Map<String, Issuer> getIssuers() {
         return issuers;
     }
 
-    public void setIssuers(Map<String, JwtIssuerProperties> issuers) {
+    public void setIssuers(Map<String, Issuer> issuers) {
         this.issuers = issuers;
     }
 
@@ -98,9 +106,161 @@ public class JwtProperties extends JwtIssuerProperties {
         return jwkSet;
     }
 
-    /** Revoked token ids ("jti") that the "private" policy refuses. */
     public Mtls getMtls() {
         return mtls;
+    }
+
+    public DpopProofs getDpop() {
+        return dpop;
+    }
+
+    /** One more issuer: its keys and rules, and whether its tokens are DPoP-bound. */
+    public static class Issuer extends JwtIssuerProperties {
+
+        /** DPoP (RFC 9449) for this issuer's tokens. */
+        private final Dpop dpop = new Dpop();
+
+        public Dpop getDpop() {
+            return dpop;
+        }
+    }
+
+    /** DPoP (RFC 9449) for one issuer's tokens. */
+    public static class Dpop {
+
+        /**
+         * disabled: tokens come as Bearer only; allowed: DPoP-bound tokens (cnf.jkt) need the DPoP
+         * scheme and a valid proof, unbound ones still pass as Bearer; required: every token must be
+         * DPoP-bound and come with a proof.
+         */
+        private DpopMode mode = DpopMode.DISABLED;
+
+        public DpopMode getMode() {
+            return mode;
+        }
+
+        public void setMode(DpopMode mode) {
+            this.mode = mode;
+        }
+    }
+
+    /** DPoP (RFC 9449): the top-level issuer's mode, and how the proofs of every issuer are checked. */
+    public static class DpopProofs extends Dpop {
+
+        /**
+         * The API's public URL (scheme, host, port and any path prefix before the request's path), which
+         * a proof's htu must name. When unset, the request's URL, with the scheme and host that
+         * policy-auth.internal.trusted-proxies forward in X-Forwarded-Proto, X-Forwarded-Host and
+         * X-Forwarded-Port.
+         */
+        private URI publicUrl;
+
+        /** How old a proof's "iat" may be (RFC 9449 section 11.1); the clock skew is allowed either way. */
+        private Duration proofMaxAge = DpopProofRules.DEFAULT_PROOF_MAX_AGE;
+
+        /** The asymmetric algorithms a proof may be signed with (RSA and EC), announced in "algs". */
+        private List<String> algorithms = new ArrayList<>(DpopProofRules.DEFAULT_ALGORITHMS);
+
+        /** Where the proofs already seen are kept: "memory" (this instance) or "mongo" (every instance). */
+        private ReplayStore replayStore = ReplayStore.MEMORY;
+
+        /** MongoDB collection of the proofs already seen, with replay-store mongo. */
+        private String replayCollection = "dpop_proofs";
+
+        /** Time limit of one MongoDB operation of the replay store. */
+        private Duration replayTimeout = Duration.ofSeconds(2);
+
+        /** Whether proofs must carry a server nonce (RFC 9449 section 8), offered in DPoP-Nonce. */
+        private boolean nonce;
+
+        /** How long a nonce is offered; it is accepted for up to twice as long. */
+        private Duration nonceLifetime = Duration.ofMinutes(5);
+
+        /**
+         * HMAC secret of the nonces, at least 32 bytes: instances that share it accept each other's
+         * nonces. When unset, each instance has its own random one.
+         */
+        private String nonceSecret;
+
+        public URI getPublicUrl() {
+            return publicUrl;
+        }
+
+        public void setPublicUrl(URI publicUrl) {
+            this.publicUrl = publicUrl;
+        }
+
+        public Duration getProofMaxAge() {
+            return proofMaxAge;
+        }
+
+        public void setProofMaxAge(Duration proofMaxAge) {
+            this.proofMaxAge = proofMaxAge;
+        }
+
+        public List<String> getAlgorithms() {
+            return algorithms;
+        }
+
+        public void setAlgorithms(List<String> algorithms) {
+            this.algorithms = algorithms;
+        }
+
+        public ReplayStore getReplayStore() {
+            return replayStore;
+        }
+
+        public void setReplayStore(ReplayStore replayStore) {
+            this.replayStore = replayStore;
+        }
+
+        public String getReplayCollection() {
+            return replayCollection;
+        }
+
+        public void setReplayCollection(String replayCollection) {
+            this.replayCollection = replayCollection;
+        }
+
+        public Duration getReplayTimeout() {
+            return replayTimeout;
+        }
+
+        public void setReplayTimeout(Duration replayTimeout) {
+            this.replayTimeout = replayTimeout;
+        }
+
+        public boolean isNonce() {
+            return nonce;
+        }
+
+        public void setNonce(boolean nonce) {
+            this.nonce = nonce;
+        }
+
+        public Duration getNonceLifetime() {
+            return nonceLifetime;
+        }
+
+        public void setNonceLifetime(Duration nonceLifetime) {
+            this.nonceLifetime = nonceLifetime;
+        }
+
+        public String getNonceSecret() {
+            return nonceSecret;
+        }
+
+        public void setNonceSecret(String nonceSecret) {
+            this.nonceSecret = nonceSecret;
+        }
+
+        /** Where the proofs already seen are kept. */
+        public enum ReplayStore {
+            /** This instance's memory. */
+            MEMORY,
+            /** MongoDB, shared by every instance: a proof replayed on another instance fails too. */
+            MONGO
+        }
     }
 
     /** Certificate-bound access tokens (RFC 8705). */

@@ -30,6 +30,8 @@ import io.policyauth.autoconfigure.web.servlet.DirectEndpointsFilterRegistration
 import io.policyauth.autoconfigure.web.servlet.PolicyAuthWebMvcAutoConfiguration;
 import io.policyauth.core.ChallengeParameters;
 import io.policyauth.core.PolicyAuthConfigurationException;
+import io.policyauth.jwt.dpop.DpopMode;
+import io.policyauth.jwt.dpop.DpopProofVerifier;
 import io.policyauth.web.PolicyMap;
 import io.policyauth.web.ProtectedResourceMetadataEndpoints;
 import io.policyauth.web.reactive.DecisionScheduler;
@@ -61,7 +63,7 @@ public class ResourceMetadataAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ProtectedResourceMetadataEndpoints policyAuthResourceMetadataEndpoints(ResourceMetadataProperties metadata,
-            PolicyMap policyMap, ObjectProvider<JwtProperties> jwt) {
+            PolicyMap policyMap, ObjectProvider<JwtProperties> jwt, ObjectProvider<DpopProofVerifier> dpop) {
         List<URI> servers = metadata.getAuthorizationServers().isEmpty() ? issuers(jwt.getIfAvailable())
                 : metadata.getAuthorizationServers();
         if (servers.isEmpty()) {
@@ -70,8 +72,16 @@ public class ResourceMetadataAutoConfiguration {
                     + ".authorization-servers, or policy-auth.jwt.issuer-uri (or issuer).");
         }
         // Every private policy checks certificate-bound tokens (RFC 8705).
+        DpopProofVerifier proofs = dpop.getIfAvailable();
         return new ProtectedResourceMetadataEndpoints(resource(metadata), metadata.getResourceName(), servers,
-                policyMap, jwt.getIfAvailable() != null);
+                policyMap, jwt.getIfAvailable() != null, proofs == null ? List.of() : proofs.algorithms(),
+                proofs != null && dpopRequired(jwt.getObject()));
+    }
+
+    /* Required of every issuer: the main one, when it has keys, and each of policy-auth.jwt.issuers. */
+    private static boolean dpopRequired(JwtProperties jwt) {
+        return (!jwt.hasKeySource() || jwt.getDpop().getMode() == DpopMode.REQUIRED) && jwt.getIssuers().values()
+                .stream().allMatch(issuer -> issuer.getDpop().getMode() == DpopMode.REQUIRED);
     }
 
     private static URI resource(ResourceMetadataProperties metadata) {

@@ -24,11 +24,13 @@ import io.policyauth.autoconfigure.ConditionalOnPolicyAuthEnabled;
 import io.policyauth.autoconfigure.ConfiguredCidrs;
 import io.policyauth.autoconfigure.SocketPeerAddresses;
 import io.policyauth.core.ClientCertificateSource;
+import io.policyauth.core.RequestUrlSource;
 import io.policyauth.core.PolicyAuthConfigurationException;
 import io.policyauth.network.CidrSet;
 import io.policyauth.network.ClientAddressResolver;
 import io.policyauth.network.ClientCertificateExecutor;
 import io.policyauth.network.ForwardedClientCertificates;
+import io.policyauth.network.ForwardedRequestUrls;
 import io.policyauth.network.InternalExecutor;
 
 /**
@@ -60,6 +62,14 @@ public final class InternalPolicyAutoConfiguration {
             ClientCertificateProperties certificates) {
         return new ForwardedClientCertificates(ConfiguredCidrs.parse(TRUSTED_PROXIES, internal.getTrustedProxies()),
                 certificates.getHeader());
+    }
+
+    /* The scheme and host a client called, as the trusted proxies forward them; others' headers are not read. */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnNonEmptyList(TRUSTED_PROXIES)
+    RequestUrlSource policyAuthForwardedRequestUrls(InternalProperties internal) {
+        return new ForwardedRequestUrls(ConfiguredCidrs.parse(TRUSTED_PROXIES, internal.getTrustedProxies()));
     }
 
     @Bean

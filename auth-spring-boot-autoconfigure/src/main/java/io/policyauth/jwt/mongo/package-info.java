@@ -1,4 +1,7 @@
-/** A {@link io.policyauth.jwt.TokenDenylist} shared by every instance through MongoDB. */
+/**
+ * What the {@code private} policy shares with every instance through MongoDB: the
+ * {@link io.policyauth.jwt.TokenDenylist} and the DPoP proofs already seen.
+ */
 @NullMarked
 package io.policyauth.jwt.mongo;
 
