@@ -1,5 +1,6 @@
 package io.policyauth.test;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -7,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 
 /**
  * A bearer token to sign: the caller, further claims, the issuer and the lifetime. Every token is
@@ -22,6 +24,7 @@ public abstract class BearerTokenSpec<S extends BearerTokenSpec<S>> extends Iden
     private final Map<String, Object> claims = new LinkedHashMap<>();
     private @Nullable String issuerName;
     private Duration expiresIn = DEFAULT_LIFETIME;
+    private @Nullable DpopKey dpopKey;
 
     BearerTokenSpec() {
     }
@@ -60,11 +63,47 @@ public abstract class BearerTokenSpec<S extends BearerTokenSpec<S>> extends Iden
     }
 
     /**
+     * A DPoP-bound token (RFC 9449): bound to a new key ({@code cnf.jkt}) and sent with the
+     * {@code DPoP} scheme and a proof by that key for the request's method and URL.
+     *
+     * @return this builder
+     */
+    public S dpop() {
+        return dpop(DpopKey.generate());
+    }
+
+    /**
+     * @param key the key the token is bound to and whose proofs it comes with
+     * @return this builder, for a DPoP-bound token
+     */
+    public S dpop(DpopKey key) {
+        this.dpopKey = Objects.requireNonNull(key, "key");
+        return self();
+    }
+
+    /**
      * @return the token as built so far
      */
     protected TokenRequest tokenRequest() {
-        return new TokenRequest(identity(), Collections.unmodifiableMap(new LinkedHashMap<>(claims)), issuerName,
-                expiresIn);
+        Map<String, Object> all = new LinkedHashMap<>();
+        if (dpopKey != null) {
+            all.put("cnf", Map.of("jkt", dpopKey.thumbprint()));
+        }
+        all.putAll(claims);
+        return new TokenRequest(identity(), Collections.unmodifiableMap(all), issuerName, expiresIn);
+    }
+
+    /**
+     * @param token the signed token
+     * @param method the request's method
+     * @param url the request's URL
+     * @return the headers that carry the token: {@code Authorization}, and {@code DPoP} for a DPoP-bound one
+     */
+    protected Map<String, String> headers(String token, String method, URI url) {
+        if (dpopKey == null) {
+            return Map.of(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        }
+        return Map.of(HttpHeaders.AUTHORIZATION, "DPoP " + token, "DPoP", dpopKey.proof(method, url, token));
     }
 
     /**

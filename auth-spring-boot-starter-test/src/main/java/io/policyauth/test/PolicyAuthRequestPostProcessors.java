@@ -1,10 +1,11 @@
 package io.policyauth.test;
 
+import java.net.URI;
+import java.security.cert.X509Certificate;
 import java.util.Objects;
 
 import jakarta.servlet.ServletContext;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.context.WebApplicationContext;
@@ -65,6 +66,20 @@ public final class PolicyAuthRequestPostProcessors {
     }
 
     /**
+     * @param chain a TLS client certificate chain, the client's own first
+     * @return the request arriving over TLS with that certificate, as the {@code client_certificate}
+     *         policy and certificate-bound tokens (RFC 8705) read it
+     */
+    public static RequestPostProcessor clientCertificate(X509Certificate... chain) {
+        X509Certificate[] presented = ClientCertificates.require(chain);
+        return request -> {
+            request.setSecure(true);
+            request.setAttribute(ClientCertificates.SERVLET_ATTRIBUTE, presented.clone());
+            return request;
+        };
+    }
+
+    /**
      * @param subject who the caller is
      * @return a user that answers the credential check of the endpoint's policy, whatever it is; the
      *         scopes and roles it requires are still checked against the user
@@ -94,7 +109,8 @@ public final class PolicyAuthRequestPostProcessors {
         @Override
         public MockHttpServletRequest postProcessRequest(MockHttpServletRequest request) {
             String token = context(request).getBean(TestTokens.class).sign(tokenRequest());
-            request.addHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+            headers(token, request.getMethod(), URI.create(request.getRequestURL().toString()))
+                    .forEach(request::addHeader);
             return request;
         }
     }

@@ -2,15 +2,18 @@ package io.policyauth.test;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
+import java.security.cert.X509Certificate;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiFunction;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationContext;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.http.server.reactive.SslInfo;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.test.web.reactive.server.WebTestClientConfigurer;
 import org.springframework.web.server.ServerWebExchange;
@@ -76,6 +79,27 @@ public final class PolicyAuthWebTestClientConfigurers {
         }).build());
     }
 
+    /**
+     * @param chain a TLS client certificate chain, the client's own first
+     * @return the request arriving over TLS with that certificate, as the {@code client_certificate}
+     *         policy and certificate-bound tokens (RFC 8705) read it
+     */
+    public static WebTestClientConfigurer clientCertificate(X509Certificate... chain) {
+        X509Certificate[] presented = ClientCertificates.require(chain);
+        SslInfo tls = new SslInfo() {
+            @Override
+            public @Nullable String getSessionId() {
+                return null;
+            }
+
+            @Override
+            public X509Certificate[] getPeerCertificates() {
+                return presented.clone();
+            }
+        };
+        return configurer((exchange, context) -> exchange.mutate().request(request -> request.sslInfo(tls)).build());
+    }
+
     /* Parsed, never looked up. */
     private static InetAddress literal(String address) {
         byte @Nullable [] bytes = IpAddresses.parse(Objects.requireNonNull(address, "address"));
@@ -107,8 +131,12 @@ public final class PolicyAuthWebTestClientConfigurers {
                 @Nullable WebHttpHandlerBuilder httpHandlerBuilder, @Nullable ClientHttpConnector connector) {
             configurer((exchange, context) -> {
                 String token = context.getBean(TestTokens.class).sign(tokenRequest());
-                return exchange.mutate().request(request -> request.header(HttpHeaders.AUTHORIZATION,
-                        "Bearer " + token)).build();
+                // A client bound to the context may send a relative URI; a server always sees a whole one.
+                URI url = exchange.getRequest().getURI().getHost() != null ? exchange.getRequest().getURI()
+                        : URI.create("http://localhost").resolve(exchange.getRequest().getURI());
+                Map<String, String> headers = headers(token, exchange.getRequest().getMethod().name(), url);
+                return exchange.mutate().request(request -> request.uri(url)
+                        .headers(all -> headers.forEach(all::set))).build();
             }).afterConfigurerAdded(builder, httpHandlerBuilder, connector);
         }
     }

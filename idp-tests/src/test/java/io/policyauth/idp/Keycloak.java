@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 
 import com.jayway.jsonpath.JsonPath;
 
+import io.policyauth.test.DpopKey;
+
 /**
  * A real Keycloak in dev mode on a loopback port, from the distribution the build unpacked, and
  * what the tests set up in it through the admin REST API. Needs a JDK 21+, looked for under
@@ -88,6 +90,35 @@ final class Keycloak implements AutoCloseable {
         send(admin, "POST", "/admin/realms/" + name + "/users/" + serviceAccount + "/role-mappings/clients/" + client,
                 "[" + clientRole + "]");
         return base + "/realms/" + name;
+    }
+
+    /**
+     * Adds the confidential client {@code dpop-client} (client credentials, secret {@code dpop-secret})
+     * whose tokens Keycloak binds to the client's DPoP key (its DPoP guide's "Require DPoP bound
+     * tokens"), with {@code orders-api} in {@code aud}.
+     */
+    void dpopClient(String realm) throws IOException, InterruptedException {
+        send(adminToken(), "POST", "/admin/realms/" + realm + "/clients", """
+                {"clientId":"dpop-client","enabled":true,"publicClient":false,"secret":"dpop-secret",
+                 "serviceAccountsEnabled":true,"standardFlowEnabled":false,"directAccessGrantsEnabled":false,
+                 "attributes":{"dpop.bound.access.tokens":"true"},
+                 "protocolMappers":[{"name":"audience","protocol":"openid-connect","protocolMapper":"oidc-audience-mapper",
+                   "config":{"included.client.audience":"orders-api","access.token.claim":"true",
+                     "id.token.claim":"false"}}]}""");
+    }
+
+    /**
+     * @param realm the realm
+     * @param key the client's DPoP key, which signs the token request's proof
+     * @return the token response of {@code dpop-client}: a DPoP-bound access token
+     */
+    String dpopTokenResponse(String realm, DpopKey key) throws IOException, InterruptedException {
+        URI endpoint = URI.create(base + "/realms/" + realm + "/protocol/openid-connect/token");
+        return check(http.send(HttpRequest.newBuilder(endpoint)
+                .header("Content-Type", "application/x-www-form-urlencoded").header("DPoP", key.proof("POST", endpoint))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "client_id=dpop-client&client_secret=dpop-secret&grant_type=client_credentials")).build(),
+                HttpResponse.BodyHandlers.ofString()));
     }
 
     /** @return a client-credentials access token of the realm's {@code orders-api} client */

@@ -3,12 +3,18 @@ package io.policyauth.idp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import com.jayway.jsonpath.JsonPath;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.policyauth.test.DpopKey;
 import io.policyauth.web.RequiresPolicy;
 
 /**
@@ -40,6 +47,7 @@ class KeycloakTests {
         keycloak = Keycloak.start(home, jdk.get(), Servers.freePort());
         realmA = keycloak.realm("a");
         realmB = keycloak.realm("b");
+        keycloak.dpopClient("a");
     }
 
     @AfterAll
@@ -98,6 +106,67 @@ class KeycloakTests {
                 + "is required\", acr_values=\"2\"");
         // A client-credentials token has no login, so no auth_time: a max-age asks for one.
         assertThat(servers.get(app, "/recent-login", token).statusCode()).isEqualTo(401);
+    }
+
+    /*
+     * Keycloak's DPoP guide: a client that requires DPoP-bound tokens gets tokens bound to the key that
+     * signed its token request's proof. Two instances share the proofs they have seen through MongoDB.
+     */
+    @Test
+    void aKeycloakDpopTokenPassesWithAFreshProofByItsKeyAndFailsEveryOtherWay() throws Exception {
+        MongoServer mongo = new MongoServer(new MemoryBackend());
+        InetSocketAddress address = mongo.bind();
+        try {
+            String[] properties = {"policy-auth.jwt.issuer-uri=" + realmA, "policy-auth.jwt.audiences=orders-api",
+                "policy-auth.jwt.dpop.mode=required", "policy-auth.jwt.dpop.replay-store=mongo",
+                "policy-auth.jwt.dpop.public-url=https://api.example.com",
+                "spring.mongodb.uri=mongodb://127.0.0.1:" + address.getPort() + "/policyauth"};
+            int first = servers.application(List.of(Applications.Application.class, DpopEndpoints.class), properties);
+            int second = servers.application(List.of(Applications.Application.class, DpopEndpoints.class), properties);
+            DpopKey key = DpopKey.generate();
+            String response = keycloak.dpopTokenResponse("a", key);
+            assertThat(JsonPath.<String>read(response, "$.token_type")).isEqualToIgnoringCase("DPoP");
+            String token = JsonPath.read(response, "$.access_token");
+            URI url = URI.create("https://api.example.com/payments");
+            String proof = key.proof("GET", url, token);
+
+            assertThat(dpop(first, token, proof).statusCode()).isEqualTo(200);
+            assertRefused(dpop(first, token, proof), "invalid_dpop_proof", "replayed on the same instance");
+            assertRefused(dpop(second, token, proof), "invalid_dpop_proof", "replayed on another instance");
+            assertRefused(servers.get(first, "/payments", token), "invalid_token", "the token as Bearer");
+            assertRefused(dpop(first, token, key.proof("GET", URI.create("https://api.example.com/other"), token)),
+                    "invalid_dpop_proof", "a proof for another URL");
+            assertRefused(dpop(first, token, key.proof("POST", url, token)), "invalid_dpop_proof",
+                    "a proof for another method");
+            assertRefused(dpop(first, token, key.proof("GET", url, token, null, Instant.now().minusSeconds(300))),
+                    "invalid_dpop_proof", "a stale proof");
+            assertRefused(dpop(first, token, DpopKey.generate().proof("GET", url, token)), "invalid_token",
+                    "a proof by another key");
+            assertThat(dpop(second, token, key.proof("GET", url, token)).statusCode()).isEqualTo(200);
+        }
+        finally {
+            mongo.shutdownNow();
+        }
+    }
+
+    private HttpResponse<String> dpop(int port, String token, String proof) throws Exception {
+        return servers.getWith(port, "/payments", "Authorization", "DPoP " + token, "DPoP", proof);
+    }
+
+    private static void assertRefused(HttpResponse<String> response, String error, String what) {
+        assertThat(response.statusCode()).as(what).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).as(what).hasValueSatisfying(challenge ->
+                assertThat(challenge).startsWith("DPoP error=\"" + error + "\"").contains("algs="));
+    }
+
+    @RestController
+    static class DpopEndpoints {
+
+        @GetMapping("/payments")
+        @RequiresPolicy("private")
+        String payments() {
+            return "payments";
+        }
     }
 
     @RestController

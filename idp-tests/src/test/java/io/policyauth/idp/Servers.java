@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
@@ -28,6 +29,11 @@ final class Servers implements AutoCloseable {
     static final String CLIENT = "orders-client";
     static final String SECRET = "orders-client-secret";
 
+    /* MongoDB is on the class path for the tests that share a store; the others never connect to one. */
+    private static final String NO_MONGODB = "spring.autoconfigure.exclude="
+            + "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration,"
+            + "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration";
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<ConfigurableApplicationContext> running = new ArrayList<>();
 
@@ -42,8 +48,8 @@ final class Servers implements AutoCloseable {
                 "server.port=" + port, "spring.security.oauth2.authorizationserver.issuer=" + issuer(port),
                 "policy-auth.enabled=false", client + "client-id=" + CLIENT, client + "client-secret={noop}" + SECRET,
                 client + "client-authentication-methods=client_secret_basic",
-                client + "authorization-grant-types=client_credentials", client + "scopes=orders.read,orders.write")
-                .run();
+                client + "authorization-grant-types=client_credentials", client + "scopes=orders.read,orders.write",
+                NO_MONGODB).run();
         running.add(server);
         return server;
     }
@@ -54,8 +60,12 @@ final class Servers implements AutoCloseable {
      * @return its port
      */
     int application(List<Class<?>> sources, String... properties) {
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(sources.toArray(Class[]::new))
-                .properties("server.port=0").properties(properties).run();
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(sources.toArray(Class[]::new))
+                .properties("server.port=0").properties(properties);
+        if (Arrays.stream(properties).noneMatch(property -> property.startsWith("spring.mongodb."))) {
+            builder.properties(NO_MONGODB);
+        }
+        ConfigurableApplicationContext context = builder.run();
         running.add(context);
         return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
@@ -71,9 +81,19 @@ final class Servers implements AutoCloseable {
     }
 
     HttpResponse<String> get(int port, String path, String token) throws IOException, InterruptedException {
+        return getWith(port, path, token == null ? new String[0] : new String[] {"Authorization", "Bearer " + token});
+    }
+
+    /**
+     * @param port the application's port
+     * @param path the path
+     * @param headers name, value, name, value...
+     * @return the response
+     */
+    HttpResponse<String> getWith(int port, String path, String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
