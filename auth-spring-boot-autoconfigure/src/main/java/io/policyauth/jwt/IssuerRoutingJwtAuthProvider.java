@@ -1,6 +1,7 @@
 package io.policyauth.jwt;
 
 import java.text.ParseException;
+import java.util.List;
 import java.util.Map;
 
 import io.policyauth.core.AuthException;
@@ -11,20 +12,32 @@ import io.policyauth.core.AuthenticatedUser;
  * chooses the one provider allowed to check it, so only that issuer's keys and algorithms are ever
  * tried and a key of one issuer never verifies another's token. A token naming no configured
  * issuer is refused at once, with no network call: nothing in a token's contents drives a fetch.
+ * An opaque token, which names no issuer, goes to the issuers that introspect (RFC 7662), in order:
+ * the first that finds it active admits it.
  */
 public final class IssuerRoutingJwtAuthProvider implements JwtAuthProvider {
 
     private final Map<String, JwtAuthProvider> byIssuer;
+    private final List<JwtAuthProvider> introspecting;
     private final CompactJwsParser parser = new CompactJwsParser();
 
     /**
      * @param byIssuer each issuer, exactly as its tokens name it in {@code iss}, to its provider
      */
     public IssuerRoutingJwtAuthProvider(Map<String, JwtAuthProvider> byIssuer) {
+        this(byIssuer, List.of());
+    }
+
+    /**
+     * @param byIssuer each issuer, exactly as its tokens name it in {@code iss}, to its provider
+     * @param introspecting the providers of the issuers that introspect opaque tokens, in the order they are asked
+     */
+    public IssuerRoutingJwtAuthProvider(Map<String, JwtAuthProvider> byIssuer, List<JwtAuthProvider> introspecting) {
         if (byIssuer.isEmpty()) {
             throw new IllegalArgumentException("At least one issuer is required");
         }
         this.byIssuer = Map.copyOf(byIssuer);
+        this.introspecting = List.copyOf(introspecting);
     }
 
     @Override
@@ -37,11 +50,28 @@ public final class IssuerRoutingJwtAuthProvider implements JwtAuthProvider {
         if (token == null || token.isEmpty() || token.length() > NimbusJwtAuthProvider.MAX_TOKEN_LENGTH) {
             throw TokenRejections.malformed();
         }
+        if (!introspecting.isEmpty() && !IntrospectingAuthProvider.isJws(token)) {
+            return introspected(token);
+        }
         JwtAuthProvider provider = byIssuer.get(issuerOf(token));
         if (provider == null) {
             throw TokenRejections.badIssuer();
         }
         return provider.check(token);
+    }
+
+    private AuthenticatedUser introspected(String token) {
+        AuthException refused = null;
+        for (JwtAuthProvider issuer : introspecting) {
+            try {
+                return issuer.check(token);
+            }
+            catch (AuthException notThisIssuers) {
+                refused = refused == null || notThisIssuers.denial().kind().moreSpecificThan(refused.denial().kind())
+                        ? notThisIssuers : refused;
+            }
+        }
+        throw refused;
     }
 
     /** The unverified {@code iss}: only ever used to choose whom to ask, never trusted. */

@@ -1,12 +1,17 @@
 package io.policyauth.jwt;
 
-import org.jspecify.annotations.Nullable;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import io.policyauth.core.AuthenticatedUser;
+import io.policyauth.core.CredentialDescription;
 
 
 /**
@@ -134,5 +139,26 @@ public record JwtClaimRules(@Nullable String issuer, Set<String> audiences, Dura
      */
     public JwtClaimRules withClock(Clock other) {
         return new JwtClaimRules(issuer, audiences, clockSkew, mapping, validators, userMapper, requiredType, other);
+    }
+
+    /**
+     * The application's own checks, then its mapping, on claims already verified: what they throw is
+     * theirs, not the token's.
+     *
+     * @param verified the verified claims, unmodifiable
+     * @return the caller, presented with a bearer token
+     * @throws io.policyauth.core.AuthenticationException when a check refuses the claims or the caller has no subject
+     */
+    AuthenticatedUser callerOf(Map<String, Object> verified) {
+        for (JwtClaimValidator validator : validators) {
+            if (!validator.isValid(verified)) {
+                throw TokenRejections.claimRejected();
+            }
+        }
+        AuthenticatedUser mapped = userMapper.toUser(verified, mapping);
+        if (mapped == null || mapped.subject().isBlank()) {
+            throw TokenRejections.missingSubject();
+        }
+        return mapped.presentedWith(CredentialDescription.Type.BEARER_TOKEN);
     }
 }

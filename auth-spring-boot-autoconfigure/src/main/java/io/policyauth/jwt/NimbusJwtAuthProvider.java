@@ -26,7 +26,6 @@ import io.policyauth.core.AuthException;
 import io.policyauth.core.AuthenticatedUser;
 import io.policyauth.core.AuthenticationException;
 import io.policyauth.core.BackgroundTasks;
-import io.policyauth.core.CredentialDescription;
 
 /**
  * Verifies compact JWS bearer tokens with Nimbus, following RFC 8725: the algorithm must be on an
@@ -313,16 +312,7 @@ public final class NimbusJwtAuthProvider implements JwtAuthProvider, AutoCloseab
         }
         // The application's own checks run on a verified token; what they throw is theirs, not the token's.
         Map<String, Object> verified = cache == null ? Collections.unmodifiableMap(claims) : FrozenClaims.of(claims);
-        for (JwtClaimValidator validator : rules.validators()) {
-            if (!validator.isValid(verified)) {
-                throw TokenRejections.claimRejected();
-            }
-        }
-        AuthenticatedUser mapped = rules.userMapper().toUser(verified, rules.mapping());
-        if (mapped == null || mapped.subject().isBlank()) {
-            throw TokenRejections.missingSubject();
-        }
-        AuthenticatedUser user = mapped.presentedWith(CredentialDescription.Type.BEARER_TOKEN);
+        AuthenticatedUser user = rules.callerOf(verified);
         if (cache != null) {
             cache.put(token, user, expiresAtMillis, clock.millis());
         }

@@ -23,6 +23,7 @@ final class TokenRejections {
     static final String TOKEN_REVOKED = "token_revoked";
     static final String WRONG_TYPE = "wrong_token_type";
     static final String CLAIM_REJECTED = "claim_rejected";
+    static final String TOKEN_INACTIVE = "token_inactive";
 
     private TokenRejections() {
     }
@@ -81,6 +82,10 @@ final class TokenRejections {
 
     static AuthenticationException revoked() {
         return reject(TOKEN_REVOKED, "The token has been revoked.");
+    }
+
+    static AuthenticationException inactive() {
+        return reject(TOKEN_INACTIVE, "The token is not active.");
     }
 
     static AuthenticationException reject(String reason, String detail) {

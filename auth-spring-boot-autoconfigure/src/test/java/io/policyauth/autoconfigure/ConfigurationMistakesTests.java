@@ -72,6 +72,28 @@ class ConfigurationMistakesTests {
     }
 
     @Test
+    void tokenBindingAndIntrospectionMistakesStopTheStartNamingTheProperty(CapturedOutput output) {
+        String secret = "policy-auth.jwt.secret=" + SECRET;
+        assertThat(failure(secret, "policy-auth.jwt.dpop.mode=required", "policy-auth.jwt.dpop.algorithms=HS256"))
+                .contains("policy-auth.jwt.dpop.algorithms").contains("HS256 is not an asymmetric");
+        assertThat(failure(secret, "policy-auth.jwt.dpop.mode=sometimes")).contains("policy-auth.jwt.dpop.mode");
+        assertThat(failure(secret, "policy-auth.jwt.dpop.mode=allowed", "policy-auth.jwt.dpop.public-url=api.example.com"))
+                .contains("policy-auth.jwt.dpop.public-url").contains("https://api.example.com");
+        assertThat(failure(secret, "policy-auth.jwt.dpop.mode=allowed", "policy-auth.jwt.dpop.nonce=true",
+                "policy-auth.jwt.dpop.nonce-secret=too-short-a-nonce-secret")).contains("nonce-secret")
+                .doesNotContain("too-short-a-nonce-secret");
+        assertThat(failure("policy-auth.jwt.introspection.uri=https://as.example/introspect",
+                "policy-auth.jwt.audiences=orders-api")).contains("policy-auth.jwt.introspection.client-id")
+                .contains("RFC 7662");
+        assertThat(failure("policy-auth.jwt.introspection.uri=https://as.example/introspect",
+                "policy-auth.jwt.introspection.client-id=orders-api",
+                "policy-auth.jwt.introspection.client-secret=introspection-secret-value"))
+                .contains("policy-auth.jwt.audiences").contains("introspection")
+                .doesNotContain("introspection-secret-value");
+        assertThat(output.getAll()).doesNotContain("too-short-a-nonce-secret").doesNotContain("introspection-secret-value");
+    }
+
+    @Test
     void aCorrectConfigurationStarts() {
         try (ConfigurableApplicationContext context = start("policy-auth.jwt.secret=" + SECRET,
                 "policy-auth.jwt.issuer=orders", "policy-auth.jwt.audiences=orders-api", "policy-auth.routes[0].pattern=/x/**",

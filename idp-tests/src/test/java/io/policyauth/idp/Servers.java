@@ -27,7 +27,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class Servers implements AutoCloseable {
 
     static final String CLIENT = "orders-client";
-    static final String SECRET = "orders-client-secret";
+    /** A client whose access tokens are opaque references (RFC 7662 introspects them). */
+    static final String OPAQUE_CLIENT = "opaque-client";
+    /** Like {@link #OPAQUE_CLIENT}, with tokens that live two seconds. */
+    static final String BRIEF_CLIENT = "brief-client";
+    /** The API itself, as the client that introspects tokens. */
+    static final String RESOURCE_SERVER = "orders-api";
+
+    private static final String CLIENTS = "spring.security.oauth2.authorizationserver.client.";
 
     /* MongoDB is on the class path for the tests that share a store; the others never connect to one. */
     private static final String NO_MONGODB = "spring.autoconfigure.exclude="
@@ -43,13 +50,18 @@ final class Servers implements AutoCloseable {
      * @return the server, already running
      */
     ConfigurableApplicationContext authorizationServer(int port, Class<?> configuration) {
-        String client = "spring.security.oauth2.authorizationserver.client.orders.registration.";
-        ConfigurableApplicationContext server = new SpringApplicationBuilder(configuration).properties(
-                "server.port=" + port, "spring.security.oauth2.authorizationserver.issuer=" + issuer(port),
-                "policy-auth.enabled=false", client + "client-id=" + CLIENT, client + "client-secret={noop}" + SECRET,
-                client + "client-authentication-methods=client_secret_basic",
-                client + "authorization-grant-types=client_credentials", client + "scopes=orders.read,orders.write",
-                NO_MONGODB).run();
+        List<String> properties = new ArrayList<>(List.of("server.port=" + port,
+                "spring.security.oauth2.authorizationserver.issuer=" + issuer(port), "policy-auth.enabled=false",
+                NO_MONGODB));
+        properties.addAll(client("orders", CLIENT, "orders.read,orders.write"));
+        properties.addAll(client("opaque", OPAQUE_CLIENT, "orders.read"));
+        properties.add(CLIENTS + "opaque.token.access-token-format=reference");
+        properties.addAll(client("brief", BRIEF_CLIENT, "orders.read"));
+        properties.add(CLIENTS + "brief.token.access-token-format=reference");
+        properties.add(CLIENTS + "brief.token.access-token-time-to-live=2s");
+        properties.addAll(client("api", RESOURCE_SERVER, "introspect"));
+        ConfigurableApplicationContext server = new SpringApplicationBuilder(configuration)
+                .properties(properties.toArray(String[]::new)).run();
         running.add(server);
         return server;
     }
@@ -70,14 +82,36 @@ final class Servers implements AutoCloseable {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
+    /* Each client's secret is its id with "-secret". */
+    private static List<String> client(String registration, String id, String scopes) {
+        String prefix = CLIENTS + registration + ".registration.";
+        return List.of(prefix + "client-id=" + id, prefix + "client-secret={noop}" + id + "-secret",
+                prefix + "client-authentication-methods=client_secret_basic",
+                prefix + "authorization-grant-types=client_credentials", prefix + "scopes=" + scopes);
+    }
+
     String clientCredentialsToken(String issuer, String scope) throws IOException, InterruptedException {
-        String basic = Base64.getEncoder().encodeToString((CLIENT + ":" + SECRET).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(issuer + "/oauth2/token"))
-                .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=" + scope)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return clientCredentialsToken(issuer, CLIENT, scope);
+    }
+
+    String clientCredentialsToken(String issuer, String client, String scope) throws IOException, InterruptedException {
+        HttpResponse<String> response = post(issuer + "/oauth2/token", client,
+                "grant_type=client_credentials&scope=" + scope);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JsonPath.read(response.body(), "$.access_token");
+    }
+
+    /** Revokes a token (RFC 7009) as the client it was issued to. */
+    void revoke(String issuer, String client, String token) throws IOException, InterruptedException {
+        assertThat(post(issuer + "/oauth2/revoke", client, "token=" + token).statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> post(String url, String client, String form) throws IOException, InterruptedException {
+        String basic = Base64.getEncoder().encodeToString((client + ":" + client + "-secret")
+                .getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> get(int port, String path, String token) throws IOException, InterruptedException {

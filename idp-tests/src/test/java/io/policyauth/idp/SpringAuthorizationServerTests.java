@@ -80,6 +80,53 @@ class SpringAuthorizationServerTests {
                 .until(() -> servers.get(app, "/orders", fresh).statusCode() == 200);
     }
 
+    /*
+     * Reference tokens (SAS's access-token-format: reference) introspected at /oauth2/introspect by the
+     * API as its own client; beside them, the same issuer's JWTs are verified with its keys.
+     */
+    @Test
+    void opaqueTokensAreIntrospectedRevokedExpiredAndUndecidableWithTheServerDown() throws Exception {
+        int port = Servers.freePort();
+        ConfigurableApplicationContext server = servers.authorizationServer(port,
+                Applications.AuthorizationServer.class);
+        String issuer = Servers.issuer(port);
+        int app = application("policy-auth.jwt.issuer-uri=" + issuer,
+                "policy-auth.jwt.audiences=" + CLIENT + "," + Servers.OPAQUE_CLIENT + "," + Servers.BRIEF_CLIENT,
+                "policy-auth.jwt.introspection.uri=" + issuer + "/oauth2/introspect",
+                "policy-auth.jwt.introspection.client-id=" + Servers.RESOURCE_SERVER,
+                "policy-auth.jwt.introspection.client-secret=" + Servers.RESOURCE_SERVER + "-secret",
+                "policy-auth.jwt.introspection.cache-ttl=1s");
+        String opaque = servers.clientCredentialsToken(issuer, Servers.OPAQUE_CLIENT, "orders.read");
+        assertThat(opaque).doesNotContain(".");
+
+        HttpResponse<String> granted = servers.get(app, "/orders", opaque);
+        assertThat(granted.statusCode()).isEqualTo(200);
+        assertThat(granted.body()).isEqualTo(Servers.OPAQUE_CLIENT + " [orders.read]");
+        assertThat(servers.get(app, "/orders/write", opaque).statusCode()).as("orders.write was not granted")
+                .isEqualTo(403);
+        assertThat(servers.get(app, "/orders", servers.clientCredentialsToken(issuer, "orders.read")).statusCode())
+                .as("the issuer's JWT, verified with its keys").isEqualTo(200);
+        HttpResponse<String> unknown = servers.get(app, "/orders", "not-a-token-this-server-issued");
+        assertThat(unknown.statusCode()).isEqualTo(401);
+        assertThat(unknown.headers().firstValue("WWW-Authenticate")).get().asString()
+                .startsWith("Bearer error=\"invalid_token\"");
+
+        servers.revoke(issuer, Servers.OPAQUE_CLIENT, opaque);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
+                .until(() -> servers.get(app, "/orders", opaque).statusCode() == 401);
+
+        String brief = servers.clientCredentialsToken(issuer, Servers.BRIEF_CLIENT, "orders.read");
+        assertThat(servers.get(app, "/orders", brief).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
+                .until(() -> servers.get(app, "/orders", brief).statusCode() == 401);
+
+        String unseen = servers.clientCredentialsToken(issuer, Servers.OPAQUE_CLIENT, "orders.read");
+        server.close();
+        HttpResponse<String> undecidable = servers.get(app, "/orders", unseen);
+        assertThat(undecidable.statusCode()).isEqualTo(503);
+        assertThat(undecidable.headers().firstValue("Retry-After")).isPresent();
+    }
+
     /* As an agent or a client library finds its way (RFC 9728, then RFC 8414), knowing only the API. */
     @Test
     void aClientFollowsTheProtectedResourceMetadataToTheIssuerAndBackWithAToken() throws Exception {

@@ -279,6 +279,12 @@ public class ParityApplication {
             return caller(user);
         }
 
+        @GetMapping("/payments")
+        @RequiresPolicy("private:dpop")
+        Map<String, Object> payments(AuthenticatedUser user) {
+            return caller(user);
+        }
+
         @GetMapping("/sensitive")
         @RequiresPolicy(value = "private", acr = "urn:parity:mfa", maxAge = "5m")
         Map<String, Object> sensitive(AuthenticatedUser user) {

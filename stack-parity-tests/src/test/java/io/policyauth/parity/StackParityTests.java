@@ -33,6 +33,7 @@ import io.policyauth.apikey.ApiKeyManager;
 import io.policyauth.apikey.IssuedApiKey;
 import io.policyauth.core.DecisionMetrics;
 import io.policyauth.jwt.JwtAttacks;
+import io.policyauth.jwt.dpop.DpopClientKey;
 import io.policyauth.jwt.TokenIssuer;
 import io.policyauth.remote.TestAuthorizer;
 
@@ -241,7 +242,7 @@ class StackParityTests {
 
     /** The real credentials the matrix uses, issued by the running application. */
     record Credentials(String bearer, String reader, String dbKey, String unusedDbKey, String revokedDbKey,
-            String acmeKey, List<JwtAttacks.Attack> attacks, JwkSetIssuer idp, StepUp stepUp) {
+            String acmeKey, List<JwtAttacks.Attack> attacks, JwkSetIssuer idp, StepUp stepUp, Dpop dpop) {
 
         static Credentials issue(ConfigurableApplicationContext context, JwkSetIssuer idp) {
             TokenIssuer tokens = context.getBean(TokenIssuer.class);
@@ -255,7 +256,23 @@ class StackParityTests {
                     keys.issue("client-1", "ci", List.of(), List.of(), null, null).key(),
                     keys.issue("client-2", "spare", List.of(), List.of(), null, null).key(), revoked.key(),
                     keys.issue("acme-billing", "acme", List.of(), List.of("billing"), "acme", null).key(),
-                    attacks.all(), idp, StepUp.of(attacks));
+                    attacks.all(), idp, StepUp.of(attacks), Dpop.issue());
+        }
+    }
+
+    /**
+     * A token of the DPoP issuer bound to a client key, a proof for {@code GET /payments} at the
+     * public URL, and one for another URL. Each stack sees each proof once.
+     */
+    record Dpop(String token, String proof, String proofForAnotherUrl) {
+
+        static Dpop issue() {
+            DpopClientKey key = new DpopClientKey();
+            String token = new JwtAttacks("parity-dpop-secret-0123456789-0123456789".getBytes(StandardCharsets.UTF_8),
+                    "https://dpop.parity.test", "parity-api").validWith(claims -> claims.claim("cnf",
+                            Map.of("jkt", key.thumbprint())));
+            return new Dpop(token, key.proof("GET", "https://parity.example.com/payments", token),
+                    key.proof("GET", "https://parity.example.com/orders", token));
         }
     }
 
@@ -471,6 +488,14 @@ class StackParityTests {
                     c.stepUp().staleMfa()));
             probes.add(Probe.get("step-up, a token without acr", 401, "/sensitive", auth, c.bearer()));
             probes.add(Probe.get("step-up, no token", 401, "/sensitive"));
+            probes.add(Probe.get("DPoP, a bound token with its proof", 200, "/payments", auth, "DPoP " + c.dpop().token(),
+                    "DPoP", c.dpop().proof()));
+            probes.add(Probe.get("DPoP, the bound token as Bearer", 401, "/payments", auth,
+                    "Bearer " + c.dpop().token()));
+            probes.add(Probe.get("DPoP, a proof for another URL", 401, "/payments", auth, "DPoP " + c.dpop().token(),
+                    "DPoP", c.dpop().proofForAnotherUrl()));
+            probes.add(Probe.get("DPoP, no token", 401, "/payments"));
+            probes.add(Probe.get("DPoP, a proof without a token", 401, "/payments", "DPoP", c.dpop().proof()));
             probes.add(Probe.get("max-age on a named policy, fresh", 200, "/fresh", auth, c.stepUp().password()));
             probes.add(Probe.get("max-age on a named policy, stale", 401, "/fresh", auth, c.stepUp().staleMfa()));
             // protected resource metadata (RFC 9728), and a 401 naming it

@@ -8,6 +8,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.Resource;
 
+import io.policyauth.jwt.IntrospectionSettings;
 import io.policyauth.jwt.JwtClaimNames;
 import io.policyauth.jwt.JwtClaimRules;
 
@@ -80,12 +81,26 @@ public class JwtIssuerProperties {
     private List<String> permissionsClaim = new ArrayList<>(List.of("permissions"));
 
 
+    /** Introspection of opaque tokens (RFC 7662) at this issuer. */
+    private final Introspection introspection = new Introspection();
+
     /**
-     * @return whether a key source is configured: secret, public key, JWK Set or issuer URI
+     * @return whether tokens can be checked: with a JWT key source, or by introspection
      */
     public boolean hasKeySource() {
+        return hasJwtKeys() || introspection.getUri() != null;
+    }
+
+    /**
+     * @return whether a JWT key source is configured: secret, public key, JWK Set or issuer URI
+     */
+    public boolean hasJwtKeys() {
         return (secret != null && !secret.isBlank()) || publicKeyLocation != null || jwkSetUri != null
                 || issuerUri != null;
+    }
+
+    public Introspection getIntrospection() {
+        return introspection;
     }
 
     public String getSecret() {
@@ -186,5 +201,78 @@ public class JwtIssuerProperties {
 
     public void setPermissionsClaim(List<String> permissionsClaim) {
         this.permissionsClaim = permissionsClaim;
+    }
+
+    /** Introspection of opaque tokens (RFC 7662): tokens that are not JWTs are asked about at the issuer. */
+    public static class Introspection {
+
+        /**
+         * The issuer's introspection endpoint. Tokens that are not JWTs (every token, without a JWT key
+         * source) are sent there; "active" false is a 401, the endpoint down or slow a 503.
+         */
+        private URI uri;
+
+        /** This resource server's client id at the issuer, sent with the secret as HTTP Basic. */
+        private String clientId;
+
+        /** This resource server's client secret at the issuer. */
+        private String clientSecret;
+
+        /** The longest an answer is reused, never past the token's "exp"; 0 asks on every request. */
+        private Duration cacheTtl = IntrospectionSettings.DEFAULT_CACHE_TTL;
+
+        /** Connect timeout of an introspection request. */
+        private Duration connectTimeout = Duration.ofMillis(500);
+
+        /** Read timeout of an introspection request. */
+        private Duration readTimeout = Duration.ofSeconds(2);
+
+        public URI getUri() {
+            return uri;
+        }
+
+        public void setUri(URI uri) {
+            this.uri = uri;
+        }
+
+        public String getClientId() {
+            return clientId;
+        }
+
+        public void setClientId(String clientId) {
+            this.clientId = clientId;
+        }
+
+        public String getClientSecret() {
+            return clientSecret;
+        }
+
+        public void setClientSecret(String clientSecret) {
+            this.clientSecret = clientSecret;
+        }
+
+        public Duration getCacheTtl() {
+            return cacheTtl;
+        }
+
+        public void setCacheTtl(Duration cacheTtl) {
+            this.cacheTtl = cacheTtl;
+        }
+
+        public Duration getConnectTimeout() {
+            return connectTimeout;
+        }
+
+        public void setConnectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+        }
+
+        public Duration getReadTimeout() {
+            return readTimeout;
+        }
+
+        public void setReadTimeout(Duration readTimeout) {
+            this.readTimeout = readTimeout;
+        }
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.source.MutuallyExclusiveConfi
 
 import io.policyauth.core.PolicyAuthConfigurationException;
 import io.policyauth.jwt.ClaimMapping;
+import io.policyauth.jwt.IntrospectionSettings;
 import io.policyauth.jwt.JwkSetOptions;
 import io.policyauth.jwt.JwtAlgorithms;
 import io.policyauth.jwt.JwtClaimRules;
@@ -33,6 +34,7 @@ final class JwtIssuerSettings {
     static final String PRIVATE_KEY_LOCATION = ROOT + ".private-key-location";
     static final String JWK_SET_URI = ROOT + ".jwk-set-uri";
     static final String ISSUER_URI = ROOT + ".issuer-uri";
+    static final String INTROSPECTION_URI = ROOT + ".introspection.uri";
 
     private final JwtProperties root;
     private final JwtIssuerProperties jwt;
@@ -87,6 +89,35 @@ final class JwtIssuerSettings {
         return jwt.hasKeySource();
     }
 
+    /** @return whether a JWT key source is configured (or a private key whose public half verifies) */
+    boolean hasJwtKeys() {
+        return jwt.hasJwtKeys();
+    }
+
+    /** @return whether opaque tokens are introspected at this issuer */
+    boolean introspects() {
+        return jwt.getIntrospection().getUri() != null;
+    }
+
+    /** @return the checked introspection settings; the secret is never shown */
+    IntrospectionSettings introspection() {
+        JwtIssuerProperties.Introspection introspection = jwt.getIntrospection();
+        if (!hasText(introspection.getClientId()) || !hasText(introspection.getClientSecret())) {
+            throw new InvalidConfigurationPropertyValueException(property("introspection"), null, "set "
+                    + property("introspection.client-id") + " and " + property("introspection.client-secret")
+                    + ": the introspection endpoint authenticates this resource server (RFC 7662 section 2.1)");
+        }
+        try {
+            return new IntrospectionSettings(introspection.getUri(), introspection.getClientId(),
+                    introspection.getClientSecret(), introspection.getCacheTtl(), introspection.getConnectTimeout(),
+                    introspection.getReadTimeout());
+        }
+        catch (IllegalArgumentException invalid) {
+            throw new InvalidConfigurationPropertyValueException(property("introspection.uri"),
+                    introspection.getUri(), invalid.getMessage());
+        }
+    }
+
     /** @return whether this issuer verifies with an HMAC secret */
     boolean verifiesWithSecret() {
         return hasText(jwt.getSecret());
@@ -102,11 +133,14 @@ final class JwtIssuerSettings {
         return isTopLevel() && root.getPrivateKeyLocation() != null;
     }
 
-    /** Exactly one verification key source, and an {@code issuer} that agrees with {@code issuer-uri}. */
+    /**
+     * At most one JWT key source (and one, or an introspection endpoint), and an {@code issuer} that
+     * agrees with {@code issuer-uri}.
+     */
     void requireOneKeySource() {
         if (!hasKeySource()) {
             throw new InvalidConfigurationPropertyValueException(prefix, null, "set one key source: secret, "
-                    + "public-key-location, jwk-set-uri or issuer-uri");
+                    + "public-key-location, jwk-set-uri or issuer-uri; or introspection.uri for opaque tokens");
         }
         List<String> sources = new ArrayList<>();
         if (verifiesWithSecret()) {
@@ -139,12 +173,14 @@ final class JwtIssuerSettings {
      * included: without an audience, any of them would be accepted here (RFC 8725 section 3.9).
      */
     void requireAudienceForPublicKeys() {
-        if (!verifiesWithSecret() && jwt.getAudiences().isEmpty() && !jwt.isAcceptAnyAudience()) {
+        boolean sharedIssuer = !verifiesWithSecret() || introspects();
+        if (sharedIssuer && jwt.getAudiences().isEmpty() && !jwt.isAcceptAnyAudience()) {
             String privateKey = isTopLevel() ? PRIVATE_KEY_LOCATION + ", " : "";
             throw new InvalidConfigurationPropertyValueException(property("audiences"), "[]",
                     "set it to the audience of this application's tokens: with public keys ("
                     + property("public-key-location") + ", " + privateKey + property("jwk-set-uri") + " or "
-                    + property("issuer-uri") + "), tokens meant for other applications would otherwise be accepted. "
+                    + property("issuer-uri") + ") or introspection (" + property("introspection.uri") + "), tokens "
+                    + "meant for other applications would otherwise be accepted. "
                     + "Set " + property("accept-any-audience") + "=true to accept any audience on purpose.");
         }
     }

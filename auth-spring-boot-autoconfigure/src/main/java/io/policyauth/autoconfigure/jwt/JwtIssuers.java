@@ -2,6 +2,7 @@ package io.policyauth.autoconfigure.jwt;
 
 import java.security.PublicKey;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import io.policyauth.core.BackgroundTasks;
 import io.policyauth.core.CredentialDescription;
 import io.policyauth.core.PolicyAuthConfigurationException;
+import io.policyauth.jwt.IntrospectingAuthProvider;
 import io.policyauth.jwt.IssuerMetadata;
 import io.policyauth.jwt.IssuerRoutingJwtAuthProvider;
 import io.policyauth.jwt.JwtAuthProvider;
@@ -41,8 +43,9 @@ final class JwtIssuers implements AutoCloseable {
 
     static final String ISSUERS = "policy-auth.jwt.issuers";
 
-    private final @Nullable NimbusJwtAuthProvider topLevel;
-    private final Map<String, NimbusJwtAuthProvider> named = new LinkedHashMap<>();
+    private final @Nullable JwtAuthProvider topLevel;
+    private final Map<String, JwtAuthProvider> named = new LinkedHashMap<>();
+    private final List<JwtAuthProvider> introspecting = new ArrayList<>();
     private final Map<String, JwtAuthProvider> byIssuer = new LinkedHashMap<>();
     private final Map<String, CredentialDescription.Issuer> described = new LinkedHashMap<>();
     private final Map<String, DpopMode> dpopModes = new LinkedHashMap<>();
@@ -66,6 +69,9 @@ final class JwtIssuers implements AutoCloseable {
         boolean several = properties.getIssuers().size() + (topLevel == null ? 0 : 1) > 1;
         if (topLevel != null) {
             dpopModes.put(PrivateExecutor.POLICY, properties.getDpop().getMode());
+            if (top.introspects()) {
+                introspecting.add(topLevel);
+            }
             describe(PrivateExecutor.POLICY, properties);
             if (several) {
                 register(top.issuerName(), "policy-auth.jwt.issuer", topLevel);
@@ -75,10 +81,13 @@ final class JwtIssuers implements AutoCloseable {
         properties.getIssuers().forEach((name, issuer) -> {
             String prefix = ISSUERS + "." + name;
             JwtIssuerSettings settings = new JwtIssuerSettings(properties, issuer, prefix, clock);
-            NimbusJwtAuthProvider provider = JwtVerifierFactory.create(settings, denylist, tasks,
+            JwtAuthProvider provider = JwtVerifierFactory.create(settings, denylist, tasks,
                     JwtSeams.forIssuer(validators, userMapper, name), replacementKey(keyOverride, settings, name));
             named.put(name, provider);
             dpopModes.put(name, issuer.getDpop().getMode());
+            if (settings.introspects()) {
+                introspecting.add(provider);
+            }
             describe(PrivateExecutor.POLICY + ":" + name, issuer);
             if (several) {
                 register(settings.issuerName(), prefix + ".issuer", provider);
@@ -94,7 +103,7 @@ final class JwtIssuers implements AutoCloseable {
         if (byIssuer.isEmpty()) {
             return topLevel != null ? topLevel : named.values().iterator().next();
         }
-        return new IssuerRoutingJwtAuthProvider(byIssuer);
+        return new IssuerRoutingJwtAuthProvider(byIssuer, introspecting);
     }
 
     /**
@@ -138,7 +147,7 @@ final class JwtIssuers implements AutoCloseable {
      * @return its provider
      */
     JwtAuthProvider named(String name) {
-        NimbusJwtAuthProvider provider = named.get(name);
+        JwtAuthProvider provider = named.get(name);
         if (provider == null) {
             throw new PolicyAuthConfigurationException("No issuer named '" + name + "' under " + ISSUERS, WHAT_TO_DO);
         }
@@ -148,9 +157,18 @@ final class JwtIssuers implements AutoCloseable {
     @Override
     public void close() {
         if (topLevel != null) {
-            topLevel.close();
+            close(topLevel);
         }
-        named.values().forEach(NimbusJwtAuthProvider::close);
+        named.values().forEach(JwtIssuers::close);
+    }
+
+    private static void close(JwtAuthProvider provider) {
+        if (provider instanceof NimbusJwtAuthProvider jwts) {
+            jwts.close();
+        }
+        else if (provider instanceof IntrospectingAuthProvider introspection) {
+            introspection.close();
+        }
     }
 
     private static @Nullable PublicKey replacementKey(@Nullable JwtVerificationKeyOverride keyOverride,

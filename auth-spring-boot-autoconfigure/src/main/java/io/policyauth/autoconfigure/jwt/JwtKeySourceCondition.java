@@ -55,7 +55,8 @@ abstract class JwtKeySourceCondition extends SpringBootCondition {
 
         Verification() {
             super("JWT verification key", JwtIssuerSettings.SECRET, JwtIssuerSettings.PUBLIC_KEY_LOCATION,
-                    JwtIssuerSettings.JWK_SET_URI, JwtIssuerSettings.ISSUER_URI, JwtIssuerSettings.PRIVATE_KEY_LOCATION);
+                    JwtIssuerSettings.JWK_SET_URI, JwtIssuerSettings.ISSUER_URI, JwtIssuerSettings.PRIVATE_KEY_LOCATION,
+                    JwtIssuerSettings.INTROSPECTION_URI);
         }
     }
 

@@ -67,11 +67,11 @@ public class JwtProperties extends JwtIssuerProperties {
     }
 
     /**
-     * @return whether a key source is configured, a private key whose public half verifies included
+     * @return whether a JWT key source is configured, a private key whose public half verifies included
      */
     @Override
-    public boolean hasKeySource() {
-        return super.hasKeySource() || privateKeyLocation != null;
+    public boolean hasJwtKeys() {
+        return super.hasJwtKeys() || privateKeyLocation != null;
     }
 
     public int getVerifiedTokenCacheSize() {

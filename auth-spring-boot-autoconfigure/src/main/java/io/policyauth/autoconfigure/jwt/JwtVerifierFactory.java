@@ -7,7 +7,10 @@ import org.jspecify.annotations.Nullable;
 import io.policyauth.core.BackgroundTasks;
 import io.policyauth.core.PolicyAuthConfigurationException;
 import io.policyauth.jwt.JwtClaimRules;
+import io.policyauth.jwt.IntrospectingAuthProvider;
+import io.policyauth.jwt.JwtAuthProvider;
 import io.policyauth.jwt.NimbusJwtAuthProvider;
+import io.policyauth.jwt.TokenIntrospector;
 import io.policyauth.jwt.TokenDenylist;
 
 /** Assembles the provider that verifies one issuer's tokens from its checked settings. */
@@ -23,13 +26,27 @@ final class JwtVerifierFactory {
      * @param seams the application's claim checks and user mapping for this issuer
      * @param replacementKey verifies instead of the configured public key, JWK Set or issuer URI
      *        (a test key), or {@code null}
-     * @return the provider
+     * @return the provider: of JWTs, of opaque tokens by introspection, or of both
      */
-    static NimbusJwtAuthProvider create(JwtIssuerSettings settings, TokenDenylist denylist, BackgroundTasks tasks,
+    static JwtAuthProvider create(JwtIssuerSettings settings, TokenDenylist denylist, BackgroundTasks tasks,
             JwtSeams seams, @Nullable PublicKey replacementKey) {
         settings.requireOneKeySource();
         settings.requireAudienceForPublicKeys();
         JwtClaimRules rules = settings.claimRules(seams);
+        NimbusJwtAuthProvider jwts = settings.hasJwtKeys() || replacementKey != null
+                ? jwts(settings, tasks, replacementKey, rules, denylist) : null;
+        if (!settings.introspects()) {
+            return jwts;
+        }
+        // An introspection answer names its issuer as a JWT does: issuer-uri, else issuer, is required of it.
+        String issuer = settings.issuerName();
+        return new IntrospectingAuthProvider(new TokenIntrospector(settings.introspection(), settings.clock()),
+                issuer == null ? rules : rules.withIssuer(issuer), settings.properties().getIntrospection().getCacheTtl(),
+                denylist, jwts);
+    }
+
+    private static NimbusJwtAuthProvider jwts(JwtIssuerSettings settings, BackgroundTasks tasks,
+            @Nullable PublicKey replacementKey, JwtClaimRules rules, TokenDenylist denylist) {
         JwtIssuerProperties jwt = settings.properties();
         try {
             NimbusJwtAuthProvider.Builder builder;

@@ -1,0 +1,160 @@
+package io.policyauth.jwt;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import org.jspecify.annotations.Nullable;
+
+import io.policyauth.core.AuthException;
+import io.policyauth.core.AuthenticatedUser;
+
+/**
+ * Admits opaque access tokens by asking the issuer (RFC 7662): {@code active} false is a 401;
+ * {@code exp}, {@code nbf}, {@code iss} and {@code aud} of an active token are checked as a JWT's
+ * claims are, {@code token_type} must name an access token, and the answer is mapped to the caller
+ * with the issuer's claim mapping. Answers are cached by a hash of the token (the token itself is
+ * never kept) for at most the token's remaining life and the cache TTL; an inactive answer for a
+ * few seconds. A JWT goes to the issuer's own verifier, when it has keys. The denylist applies on
+ * every request.
+ */
+public final class IntrospectingAuthProvider implements JwtAuthProvider, AutoCloseable {
+
+    /** The mechanism name given to callers of introspected tokens. */
+    public static final String MECHANISM = NimbusJwtAuthProvider.MECHANISM;
+
+    /** The longest an inactive answer is reused: a token being issued may turn active at once. */
+    static final Duration INACTIVE_TTL = Duration.ofSeconds(5);
+
+    private static final int CACHE_SIZE = VerifiedTokenCacheSettings.DEFAULT_MAXIMUM_SIZE;
+
+    private final TokenIntrospector introspector;
+    private final JwtClaimRules rules;
+    private final ClaimsVerifier claims;
+    private final TokenDenylist denylist;
+    private final @Nullable JwtAuthProvider jwts;
+    private final Clock clock;
+    private final @Nullable Cache<String, Answer> answers;
+
+    /**
+     * @param introspector asks the issuer
+     * @param rules issuer, audiences, skew, mapping and the application's seams
+     * @param cacheTtl the longest an answer is reused; zero for none
+     * @param denylist revoked token ids, consulted on every request
+     * @param jwts verifies JWTs with the issuer's keys, or {@code null} to introspect every token
+     */
+    public IntrospectingAuthProvider(TokenIntrospector introspector, JwtClaimRules rules, Duration cacheTtl,
+            TokenDenylist denylist, @Nullable JwtAuthProvider jwts) {
+        this.introspector = Objects.requireNonNull(introspector, "introspector");
+        this.rules = Objects.requireNonNull(rules, "rules");
+        this.claims = new ClaimsVerifier(rules);
+        this.denylist = Objects.requireNonNull(denylist, "denylist");
+        this.jwts = jwts;
+        this.clock = rules.clock();
+        this.answers = cacheTtl.isZero() ? null : Caffeine.newBuilder().maximumSize(CACHE_SIZE)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .expireAfter(Expiry.creating((String key, Answer answer) -> answer.keptFor(cacheTtl, clock)))
+                .build();
+    }
+
+    /* The JWT verifier's key refreshes stop with it. */
+    @Override
+    public void close() {
+        if (jwts instanceof NimbusJwtAuthProvider nimbus) {
+            nimbus.close();
+        }
+    }
+
+    /**
+     * @param token a bearer token
+     * @return whether it has the shape of a compact JWS: three parts
+     */
+    public static boolean isJws(String token) {
+        int first = token.indexOf('.');
+        int second = first < 0 ? -1 : token.indexOf('.', first + 1);
+        return second > 0 && token.indexOf('.', second + 1) < 0;
+    }
+
+    @Override
+    public AuthenticatedUser check(String token) {
+        if (token == null || token.isEmpty() || token.length() > NimbusJwtAuthProvider.MAX_TOKEN_LENGTH) {
+            throw TokenRejections.malformed();
+        }
+        if (jwts != null && isJws(token)) {
+            return jwts.check(token);
+        }
+        Answer answer = answers == null ? ask(token) : answers.get(sha256(token), key -> ask(token));
+        if (answer.caller() == null) {
+            throw TokenRejections.inactive();
+        }
+        if (answer.expiresAt() != null && !clock.instant().isBefore(answer.expiresAt().plus(rules.clockSkew()))) {
+            throw TokenRejections.expired();
+        }
+        String jti = answer.caller().tokenId();
+        if (jti != null && denylist.isRevoked(jti)) {
+            throw TokenRejections.revoked();
+        }
+        return answer.caller();
+    }
+
+    private Answer ask(String token) {
+        Map<String, Object> answer = introspector.introspect(token);
+        if (!Boolean.TRUE.equals(answer.get("active"))) {
+            return Answer.INACTIVE;
+        }
+        if (answer.get("token_type") instanceof String type && !isAccessTokenType(type)) {
+            throw TokenRejections.wrongType();
+        }
+        long expiresAt;
+        try {
+            expiresAt = claims.verify(answer);
+        }
+        catch (AuthException refused) {
+            throw refused;
+        }
+        catch (RuntimeException malformed) {
+            throw TokenRejections.malformed();
+        }
+        return new Answer(rules.callerOf(FrozenClaims.of(answer)), Instant.ofEpochMilli(expiresAt));
+    }
+
+    /* RFC 7662 section 2.2: the type of the token as RFC 6749 section 7.1 names it. */
+    private static boolean isAccessTokenType(String type) {
+        return "bearer".equalsIgnoreCase(type) || "dpop".equalsIgnoreCase(type) || "access_token".equalsIgnoreCase(type)
+                || "n_a".equalsIgnoreCase(type);
+    }
+
+    private static String sha256(String token) {
+        try {
+            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.US_ASCII)));
+        }
+        catch (NoSuchAlgorithmException unavailable) {
+            throw new IllegalStateException("SHA-256 is not available", unavailable);
+        }
+    }
+
+    /* An issuer's answer: the caller of an active token and when it expires, or no caller for an inactive one. */
+    private record Answer(@Nullable AuthenticatedUser caller, @Nullable Instant expiresAt) {
+
+        static final Answer INACTIVE = new Answer(null, null);
+
+        Duration keptFor(Duration cacheTtl, Clock clock) {
+            if (caller == null) {
+                return INACTIVE_TTL.compareTo(cacheTtl) < 0 ? INACTIVE_TTL : cacheTtl;
+            }
+            Duration left = Duration.between(clock.instant(), expiresAt);
+            return left.isNegative() ? Duration.ZERO : left.compareTo(cacheTtl) < 0 ? left : cacheTtl;
+        }
+    }
+}
