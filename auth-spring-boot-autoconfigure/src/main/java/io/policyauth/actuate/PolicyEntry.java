@@ -1,8 +1,10 @@
 package io.policyauth.actuate;
 
-import org.jspecify.annotations.Nullable;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
+import io.policyauth.core.Challenge;
 import io.policyauth.core.CredentialDescription;
 import io.policyauth.core.Enforcement;
 import io.policyauth.core.PolicyDescription;
@@ -15,14 +17,17 @@ import io.policyauth.core.PolicyDescription;
  * @param members member policies of a composite, else empty
  * @param requirements scopes and roles the policy requires
  * @param credential what a leaf policy reads, or {@code null}
+ * @param schemes the authentication schemes a request without a credential is challenged with,
+ *        such as {@code Bearer} and {@code DPoP}
  * @param mode whether it is enforced or runs dry
  */
 public record PolicyEntry(String name, String kind, List<String> members, RequirementsEntry requirements,
-        @Nullable CredentialDescription credential, Enforcement mode) {
+        @Nullable CredentialDescription credential, List<String> schemes, Enforcement mode) {
 
     static PolicyEntry of(PolicyDescription description, Enforcement mode) {
         return new PolicyEntry(description.name(), description.kind(),
                 description.members().stream().map(member -> member.describe().name()).toList(),
-                RequirementsEntry.of(description.requirements()), description.credential(), mode);
+                RequirementsEntry.of(description.requirements()), description.credential(),
+                description.challenges().stream().map(Challenge::scheme).distinct().toList(), mode);
     }
 }

@@ -43,7 +43,8 @@ public class AuditLogSink implements DecisionListener {
     static String format(AuthDecisionEvent decision) {
         return new AuditLine().add("outcome", decision.outcome().tag()).add("policy", decision.policy())
                 .add("reason", decision.reason()).add("subject", decision.subject())
-                .add("credential_id", decision.credentialId()).add("tenant", decision.tenant())
+                .add("credential_id", decision.credentialId()).add("binding", decision.binding())
+                .add("tenant", decision.tenant())
                 .add("target_tenant", decision.targetTenant()).add("client", decision.clientAddress())
                 .add("method", decision.method()).add("path", decision.path())
                 .add("duration_us", Long.toString(decision.duration().toNanos() / 1_000))

@@ -17,6 +17,7 @@ import io.policyauth.autoconfigure.remote.RemoteProperties;
 import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.Locations;
 import io.policyauth.core.PolicyDescription;
+import io.policyauth.jwt.dpop.DpopMode;
 
 /**
  * One line per registered policy saying what it checks, from its description and its
@@ -76,14 +77,18 @@ final class PolicySummaries {
         int separator = policy.indexOf(':');
         if (separator < 0) {
             List<String> parts = new ArrayList<>();
-            parts.add(issuer(jwt));
+            parts.add(issuer(jwt) + dpop(jwt.getDpop().getMode()));
             if (!jwt.getIssuers().isEmpty()) {
                 parts.add("issuers " + jwt.getIssuers().keySet());
             }
             return String.join("; ", parts);
         }
-        JwtIssuerProperties named = jwt.getIssuers().get(policy.substring(separator + 1));
-        return named == null ? null : issuer(named);
+        JwtProperties.Issuer named = jwt.getIssuers().get(policy.substring(separator + 1));
+        return named == null ? null : issuer(named) + dpop(named.getDpop().getMode());
+    }
+
+    private static String dpop(DpopMode mode) {
+        return mode == DpopMode.DISABLED ? "" : ", DPoP " + mode.name().toLowerCase(Locale.ROOT);
     }
 
     /* The key source by kind and location: a secret is named as such, never shown. */
@@ -100,6 +105,10 @@ final class PolicySummaries {
         }
         else if (issuer.getSecret() != null) {
             parts.add("shared secret (HMAC)");
+        }
+        if (issuer.getIntrospection().getUri() != null) {
+            parts.add("opaque tokens introspected at "
+                    + Locations.withoutCredentials(issuer.getIntrospection().getUri()));
         }
         if (issuer.getIssuer() != null) {
             parts.add("issuer " + issuer.getIssuer());

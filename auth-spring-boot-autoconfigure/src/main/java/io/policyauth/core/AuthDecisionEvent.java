@@ -16,6 +16,8 @@ import java.time.Instant;
  *        caller admitted to another tenant by a cross-tenant role
  * @param subject the caller, or {@code null} when not authenticated
  * @param credentialId the token id or API key id, or {@code null}
+ * @param binding how the caller's token is bound to its holder: {@code dpop} (RFC 9449) or
+ *        {@code mtls} (RFC 8705); {@code null} for a bearer credential or none
  * @param tenant the caller's tenant, or {@code null}
  * @param targetTenant the tenant the request names, under tenancy, or {@code null}
  * @param clientAddress the client address as resolved behind trusted proxies, or {@code null} when it
@@ -25,6 +27,6 @@ import java.time.Instant;
  * @param duration time spent deciding
  */
 public record AuthDecisionEvent(Instant time, String policy, Outcome outcome, @Nullable String reason,
-        @Nullable String subject, @Nullable String credentialId, @Nullable String tenant,
+        @Nullable String subject, @Nullable String credentialId, @Nullable String binding, @Nullable String tenant,
         @Nullable String targetTenant, @Nullable String clientAddress, String method, String path, Duration duration) {
 }

@@ -159,8 +159,9 @@ public final class AuthService {
             }
             notifyListeners(new AuthDecisionEvent(clock.instant(), executor.policy(), outcome, reason,
                     user == null || user.isAnonymous() ? null : user.subject(), user == null ? null : user.tokenId(),
-                    user == null ? null : user.tenant(), targetTenant, clientAddresses.clientAddress(context),
-                    context.method(), context.path(), Duration.ofNanos(nanos)));
+                    user == null ? null : user.binding(), user == null ? null : user.tenant(), targetTenant,
+                    clientAddresses.clientAddress(context), context.method(), context.path(),
+                    Duration.ofNanos(nanos)));
         }
     }
 

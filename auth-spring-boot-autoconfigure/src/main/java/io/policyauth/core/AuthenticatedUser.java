@@ -49,6 +49,18 @@ public record AuthenticatedUser(String subject, Set<String> scopes, Set<String> 
     }
 
     /**
+     * @return how the credential is bound to its holder, by its confirmation claim (RFC 7800
+     *         {@code cnf}): {@code dpop} for a key thumbprint ({@code jkt}, RFC 9449), {@code mtls}
+     *         for a certificate thumbprint ({@code x5t#S256}, RFC 8705); {@code null} when it is not bound
+     */
+    public @Nullable String binding() {
+        if (!(claims.get("cnf") instanceof Map<?, ?> confirmation)) {
+            return null;
+        }
+        return confirmation.containsKey("jkt") ? "dpop" : confirmation.containsKey("x5t#S256") ? "mtls" : null;
+    }
+
+    /**
      * @param subject the principal
      * @param mechanism the mechanism that authenticated it, for example {@code db_api_key}
      * @return a builder of a user with no scope, role, credential id, expiry, tenant or claim yet

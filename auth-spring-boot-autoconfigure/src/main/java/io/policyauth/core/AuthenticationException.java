@@ -20,7 +20,8 @@ public class AuthenticationException extends AuthException {
     }
 
     /**
-     * @param denial the refusal, of kind {@link DenialKind#CREDENTIAL_MISSING} or {@link DenialKind#CREDENTIAL_REJECTED}
+     * @param denial the refusal, of kind {@link DenialKind#CREDENTIAL_MISSING} or
+     *        {@link DenialKind#CREDENTIAL_REJECTED}
      * @param cause underlying failure for logs, or {@code null}
      */
     public AuthenticationException(Denial denial, @Nullable Throwable cause) {

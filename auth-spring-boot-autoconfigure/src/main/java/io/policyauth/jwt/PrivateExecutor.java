@@ -114,6 +114,12 @@ public final class PrivateExecutor implements AuthExecutor {
         catch (AuthException refused) {
             throw dpop.restate(refused, presented);
         }
-        return binding.check(dpop.check(user, presented, context), context);
+        try {
+            return binding.check(dpop.check(user, presented, context), context);
+        }
+        catch (AuthException unbound) {
+            // The token was valid: the decision records whose it was.
+            throw unbound.refusing(user);
+        }
     }
 }

@@ -62,8 +62,10 @@ class PolicyAuthEndpointTests {
                 .contains(org.assertj.core.groups.Tuple.tuple("public", "public", Enforcement.DRY_RUN),
                         org.assertj.core.groups.Tuple.tuple("private", "jwt", Enforcement.ENFORCE));
         assertThat(report.policies()).filteredOn(policy -> policy.name().equals("private")).singleElement()
-                .satisfies(policy -> assertThat(policy.credential().type())
-                        .isEqualTo(CredentialDescription.Type.BEARER_TOKEN));
+                .satisfies(policy -> {
+                    assertThat(policy.credential().type()).isEqualTo(CredentialDescription.Type.BEARER_TOKEN);
+                    assertThat(policy.schemes()).containsExactly("Bearer");
+                });
         assertThat(report.endpoints()).extracting(entry -> entry.method() + " " + entry.pattern() + " "
                 + entry.policy() + " " + entry.source() + (entry.open() ? " open" : ""))
                 .containsExactly("POST /docs/index [public] " + PolicySource.ROUTE + " open",

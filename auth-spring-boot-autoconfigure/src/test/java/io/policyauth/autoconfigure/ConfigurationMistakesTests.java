@@ -77,7 +77,8 @@ class ConfigurationMistakesTests {
         assertThat(failure(secret, "policy-auth.jwt.dpop.mode=required", "policy-auth.jwt.dpop.algorithms=HS256"))
                 .contains("policy-auth.jwt.dpop.algorithms").contains("HS256 is not an asymmetric");
         assertThat(failure(secret, "policy-auth.jwt.dpop.mode=sometimes")).contains("policy-auth.jwt.dpop.mode");
-        assertThat(failure(secret, "policy-auth.jwt.dpop.mode=allowed", "policy-auth.jwt.dpop.public-url=api.example.com"))
+        assertThat(failure(secret, "policy-auth.jwt.dpop.mode=allowed",
+                "policy-auth.jwt.dpop.public-url=api.example.com"))
                 .contains("policy-auth.jwt.dpop.public-url").contains("https://api.example.com");
         assertThat(failure(secret, "policy-auth.jwt.dpop.mode=allowed", "policy-auth.jwt.dpop.nonce=true",
                 "policy-auth.jwt.dpop.nonce-secret=too-short-a-nonce-secret")).contains("nonce-secret")
@@ -90,7 +91,8 @@ class ConfigurationMistakesTests {
                 "policy-auth.jwt.introspection.client-secret=introspection-secret-value"))
                 .contains("policy-auth.jwt.audiences").contains("introspection")
                 .doesNotContain("introspection-secret-value");
-        assertThat(output.getAll()).doesNotContain("too-short-a-nonce-secret").doesNotContain("introspection-secret-value");
+        assertThat(output.getAll()).doesNotContain("too-short-a-nonce-secret")
+                .doesNotContain("introspection-secret-value");
     }
 
     @Test

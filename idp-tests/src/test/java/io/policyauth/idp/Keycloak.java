@@ -102,7 +102,8 @@ final class Keycloak implements AutoCloseable {
                 {"clientId":"dpop-client","enabled":true,"publicClient":false,"secret":"dpop-secret",
                  "serviceAccountsEnabled":true,"standardFlowEnabled":false,"directAccessGrantsEnabled":false,
                  "attributes":{"dpop.bound.access.tokens":"true"},
-                 "protocolMappers":[{"name":"audience","protocol":"openid-connect","protocolMapper":"oidc-audience-mapper",
+                 "protocolMappers":[{"name":"audience","protocol":"openid-connect",
+                   "protocolMapper":"oidc-audience-mapper",
                    "config":{"included.client.audience":"orders-api","access.token.claim":"true",
                      "id.token.claim":"false"}}]}""");
     }

@@ -488,8 +488,8 @@ class StackParityTests {
                     c.stepUp().staleMfa()));
             probes.add(Probe.get("step-up, a token without acr", 401, "/sensitive", auth, c.bearer()));
             probes.add(Probe.get("step-up, no token", 401, "/sensitive"));
-            probes.add(Probe.get("DPoP, a bound token with its proof", 200, "/payments", auth, "DPoP " + c.dpop().token(),
-                    "DPoP", c.dpop().proof()));
+            probes.add(Probe.get("DPoP, a bound token with its proof", 200, "/payments", auth,
+                    "DPoP " + c.dpop().token(), "DPoP", c.dpop().proof()));
             probes.add(Probe.get("DPoP, the bound token as Bearer", 401, "/payments", auth,
                     "Bearer " + c.dpop().token()));
             probes.add(Probe.get("DPoP, a proof for another URL", 401, "/payments", auth, "DPoP " + c.dpop().token(),

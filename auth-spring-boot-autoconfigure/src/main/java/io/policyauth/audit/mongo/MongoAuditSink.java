@@ -167,6 +167,7 @@ public final class MongoAuditSink implements DecisionListener, AutoCloseable {
                 .append("reason", decision.reason())
                 .append("subject", decision.subject())
                 .append("credentialId", decision.credentialId())
+                .append("binding", decision.binding())
                 .append("tenant", decision.tenant())
                 .append("targetTenant", decision.targetTenant())
                 .append("client", decision.clientAddress())

@@ -75,7 +75,8 @@ public class DpopAutoConfiguration {
         if (!dpop.getPublicUrl().isAbsolute() || dpop.getPublicUrl().getHost() == null
                 || dpop.getPublicUrl().getRawQuery() != null || dpop.getPublicUrl().getRawFragment() != null) {
             throw new InvalidConfigurationPropertyValueException(ROOT + ".public-url", dpop.getPublicUrl(),
-                    "set the scheme, host and any path prefix clients call this API at, such as https://api.example.com");
+                    "set the scheme, host and any path prefix clients call this API at, such as "
+                            + "https://api.example.com");
         }
         return RequestUrlSource.under(dpop.getPublicUrl());
     }

@@ -26,7 +26,8 @@ final class DpopEnabledCondition extends SpringBootCondition {
                 Bindable.mapOf(String.class, JwtProperties.Issuer.class)).orElse(Map.of());
         for (Map.Entry<String, JwtProperties.Issuer> issuer : issuers.entrySet()) {
             if (issuer.getValue().getDpop().getMode() != DpopMode.DISABLED) {
-                return ConditionOutcome.match("DPoP: " + JwtIssuers.ISSUERS + "." + issuer.getKey() + ".dpop.mode is set");
+                return ConditionOutcome.match("DPoP: " + JwtIssuers.ISSUERS + "." + issuer.getKey()
+                        + ".dpop.mode is set");
             }
         }
         return ConditionOutcome.noMatch("DPoP: no issuer's dpop.mode is set");

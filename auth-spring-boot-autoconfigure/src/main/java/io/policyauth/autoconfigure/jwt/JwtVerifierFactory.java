@@ -41,8 +41,8 @@ final class JwtVerifierFactory {
         // An introspection answer names its issuer as a JWT does: issuer-uri, else issuer, is required of it.
         String issuer = settings.issuerName();
         return new IntrospectingAuthProvider(new TokenIntrospector(settings.introspection(), settings.clock()),
-                issuer == null ? rules : rules.withIssuer(issuer), settings.properties().getIntrospection().getCacheTtl(),
-                denylist, jwts);
+                issuer == null ? rules : rules.withIssuer(issuer),
+                settings.properties().getIntrospection().getCacheTtl(), denylist, jwts);
     }
 
     private static NimbusJwtAuthProvider jwts(JwtIssuerSettings settings, BackgroundTasks tasks,

@@ -190,8 +190,9 @@ public final class DpopProofVerifier {
         if (nonces != null && !(claims.get("nonce") instanceof String nonce && nonces.isValid(nonce))) {
             throw rejections.useNonce(nonces.current());
         }
-        if (!(claims.get("ath") instanceof String ath) || !MessageDigest.isEqual(
-                ath.getBytes(StandardCharsets.US_ASCII), accessTokenHash(accessToken).getBytes(StandardCharsets.US_ASCII))) {
+        byte[] expected = accessTokenHash(accessToken).getBytes(StandardCharsets.US_ASCII);
+        if (!(claims.get("ath") instanceof String ath)
+                || !MessageDigest.isEqual(ath.getBytes(StandardCharsets.US_ASCII), expected)) {
             throw rejections.invalidProof("dpop_wrong_token_hash", "The DPoP proof's ath is not this token's hash.");
         }
         return issuedAt;
@@ -224,7 +225,8 @@ public final class DpopProofVerifier {
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         int port = uri.getPort();
-        boolean defaultPort = port == -1 || "https".equals(scheme) && port == 443 || "http".equals(scheme) && port == 80;
+        boolean defaultPort = port == -1 || "https".equals(scheme) && port == 443
+                || "http".equals(scheme) && port == 80;
         String path = uri.normalize().getPath();
         return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port)
                 + (path == null || path.isEmpty() ? "/" : path);

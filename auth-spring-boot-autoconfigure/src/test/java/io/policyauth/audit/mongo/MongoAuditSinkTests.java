@@ -130,6 +130,7 @@ class MongoAuditSinkTests {
 
     private static AuthDecisionEvent decision(String subject, Outcome outcome, String reason) {
         return new AuthDecisionEvent(Instant.now(), "private", outcome, reason, subject,
-                subject == null ? null : "jti-1", null, null, "10.1.2.3", "GET", "/orders", Duration.ofNanos(42_500));
+                subject == null ? null : "jti-1", null, null, null, "10.1.2.3", "GET", "/orders",
+                Duration.ofNanos(42_500));
     }
 }

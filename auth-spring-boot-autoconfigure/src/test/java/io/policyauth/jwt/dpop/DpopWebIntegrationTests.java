@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.nimbusds.jose.JOSEObjectType;
 import org.junit.jupiter.api.AfterEach;
@@ -16,10 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.EventListener;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.policyauth.core.AuthDecisionEvent;
 import io.policyauth.core.AuthenticatedUser;
 import io.policyauth.jwt.JwtAttacks;
 import io.policyauth.web.HttpTestClient;
@@ -40,6 +43,7 @@ class DpopWebIntegrationTests {
     private final TestInstances instances = new TestInstances();
     private final JwtAttacks tokens = new JwtAttacks(SECRET.getBytes(StandardCharsets.UTF_8), "bank", "payments");
     private final DpopClientKey key = new DpopClientKey();
+    private ConfigurableApplicationContext application;
     private HttpTestClient client;
     private String url;
 
@@ -60,6 +64,9 @@ class DpopWebIntegrationTests {
         HttpResponse<String> asBearer = client.get("/payments", "Authorization", "Bearer " + token);
         assertThat(asBearer.statusCode()).isEqualTo(401);
         assertThat(challenge(asBearer)).startsWith("DPoP error=\"invalid_token\"").contains("algs=\"" + ALGS + "\"");
+        assertThat(application.getBean(BankApplication.class).decisions).extracting(decision -> decision.outcome()
+                + " " + decision.binding() + " " + decision.reason())
+                .containsExactly("GRANTED dpop null", "UNAUTHENTICATED dpop dpop_bound_token_as_bearer");
     }
 
     @Test
@@ -90,7 +97,8 @@ class DpopWebIntegrationTests {
         DpopClientKey thief = new DpopClientKey();
 
         assertRefused(call("GET", token, thief.proof("GET", url, token)), "invalid_token", "another key");
-        String another = tokens.validWith(claims -> claims.subject("bob").claim("cnf", Map.of("jkt", key.thumbprint())));
+        String another = tokens.validWith(claims -> claims.subject("bob")
+                .claim("cnf", Map.of("jkt", key.thumbprint())));
         assertRefused(call("GET", token, key.proof("GET", url, another)), "invalid_dpop_proof", "ath");
         assertRefused(call("GET", tokens.valid(), key.proof("GET", url, tokens.valid())), "invalid_token",
                 "not DPoP-bound");
@@ -171,8 +179,8 @@ class DpopWebIntegrationTests {
 
         start("required", "policy-auth.internal.trusted-proxies=10.0.0.0/8");
         assertRefused(client.get("/payments", "Authorization", "DPoP " + token, "DPoP",
-                key.proof("GET", publicUrl, token), "X-Forwarded-Proto", "https", "X-Forwarded-Host", "api.example.com"),
-                "invalid_dpop_proof", "htu");
+                key.proof("GET", publicUrl, token), "X-Forwarded-Proto", "https",
+                "X-Forwarded-Host", "api.example.com"), "invalid_dpop_proof", "htu");
         instances.close();
 
         start("required", "policy-auth.jwt.dpop.public-url=https://api.example.com");
@@ -200,11 +208,11 @@ class DpopWebIntegrationTests {
     }
 
     private void start(String mode, String... more) {
-        List<String> properties = new ArrayList<>(List.of("server.address=127.0.0.1", "policy-auth.jwt.secret=" + SECRET,
-                "policy-auth.jwt.issuer=bank", "policy-auth.jwt.audiences=payments", "policy-auth.jwt.dpop.mode=" + mode));
+        List<String> properties = new ArrayList<>(List.of("server.address=127.0.0.1",
+                "policy-auth.jwt.secret=" + SECRET, "policy-auth.jwt.issuer=bank", "policy-auth.jwt.audiences=payments",
+                "policy-auth.jwt.dpop.mode=" + mode));
         properties.addAll(List.of(more));
-        ConfigurableApplicationContext application = instances.start(BankApplication.class,
-                properties.toArray(String[]::new));
+        application = instances.start(BankApplication.class, properties.toArray(String[]::new));
         client = TestInstances.client(application);
         url = "http://127.0.0.1:" + client.port() + "/payments";
     }
@@ -212,6 +220,13 @@ class DpopWebIntegrationTests {
     @SpringBootConfiguration
     @EnableAutoConfiguration
     static class BankApplication {
+
+        final List<AuthDecisionEvent> decisions = new CopyOnWriteArrayList<>();
+
+        @EventListener
+        void record(AuthDecisionEvent decision) {
+            decisions.add(decision);
+        }
 
         @RestController
         static class Payments {
