@@ -14,7 +14,9 @@
 # expression of the variants to measure (e.g. ONLY='public|HS256'; the baseline always runs),
 # TENANCY=1 to turn policy-auth.tenancy on and add a tenant-isolated endpoint with a permission,
 # RESOURCES=1 to add a resource check against Cerbos on 127.0.0.1:3592 (started with cerbos/run.sh
-# unless one serves there already) beside the same endpoint without it.
+# unless one serves there already) beside the same endpoint without it, DPOP_PROOFS the DPoP proofs
+# signed before the run (3,000 a second of warm-up and rounds; each is accepted once, so a run that
+# sends more is refused as invalid; the DPoP variant needs THREADS=1).
 #
 # Each variant runs between two runs of the baseline and is reported as its ratio to their mean, so
 # a machine that slows down or speeds up during the run does not bias any ratio; rounds alternate
@@ -106,6 +108,7 @@ RS="Authorization: Bearer $(credential rs256)"
 ES="Authorization: Bearer $(credential es256)"
 KEY="X-API-KEY: $(credential shared)"
 DB_KEY="X-API-KEY: $(credential db)"
+OPAQUE="Authorization: Bearer $(credential opaque)"
 
 # name|path|header (empty: none)|header of its baseline ("same" when the same). Every variant is
 # compared with the unprotected endpoint asked the same request, headers included: a 700-byte
@@ -121,6 +124,8 @@ ENDPOINTS=(
   "private HS256|/private/hs256|$HS|same"
   "private RS256|/private/rs256|$RS|same"
   "private ES256|/private/es256|$ES|same"
+  "private HS256 + DPoP proof (ES256)|/private/dpop|SCRIPT:dpop|SCRIPT:dpop-fixed"
+  "private, opaque token (introspection answer cached)|/private/opaque|$OPAQUE|same"
   "private HS256, tenant-isolated, with a permission|/tenants/acme/private/hs256|$HS_ACME|same"
   "private HS256, a tenant's token|/private/hs256|$HS_ACME|same"
   "private HS256 + resource check (Cerbos over loopback)|/documents/d1|$HS_ACME|same"
@@ -129,14 +134,16 @@ ENDPOINTS=(
   "Spring Security ES256|/ss/es256|$ES|same"
 )
 if [[ "$TENANCY" != "1" ]]; then # the tenant endpoint answers only under tenancy
-  unset 'ENDPOINTS[9]'
-  ENDPOINTS=("${ENDPOINTS[@]}")
+  mapfile -t ENDPOINTS < <(printf '%s\n' "${ENDPOINTS[@]}" | grep -v '|/tenants/acme/')
 fi
 if [[ "$RESOURCES" != "1" ]]; then # the document endpoint answers only with an engine
   mapfile -t ENDPOINTS < <(printf '%s\n' "${ENDPOINTS[@]}" | grep -v "|/documents/d1|" | grep -v "^private HS256, a tenant")
 fi
 if [[ "$STACK" == "webflux" ]]; then # no Spring Security peers
   mapfile -t ENDPOINTS < <(printf '%s\n' "${ENDPOINTS[@]}" | grep -v '^Spring Security')
+fi
+if [[ "$THREADS" != "1" ]]; then # each proof is sent once, which the script ensures for one wrk thread
+  mapfile -t ENDPOINTS < <(printf '%s\n' "${ENDPOINTS[@]}" | grep -v '|SCRIPT:dpop|')
 fi
 if [[ -n "${ONLY:-}" ]]; then # keep the baseline and the variants whose name matches the regex
   selected=("${ENDPOINTS[0]}")
@@ -151,16 +158,71 @@ baseline_header() { # index -> the header its baseline sends
   if [[ "$baseline" == "same" ]]; then echo "$header"; else echo "$baseline"; fi
 }
 
-run_wrk() { # duration path header -> wrk output
+run_wrk() { # duration path header -> wrk output; a header SCRIPT:<name> sends what $WORK/<name>.lua writes
   local args=(-t"$THREADS" -c"$CONNECTIONS" -d"$1" --latency --timeout 5s)
-  if [[ -n "$3" ]]; then args+=(-H "$3"); fi
+  if [[ "$3" == SCRIPT:* ]]; then args+=(-s "$WORK/${3#SCRIPT:}.lua");
+  elif [[ -n "$3" ]]; then args+=(-H "$3"); fi
   wrk "${args[@]}" "$BASE$2"
 }
+
+# DPoP: a bound token and proofs for GET /private/dpop, each sent once (dpop.lua goes on where the
+# last run stopped, in $WORK/dpop.offset); its baseline sends the same headers, one proof, unread.
+seconds() { # 8s, 2m -> seconds
+  case "$1" in *m) echo $(( ${1%m} * 60 ));; *s) echo "${1%s}";; *) echo "$1";; esac
+}
+if printf '%s\n' "${ENDPOINTS[@]}" | grep -q '|SCRIPT:dpop|'; then
+  # Enough for 3,000 requests a second through the warm-up and every round, unless told.
+  DPOP_PROOFS="${DPOP_PROOFS:-$(( ($(seconds "$WARMUP") + ROUNDS * $(seconds "$DURATION")) * 3000 ))}"
+  echo "Signing $DPOP_PROOFS DPoP proofs" >&2
+  started=$SECONDS
+  credential dpop >"$WORK/dpop"
+  for (( signed = 0; signed < DPOP_PROOFS; signed += 20000 )); do # in batches: the app's heap is small
+    curl -fs "$BASE/setup/dpop?count=$(( DPOP_PROOFS - signed < 20000 ? DPOP_PROOFS - signed : 20000 ))&url=$BASE/private/dpop" \
+      >>"$WORK/dpop"
+  done
+  echo "Signed in $((SECONDS - started)) s" >&2
+  echo 3 >"$WORK/dpop.offset"
+  cat >"$WORK/dpop.lua" <<LUA
+local lines = {}
+for line in io.lines("$WORK/dpop") do lines[#lines + 1] = line end
+token = "DPoP " .. lines[1]
+local threads = {}
+setup = function(thread) table.insert(threads, thread) end
+init = function(args)
+  local file = io.open("$WORK/dpop.offset")
+  next_line = tonumber(file:read("*l"))
+  file:close()
+end
+request = function()
+  local proof = lines[next_line] or lines[2] -- past the end: a replay, refused, and the run invalid
+  next_line = next_line + 1
+  return wrk.format(nil, nil, {["Authorization"] = token, ["DPoP"] = proof})
+end
+done = function(summary, latency, requests)
+  local file = io.open("$WORK/dpop.offset", "w")
+  file:write(tostring(threads[1]:get("next_line")))
+  file:close()
+end
+LUA
+  cat >"$WORK/dpop-fixed.lua" <<LUA
+local file = io.open("$WORK/dpop")
+local token = "DPoP " .. file:read("*l")
+local proof = file:read("*l")
+file:close()
+wrk.headers["Authorization"] = token
+wrk.headers["DPoP"] = proof
+LUA
+fi
 
 # Every endpoint must answer 200 with its credential before anything is measured.
 for entry in "${ENDPOINTS[@]}"; do
   IFS="|" read -r name path header _ <<<"$entry"
-  status=$(curl -s -o /dev/null -w '%{http_code}' ${header:+-H "$header"} "$BASE$path")
+  if [[ "$header" == SCRIPT:dpop ]]; then
+    status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: DPoP $(sed -n 1p "$WORK/dpop")" \
+      -H "DPoP: $(sed -n 2p "$WORK/dpop")" "$BASE$path")
+  else
+    status=$(curl -s -o /dev/null -w '%{http_code}' ${header:+-H "$header"} "$BASE$path")
+  fi
   if [[ "$status" != "200" ]]; then echo "$name ($path) answered $status, not 200" >&2; exit 1; fi
 done
 

@@ -18,15 +18,17 @@ import org.jspecify.annotations.Nullable;
 
 import io.policyauth.core.AuthException;
 import io.policyauth.core.AuthenticatedUser;
+import io.policyauth.core.AuthenticationException;
+import io.policyauth.core.Denial;
 
 /**
  * Admits opaque access tokens by asking the issuer (RFC 7662): {@code active} false is a 401;
  * {@code exp}, {@code nbf}, {@code iss} and {@code aud} of an active token are checked as a JWT's
  * claims are, {@code token_type} must name an access token, and the answer is mapped to the caller
  * with the issuer's claim mapping. Answers are cached by a hash of the token (the token itself is
- * never kept) for at most the token's remaining life and the cache TTL; an inactive answer for a
- * few seconds. A JWT goes to the issuer's own verifier, when it has keys. The denylist applies on
- * every request.
+ * never kept) for at most the token's remaining life and the cache TTL; an inactive or refused
+ * answer for a few seconds, so that a flood of one bad token does not flood the issuer. A JWT goes
+ * to the issuer's own verifier, when it has keys. The denylist applies on every request.
  */
 public final class IntrospectingAuthProvider implements JwtAuthProvider, AutoCloseable {
 
@@ -94,8 +96,9 @@ public final class IntrospectingAuthProvider implements JwtAuthProvider, AutoClo
             return jwts.check(token);
         }
         Answer answer = answers == null ? ask(token) : answers.get(sha256(token), key -> ask(token));
-        if (answer.caller() == null) {
-            throw TokenRejections.inactive();
+        if (answer.refusal() != null) {
+            // A new exception each time: one is never shared between requests.
+            throw new AuthenticationException(answer.refusal(), null);
         }
         if (answer.expiresAt() != null && !clock.instant().isBefore(answer.expiresAt().plus(rules.clockSkew()))) {
             throw TokenRejections.expired();
@@ -107,25 +110,28 @@ public final class IntrospectingAuthProvider implements JwtAuthProvider, AutoClo
         return answer.caller();
     }
 
+    /* The endpoint's failures (503) propagate and are not cached; a refusal of the token is. */
     private Answer ask(String token) {
         Map<String, Object> answer = introspector.introspect(token);
-        if (!Boolean.TRUE.equals(answer.get("active"))) {
-            return Answer.INACTIVE;
-        }
-        if (answer.get("token_type") instanceof String type && !isAccessTokenType(type)) {
-            throw TokenRejections.wrongType();
-        }
-        long expiresAt;
         try {
-            expiresAt = claims.verify(answer);
+            if (!Boolean.TRUE.equals(answer.get("active"))) {
+                throw TokenRejections.inactive();
+            }
+            if (answer.get("token_type") instanceof String type && !isAccessTokenType(type)) {
+                throw TokenRejections.wrongType();
+            }
+            long expiresAt = claims.verify(answer);
+            return new Answer(rules.callerOf(FrozenClaims.of(answer)), Instant.ofEpochMilli(expiresAt), null);
         }
-        catch (AuthException refused) {
-            throw refused;
+        catch (AuthenticationException refused) {
+            return new Answer(null, null, refused.denial());
+        }
+        catch (AuthException other) {
+            throw other;
         }
         catch (RuntimeException malformed) {
-            throw TokenRejections.malformed();
+            return new Answer(null, null, TokenRejections.malformed().denial());
         }
-        return new Answer(rules.callerOf(FrozenClaims.of(answer)), Instant.ofEpochMilli(expiresAt));
     }
 
     /* RFC 7662 section 2.2: the type of the token as RFC 6749 section 7.1 names it. */
@@ -144,13 +150,11 @@ public final class IntrospectingAuthProvider implements JwtAuthProvider, AutoClo
         }
     }
 
-    /* An issuer's answer: the caller of an active token and when it expires, or no caller for an inactive one. */
-    private record Answer(@Nullable AuthenticatedUser caller, @Nullable Instant expiresAt) {
-
-        static final Answer INACTIVE = new Answer(null, null);
+    /* An issuer's answer: the caller of an active token and when it expires, or why the token is refused. */
+    private record Answer(@Nullable AuthenticatedUser caller, @Nullable Instant expiresAt, @Nullable Denial refusal) {
 
         Duration keptFor(Duration cacheTtl, Clock clock) {
-            if (caller == null) {
+            if (refusal != null) {
                 return INACTIVE_TTL.compareTo(cacheTtl) < 0 ? INACTIVE_TTL : cacheTtl;
             }
             Duration left = Duration.between(clock.instant(), expiresAt);

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
@@ -254,6 +255,36 @@ class NginxGatewayIntegrationTests {
         assertThat(asNginxAsks.statusCode()).isEqualTo(204);
         assertThat(send("POST", "/orders/9", "Authorization", bound, "X-SSL-Client-Cert", forged).statusCode())
                 .isEqualTo(401);
+    }
+
+    /* nginx terminates TLS and passes the client certificate on: a token bound to it passes with it alone. */
+    @Test
+    void aCertificateBoundTokenPassesThroughNginxTerminatingTlsWithItsCertificateOnly(@TempDir Path ownDir)
+            throws Exception {
+        TlsTestKeys keys = TlsTestKeys.make(ownDir.resolve("keys"), "client", "other");
+        Path conf = ownDir.resolve("nginx-tls.conf");
+        Files.writeString(conf, Files.readString(NginxProcess.EXAMPLE).replace("listen 127.0.0.1:8000;",
+                "listen 127.0.0.1:8000 ssl;\n        ssl_certificate " + keys.pem("server") + ";\n"
+                        + "        ssl_certificate_key " + keys.privateKeyPem("server") + ";\n"
+                        + "        ssl_verify_client optional_no_ca;"));
+        Path run = Files.createDirectories(ownDir.resolve("run"));
+        try (NginxProcess tls = NginxProcess.start(NginxProcess.binary().orElseThrow(), conf, policyAuthPort, run)) {
+            String thumbprint = CertificateThumbprint.sha256(keys.certificate("client"));
+            String bound = "Bearer " + new JwtAttacks(GatewayTestApplication.SECRET.getBytes(StandardCharsets.UTF_8),
+                    "gateway-test", "fleet").validWith(claims -> claims.claim("scope", "orders:write")
+                            .claim("cnf", Map.of("x5t#S256", thumbprint)));
+            URI orders = URI.create("https://127.0.0.1:" + tls.port() + "/orders/9");
+
+            assertThat(post(keys.client("client"), orders, bound).statusCode()).isEqualTo(200);
+            assertThat(post(keys.client("other"), orders, bound).statusCode()).as("another certificate")
+                    .isEqualTo(401);
+            assertThat(post(keys.client(null), orders, bound).statusCode()).as("no certificate").isEqualTo(401);
+        }
+    }
+
+    private static HttpResponse<String> post(HttpClient client, URI uri, String authorization) throws Exception {
+        return client.send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.noBody())
+                .header("Authorization", authorization).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /* nginx passes the proof, the scheme and host the client called, and the nonce policy-auth asks for. */

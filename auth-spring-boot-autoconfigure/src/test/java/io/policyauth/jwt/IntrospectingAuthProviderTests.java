@@ -10,10 +10,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.policyauth.apikey.TestClock;
 import io.policyauth.core.AuthUnavailableException;
 import io.policyauth.core.AuthenticatedUser;
 import io.policyauth.core.AuthenticationException;
@@ -40,7 +39,7 @@ class IntrospectingAuthProviderTests {
     private final AtomicReference<String> answer = new AtomicReference<>();
     private final AtomicReference<Integer> status = new AtomicReference<>(200);
     private final List<String> asked = new CopyOnWriteArrayList<>();
-    private final MutableClock clock = new MutableClock(Instant.ofEpochSecond(NOW));
+    private final TestClock clock = new TestClock(Instant.ofEpochSecond(NOW));
     private HttpServer endpoint;
     private IntrospectingAuthProvider provider;
 
@@ -155,33 +154,5 @@ class IntrospectingAuthProviderTests {
         return """
                 {"active":true,"sub":"alice","scope":"orders.read","iss":"https://as.example","aud":["orders-api"],
                  "exp":%d,"iat":%d,"token_type":"%s","client_id":"orders"}""".formatted(exp, NOW - 5, type);
-    }
-
-    private static final class MutableClock extends Clock {
-
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -109,6 +109,18 @@ public final class TlsTestKeys {
     }
 
     /**
+     * @param name a key pair's name
+     * @return where its private key is written, as PKCS#8 PEM (for nginx's {@code ssl_certificate_key})
+     * @throws Exception when the store cannot be read or the file written
+     */
+    public Path privateKeyPem(String name) throws Exception {
+        Path pem = folder.resolve(name + "-key.pem");
+        Files.writeString(pem, "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(
+                load(name).getKey(name, PASSWORD.toCharArray()).getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+        return pem;
+    }
+
+    /**
      * @param certificate a certificate
      * @return it as nginx's {@code $ssl_client_escaped_cert} passes it: URL-encoded PEM
      * @throws CertificateEncodingException when it cannot be encoded

@@ -32,7 +32,9 @@ class DocumentResources {
         return ResourceAttributes.of("document", id -> "d1".equals(id) ? Optional.of(DOCUMENT) : Optional.empty());
     }
 
+    /* Found by the component scan on its own: the condition must be its too. */
     @RestController
+    @ConditionalOnProperty("policy-auth.resources.engine")
     static class DocumentController {
 
         @GetMapping("/documents/{documentId}")

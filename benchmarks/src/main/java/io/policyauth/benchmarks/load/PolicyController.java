@@ -57,4 +57,16 @@ class PolicyController {
     String privateEs256() {
         return "ok";
     }
+
+    @GetMapping("/private/dpop")
+    @RequiresPolicy("private_dpop")
+    String privateDpop() {
+        return "ok";
+    }
+
+    @GetMapping("/private/opaque")
+    @RequiresPolicy("private_opaque")
+    String privateOpaque() {
+        return "ok";
+    }
 }
