@@ -10,8 +10,10 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * Records every decision as a counter ({@value #DECISIONS}) and a timer ({@value #DURATION}),
- * both tagged {@code policy} and {@code outcome}: the first {@link DecisionListener} of every
- * {@code AuthService}. Meters are looked up once per policy, not per request.
+ * both tagged {@code policy} and {@code outcome}, and every refusal by its reason code
+ * ({@value #REFUSALS}: an expired token, a replayed DPoP proof, an inactive opaque token...): the
+ * first {@link DecisionListener} of every {@code AuthService}. Meters are looked up once per policy
+ * (and reason), not per request.
  */
 public final class DecisionMetrics implements DecisionListener {
 
@@ -21,8 +23,12 @@ public final class DecisionMetrics implements DecisionListener {
     /** Timer of the time spent deciding. */
     public static final String DURATION = "policyauth.decision.duration";
 
+    /** Counter of refusals by policy and reason code. */
+    public static final String REFUSALS = "policyauth.refusals";
+
     private final MeterRegistry registry;
     private final Map<String, PolicyMeters> byPolicy = new ConcurrentHashMap<>();
+    private final Map<Refusal, Counter> byReason = new ConcurrentHashMap<>();
 
     /**
      * @param registry where meters are registered
@@ -34,6 +40,11 @@ public final class DecisionMetrics implements DecisionListener {
     @Override
     public void onDecision(AuthDecisionEvent decision) {
         record(decision.policy(), decision.outcome(), decision.duration().toNanos());
+        if (decision.outcome() != Outcome.GRANTED && decision.reason() != null) {
+            byReason.computeIfAbsent(new Refusal(decision.policy(), decision.reason()), refusal -> Counter
+                    .builder(REFUSALS).description("Refusals by policy and reason code")
+                    .tag("policy", refusal.policy()).tag("reason", refusal.reason()).register(registry)).increment();
+        }
     }
 
     /**
@@ -65,5 +76,9 @@ public final class DecisionMetrics implements DecisionListener {
     }
 
     private record PolicyMeters(Counter[] counters, Timer[] timers) {
+    }
+
+    /* Reason codes are a policy's own constants, never anything of the request: the tag stays bounded. */
+    private record Refusal(String policy, String reason) {
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.nimbusds.jose.JOSEObjectType;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootConfiguration;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.policyauth.core.AuthDecisionEvent;
 import io.policyauth.core.AuthenticatedUser;
+import io.policyauth.core.DecisionMetrics;
 import io.policyauth.jwt.JwtAttacks;
 import io.policyauth.web.HttpTestClient;
 import io.policyauth.web.RequiresPolicy;
@@ -67,6 +69,8 @@ class DpopWebIntegrationTests {
         assertThat(application.getBean(BankApplication.class).decisions).extracting(decision -> decision.outcome()
                 + " " + decision.binding() + " " + decision.reason())
                 .containsExactly("GRANTED dpop null", "UNAUTHENTICATED dpop dpop_bound_token_as_bearer");
+        assertThat(application.getBean(MeterRegistry.class).get(DecisionMetrics.REFUSALS).tag("policy", "private")
+                .tag("reason", "dpop_bound_token_as_bearer").counter().count()).isEqualTo(1.0);
     }
 
     @Test
