@@ -109,6 +109,21 @@ public final class ApiKeyManager {
     }
 
     /**
+     * Revokes a key found outside, by its secret (a secret scanner's report): the key is looked up by
+     * its hash, never kept.
+     *
+     * @param presented the secret as found
+     * @return the key's metadata when the secret is one of this store's keys (revoked now, or before),
+     *         else empty
+     * @throws ApiKeyStoreException when the store cannot be read or written
+     */
+    public Optional<ApiKeyMetadata> revokeLeaked(String presented) {
+        Optional<StoredApiKey> stored = store.findByHash(ApiKeyHash.of(presented));
+        stored.ifPresent(key -> revoke(key.metadata().keyId()));
+        return stored.map(StoredApiKey::metadata);
+    }
+
+    /**
      * The keys of an owner, newest first, with neither secret nor hash.
      *
      * @param owner the owner

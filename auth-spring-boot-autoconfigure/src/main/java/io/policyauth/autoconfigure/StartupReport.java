@@ -107,6 +107,7 @@ public final class StartupReport implements SmartInitializingSingleton {
         List<String> openByAccident = new ArrayList<>();
         Set<String> exempt = new LinkedHashSet<>();
         List<String> gatewayEndpoints = new ArrayList<>();
+        List<String> signedEndpoints = new ArrayList<>();
         TenantCounts tenants = new TenantCounts(new ArrayList<>(), new ArrayList<>());
         Map<String, Set<String>> checkedKinds = new TreeMap<>();
         for (MappedPolicy endpoint : endpoints) {
@@ -116,6 +117,10 @@ public final class StartupReport implements SmartInitializingSingleton {
                 continue;
             }
             if (endpoint.source() == PolicySource.TENANT_ADMIN_API) {
+                continue;
+            }
+            if (endpoint.source() == PolicySource.SECRET_SCANNING) {
+                signedEndpoints.add(name);
                 continue;
             }
             if (endpoint.tenant().isIsolated()) {
@@ -139,7 +144,7 @@ public final class StartupReport implements SmartInitializingSingleton {
         }
         if (logger.isInfoEnabled()) {
             logger.info(report(counts.values().stream().mapToInt(Integer::intValue).sum(), counts, openOnPurpose,
-                    exempt, gatewayEndpoints, tenants, checkedKinds));
+                    exempt, gatewayEndpoints, signedEndpoints, tenants, checkedKinds));
         }
         if (!openByAccident.isEmpty()) {
             logger.warn("policy-auth: these endpoints are open to anyone, and no annotation or route names a policy "
@@ -149,7 +154,8 @@ public final class StartupReport implements SmartInitializingSingleton {
     }
 
     private String report(int decided, Map<String, Integer> counts, List<String> openOnPurpose, Set<String> exempt,
-            List<String> gatewayEndpoints, TenantCounts tenants, Map<String, Set<String>> checkedKinds) {
+            List<String> gatewayEndpoints, List<String> signedEndpoints, TenantCounts tenants,
+            Map<String, Set<String>> checkedKinds) {
         StringBuilder report = new StringBuilder("policy-auth decides ").append(decided).append(" endpoint(s):");
         Set<String> registered = new LinkedHashSet<>(authService.registry().policies());
         for (String policy : registered) {
@@ -164,6 +170,9 @@ public final class StartupReport implements SmartInitializingSingleton {
         });
         report.append("\n  open to anyone on purpose: ").append(openOnPurpose.isEmpty() ? "none" : openOnPurpose);
         report.append("\n  exempt from every check: ").append(exempt.isEmpty() ? "none" : exempt);
+        if (!signedEndpoints.isEmpty()) {
+            report.append("\n  secret scanning reports, checked by the scanner's signature: ").append(signedEndpoints);
+        }
         if (gateway != null) {
             report.append("\n  gateway: ").append(gatewayEndpoints).append(' ').append(gateway);
         }

@@ -22,5 +22,10 @@ public enum PolicySource {
      * The tenant admin API ({@code policy-auth.tenancy.admin-api}): answered before any handler, under
      * its configured policy, tenant isolation and the permission {@code tenant:admin}.
      */
-    TENANT_ADMIN_API
+    TENANT_ADMIN_API,
+    /**
+     * The secret scanning endpoint ({@code policy-auth.api-key.secret-scanning}): answered before any
+     * handler to requests signed by the scanner's published keys, whatever the policies.
+     */
+    SECRET_SCANNING
 }

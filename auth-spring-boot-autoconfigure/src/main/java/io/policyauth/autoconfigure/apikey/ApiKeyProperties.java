@@ -1,5 +1,6 @@
 package io.policyauth.autoconfigure.apikey;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,6 +71,9 @@ public class ApiKeyProperties {
 
     /** How long revocations may go unread before the cache is bypassed and every lookup asks MongoDB. */
     private Duration revocationMaxStaleness = Duration.ofSeconds(30);
+
+    /** GitHub's secret scanning partner program: leaked keys revoke themselves. */
+    private final SecretScanning secretScanning = new SecretScanning();
 
     public int getMaxConcurrentLookups() {
         return maxConcurrentLookups;
@@ -181,5 +185,46 @@ public class ApiKeyProperties {
 
     public void setLastUsedFlushInterval(Duration lastUsedFlushInterval) {
         this.lastUsedFlushInterval = lastUsedFlushInterval;
+    }
+
+    public SecretScanning getSecretScanning() {
+        return secretScanning;
+    }
+
+    /** The endpoint a secret scanner reports leaked keys to (GitHub's partner program protocol). */
+    public static class SecretScanning {
+
+        /** Whether the endpoint answers; it needs db_api_key (MongoDB). */
+        private boolean enabled;
+
+        /** Where reports are posted. */
+        private String path = "/secret-scanning/github";
+
+        /** Where the scanner publishes the keys it signs reports with. */
+        private URI publicKeysUri = URI.create("https://api.github.com/meta/public_keys/secret_scanning");
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getPath() {
+            return path;
+        }
+
+        public void setPath(String path) {
+            this.path = path;
+        }
+
+        public URI getPublicKeysUri() {
+            return publicKeysUri;
+        }
+
+        public void setPublicKeysUri(URI publicKeysUri) {
+            this.publicKeysUri = publicKeysUri;
+        }
     }
 }
