@@ -22,7 +22,7 @@ class ArchitectureTests {
 
     /* The packages that make one mechanism each; a mechanism's sub-packages belong to it. */
     private static final List<String> MECHANISMS = List.of("jwt", "apikey", "network", "remote", "audit", "tenant",
-            "resource");
+            "resource", "ratelimit");
 
     private static final String[] SERVLET_STACK = {"jakarta.servlet..", "org.springframework.web.servlet.."};
     private static final String[] REACTIVE_STACK = {"reactor..", "org.springframework.web.reactive..",
@@ -95,7 +95,8 @@ class ArchitectureTests {
 
     private static String[] outsideCore() {
         return List.of("web..", "gateway..", "actuate..", "openapi..", "autoconfigure..", "jwt..", "apikey..",
-                "network..", "remote..", "audit..", "tenant..", "admin..", "resource..").stream().map(name -> "io.policyauth." + name)
+                "network..", "remote..", "audit..", "tenant..", "admin..", "resource..", "ratelimit..").stream()
+                .map(name -> "io.policyauth." + name)
                 .toArray(String[]::new);
     }
 

@@ -114,10 +114,14 @@ public final class ApiKeyManager {
      *
      * @param presented the secret as found
      * @return the key's metadata when the secret is one of this store's keys (revoked now, or before),
-     *         else empty
+     *         else empty (a string not of the keys' format is not looked up)
      * @throws ApiKeyStoreException when the store cannot be read or written
      */
     public Optional<ApiKeyMetadata> revokeLeaked(String presented) {
+        // What could never authenticate is not looked up: a report of junk costs no query.
+        if (!format.isWellFormed(presented)) {
+            return Optional.empty();
+        }
         Optional<StoredApiKey> stored = store.findByHash(ApiKeyHash.of(presented));
         stored.ifPresent(key -> revoke(key.metadata().keyId()));
         return stored.map(StoredApiKey::metadata);

@@ -8,6 +8,8 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import io.policyauth.autoconfigure.ratelimit.ConfiguredRateLimits;
+import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.Enforcement;
 import io.policyauth.core.PolicyAuthConfigurationException;
 import io.policyauth.core.PolicyDefinition;
@@ -42,6 +44,32 @@ public final class ConfiguredPolicies {
                     requirements(property, policy)));
         });
         return definitions;
+    }
+
+    /**
+     * @param composed the named policies, composed
+     * @param properties the configuration, which names their rate limits
+     * @param rateLimits the configured rate limits, or {@code null} without the rate-limit auto-configuration
+     * @return each named policy, under its rate limit when it names one
+     */
+    static List<AuthExecutor> rateLimited(List<AuthExecutor> composed, PolicyAuthProperties properties,
+            @Nullable ConfiguredRateLimits rateLimits) {
+        List<AuthExecutor> limited = new ArrayList<>(composed.size());
+        for (AuthExecutor policy : composed) {
+            PolicyAuthProperties.NamedPolicy named = properties.getPolicies().get(policy.policy());
+            String property = PolicyAuthProperties.PREFIX + ".policies." + policy.policy();
+            if (named == null || named.getRateLimit() == null || named.getRateLimit().isBlank()) {
+                limited.add(policy);
+            }
+            else if (rateLimits == null) {
+                throw new PolicyAuthConfigurationException(property + ".rate-limit is set, and rate limits are not "
+                        + "configured in this application", "Keep RateLimitAutoConfiguration, or remove the limit.");
+            }
+            else {
+                limited.add(rateLimits.limited(policy, named.getRateLimit(), named.getCost(), property));
+            }
+        }
+        return limited;
     }
 
     static PolicyModes modes(PolicyAuthProperties properties) {

@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
+import io.policyauth.autoconfigure.ratelimit.ConfiguredRateLimits;
 import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.AuthExecutorRegistry;
 import io.policyauth.core.AuthService;
@@ -64,7 +65,7 @@ public class PolicyAuthAutoConfiguration {
         @ConditionalOnMissingBean
         AuthExecutorRegistry authExecutorRegistry(ObjectProvider<AuthExecutor> executors,
                 PolicyAuthProperties properties, ObjectProvider<PermissionResolver> permissions,
-                ObjectProvider<Clock> clock) {
+                ObjectProvider<Clock> clock, ObjectProvider<ConfiguredRateLimits> rateLimits) {
             // Every policy's callers hold their roles' permissions, for any requirement above it.
             PermissionResolver resolver = permissions.getIfAvailable();
             List<AuthExecutor> beans = executors.orderedStream()
@@ -76,7 +77,8 @@ public class PolicyAuthAutoConfiguration {
                 return fromBeans;
             }
             List<AuthExecutor> all = new ArrayList<>(beans);
-            all.addAll(PolicyComposer.compose(fromBeans, definitions, ApplicationClock.of(clock)));
+            all.addAll(ConfiguredPolicies.rateLimited(PolicyComposer.compose(fromBeans, definitions,
+                    ApplicationClock.of(clock)), properties, rateLimits.getIfAvailable()));
             return new AuthExecutorRegistry(all, BuiltInPolicies.HINTS);
         }
 

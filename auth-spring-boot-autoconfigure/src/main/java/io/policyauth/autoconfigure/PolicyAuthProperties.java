@@ -144,6 +144,31 @@ public class PolicyAuthProperties {
         /** Enforcement of this policy; when unset, policy-auth.mode. */
         private Enforcement mode;
 
+        /**
+         * A limit of policy-auth.rate-limits that callers this policy admits are counted against,
+         * wherever it is an endpoint's policy; over it, 429.
+         */
+        private String rateLimit;
+
+        /** What one request under this policy takes from the rate limit. */
+        private long cost = 1;
+
+        public String getRateLimit() {
+            return rateLimit;
+        }
+
+        public void setRateLimit(String rateLimit) {
+            this.rateLimit = rateLimit;
+        }
+
+        public long getCost() {
+            return cost;
+        }
+
+        public void setCost(long cost) {
+            this.cost = cost;
+        }
+
         public List<String> getAnyOf() {
             return anyOf;
         }

@@ -35,6 +35,9 @@ public enum DenialKind {
     /** A body that cannot be shown to a policy as the handler will read it: 415. */
     BODY_NOT_COPYABLE(415, Outcome.FORBIDDEN, "body-not-copyable", "Request body cannot be authorized", 4),
 
+    /** A caller admitted, and over a rate limit: 429, with {@code Retry-After} and the {@code RateLimit} headers. */
+    RATE_LIMITED(429, Outcome.RATE_LIMITED, "rate-limited", "Too many requests", 4),
+
     /** A backend the decision depends on could not answer: 503, with {@code Retry-After}. */
     UNAVAILABLE(503, Outcome.UNAVAILABLE, "unavailable", "Authorization unavailable", 5);
 

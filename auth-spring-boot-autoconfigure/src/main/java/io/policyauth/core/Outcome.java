@@ -15,6 +15,8 @@ public enum Outcome {
     TENANT_MISMATCH,
     /** A backend could not answer, so no decision was possible (503). */
     UNAVAILABLE,
+    /** A caller over a rate limit (429). */
+    RATE_LIMITED,
     /** The executor failed unexpectedly (500); access is denied. */
     ERROR,
     /** In dry-run mode: the policy would have denied, and the request proceeded. */

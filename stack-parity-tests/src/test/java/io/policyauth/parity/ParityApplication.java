@@ -279,6 +279,12 @@ public class ParityApplication {
             return caller(user);
         }
 
+        @GetMapping("/once")
+        @RequiresPolicy("once-a-minute")
+        Map<String, Object> once(AuthenticatedUser user) {
+            return caller(user);
+        }
+
         @GetMapping("/payments")
         @RequiresPolicy("private:dpop")
         Map<String, Object> payments(AuthenticatedUser user) {

@@ -488,6 +488,9 @@ class StackParityTests {
                     c.stepUp().staleMfa()));
             probes.add(Probe.get("step-up, a token without acr", 401, "/sensitive", auth, c.bearer()));
             probes.add(Probe.get("step-up, no token", 401, "/sensitive"));
+            probes.add(Probe.get("rate limit, the first call", 200, "/once", auth, c.bearer()));
+            probes.add(Probe.get("rate limit, the second call", 429, "/once", auth, c.bearer()));
+            probes.add(Probe.get("rate limit, a refused credential costs nothing", 401, "/once", auth, "Bearer nope"));
             probes.add(Probe.get("DPoP, a bound token with its proof", 200, "/payments", auth,
                     "DPoP " + c.dpop().token(), "DPoP", c.dpop().proof()));
             probes.add(Probe.get("DPoP, the bound token as Bearer", 401, "/payments", auth,

@@ -1,0 +1,75 @@
+package io.policyauth.autoconfigure.ratelimit;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import io.policyauth.core.AuthExecutor;
+import io.policyauth.core.ClientAddressSource;
+import io.policyauth.core.PolicyAuthConfigurationException;
+import io.policyauth.ratelimit.RateLimit;
+import io.policyauth.ratelimit.RateLimitedExecutor;
+import io.policyauth.ratelimit.RateLimiter;
+
+/**
+ * The rate limits of {@code policy-auth.rate-limits}, checked at start, and what puts a policy
+ * under one of them.
+ */
+public final class ConfiguredRateLimits {
+
+    static final String PREFIX = "policy-auth.rate-limits";
+
+    /* Settings of the rate limits (the store, its failure mode, local batches), never limit names. */
+    private static final Set<String> RESERVED = Set.of("store", "on-store-failure", "local-batch");
+
+    private static final String WHAT_TO_DO = "Correct the configuration named above; the README lists every "
+            + "property and what it takes.";
+
+    private final Map<String, RateLimit> limits = new LinkedHashMap<>();
+    private final RateLimiter limiter;
+    private final ClientAddressSource addresses;
+
+    ConfiguredRateLimits(RateLimitProperties properties, RateLimiter limiter, ClientAddressSource addresses) {
+        this.limiter = limiter;
+        this.addresses = addresses;
+        properties.getRateLimits().forEach((name, limit) -> {
+            if (RESERVED.contains(name)) {
+                throw new PolicyAuthConfigurationException(PREFIX + "." + name + " is a setting of the rate limits, "
+                        + "not a limit: name the limit otherwise", "Rename the limit; only store: memory (the "
+                        + "default) is available for now.");
+            }
+            try {
+                limits.put(name, new RateLimit(name, limit.getLimit(), limit.getPer(), limit.getBurst(),
+                        limit.getKey()));
+            }
+            catch (IllegalArgumentException | NullPointerException invalid) {
+                throw new PolicyAuthConfigurationException(PREFIX + "." + name + ": " + invalid.getMessage(),
+                        WHAT_TO_DO, invalid);
+            }
+        });
+    }
+
+    /**
+     * @param policy a named policy
+     * @param limit the name of the limit it is under
+     * @param cost what one request takes
+     * @param property where this was configured, for messages
+     * @return the policy under the limit
+     * @throws PolicyAuthConfigurationException for a limit that is not configured or a cost it cannot hold
+     */
+    public AuthExecutor limited(AuthExecutor policy, String limit, long cost, String property) {
+        RateLimit configured = limits.get(limit);
+        if (configured == null) {
+            throw new PolicyAuthConfigurationException(property + ".rate-limit names '" + limit + "', which is not "
+                    + "one of " + PREFIX + ": " + limits.keySet(), "Define it under " + PREFIX + "." + limit
+                    + " (limit, per, burst, key), or name another.");
+        }
+        try {
+            return new RateLimitedExecutor(policy, configured, cost, limiter, addresses);
+        }
+        catch (IllegalArgumentException invalid) {
+            throw new PolicyAuthConfigurationException(property + ".cost: " + invalid.getMessage(), WHAT_TO_DO,
+                    invalid);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.policyauth.ratelimit;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import io.policyauth.core.AuthException;
+import io.policyauth.core.AuthExecutor;
+import io.policyauth.core.AuthenticatedUser;
+import io.policyauth.core.ClientAddressSource;
+import io.policyauth.core.DelegatingExecutor;
+import io.policyauth.core.Denial;
+import io.policyauth.core.DenialKind;
+import io.policyauth.core.SecurityRequestContext;
+
+/**
+ * A policy under a rate limit: once the policy admits the caller (a refused credential costs
+ * nothing), the request takes {@code cost} from the caller's bucket; an empty bucket is a 429 with
+ * {@code Retry-After} and the IETF headers ({@code draft-ietf-httpapi-ratelimit-headers}, structured
+ * fields): {@code RateLimit-Policy: "<name>";q=<limit>;w=<window seconds>} and
+ * {@code RateLimit: "<name>";r=<remaining>;t=<seconds until refilled>}.
+ */
+public final class RateLimitedExecutor extends DelegatingExecutor {
+
+    /** The reason of a refusal over the limit. */
+    public static final String RATE_LIMITED = "rate_limited";
+
+    private final RateLimit limit;
+    private final long cost;
+    private final RateLimiter limiter;
+    private final ClientAddressSource addresses;
+
+    /**
+     * @param policy the policy that admits the caller first
+     * @param limit the limit
+     * @param cost what a request costs, at least 1
+     * @param limiter counts the requests
+     * @param addresses resolves client addresses behind trusted proxies
+     */
+    public RateLimitedExecutor(AuthExecutor policy, RateLimit limit, long cost, RateLimiter limiter,
+            ClientAddressSource addresses) {
+        super(policy);
+        if (cost < 1 || cost > limit.capacity()) {
+            throw new IllegalArgumentException("the cost must be between 1 and the limit's capacity ("
+                    + limit.capacity() + "), got " + cost);
+        }
+        this.limit = Objects.requireNonNull(limit, "limit");
+        this.cost = cost;
+        this.limiter = limiter;
+        this.addresses = addresses;
+    }
+
+    @Override
+    public boolean mayBlock() {
+        return delegate.mayBlock() || limiter.mayBlock();
+    }
+
+    @Override
+    public boolean mayBlock(SecurityRequestContext context) {
+        return delegate.mayBlock(context) || limiter.mayBlock();
+    }
+
+    @Override
+    public AuthenticatedUser execute(SecurityRequestContext context) {
+        AuthenticatedUser user = delegate.execute(context);
+        RateLimiter.Consumption taken = limiter.consume(limit, limit.key().of(user, context, addresses), cost);
+        if (!taken.admitted()) {
+            long retryAfter = seconds(taken.retryAfter());
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Retry-After", Long.toString(retryAfter));
+            headers.put("RateLimit-Policy", "\"" + limit.name() + "\";q=" + limit.limit() + ";w="
+                    + seconds(limit.per()));
+            headers.put("RateLimit", "\"" + limit.name() + "\";r=" + taken.remaining() + ";t="
+                    + seconds(taken.reset()));
+            throw new AuthException(new Denial(DenialKind.RATE_LIMITED, RATE_LIMITED, "Too many requests: retry after "
+                    + retryAfter + " second(s).", List.of(), null, headers), null).refusing(user);
+        }
+        return user;
+    }
+
+    /* Whole seconds, rounded up: a client waiting that long is admitted. */
+    private static long seconds(Duration duration) {
+        long seconds = duration.toSeconds();
+        return duration.minusSeconds(seconds).isZero() ? seconds : seconds + 1;
+    }
+}

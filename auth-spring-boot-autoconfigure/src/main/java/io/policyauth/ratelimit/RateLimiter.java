@@ -1,0 +1,36 @@
+package io.policyauth.ratelimit;
+
+import java.time.Duration;
+
+/** Counts requests against rate limits: in memory for one instance, or in a store every instance shares. */
+public interface RateLimiter {
+
+    /**
+     * Takes {@code cost} from the bucket, when it holds that much; nothing otherwise.
+     *
+     * @param limit the limit
+     * @param bucket the caller's bucket within it (see {@link RateLimitKey})
+     * @param cost what the request costs, at least 1
+     * @return whether it was admitted, and what is left
+     * @throws io.policyauth.core.AuthUnavailableException when a shared store cannot be asked (503)
+     */
+    Consumption consume(RateLimit limit, String bucket, long cost);
+
+    /**
+     * @return whether counting may wait on I/O
+     */
+    default boolean mayBlock() {
+        return false;
+    }
+
+    /**
+     * What one request took from its bucket.
+     *
+     * @param admitted whether the bucket held the cost
+     * @param remaining what is left in the bucket
+     * @param retryAfter how long until the cost would be admitted; zero when it was
+     * @param reset how long until the bucket is full again
+     */
+    record Consumption(boolean admitted, long remaining, Duration retryAfter, Duration reset) {
+    }
+}

@@ -1,0 +1,167 @@
+package io.policyauth.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.jayway.jsonpath.JsonPath;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.policyauth.apikey.TestClock;
+import io.policyauth.core.DecisionMetrics;
+import io.policyauth.jwt.TokenIssuer;
+import io.policyauth.web.HttpTestClient;
+import io.policyauth.web.RequiresPolicy;
+import io.policyauth.web.TestInstances;
+
+/**
+ * Rate limits on named policies through a real server, on either web stack: each caller has its own
+ * bucket, a refused credential costs nothing, an anonymous caller is counted by its address, a cost
+ * takes more than one, time refills; over the limit, a 429 problem with {@code Retry-After} and the
+ * IETF {@code RateLimit-Policy} and {@code RateLimit} headers.
+ */
+class RateLimitWebIntegrationTests {
+
+    private static final String SECRET = "a-rate-limit-test-secret-of-32-bytes!!";
+
+    private final TestInstances instances = new TestInstances();
+    private ConfigurableApplicationContext application;
+    private HttpTestClient client;
+    private TokenIssuer tokens;
+
+    @BeforeEach
+    void start() {
+        application = instances.start(App.class, "policy-auth.jwt.secret=" + SECRET,
+                "policy-auth.rate-limits.standard.limit=3", "policy-auth.rate-limits.standard.per=1m",
+                "policy-auth.rate-limits.by-address.limit=2", "policy-auth.rate-limits.by-address.per=1m",
+                "policy-auth.rate-limits.by-address.key=client-address",
+                "policy-auth.policies.metered.any-of=private", "policy-auth.policies.metered.rate-limit=standard",
+                "policy-auth.policies.expensive.any-of=private", "policy-auth.policies.expensive.rate-limit=standard",
+                "policy-auth.policies.expensive.cost=2",
+                "policy-auth.policies.open-metered.any-of=public",
+                "policy-auth.policies.open-metered.rate-limit=by-address");
+        client = TestInstances.client(application);
+        tokens = application.getBean(TokenIssuer.class);
+    }
+
+    @AfterEach
+    void stop() {
+        instances.close();
+    }
+
+    @Test
+    void eachCallerHasItsOwnBucketAndOverItGets429WithTheRateLimitHeaders() {
+        String alice = bearer("alice");
+        for (int i = 0; i < 3; i++) {
+            assertThat(client.get("/metered", "Authorization", alice).statusCode()).isEqualTo(200);
+        }
+        HttpResponse<String> limited = client.get("/metered", "Authorization", alice);
+
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(JsonPath.<String>read(limited.body(), "$.type")).isEqualTo("urn:policy-auth:problem:rate-limited");
+        assertThat(limited.headers().firstValue("Retry-After")).hasValue("20");
+        assertThat(limited.headers().firstValue("RateLimit-Policy")).hasValue("\"standard\";q=3;w=60");
+        assertThat(limited.headers().firstValue("RateLimit")).hasValue("\"standard\";r=0;t=60");
+        assertThat(client.get("/metered", "Authorization", bearer("bob")).statusCode()).isEqualTo(200);
+        assertThat(application.getBean(MeterRegistry.class).get(DecisionMetrics.DECISIONS).tag("policy", "metered")
+                .tag("outcome", "rate_limited").counter().count()).isEqualTo(1.0);
+
+        application.getBean(TestClock.class).advance(Duration.ofSeconds(20));
+        assertThat(client.get("/metered", "Authorization", alice).statusCode()).as("one refilled").isEqualTo(200);
+        assertThat(client.get("/metered", "Authorization", alice).statusCode()).isEqualTo(429);
+    }
+
+    @Test
+    void aRefusedCredentialCostsNothingAndACostTakesMore() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(client.get("/metered", "Authorization", "Bearer not-a-token").statusCode()).isEqualTo(401);
+        }
+        String carol = bearer("carol");
+        assertThat(client.get("/expensive", "Authorization", carol).statusCode()).isEqualTo(200);
+        assertThat(client.get("/expensive", "Authorization", carol).statusCode()).as("1 left, 2 asked")
+                .isEqualTo(429);
+        assertThat(client.get("/metered", "Authorization", carol).statusCode()).as("one limit, one bucket")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void anAnonymousCallerIsCountedByItsAddress() {
+        assertThat(client.get("/open").statusCode()).isEqualTo(200);
+        assertThat(client.get("/open").statusCode()).isEqualTo(200);
+        HttpResponse<String> limited = client.get("/open");
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("RateLimit-Policy")).hasValue("\"by-address\";q=2;w=60");
+    }
+
+    @Test
+    void aLimitThatIsNotConfiguredOrIsASettingsNameStopsTheStart() {
+        assertThat(startFailure("policy-auth.policies.metered.any-of=private",
+                "policy-auth.policies.metered.rate-limit=nope"))
+                .contains("policy-auth.policies.metered.rate-limit names 'nope'");
+        assertThat(startFailure("policy-auth.rate-limits.store.limit=3"))
+                .contains("policy-auth.rate-limits.store is a setting");
+    }
+
+    /* Every message of the failure's causes, on whichever stack the suite runs. */
+    private String startFailure(String... properties) {
+        List<String> all = new ArrayList<>(List.of("policy-auth.jwt.secret=" + SECRET));
+        all.addAll(List.of(properties));
+        Throwable failure = catchThrowable(() -> new TestInstances().start(App.class, all.toArray(String[]::new)));
+        assertThat(failure).isNotNull();
+        StringBuilder messages = new StringBuilder();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            messages.append(cause.getMessage()).append('\n');
+        }
+        return messages.toString();
+    }
+
+    private String bearer(String subject) {
+        return "Bearer " + tokens.createToken(subject, List.of(), List.of());
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    static class App {
+
+        @Bean
+        TestClock clock() {
+            return new TestClock(Instant.parse("2026-12-05T12:00:00Z"));
+        }
+
+        @RestController
+        static class Endpoints {
+
+            @GetMapping("/metered")
+            @RequiresPolicy("metered")
+            String metered() {
+                return "metered";
+            }
+
+            @GetMapping("/expensive")
+            @RequiresPolicy("expensive")
+            String expensive() {
+                return "expensive";
+            }
+
+            @GetMapping("/open")
+            @RequiresPolicy("open-metered")
+            String open() {
+                return "open";
+            }
+        }
+    }
+}
