@@ -22,6 +22,8 @@ try {
   const operation = page.locator(`[id$="-${operationId}"]`);
   await operation.locator('.opblock-summary').click();
   const description = operation.locator('.opblock-description-wrapper');
+  // The operation opens after the click returns: wait for its description (an operation may have none).
+  await description.first().waitFor({ timeout: 10000 }).catch(() => {});
   if (await description.count() > 0) {
     console.log(`description ${(await description.first().innerText()).replace(/\s+/g, ' ').trim()}`);
   }

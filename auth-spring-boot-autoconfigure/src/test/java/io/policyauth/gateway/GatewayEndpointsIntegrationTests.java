@@ -53,7 +53,7 @@ class GatewayEndpointsIntegrationTests {
         List<String> properties = new ArrayList<>(List.of(GatewayTestApplication.PROPERTIES));
         properties.addAll(List.of("policy-auth.remote.bodies.endpoint=" + authorizer.url("/authorize"),
                 "policy-auth.remote.bodies.include-body=true",
-                "policy-auth.gateway.routes[6].pattern=/queries/**", "policy-auth.gateway.routes[6].policy=bodies"));
+                "policy-auth.gateway.routes[7].pattern=/queries/**", "policy-auth.gateway.routes[7].policy=bodies"));
         context = instances.start(GatewayTestApplication.class, properties.toArray(String[]::new));
         client = TestInstances.client(context);
         port = ((WebServerApplicationContext) context).getWebServer().getPort();

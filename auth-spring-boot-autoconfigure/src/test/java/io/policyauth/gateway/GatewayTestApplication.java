@@ -43,6 +43,9 @@ class GatewayTestApplication {
         "policy-auth.gateway.routes[5].pattern=/orgs/{org}/**", "policy-auth.gateway.routes[5].policy=private",
         "policy-auth.gateway.routes[5].tenant={org}", "policy-auth.gateway.routes[5].permissions=invoices:read",
         "policy-auth.client-certificate.header=X-SSL-Client-Cert",
+        "policy-auth.rate-limits.once.limit=1", "policy-auth.rate-limits.once.per=1h",
+        "policy-auth.policies.once-an-hour.any-of=private", "policy-auth.policies.once-an-hour.rate-limit=once",
+        "policy-auth.gateway.routes[6].pattern=/limited/**", "policy-auth.gateway.routes[6].policy=once-an-hour",
     };
 
     final List<AuthDecisionEvent> decisions = new CopyOnWriteArrayList<>();

@@ -257,6 +257,20 @@ class NginxGatewayIntegrationTests {
                 .isEqualTo(401);
     }
 
+    /* auth_request turns any other status into 500: the example answers policy-auth's 429 with its headers. */
+    @Test
+    void aCallerOverItsRateLimitGets429WithTheHeadersThroughNginx() throws Exception {
+        String token = "Bearer " + token("rita", List.of(), List.of());
+        assertThat(send("GET", "/limited/report", "Authorization", token).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> limited = send("GET", "/limited/report", "Authorization", token);
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertProblem(limited, 429, "rate-limited");
+        assertThat(limited.headers().firstValue("Retry-After")).hasValue("3600");
+        assertThat(limited.headers().firstValue("RateLimit-Policy")).hasValue("\"once\";q=1;w=3600");
+        assertThat(limited.headers().firstValue("RateLimit")).hasValue("\"once\";r=0;t=3600");
+    }
+
     /* nginx terminates TLS and passes the client certificate on: a token bound to it passes with it alone. */
     @Test
     void aCertificateBoundTokenPassesThroughNginxTerminatingTlsWithItsCertificateOnly(@TempDir Path ownDir)
