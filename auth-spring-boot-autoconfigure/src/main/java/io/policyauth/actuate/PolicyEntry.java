@@ -19,15 +19,18 @@ import io.policyauth.core.PolicyDescription;
  * @param credential what a leaf policy reads, or {@code null}
  * @param schemes the authentication schemes a request without a credential is challenged with,
  *        such as {@code Bearer} and {@code DPoP}
+ * @param rateLimit the rate limit its callers are counted against, in words, or {@code null}
  * @param mode whether it is enforced or runs dry
  */
 public record PolicyEntry(String name, String kind, List<String> members, RequirementsEntry requirements,
-        @Nullable CredentialDescription credential, List<String> schemes, Enforcement mode) {
+        @Nullable CredentialDescription credential, List<String> schemes, @Nullable String rateLimit,
+        Enforcement mode) {
 
     static PolicyEntry of(PolicyDescription description, Enforcement mode) {
         return new PolicyEntry(description.name(), description.kind(),
                 description.members().stream().map(member -> member.describe().name()).toList(),
                 RequirementsEntry.of(description.requirements()), description.credential(),
-                description.challenges().stream().map(Challenge::scheme).distinct().toList(), mode);
+                description.challenges().stream().map(Challenge::scheme).distinct().toList(),
+                description.attributes().get(PolicyDescription.RATE_LIMIT), mode);
     }
 }

@@ -66,7 +66,7 @@ public final class ConfiguredPolicies {
                         + "configured in this application", "Keep RateLimitAutoConfiguration, or remove the limit.");
             }
             else {
-                limited.add(rateLimits.limited(policy, named.getRateLimit(), named.getCost(), property));
+                limited.add(rateLimits.limited(policy, named.getRateLimit(), named.getCost(), property + ".rate-limit"));
             }
         }
         return limited;

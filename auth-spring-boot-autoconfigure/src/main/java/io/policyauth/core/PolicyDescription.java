@@ -28,6 +28,9 @@ public record PolicyDescription(String name, String kind, List<AuthExecutor> mem
     /** The kind of the {@code public} policy. */
     public static final String PUBLIC = "public";
 
+    /** The {@link #attributes()} entry of a policy under a rate limit: the limit, in words. */
+    public static final String RATE_LIMIT = "rate-limit";
+
     public PolicyDescription {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");

@@ -26,7 +26,8 @@ final class PolicyCallers {
      * @return who may call it, as a sentence
      */
     static String sentence(PolicyDescription policy) {
-        return "Who may call: " + callers(policy) + ".";
+        String limit = policy.attributes().get(PolicyDescription.RATE_LIMIT);
+        return "Who may call: " + callers(policy) + (limit == null ? "" : "; rate limit " + limit) + ".";
     }
 
     /**
@@ -41,6 +42,9 @@ final class PolicyCallers {
         }
         if (canRefuseAKnownCaller(policy)) {
             statuses.add("403");
+        }
+        if (policy.attributes().containsKey(PolicyDescription.RATE_LIMIT)) {
+            statuses.add("429");
         }
         if (dependsOnBackend) {
             statuses.add("503");

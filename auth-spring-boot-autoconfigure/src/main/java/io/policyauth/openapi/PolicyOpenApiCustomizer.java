@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 import io.swagger.v3.oas.models.Components;
@@ -57,8 +59,8 @@ public final class PolicyOpenApiCustomizer implements GlobalOpenApiCustomizer {
     public static final String EXTENSION = "x-policy-auth";
 
     static final String PROBLEM_SCHEMA = "PolicyAuthProblem";
-    private static final Map<String, String> REFUSALS = Map.of("401", "Unauthorized", "403", "Forbidden", "503",
-            "Unavailable");
+    private static final Map<String, String> REFUSALS = Map.of("401", "Unauthorized", "403", "Forbidden", "429",
+            "TooManyRequests", "503", "Unavailable");
     private static final Pattern PATH_VARIABLE_REGEX = Pattern.compile("\\{([^}:]+):[^}]*}");
 
     private final PolicyMap policyMap;
@@ -87,6 +89,7 @@ public final class PolicyOpenApiCustomizer implements GlobalOpenApiCustomizer {
         if (openApi.getPaths() == null) {
             return;
         }
+        AtomicBoolean rateLimited = new AtomicBoolean();
         for (MappedPolicy entry : policyMap.entries()) {
             PathItem path = openApi.getPaths().get(documentPath(entry.pattern()));
             if (path == null || entry.source() == PolicySource.EXEMPT || entry.source() == PolicySource.GATEWAY
@@ -94,14 +97,19 @@ public final class PolicyOpenApiCustomizer implements GlobalOpenApiCustomizer {
                 continue;
             }
             path.readOperationsMap().forEach((method, operation) -> {
-                if (entry.method().equals("*") || entry.method().equals(method.name())) {
-                    describe(operation, entry);
+                boolean described = entry.method().equals("*") || entry.method().equals(method.name());
+                if (described && describe(operation, entry)) {
+                    rateLimited.set(true);
                 }
             });
         }
+        if (rateLimited.get()) {
+            addRateLimitResponse(components);
+        }
     }
 
-    private void describe(Operation operation, MappedPolicy entry) {
+    /* @return whether the operation can be refused with 429 */
+    private boolean describe(Operation operation, MappedPolicy entry) {
         Optional<PolicyDescription> policy = effectivePolicy(entry);
         // What the caller must hold once admitted: the endpoint's requirements and its policy's own.
         Requirements required = policy.map(PolicyDescription::requirements).orElse(entry.requirements());
@@ -133,19 +141,22 @@ public final class PolicyOpenApiCustomizer implements GlobalOpenApiCustomizer {
             // An unregistered default policy denies everything: nothing to send would help.
             extension.put("registered", false);
             operation.setSecurity(List.of());
-            return;
+            return false;
         }
         operation.setSecurity(security.requirements(policy.get()));
         String callers = PolicyCallers.sentence(policy.get());
         operation.setDescription(operation.getDescription() == null || operation.getDescription().isBlank() ? callers
                 : operation.getDescription() + "\n\n" + callers);
-        if (!entry.open()) {
-            ApiResponses responses = operation.getResponses() != null ? operation.getResponses() : new ApiResponses();
-            for (String status : PolicyCallers.refusals(policy.get(), dependsOnBackend(entry))) {
-                putIfAbsent(responses, status, REFUSALS.get(status));
-            }
-            operation.setResponses(responses);
+        if (entry.open()) {
+            return false;
         }
+        ApiResponses responses = operation.getResponses() != null ? operation.getResponses() : new ApiResponses();
+        Set<String> refusals = PolicyCallers.refusals(policy.get(), dependsOnBackend(entry));
+        for (String status : refusals) {
+            putIfAbsent(responses, status, REFUSALS.get(status));
+        }
+        operation.setResponses(responses);
+        return refusals.contains("429");
     }
 
     /* A policy that may wait on I/O decides with a backend, which can fail to answer (503). */
@@ -230,6 +241,18 @@ public final class PolicyOpenApiCustomizer implements GlobalOpenApiCustomizer {
                 DenialKind.FORBIDDEN));
         components.addResponses(responseName("Unavailable"), problemResponse(
                 "A backend needed to decide did not answer", "Retry-After", DenialKind.UNAVAILABLE));
+    }
+
+    /* Only in a document with a rate-limited operation: a component nobody refers to is noise. */
+    private static void addRateLimitResponse(Components components) {
+        components.addHeaders("RateLimit-Policy", new Header().description("The limit: \"<name>\";q=<requests>;"
+                + "w=<window seconds> (draft-ietf-httpapi-ratelimit-headers)").schema(new StringSchema()));
+        components.addHeaders("RateLimit", new Header().description("What is left: \"<name>\";r=<remaining>;"
+                + "t=<seconds until full>").schema(new StringSchema()));
+        components.addResponses(responseName("TooManyRequests"), problemResponse(
+                "A caller over the policy's rate limit", "Retry-After", DenialKind.RATE_LIMITED)
+                .addHeaderObject("RateLimit-Policy", new Header().$ref("#/components/headers/RateLimit-Policy"))
+                .addHeaderObject("RateLimit", new Header().$ref("#/components/headers/RateLimit")));
     }
 
     /* Each response's example carries its own problem type, title and status. */

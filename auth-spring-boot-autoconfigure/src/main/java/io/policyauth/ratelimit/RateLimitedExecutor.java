@@ -3,6 +3,7 @@ package io.policyauth.ratelimit;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -13,6 +14,7 @@ import io.policyauth.core.ClientAddressSource;
 import io.policyauth.core.DelegatingExecutor;
 import io.policyauth.core.Denial;
 import io.policyauth.core.DenialKind;
+import io.policyauth.core.PolicyDescription;
 import io.policyauth.core.SecurityRequestContext;
 
 /**
@@ -60,6 +62,18 @@ public final class RateLimitedExecutor extends DelegatingExecutor {
     @Override
     public boolean mayBlock(SecurityRequestContext context) {
         return delegate.mayBlock(context) || limiter.mayBlock();
+    }
+
+    @Override
+    public PolicyDescription describe() {
+        PolicyDescription policy = delegate.describe();
+        Map<String, String> attributes = new LinkedHashMap<>(policy.attributes());
+        String by = limit.key().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        attributes.put(PolicyDescription.RATE_LIMIT, limit.name() + ": " + limit.limit() + " per "
+                + seconds(limit.per()) + " s" + (limit.burst() > 0 ? ", burst " + limit.burst() : "") + ", by " + by
+                + (cost > 1 ? ", cost " + cost : ""));
+        return new PolicyDescription(policy.name(), policy.kind(), policy.members(), policy.requirements(),
+                policy.credential(), policy.challenges(), attributes);
     }
 
     @Override

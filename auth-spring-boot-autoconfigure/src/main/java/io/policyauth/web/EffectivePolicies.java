@@ -25,6 +25,7 @@ import io.policyauth.core.ForbiddenException;
 import io.policyauth.core.Policies;
 import io.policyauth.core.PolicyAuthConfigurationException;
 import io.policyauth.core.PolicyModes;
+import io.policyauth.core.RateLimitGuard;
 import io.policyauth.core.Requirements;
 import io.policyauth.core.ResourceGuard;
 import io.policyauth.core.ResourceRule;
@@ -53,6 +54,7 @@ public final class EffectivePolicies {
     private final AuthService authService;
     private final @Nullable TenantIsolation isolation;
     private final @Nullable ResourceGuard resources;
+    private final @Nullable RateLimitGuard rateLimits;
     private final PolicyModes modes;
     private final ExemptEndpoints exempt;
     private final List<CompiledRoute> routes;
@@ -99,7 +101,25 @@ public final class EffectivePolicies {
      */
     public EffectivePolicies(AuthService authService, String defaultPolicy, List<RouteRule> routes, PolicyModes modes,
             ExemptEndpoints exempt, @Nullable TenantIsolation isolation, @Nullable ResourceGuard resources) {
+        this(authService, defaultPolicy, routes, modes, exempt, isolation, resources, null);
+    }
+
+    /**
+     * @param authService resolves policy names to executors
+     * @param defaultPolicy the policy of handlers with no annotation and no route
+     * @param routes route rules, first match wins
+     * @param modes which policies are enforced or run dry
+     * @param exempt the endpoints that are never checked (the error controller's error path)
+     * @param isolation tenant isolation, or {@code null} when tenancy is off
+     * @param resources adds {@link RequiresResource} checks, or {@code null} when no engine is configured
+     * @param rateLimits puts endpoints under {@link RequiresPolicy#rateLimit()}, or {@code null} without rate limits
+     * @throws IllegalStateException when a route names an unregistered policy or declares an invalid tenant
+     */
+    public EffectivePolicies(AuthService authService, String defaultPolicy, List<RouteRule> routes, PolicyModes modes,
+            ExemptEndpoints exempt, @Nullable TenantIsolation isolation, @Nullable ResourceGuard resources,
+            @Nullable RateLimitGuard rateLimits) {
         this.authService = authService;
+        this.rateLimits = rateLimits;
         this.isolation = isolation;
         this.resources = resources;
         this.modes = modes;
@@ -318,7 +338,18 @@ public final class EffectivePolicies {
         EffectivePolicy policy = compile(Arrays.asList(annotation.value()), requirements, annotation.tenant(),
                 PolicySource.ANNOTATION, origin);
         RequiresResource resource = annotation(key, RequiresResource.class);
-        return resource == null ? policy : withResource(policy, resource, origin);
+        EffectivePolicy checked = resource == null ? policy : withResource(policy, resource, origin);
+        return annotation.rateLimit().isBlank() ? checked : withRateLimit(checked, annotation, origin);
+    }
+
+    private EffectivePolicy withRateLimit(EffectivePolicy policy, RequiresPolicy annotation, String origin) {
+        if (rateLimits == null) {
+            throw new PolicyAuthConfigurationException(origin + " names a rate limit, and rate limits are not "
+                    + "configured in this application", "Remove rateLimit, or keep the rate-limit auto-configuration.");
+        }
+        return new EffectivePolicy(policy.names(), policy.requirements(), rateLimits.limited(policy.executor(),
+                annotation.rateLimit(), annotation.cost(), origin + " (rateLimit)"), policy.source(),
+                policy.enforcement(), policy.tenant(), policy.resource());
     }
 
     private EffectivePolicy withResource(EffectivePolicy policy, RequiresResource resource, String origin) {

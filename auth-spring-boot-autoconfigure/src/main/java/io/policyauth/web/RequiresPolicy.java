@@ -85,4 +85,17 @@ public @interface RequiresPolicy {
      * @return the maximum age; empty for no limit
      */
     String maxAge() default "";
+
+    /**
+     * A limit of {@code policy-auth.rate-limits} the endpoint's callers are counted against, once the
+     * policy admitted them; over it, 429.
+     *
+     * @return the limit's name; empty for none
+     */
+    String rateLimit() default "";
+
+    /**
+     * @return what one request to the endpoint takes from its rate limit
+     */
+    long cost() default 1;
 }

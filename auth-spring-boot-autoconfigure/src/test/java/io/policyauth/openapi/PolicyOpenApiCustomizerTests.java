@@ -104,6 +104,15 @@ class PolicyOpenApiCustomizerTests {
     }
 
     @Test
+    void aRateLimitedPolicyCanRefuseWith429AndSaysItsLimit() {
+        PolicyDescription limited = new PolicyDescription("metered", "any-of", List.of(), Requirements.NONE, null,
+                List.of(), Map.of(PolicyDescription.RATE_LIMIT, "standard: 100 per 60 s, by caller"));
+
+        assertThat(PolicyCallers.refusals(limited, false)).containsExactly("429");
+        assertThat(PolicyCallers.sentence(limited)).endsWith("; rate limit standard: 100 per 60 s, by caller.");
+    }
+
+    @Test
     void aClientCertificatePolicyIsMutualTlsAndRefusesWith403Only() {
         PolicyDescription certificate = PolicyDescription.leaf("client_certificate", "client-certificate",
                 new CredentialDescription(CredentialDescription.Type.CLIENT_CERTIFICATE, null), List.of());

@@ -22,7 +22,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.policyauth.apikey.TestClock;
+import io.policyauth.core.AuthService;
 import io.policyauth.core.DecisionMetrics;
+import io.policyauth.core.PolicyDescription;
 import io.policyauth.jwt.TokenIssuer;
 import io.policyauth.web.HttpTestClient;
 import io.policyauth.web.RequiresPolicy;
@@ -86,6 +88,15 @@ class RateLimitWebIntegrationTests {
     }
 
     @Test
+    void thePolicyMapAndOpenApiReadersSeeTheLimit() {
+        AuthService authService = application.getBean(AuthService.class);
+        assertThat(authService.registry().get("metered").describe().attributes())
+                .containsEntry(PolicyDescription.RATE_LIMIT, "standard: 3 per 60 s, by caller");
+        assertThat(authService.registry().get("expensive").describe().attributes())
+                .containsEntry(PolicyDescription.RATE_LIMIT, "standard: 3 per 60 s, by caller, cost 2");
+    }
+
+    @Test
     void aRefusedCredentialCostsNothingAndACostTakesMore() {
         for (int i = 0; i < 5; i++) {
             assertThat(client.get("/metered", "Authorization", "Bearer not-a-token").statusCode()).isEqualTo(401);
@@ -96,6 +107,15 @@ class RateLimitWebIntegrationTests {
                 .isEqualTo(429);
         assertThat(client.get("/metered", "Authorization", carol).statusCode()).as("one limit, one bucket")
                 .isEqualTo(200);
+    }
+
+    @Test
+    void anAnnotationPutsItsEndpointUnderALimitWithItsCost() {
+        String erin = bearer("erin");
+        assertThat(client.get("/annotated", "Authorization", erin).statusCode()).isEqualTo(200);
+        HttpResponse<String> limited = client.get("/annotated", "Authorization", erin);
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("Retry-After")).hasValue("60");
     }
 
     @Test
@@ -155,6 +175,12 @@ class RateLimitWebIntegrationTests {
             @RequiresPolicy("expensive")
             String expensive() {
                 return "expensive";
+            }
+
+            @GetMapping("/annotated")
+            @RequiresPolicy(value = "private", rateLimit = "standard", cost = 3)
+            String annotated() {
+                return "annotated";
             }
 
             @GetMapping("/open")

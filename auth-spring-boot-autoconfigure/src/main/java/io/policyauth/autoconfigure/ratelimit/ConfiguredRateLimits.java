@@ -7,6 +7,7 @@ import java.util.Set;
 import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.ClientAddressSource;
 import io.policyauth.core.PolicyAuthConfigurationException;
+import io.policyauth.core.RateLimitGuard;
 import io.policyauth.ratelimit.RateLimit;
 import io.policyauth.ratelimit.RateLimitedExecutor;
 import io.policyauth.ratelimit.RateLimiter;
@@ -15,7 +16,7 @@ import io.policyauth.ratelimit.RateLimiter;
  * The rate limits of {@code policy-auth.rate-limits}, checked at start, and what puts a policy
  * under one of them.
  */
-public final class ConfiguredRateLimits {
+public final class ConfiguredRateLimits implements RateLimitGuard {
 
     static final String PREFIX = "policy-auth.rate-limits";
 
@@ -49,27 +50,19 @@ public final class ConfiguredRateLimits {
         });
     }
 
-    /**
-     * @param policy a named policy
-     * @param limit the name of the limit it is under
-     * @param cost what one request takes
-     * @param property where this was configured, for messages
-     * @return the policy under the limit
-     * @throws PolicyAuthConfigurationException for a limit that is not configured or a cost it cannot hold
-     */
-    public AuthExecutor limited(AuthExecutor policy, String limit, long cost, String property) {
+    @Override
+    public AuthExecutor limited(AuthExecutor policy, String limit, long cost, String origin) {
         RateLimit configured = limits.get(limit);
         if (configured == null) {
-            throw new PolicyAuthConfigurationException(property + ".rate-limit names '" + limit + "', which is not "
-                    + "one of " + PREFIX + ": " + limits.keySet(), "Define it under " + PREFIX + "." + limit
+            throw new PolicyAuthConfigurationException(origin + " names '" + limit + "', which is not one of "
+                    + PREFIX + ": " + limits.keySet(), "Define it under " + PREFIX + "." + limit
                     + " (limit, per, burst, key), or name another.");
         }
         try {
             return new RateLimitedExecutor(policy, configured, cost, limiter, addresses);
         }
         catch (IllegalArgumentException invalid) {
-            throw new PolicyAuthConfigurationException(property + ".cost: " + invalid.getMessage(), WHAT_TO_DO,
-                    invalid);
+            throw new PolicyAuthConfigurationException(origin + ": " + invalid.getMessage(), WHAT_TO_DO, invalid);
         }
     }
 }

@@ -23,6 +23,7 @@ import io.policyauth.autoconfigure.PolicyAuthProperties;
 import io.policyauth.autoconfigure.StartupReport;
 import io.policyauth.core.AuthService;
 import io.policyauth.core.PolicyModes;
+import io.policyauth.core.RateLimitGuard;
 import io.policyauth.core.ResourceGuard;
 import io.policyauth.core.TenantIsolation;
 import io.policyauth.web.DirectEndpoints;
@@ -51,9 +52,11 @@ public class PolicyAuthWebFluxAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     EffectivePolicies handlerPolicies(AuthService authService, PolicyAuthProperties properties, PolicyModes modes,
-            ObjectProvider<TenantIsolation> isolation, ObjectProvider<ResourceGuard> resources) {
+            ObjectProvider<TenantIsolation> isolation, ObjectProvider<ResourceGuard> resources,
+            ObjectProvider<RateLimitGuard> rateLimits) {
         return new EffectivePolicies(authService, properties.getDefaultPolicy(), ConfiguredPolicies.routes(properties),
-                modes, (handlerType, path) -> false, isolation.getIfAvailable(), resources.getIfAvailable());
+                modes, (handlerType, path) -> false, isolation.getIfAvailable(), resources.getIfAvailable(),
+                rateLimits.getIfAvailable());
     }
 
     @Bean

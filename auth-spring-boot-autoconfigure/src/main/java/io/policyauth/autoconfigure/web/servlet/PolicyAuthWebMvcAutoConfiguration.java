@@ -24,6 +24,7 @@ import io.policyauth.autoconfigure.PolicyAuthProperties;
 import io.policyauth.autoconfigure.StartupReport;
 import io.policyauth.core.AuthService;
 import io.policyauth.core.PolicyModes;
+import io.policyauth.core.RateLimitGuard;
 import io.policyauth.core.ResourceGuard;
 import io.policyauth.core.TenantIsolation;
 import io.policyauth.web.DirectEndpoints;
@@ -51,9 +52,10 @@ public class PolicyAuthWebMvcAutoConfiguration {
     @ConditionalOnMissingBean
     EffectivePolicies handlerPolicies(AuthService authService, PolicyAuthProperties properties, PolicyModes modes,
             Environment environment, ObjectProvider<TenantIsolation> isolation,
-            ObjectProvider<ResourceGuard> resources) {
+            ObjectProvider<ResourceGuard> resources, ObjectProvider<RateLimitGuard> rateLimits) {
         return new EffectivePolicies(authService, properties.getDefaultPolicy(), ConfiguredPolicies.routes(properties),
-                modes, errorPath(environment), isolation.getIfAvailable(), resources.getIfAvailable());
+                modes, errorPath(environment), isolation.getIfAvailable(), resources.getIfAvailable(),
+                rateLimits.getIfAvailable());
     }
 
     /**
