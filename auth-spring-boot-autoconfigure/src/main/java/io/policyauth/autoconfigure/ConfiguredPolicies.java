@@ -66,7 +66,8 @@ public final class ConfiguredPolicies {
                         + "configured in this application", "Keep RateLimitAutoConfiguration, or remove the limit.");
             }
             else {
-                limited.add(rateLimits.limited(policy, named.getRateLimit(), named.getCost(), property + ".rate-limit"));
+                limited.add(rateLimits.limited(policy, named.getRateLimit(), named.getCost(),
+                        property + ".rate-limit"));
             }
         }
         return limited;
