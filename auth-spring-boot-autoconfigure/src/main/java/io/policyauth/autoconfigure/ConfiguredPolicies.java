@@ -8,12 +8,12 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import io.policyauth.autoconfigure.ratelimit.ConfiguredRateLimits;
 import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.Enforcement;
 import io.policyauth.core.PolicyAuthConfigurationException;
 import io.policyauth.core.PolicyDefinition;
 import io.policyauth.core.PolicyModes;
+import io.policyauth.core.RateLimitGuard;
 import io.policyauth.core.Requirements;
 import io.policyauth.core.ResourceRule;
 import io.policyauth.web.RouteRule;
@@ -53,7 +53,7 @@ public final class ConfiguredPolicies {
      * @return each named policy, under its rate limit when it names one
      */
     static List<AuthExecutor> rateLimited(List<AuthExecutor> composed, PolicyAuthProperties properties,
-            @Nullable ConfiguredRateLimits rateLimits) {
+            @Nullable RateLimitGuard rateLimits) {
         List<AuthExecutor> limited = new ArrayList<>(composed.size());
         for (AuthExecutor policy : composed) {
             PolicyAuthProperties.NamedPolicy named = properties.getPolicies().get(policy.policy());

@@ -20,7 +20,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-import io.policyauth.autoconfigure.ratelimit.ConfiguredRateLimits;
 import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.AuthExecutorRegistry;
 import io.policyauth.core.AuthService;
@@ -35,6 +34,7 @@ import io.policyauth.core.PolicyComposer;
 import io.policyauth.core.PolicyDefinition;
 import io.policyauth.core.PolicyModes;
 import io.policyauth.core.PublicExecutor;
+import io.policyauth.core.RateLimitGuard;
 
 /**
  * The core of policy-auth: the {@code public} policy, the registry of every {@link AuthExecutor}
@@ -65,7 +65,7 @@ public class PolicyAuthAutoConfiguration {
         @ConditionalOnMissingBean
         AuthExecutorRegistry authExecutorRegistry(ObjectProvider<AuthExecutor> executors,
                 PolicyAuthProperties properties, ObjectProvider<PermissionResolver> permissions,
-                ObjectProvider<Clock> clock, ObjectProvider<ConfiguredRateLimits> rateLimits) {
+                ObjectProvider<Clock> clock, ObjectProvider<RateLimitGuard> rateLimits) {
             // Every policy's callers hold their roles' permissions, for any requirement above it.
             PermissionResolver resolver = permissions.getIfAvailable();
             List<AuthExecutor> beans = executors.orderedStream()

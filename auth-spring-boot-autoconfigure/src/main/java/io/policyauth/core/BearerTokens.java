@@ -38,19 +38,16 @@ public final class BearerTokens {
     }
 
     /**
-     * Reads a token sent as {@code Bearer} or as {@code DPoP} (RFC 9449 section 7.1), for policies
+     * Reads a token sent as {@code Bearer}, or also as {@code DPoP} (RFC 9449 section 7.1) for policies
      * that admit DPoP-bound tokens.
      *
      * @param context the request
+     * @param dpop whether the {@code DPoP} scheme is read too
      * @return the token and the scheme it came with
-     * @throws AuthenticationException without a token of either scheme, or with a malformed one
+     * @throws AuthenticationException without a token of a scheme read, or with a malformed one
      * @throws InvalidCredentialRequestException with more than one {@code Authorization} header
      */
-    public static PresentedToken fromBearerOrDpop(SecurityRequestContext context) {
-        return read(context, true);
-    }
-
-    private static PresentedToken read(SecurityRequestContext context, boolean dpop) {
+    public static PresentedToken read(SecurityRequestContext context, boolean dpop) {
         String authorization;
         try {
             authorization = context.headers().single("Authorization");

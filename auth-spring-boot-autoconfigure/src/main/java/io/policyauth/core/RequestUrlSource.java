@@ -30,16 +30,23 @@ public interface RequestUrlSource {
     static RequestUrlSource under(URI base) {
         String prefix = base.toString().endsWith("/") ? base.toString().substring(0, base.toString().length() - 1)
                 : base.toString();
-        return context -> {
-            URI received = context.requestUrl().uri();
-            String path = received != null && received.getRawPath() != null ? received.getRawPath() : context.path();
-            String query = received != null ? received.getRawQuery() : context.query();
-            try {
-                return new URI(prefix + path + (query == null ? "" : "?" + query));
-            }
-            catch (URISyntaxException invalid) {
-                return null;
-            }
-        };
+        return context -> at(prefix, context);
+    }
+
+    /**
+     * @param origin a scheme, authority and any path prefix, without a trailing {@code /}
+     * @param context a request
+     * @return the request's raw path and query under that origin, or {@code null} when that is no valid URI
+     */
+    static @Nullable URI at(String origin, SecurityRequestContext context) {
+        URI received = context.requestUrl().uri();
+        String path = received != null && received.getRawPath() != null ? received.getRawPath() : context.path();
+        String query = received != null ? received.getRawQuery() : context.query();
+        try {
+            return new URI(origin + path + (query == null ? "" : "?" + query));
+        }
+        catch (URISyntaxException invalid) {
+            return null;
+        }
     }
 }

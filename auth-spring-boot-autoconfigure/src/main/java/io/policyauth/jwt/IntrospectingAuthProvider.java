@@ -32,9 +32,6 @@ import io.policyauth.core.Denial;
  */
 public final class IntrospectingAuthProvider implements JwtAuthProvider, AutoCloseable {
 
-    /** The mechanism name given to callers of introspected tokens. */
-    public static final String MECHANISM = NimbusJwtAuthProvider.MECHANISM;
-
     /** The longest an inactive answer is reused: a token being issued may turn active at once. */
     static final Duration INACTIVE_TTL = Duration.ofSeconds(5);
 

@@ -1,7 +1,6 @@
 package io.policyauth.network;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 
@@ -46,14 +45,7 @@ public final class ForwardedRequestUrls implements RequestUrlSource {
         if (port != null) {
             authority = withoutPort(authority) + ":" + port;
         }
-        String path = received != null && received.getRawPath() != null ? received.getRawPath() : context.path();
-        String query = received != null ? received.getRawQuery() : context.query();
-        try {
-            return new URI(scheme + "://" + authority + path + (query == null ? "" : "?" + query));
-        }
-        catch (URISyntaxException invalid) {
-            return null;
-        }
+        return RequestUrlSource.at(scheme + "://" + authority, context);
     }
 
     /* A proxy chain appends: the first value is what the client sent to the outermost proxy. */

@@ -88,14 +88,11 @@ public final class DpopBinding {
      * @throws AuthenticationException without a token (401 with {@link #challenges()}), or with a malformed one
      */
     public PresentedToken read(SecurityRequestContext context) {
-        if (verifier == null) {
-            return new PresentedToken(BearerTokens.SCHEME, BearerTokens.from(context));
-        }
         try {
-            return BearerTokens.fromBearerOrDpop(context);
+            return BearerTokens.read(context, verifier != null);
         }
         catch (AuthenticationException refused) {
-            if (refused.credentialPresented()) {
+            if (verifier == null || refused.credentialPresented()) {
                 throw refused;
             }
             throw new AuthenticationException(refused.denial().withChallenges(challenges), null);

@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -55,6 +54,7 @@ public final class DpopProofVerifier {
 
     private final DpopProofRules rules;
     private final DpopReplayCache replays;
+    private final List<String> algorithmNames;
     private final DpopRejections rejections;
 
     /**
@@ -64,8 +64,8 @@ public final class DpopProofVerifier {
     public DpopProofVerifier(DpopProofRules rules, DpopReplayCache replays) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.replays = Objects.requireNonNull(replays, "replays");
-        this.rejections = new DpopRejections(rules.algorithms().stream().map(JWSAlgorithm::getName).sorted()
-                .collect(Collectors.joining(" ")));
+        this.algorithmNames = rules.algorithms().stream().map(JWSAlgorithm::getName).sorted().toList();
+        this.rejections = new DpopRejections(String.join(" ", algorithmNames));
     }
 
     /** @return how refusals are answered, with the accepted algorithms */
@@ -75,7 +75,7 @@ public final class DpopProofVerifier {
 
     /** @return the accepted proof algorithms, sorted by name */
     public List<String> algorithms() {
-        return List.of(rejections.algorithms().split(" "));
+        return algorithmNames;
     }
 
     /** @return whether checking a proof may wait on I/O (a shared replay cache) */
