@@ -12,6 +12,7 @@
 # THREADS wrk threads (1), ROUNDS measured passes over every endpoint (3), SKIP_BUILD=1 to reuse
 # benchmarks/target/benchmarks.jar, JAVA_OPTS for the app (-Xms512m -Xmx512m), ONLY a regular
 # expression of the variants to measure (e.g. ONLY='public|HS256'; the baseline always runs),
+# REDIS=1 to count the rate limit in a redis-server started on 127.0.0.1:16379 (store: redis),
 # TENANCY=1 to turn policy-auth.tenancy on and add a tenant-isolated endpoint with a permission,
 # RESOURCES=1 to add a resource check against Cerbos on 127.0.0.1:3592 (started with cerbos/run.sh
 # unless one serves there already) beside the same endpoint without it, DPOP_PROOFS the DPoP proofs
@@ -44,6 +45,12 @@ TENANCY="${TENANCY:-0}"
 if [[ "$TENANCY" == "1" ]]; then
   APP_ARGS+=(--policy-auth.tenancy.enabled=true)
 fi
+REDIS="${REDIS:-0}"
+REDIS_PORT=16379
+if [[ "$REDIS" == "1" ]]; then
+  APP_ARGS+=(--policy-auth.rate-limits.store=redis --spring.data.redis.host=127.0.0.1
+    "--spring.data.redis.port=$REDIS_PORT")
+fi
 RESOURCES="${RESOURCES:-0}"
 CERBOS="http://127.0.0.1:3592"
 if [[ "$RESOURCES" == "1" ]]; then
@@ -53,6 +60,7 @@ BASE="http://127.0.0.1:${PORT}"
 WORK="$(mktemp -d)"
 APP_PID=""
 CERBOS_PID=""
+REDIS_PID=""
 
 stop_app() {
   if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
@@ -62,6 +70,10 @@ stop_app() {
   if [[ -n "$CERBOS_PID" ]] && kill -0 "$CERBOS_PID" 2>/dev/null; then
     kill "$CERBOS_PID"
     wait "$CERBOS_PID" 2>/dev/null || true
+  fi
+  if [[ -n "$REDIS_PID" ]] && kill -0 "$REDIS_PID" 2>/dev/null; then
+    kill "$REDIS_PID"
+    wait "$REDIS_PID" 2>/dev/null || true
   fi
   rm -rf "$WORK"
 }
@@ -86,6 +98,17 @@ if [[ "$RESOURCES" == "1" ]] && ! curl -fs "$CERBOS/_cerbos/health" >/dev/null 2
     if ! kill -0 "$CERBOS_PID" 2>/dev/null; then cat "$WORK/cerbos.log" >&2; echo "Cerbos died" >&2; exit 1; fi
     sleep 0.5
   done
+fi
+
+if [[ "$REDIS" == "1" ]]; then
+  if ! command -v redis-server >/dev/null 2>&1; then
+    echo "redis-server not found: installing it from Debian's packages" >&2
+    apt-get install -y -q redis-server >/dev/null 2>&1 \
+      || { apt-get update -q >/dev/null && apt-get install -y -q redis-server >/dev/null; }
+  fi
+  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --dir "$WORK" \
+    >"$WORK/redis.log" 2>&1 &
+  REDIS_PID=$!
 fi
 
 # shellcheck disable=SC2086
@@ -122,6 +145,7 @@ ENDPOINTS=(
   "shared_api_key|/shared|$KEY|same"
   "db_api_key (cache warm)|/db|$DB_KEY|same"
   "private HS256|/private/hs256|$HS|same"
+  "private HS256, under a rate limit not reached|/private/limited|$HS|same"
   "private RS256|/private/rs256|$RS|same"
   "private ES256|/private/es256|$ES|same"
   "private HS256 + DPoP proof (ES256)|/private/dpop|SCRIPT:dpop|SCRIPT:dpop-fixed"

@@ -15,9 +15,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Issues, lists, revokes and rotates per-client keys of the {@code db_api_key} policy. Revoking
- * or rotating through this manager takes effect at once on this instance; other instances read it
- * from the store's change feed within {@code policy-auth.api-key.revocation-refresh-interval}.
+ * Issues, lists, revokes and rotates per-client keys of the {@code db_api_key} policy, and sets
+ * their controls. Revoking, rotating or changing controls through this manager takes effect at once
+ * on this instance; other instances read it from the store's change feed within
+ * {@code policy-auth.api-key.revocation-refresh-interval}.
  */
 public final class ApiKeyManager {
 
@@ -29,6 +30,7 @@ public final class ApiKeyManager {
     private final ApiKeyLookup lookup;
     private final StorePreparation preparation;
     private final Clock clock;
+    private final KeyControlsCheck controlsCheck;
     private final SecureRandom random = new SecureRandom();
 
     /**
@@ -40,11 +42,25 @@ public final class ApiKeyManager {
      */
     public ApiKeyManager(ApiKeyStore store, ApiKeyFormat format, ApiKeyLookup lookup, StorePreparation preparation,
             Clock clock) {
+        this(store, format, lookup, preparation, clock, KeyControlsCheck.NONE);
+    }
+
+    /**
+     * @param store where keys are stored
+     * @param format the format of new keys
+     * @param lookup the cache to keep consistent with changes made here
+     * @param preparation makes sure indexes exist before the first key is stored
+     * @param clock the time source
+     * @param controlsCheck checks a key's controls against the configuration before they are stored
+     */
+    public ApiKeyManager(ApiKeyStore store, ApiKeyFormat format, ApiKeyLookup lookup, StorePreparation preparation,
+            Clock clock, KeyControlsCheck controlsCheck) {
         this.store = Objects.requireNonNull(store, "store");
         this.format = Objects.requireNonNull(format, "format");
         this.lookup = Objects.requireNonNull(lookup, "lookup");
         this.preparation = Objects.requireNonNull(preparation, "preparation");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.controlsCheck = Objects.requireNonNull(controlsCheck, "controlsCheck");
     }
 
     /**
@@ -72,6 +88,29 @@ public final class ApiKeyManager {
      */
     public IssuedApiKey issue(String owner, @Nullable String name, @Nullable Collection<String> scopes,
             @Nullable Collection<String> roles, @Nullable String tenant, @Nullable Instant expiresAt) {
+        return issue(owner, name, scopes, roles, tenant, expiresAt, KeyControls.NONE);
+    }
+
+    /**
+     * Issues a key with controls of its own: its rate limits or plan, the addresses it is accepted
+     * from, limits shared with its owner's other keys.
+     *
+     * @param owner the owner (client id), the subject of requests made with the key; not blank
+     * @param name a human label, or {@code null}
+     * @param scopes granted scopes, stored lower-cased, or {@code null} for none
+     * @param roles granted roles, or {@code null} for none
+     * @param tenant the tenant, or {@code null}
+     * @param expiresAt when the key stops working, in the future, or {@code null} for never
+     * @param controls the key's controls
+     * @return the plaintext key and what was stored
+     * @throws IllegalArgumentException for a blank owner, an expiry not in the future, or controls
+     *         naming a limit or plan that is not configured or an address range that does not parse
+     * @throws ApiKeyStoreException when the store cannot be written
+     */
+    public IssuedApiKey issue(String owner, @Nullable String name, @Nullable Collection<String> scopes,
+            @Nullable Collection<String> roles, @Nullable String tenant, @Nullable Instant expiresAt,
+            KeyControls controls) {
+        controlsCheck.check(controls);
         if (owner == null || owner.isBlank()) {
             throw new IllegalArgumentException("An API key needs an owner");
         }
@@ -84,7 +123,7 @@ public final class ApiKeyManager {
         preparation.prepare();
         String key = format.generate();
         ApiKeyMetadata metadata = new ApiKeyMetadata(Base62.random(random, KEY_ID_LENGTH), owner, name,
-                lowerCase(scopes), copy(roles), tenant, now, expiry, null, null);
+                lowerCase(scopes), copy(roles), tenant, now, expiry, null, null, controls);
         store.insert(new StoredApiKey(ApiKeyHash.of(key), metadata));
         return new IssuedApiKey(key, metadata);
     }
@@ -106,6 +145,29 @@ public final class ApiKeyManager {
         // After the write, so a lookup that read the old state is waited for and then dropped.
         lookup.invalidate(stored.get().hash());
         return revoked;
+    }
+
+    /**
+     * Replaces a key's controls: at once on this instance, on the others within the revocation
+     * refresh interval.
+     *
+     * @param keyId the key id
+     * @param controls the new controls
+     * @return {@code true} when the key exists
+     * @throws IllegalArgumentException for controls naming a limit or plan that is not configured or
+     *         an address range that does not parse
+     * @throws ApiKeyStoreException when the store cannot be written
+     */
+    public boolean setControls(String keyId, KeyControls controls) {
+        controlsCheck.check(controls);
+        Optional<StoredApiKey> stored = store.findById(keyId);
+        if (stored.isEmpty()) {
+            return false;
+        }
+        boolean changed = store.updateControls(keyId, controls);
+        // After the write, as for a revocation.
+        lookup.invalidate(stored.get().hash());
+        return changed;
     }
 
     /**
@@ -169,7 +231,7 @@ public final class ApiKeyManager {
                 .orElseThrow(() -> new IllegalArgumentException("No active API key with id " + keyId));
         ApiKeyMetadata was = old.metadata();
         IssuedApiKey replacement = issue(was.owner(), was.name(), was.scopes(), was.roles(), was.tenant(),
-                was.expiresAt());
+                was.expiresAt(), was.controls());
         store.expireBy(keyId, now.plus(grace));
         lookup.invalidate(old.hash());
         return replacement;

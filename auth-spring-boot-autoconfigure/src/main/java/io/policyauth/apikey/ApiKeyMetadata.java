@@ -20,10 +20,11 @@ import java.util.Set;
  * @param expiresAt when the key stops working, or {@code null} for never
  * @param revokedAt when the key was revoked, or {@code null}
  * @param lastUsedAt when the key was last accepted, as last recorded, or {@code null}
+ * @param controls its own rate limits or plan, allowed addresses, shared limits
  */
 public record ApiKeyMetadata(String keyId, String owner, String name, Set<String> scopes, Set<String> roles,
         @Nullable String tenant, Instant createdAt, @Nullable Instant expiresAt, @Nullable Instant revokedAt,
-        @Nullable Instant lastUsedAt) {
+        @Nullable Instant lastUsedAt, KeyControls controls) {
 
     public ApiKeyMetadata {
         Objects.requireNonNull(keyId, "keyId");
@@ -31,6 +32,19 @@ public record ApiKeyMetadata(String keyId, String owner, String name, Set<String
         Objects.requireNonNull(createdAt, "createdAt");
         scopes = scopes == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(scopes));
         roles = roles == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(roles));
+        controls = controls == null ? KeyControls.NONE : controls;
+    }
+
+    /**
+     * Metadata of a key with no controls of its own.
+     *
+     * @see #ApiKeyMetadata(String, String, String, Set, Set, String, Instant, Instant, Instant, Instant, KeyControls)
+     */
+    public ApiKeyMetadata(String keyId, String owner, String name, Set<String> scopes, Set<String> roles,
+            @Nullable String tenant, Instant createdAt, @Nullable Instant expiresAt, @Nullable Instant revokedAt,
+            @Nullable Instant lastUsedAt) {
+        this(keyId, owner, name, scopes, roles, tenant, createdAt, expiresAt, revokedAt, lastUsedAt,
+                KeyControls.NONE);
     }
 
     /**

@@ -53,6 +53,17 @@ public interface ApiKeyStore {
     boolean revoke(String keyId, Instant at);
 
     /**
+     * Replaces a key's controls, stamping the change for {@link #changesSince} so that every
+     * instance reads them again.
+     *
+     * @param keyId the key id
+     * @param controls the new controls
+     * @return {@code true} when a key with this id exists
+     * @throws ApiKeyStoreException when the store cannot answer in time
+     */
+    boolean updateControls(String keyId, KeyControls controls);
+
+    /**
      * Brings a key's expiry forward to {@code at}, never later than it already is, stamping the
      * change for {@link #changesSince}.
      *
@@ -76,7 +87,7 @@ public interface ApiKeyStore {
     }
 
     /**
-     * The keys revoked or expired early at or after a time of the store's clock, so that every
+     * The keys revoked, expired early or given other controls at or after a time of the store's clock, so that every
      * instance can drop them from its cache. Stores that record no changes return none, and
      * other instances then serve a revoked key until their cached copy expires.
      *

@@ -3,6 +3,7 @@ package io.policyauth.apikey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,7 +15,10 @@ import io.policyauth.core.AuthException;
 import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.AuthUnavailableException;
 import io.policyauth.core.AuthenticatedUser;
+import io.policyauth.core.CallerRateLimits;
 import io.policyauth.core.CredentialDescription;
+import io.policyauth.core.Denial;
+import io.policyauth.core.DenialKind;
 import io.policyauth.core.OutageLog;
 import io.policyauth.core.PolicyDescription;
 import io.policyauth.core.SecurityRequestContext;
@@ -23,7 +27,9 @@ import io.policyauth.core.SecurityRequestContext;
  * The {@code db_api_key} policy: a per-client key, issued by {@link ApiKeyManager}, in the key
  * header. A string that is not a well-formed key of the configured format (wrong prefix, length,
  * characters or checksum) is refused without asking the store; unknown, revoked and expired keys
- * get one and the same 401; a store that cannot answer gives 503, never 401 and never a grant.
+ * get one and the same 401; a store that cannot answer gives 503, never 401 and never a grant. A
+ * key with allowed address ranges is refused elsewhere with 403 {@code address-not-allowed}; its
+ * own rate limits, or its plan's, go with the caller ({@link AuthenticatedUser#rateLimits()}).
  */
 public final class DbApiKeyExecutor implements AuthExecutor {
 
@@ -36,6 +42,9 @@ public final class DbApiKeyExecutor implements AuthExecutor {
     /** The mechanism of users authenticated by this policy. */
     public static final String MECHANISM = "db_api_key";
 
+    /** The reason of a key refused at the client's address. */
+    public static final String ADDRESS_NOT_ALLOWED = "address_not_allowed";
+
     /** Wait suggested to clients while every concurrent lookup is in use: a flood passes quickly. */
     public static final Duration SATURATED_RETRY_AFTER = Duration.ofSeconds(1);
 
@@ -47,6 +56,7 @@ public final class DbApiKeyExecutor implements AuthExecutor {
     private final LastUsedRecorder lastUsed;
     private final StorePreparation preparation;
     private final Clock clock;
+    private final KeyControlsEnforcement controls;
     private final OutageLog outages;
 
     /**
@@ -59,12 +69,27 @@ public final class DbApiKeyExecutor implements AuthExecutor {
      */
     public DbApiKeyExecutor(String headerName, ApiKeyFormat format, ApiKeyLookup lookup, LastUsedRecorder lastUsed,
             StorePreparation preparation, Clock clock) {
+        this(headerName, format, lookup, lastUsed, preparation, clock, KeyControlsEnforcement.NONE);
+    }
+
+    /**
+     * @param headerName the request header that carries the key
+     * @param format the format of issued keys
+     * @param lookup finds keys by hash, through the cache
+     * @param lastUsed records accepted uses
+     * @param preparation creates the store's indexes when the policy is activated
+     * @param clock the time source for expiry
+     * @param controls applies each key's allowed addresses and rate limits
+     */
+    public DbApiKeyExecutor(String headerName, ApiKeyFormat format, ApiKeyLookup lookup, LastUsedRecorder lastUsed,
+            StorePreparation preparation, Clock clock, KeyControlsEnforcement controls) {
         this.header = new ApiKeyHeader(headerName);
         this.format = Objects.requireNonNull(format, "format");
         this.lookup = Objects.requireNonNull(lookup, "lookup");
         this.lastUsed = Objects.requireNonNull(lastUsed, "lastUsed");
         this.preparation = Objects.requireNonNull(preparation, "preparation");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.controls = Objects.requireNonNull(controls, "controls");
         this.outages = new OutageLog(log, "the API key store", OutageLog.DEFAULT_INTERVAL, clock);
     }
 
@@ -124,10 +149,19 @@ public final class DbApiKeyExecutor implements AuthExecutor {
             throw header.invalid();
         }
         ApiKeyMetadata metadata = found.get().metadata();
-        lastUsed.record(metadata.keyId(), now);
-        return AuthenticatedUser.builder(metadata.owner(), MECHANISM).credential(CredentialDescription.Type.API_KEY)
-                .scopes(metadata.scopes()).roles(metadata.roles())
+        AuthenticatedUser.Builder user = AuthenticatedUser.builder(metadata.owner(), MECHANISM)
+                .credential(CredentialDescription.Type.API_KEY).scopes(metadata.scopes()).roles(metadata.roles())
                 .tokenId(metadata.keyId()).expiresAt(metadata.expiresAt()).tenant(metadata.tenant())
-                .claims(metadata.name() == null ? Map.of() : Map.of("name", metadata.name())).build();
+                .claims(metadata.name() == null ? Map.of() : Map.of("name", metadata.name()));
+        if (!controls.admitsAddress(metadata, context)) {
+            throw new AuthException(new Denial(DenialKind.ADDRESS_NOT_ALLOWED, ADDRESS_NOT_ALLOWED,
+                    "This API key is not accepted from this address.", List.of(), null), null).refusing(user.build());
+        }
+        CallerRateLimits own = controls.rateLimits(metadata);
+        if (own != null) {
+            user.rateLimits(own);
+        }
+        lastUsed.record(metadata.keyId(), now);
+        return user.build();
     }
 }

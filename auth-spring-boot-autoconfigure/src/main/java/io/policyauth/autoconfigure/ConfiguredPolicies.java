@@ -14,6 +14,7 @@ import io.policyauth.core.PolicyAuthConfigurationException;
 import io.policyauth.core.PolicyDefinition;
 import io.policyauth.core.PolicyModes;
 import io.policyauth.core.RateLimitGuard;
+import io.policyauth.core.RateLimitUse;
 import io.policyauth.core.Requirements;
 import io.policyauth.core.ResourceRule;
 import io.policyauth.web.RouteRule;
@@ -107,9 +108,11 @@ public final class ConfiguredPolicies {
                 throw new PolicyAuthConfigurationException(property + ".policy is required", WHAT_TO_DO);
             }
             try {
-                routes.add(RouteRule.of(route.getPattern(), new HashSet<>(route.getMethods()), route.getPolicy(),
+                RouteRule rule = RouteRule.of(route.getPattern(), new HashSet<>(route.getMethods()), route.getPolicy(),
                         requirements(property, route), route.getTenant(), resource(route.getResource()),
-                        caseSensitive));
+                        caseSensitive);
+                routes.add(route.getRateLimit() == null ? rule
+                        : rule.withRateLimit(new RateLimitUse(route.getRateLimit(), route.getCost())));
             }
             catch (IllegalArgumentException invalid) {
                 throw new PolicyAuthConfigurationException(property + ": " + invalid.getMessage(), WHAT_TO_DO, invalid);

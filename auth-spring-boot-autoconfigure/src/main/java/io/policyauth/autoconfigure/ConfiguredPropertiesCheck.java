@@ -24,6 +24,7 @@ import io.policyauth.autoconfigure.jwt.JwtProperties;
 import io.policyauth.autoconfigure.jwt.TokenIssuerProperties;
 import io.policyauth.autoconfigure.metadata.ResourceMetadataProperties;
 import io.policyauth.autoconfigure.ratelimit.RateLimitProperties;
+import io.policyauth.autoconfigure.ratelimit.RateLimitStoreProperties;
 import io.policyauth.autoconfigure.network.ClientCertificateProperties;
 import io.policyauth.autoconfigure.network.InternalProperties;
 import io.policyauth.autoconfigure.remote.RemoteProperties;
@@ -66,7 +67,8 @@ final class ConfiguredPropertiesCheck implements BeanFactoryPostProcessor {
             Map.entry(ResourcesProperties.class, ResourcesProperties.PREFIX),
             Map.entry(ResourceMetadataProperties.class, ResourceMetadataProperties.PREFIX),
             Map.entry(ClientCertificateProperties.class, ClientCertificateProperties.PREFIX),
-            Map.entry(RateLimitProperties.class, PolicyAuthProperties.PREFIX));
+            Map.entry(RateLimitProperties.class, PolicyAuthProperties.PREFIX),
+            Map.entry(RateLimitStoreProperties.class, "policy-auth.rate-limits"));
 
     /* The last element of the names that hold secrets, keys or credentials (or where to find them). */
     private static final Set<String> SECRETS = Set.of("secret", "shared-keys", "private-key-location",

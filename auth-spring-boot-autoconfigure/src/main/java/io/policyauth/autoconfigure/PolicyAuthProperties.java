@@ -219,6 +219,12 @@ public class PolicyAuthProperties {
          */
         private ResourceRule resource;
 
+        /** A limit of policy-auth.rate-limits that the matched requests are counted against; over it, 429. */
+        private String rateLimit;
+
+        /** What one matched request takes from the rate limit. */
+        private long cost = 1;
+
         public String getPattern() {
             return pattern;
         }
@@ -257,6 +263,22 @@ public class PolicyAuthProperties {
 
         public void setResource(ResourceRule resource) {
             this.resource = resource;
+        }
+
+        public String getRateLimit() {
+            return rateLimit;
+        }
+
+        public void setRateLimit(String rateLimit) {
+            this.rateLimit = rateLimit;
+        }
+
+        public long getCost() {
+            return cost;
+        }
+
+        public void setCost(long cost) {
+            this.cost = cost;
         }
     }
 

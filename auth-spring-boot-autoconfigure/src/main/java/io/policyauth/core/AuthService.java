@@ -132,7 +132,7 @@ public final class AuthService {
                 // Isolation admitted a caller of another tenant: only a cross-tenant role does that.
                 reason = TenantIsolation.CROSS_TENANT;
             }
-            return new Decision.Granted(user);
+            return new Decision.Granted(user, context.grantHeaders().asMap());
         }
         catch (AuthException failure) {
             reason = failure.reason();

@@ -14,9 +14,10 @@ public class AuthUnavailableException extends AuthException {
      * @param reason reason code, for example {@code key_store_unavailable}
      * @param detail client-safe sentence, with no host name or driver message
      * @param retryAfter how long a client should wait, or {@code null} for {@link Denial#DEFAULT_RETRY_AFTER}
-     * @param cause the backend failure, for logs only
+     * @param cause the backend failure, for logs only, if there is one
      */
-    public AuthUnavailableException(String reason, String detail, @Nullable Duration retryAfter, Throwable cause) {
+    public AuthUnavailableException(String reason, String detail, @Nullable Duration retryAfter,
+            @Nullable Throwable cause) {
         super(new Denial(DenialKind.UNAVAILABLE, reason, detail, List.of(), retryAfter), cause);
     }
 

@@ -28,11 +28,14 @@ import org.jspecify.annotations.Nullable;
  * @param credential the kind of credential the caller presented, or {@code null} when unknown; a
  *        bearer token's 403 for a missing scope carries an {@code insufficient_scope} challenge
  * @param claims every other claim or attribute of the credential
+ * @param rateLimits the caller's own rate limits (an API key's), counting its requests in place of an
+ *        endpoint's limit, or {@code null}
  */
 public record AuthenticatedUser(String subject, Set<String> scopes, Set<String> roles, Set<String> permissions,
         @Nullable String tokenId,
         @Nullable Instant expiresAt, @Nullable String tenant, String mechanism,
-        CredentialDescription.@Nullable Type credential, Map<String, Object> claims) {
+        CredentialDescription.@Nullable Type credential, Map<String, Object> claims,
+        @Nullable CallerRateLimits rateLimits) {
 
     /** Mechanism of the anonymous user. */
     public static final String ANONYMOUS_MECHANISM = "anonymous";
@@ -46,6 +49,17 @@ public record AuthenticatedUser(String subject, Set<String> scopes, Set<String> 
         permissions = FrozenCollections.lowerCase(permissions);
         roles = FrozenCollections.set(roles);
         claims = FrozenCollections.map(claims);
+    }
+
+    /**
+     * A user without rate limits of its own.
+     *
+     * @see #builder(String, String)
+     */
+    public AuthenticatedUser(String subject, Set<String> scopes, Set<String> roles, Set<String> permissions,
+            @Nullable String tokenId, @Nullable Instant expiresAt, @Nullable String tenant, String mechanism,
+            CredentialDescription.@Nullable Type credential, Map<String, Object> claims) {
+        this(subject, scopes, roles, permissions, tokenId, expiresAt, tenant, mechanism, credential, claims, null);
     }
 
     /**
@@ -152,7 +166,7 @@ public record AuthenticatedUser(String subject, Set<String> scopes, Set<String> 
      */
     public AuthenticatedUser withPermissions(Set<String> resolved) {
         return resolved.equals(permissions) ? this : new AuthenticatedUser(subject, scopes, roles, resolved, tokenId,
-                expiresAt, tenant, mechanism, credential, claims);
+                expiresAt, tenant, mechanism, credential, claims, rateLimits);
     }
 
     /**
@@ -161,7 +175,7 @@ public record AuthenticatedUser(String subject, Set<String> scopes, Set<String> 
      */
     public AuthenticatedUser presentedWith(CredentialDescription.Type presented) {
         return presented == credential ? this : new AuthenticatedUser(subject, scopes, roles, permissions, tokenId,
-                expiresAt, tenant, mechanism, presented, claims);
+                expiresAt, tenant, mechanism, presented, claims, rateLimits);
     }
 
     /** Builds an {@link AuthenticatedUser}; what is not set is empty or {@code null}. */
@@ -177,6 +191,7 @@ public record AuthenticatedUser(String subject, Set<String> scopes, Set<String> 
         private String tenant;
         private CredentialDescription.Type credential;
         private Map<String, Object> claims = Map.of();
+        private CallerRateLimits rateLimits;
 
         private Builder(String subject, String mechanism) {
             this.subject = subject;
@@ -257,11 +272,20 @@ public record AuthenticatedUser(String subject, Set<String> scopes, Set<String> 
         }
 
         /**
+         * @param own the caller's own rate limits, in place of an endpoint's
+         * @return this builder
+         */
+        public Builder rateLimits(CallerRateLimits own) {
+            this.rateLimits = own;
+            return this;
+        }
+
+        /**
          * @return the user
          */
         public AuthenticatedUser build() {
             return new AuthenticatedUser(subject, asSet(scopes), asSet(roles), asSet(permissions), tokenId, expiresAt,
-                    tenant, mechanism, credential, claims);
+                    tenant, mechanism, credential, claims, rateLimits);
         }
 
         // The record copies what it is given: a set is passed as it is, anything else gathered once.

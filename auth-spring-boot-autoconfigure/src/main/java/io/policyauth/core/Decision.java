@@ -1,5 +1,7 @@
 package io.policyauth.core;
 
+import java.util.Map;
+
 /**
  * What {@link AuthService#decide} made of one request: a grant with the caller, a refusal with its
  * {@link Denial}, or a policy that broke. Every front answers from this one value.
@@ -17,8 +19,18 @@ public sealed interface Decision permits Decision.Granted, Decision.Denied, Deci
      * The request may proceed.
      *
      * @param user the caller; anonymous for {@code public}, and in dry-run after a refusal
+     * @param headers what the policy adds to the answer (a rate limit's {@code RateLimit}), in order
      */
-    record Granted(AuthenticatedUser user) implements Decision {
+    record Granted(AuthenticatedUser user, Map<String, String> headers) implements Decision {
+
+        /**
+         * A grant that adds no header.
+         *
+         * @param user the caller
+         */
+        public Granted(AuthenticatedUser user) {
+            this(user, Map.of());
+        }
 
         @Override
         public AuthenticatedUser userOrThrow() {

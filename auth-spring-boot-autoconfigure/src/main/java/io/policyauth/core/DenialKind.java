@@ -23,6 +23,9 @@ public enum DenialKind {
     /** A caller of another tenant than the one the request names, under tenancy: 403. */
     TENANT_MISMATCH(403, Outcome.TENANT_MISMATCH, "tenant-mismatch", "Access denied", 4),
 
+    /** A caller whose credential is not accepted from the client's address (an API key's allowed ranges): 403. */
+    ADDRESS_NOT_ALLOWED(403, Outcome.FORBIDDEN, "address-not-allowed", "Address not allowed", 4),
+
     /** A resource the caller may not know of: unknown, or refused with {@code deny-status: 404}: 404. */
     NOT_FOUND(404, Outcome.FORBIDDEN, "not-found", "Not found", 4),
 

@@ -15,4 +15,11 @@ public interface RateLimitGuard {
      * @throws PolicyAuthConfigurationException for a limit that is not configured or a cost it cannot hold
      */
     AuthExecutor limited(AuthExecutor policy, String limit, long cost, String origin);
+
+    /**
+     * @param policy an endpoint's policy
+     * @return the policy, counting callers with rate limits of their own ({@link AuthenticatedUser#rateLimits()})
+     *         against them; the policy itself when it admits no such caller
+     */
+    AuthExecutor callerLimited(AuthExecutor policy);
 }

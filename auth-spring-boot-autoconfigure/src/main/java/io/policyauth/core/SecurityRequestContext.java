@@ -30,10 +30,11 @@ import org.jspecify.annotations.Nullable;
  *        TLS or without a client certificate
  * @param body the request's body, copied on demand; {@link RequestBody#NONE} when the front
  *        arranged no copy
+ * @param grantHeaders the headers the policy adds to the answer when it admits the request
  */
 public record SecurityRequestContext(String remoteAddress, RequestHeaders headers, String method, String path,
         @Nullable String query, @Nullable ForwardedBody forwardedBody, Map<String, String> pathVariables,
-        RequestUrl requestUrl, List<X509Certificate> clientCertificates, RequestBody body) {
+        RequestUrl requestUrl, List<X509Certificate> clientCertificates, RequestBody body, GrantHeaders grantHeaders) {
 
     public SecurityRequestContext {
         Objects.requireNonNull(remoteAddress, "remoteAddress");
@@ -44,6 +45,7 @@ public record SecurityRequestContext(String remoteAddress, RequestHeaders header
         Objects.requireNonNull(requestUrl, "requestUrl");
         Objects.requireNonNull(clientCertificates, "clientCertificates");
         Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(grantHeaders, "grantHeaders");
     }
 
     /**
@@ -68,7 +70,7 @@ public record SecurityRequestContext(String remoteAddress, RequestHeaders header
         Map<String, String> merged = new HashMap<>(pathVariables);
         merged.putAll(variables);
         return new SecurityRequestContext(remoteAddress, headers, method, path, query, forwardedBody,
-                Map.copyOf(merged), requestUrl, clientCertificates, body);
+                Map.copyOf(merged), requestUrl, clientCertificates, body, grantHeaders);
     }
 
     /**
@@ -162,7 +164,7 @@ public record SecurityRequestContext(String remoteAddress, RequestHeaders header
          */
         public SecurityRequestContext build() {
             return new SecurityRequestContext(remoteAddress, headers, method, path, query, forwardedBody, pathVariables,
-                    requestUrl, clientCertificates, body);
+                    requestUrl, clientCertificates, body, new GrantHeaders());
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.policyauth.gateway;
 
 import java.util.List;
+import java.util.Map;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -201,9 +202,13 @@ public final class GatewayEndpoints implements DirectEndpoints {
                 .requestUrl(RequestUrl.of(() -> originalUrl(request, target))).build();
         EffectivePolicy policy = policies.policyFor(path.path(), method);
         Decision decision = policies.decide(context, policy);
-        return decision instanceof Decision.Granted granted
-                ? PolicyResponse.bodiless(grantStatus, IdentityHeaders.of(policy.name(), granted.user()))
-                : PolicyResponse.refusal(decision, policy.name());
+        if (!(decision instanceof Decision.Granted granted)) {
+            return PolicyResponse.refusal(decision, policy.name());
+        }
+        // The caller for the upstream, then what the policy adds to the client's answer (RateLimit).
+        List<Map.Entry<String, String>> headers = IdentityHeaders.of(policy.name(), granted.user());
+        headers.addAll(granted.headers().entrySet());
+        return PolicyResponse.bodiless(grantStatus, headers);
     }
 
     /*

@@ -1,19 +1,14 @@
 package io.policyauth.ratelimit;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
-import io.policyauth.core.AuthException;
 import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.AuthenticatedUser;
 import io.policyauth.core.ClientAddressSource;
 import io.policyauth.core.DelegatingExecutor;
-import io.policyauth.core.Denial;
-import io.policyauth.core.DenialKind;
 import io.policyauth.core.PolicyDescription;
 import io.policyauth.core.SecurityRequestContext;
 
@@ -22,17 +17,24 @@ import io.policyauth.core.SecurityRequestContext;
  * nothing), the request takes {@code cost} from the caller's bucket; an empty bucket is a 429 with
  * {@code Retry-After} and the IETF headers ({@code draft-ietf-httpapi-ratelimit-headers}, structured
  * fields): {@code RateLimit-Policy: "<name>";q=<limit>;w=<window seconds>} and
- * {@code RateLimit: "<name>";r=<remaining>;t=<seconds until refilled>}.
+ * {@code RateLimit: "<name>";r=<remaining>;t=<seconds until refilled>}. An admitted request's answer
+ * carries both headers too. A caller with rate limits of its own (an API key's) is counted against
+ * those instead, by {@link CallerLimitedExecutor}.
  */
 public final class RateLimitedExecutor extends DelegatingExecutor {
 
     /** The reason of a refusal over the limit. */
     public static final String RATE_LIMITED = "rate_limited";
+    /** The limit: its quota and window. */
+    public static final String POLICY_HEADER = "RateLimit-Policy";
+    /** What is left of the limit, and when it is full again. */
+    public static final String STATE_HEADER = "RateLimit";
 
     private final RateLimit limit;
     private final long cost;
     private final RateLimiter limiter;
     private final ClientAddressSource addresses;
+    private final CountedLimit counted;
 
     /**
      * @param policy the policy that admits the caller first
@@ -52,6 +54,7 @@ public final class RateLimitedExecutor extends DelegatingExecutor {
         this.cost = cost;
         this.limiter = limiter;
         this.addresses = addresses;
+        this.counted = new CountedLimit(limit);
     }
 
     @Override
@@ -70,8 +73,8 @@ public final class RateLimitedExecutor extends DelegatingExecutor {
         Map<String, String> attributes = new LinkedHashMap<>(policy.attributes());
         String by = limit.key().name().toLowerCase(Locale.ROOT).replace('_', '-');
         attributes.put(PolicyDescription.RATE_LIMIT, limit.name() + ": " + limit.limit() + " per "
-                + seconds(limit.per()) + " s" + (limit.burst() > 0 ? ", burst " + limit.burst() : "") + ", by " + by
-                + (cost > 1 ? ", cost " + cost : ""));
+                + CountedLimit.seconds(limit.per()) + " s" + (limit.burst() > 0 ? ", burst " + limit.burst() : "")
+                + ", by " + by + (cost > 1 ? ", cost " + cost : ""));
         return new PolicyDescription(policy.name(), policy.kind(), policy.members(), policy.requirements(),
                 policy.credential(), policy.challenges(), attributes);
     }
@@ -79,24 +82,10 @@ public final class RateLimitedExecutor extends DelegatingExecutor {
     @Override
     public AuthenticatedUser execute(SecurityRequestContext context) {
         AuthenticatedUser user = delegate.execute(context);
-        RateLimiter.Consumption taken = limiter.consume(limit, limit.key().of(user, context, addresses), cost);
-        if (!taken.admitted()) {
-            long retryAfter = seconds(taken.retryAfter());
-            Map<String, String> headers = new LinkedHashMap<>();
-            headers.put("Retry-After", Long.toString(retryAfter));
-            headers.put("RateLimit-Policy", "\"" + limit.name() + "\";q=" + limit.limit() + ";w="
-                    + seconds(limit.per()));
-            headers.put("RateLimit", "\"" + limit.name() + "\";r=" + taken.remaining() + ";t="
-                    + seconds(taken.reset()));
-            throw new AuthException(new Denial(DenialKind.RATE_LIMITED, RATE_LIMITED, "Too many requests: retry after "
-                    + retryAfter + " second(s).", List.of(), null, headers), null).refusing(user);
+        // A caller with limits of its own (an API key's) is counted against those instead.
+        if (user.rateLimits() == null) {
+            counted.take(limiter, limit.key().of(user, context, addresses), cost, user, context);
         }
         return user;
-    }
-
-    /* Whole seconds, rounded up: a client waiting that long is admitted. */
-    private static long seconds(Duration duration) {
-        long seconds = duration.toSeconds();
-        return duration.minusSeconds(seconds).isZero() ? seconds : seconds + 1;
     }
 }

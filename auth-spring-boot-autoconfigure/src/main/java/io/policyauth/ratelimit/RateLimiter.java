@@ -27,10 +27,17 @@ public interface RateLimiter {
      * What one request took from its bucket.
      *
      * @param admitted whether the bucket held the cost
+     * @param counted whether the request was counted: not when a shared store could not be asked and
+     *        its failures are allowed through
      * @param remaining what is left in the bucket
      * @param retryAfter how long until the cost would be admitted; zero when it was
      * @param reset how long until the bucket is full again
      */
-    record Consumption(boolean admitted, long remaining, Duration retryAfter, Duration reset) {
+    record Consumption(boolean admitted, boolean counted, long remaining, Duration retryAfter, Duration reset) {
+
+        /** @return a request admitted without being counted, its store unavailable */
+        public static Consumption uncounted() {
+            return new Consumption(true, false, 0, Duration.ZERO, Duration.ZERO);
+        }
     }
 }

@@ -26,6 +26,7 @@ import io.policyauth.core.Policies;
 import io.policyauth.core.PolicyAuthConfigurationException;
 import io.policyauth.core.PolicyModes;
 import io.policyauth.core.RateLimitGuard;
+import io.policyauth.core.RateLimitUse;
 import io.policyauth.core.Requirements;
 import io.policyauth.core.ResourceGuard;
 import io.policyauth.core.ResourceRule;
@@ -343,13 +344,16 @@ public final class EffectivePolicies {
     }
 
     private EffectivePolicy withRateLimit(EffectivePolicy policy, RequiresPolicy annotation, String origin) {
+        return withRateLimit(policy, annotation.rateLimit(), annotation.cost(), origin + " (rateLimit)");
+    }
+
+    private EffectivePolicy withRateLimit(EffectivePolicy policy, String limit, long cost, String origin) {
         if (rateLimits == null) {
             throw new PolicyAuthConfigurationException(origin + " names a rate limit, and rate limits are not "
-                    + "configured in this application", "Remove rateLimit, or keep the rate-limit auto-configuration.");
+                    + "configured in this application", "Remove it, or keep the rate-limit auto-configuration.");
         }
         return new EffectivePolicy(policy.names(), policy.requirements(), rateLimits.limited(policy.executor(),
-                annotation.rateLimit(), annotation.cost(), origin + " (rateLimit)"), policy.source(),
-                policy.enforcement(), policy.tenant(), policy.resource());
+                limit, cost, origin), policy.source(), policy.enforcement(), policy.tenant(), policy.resource());
     }
 
     private EffectivePolicy withResource(EffectivePolicy policy, RequiresResource resource, String origin) {
@@ -385,13 +389,14 @@ public final class EffectivePolicies {
         String origin = "Route " + route.pattern().getPatternString();
         EffectivePolicy policy = compile(route.policies(), route.requirements(), route.tenant(), PolicySource.ROUTE,
                 origin);
-        if (route.resource() == null) {
-            return policy;
+        if (route.resource() != null) {
+            EffectivePolicy checked = withResource(policy, route.resource(), origin + " has a resource rule");
+            policy = new EffectivePolicy(checked.names(), checked.requirements(),
+                    new RouteVariablesExecutor(checked.executor(), route.pattern()), checked.source(),
+                    checked.enforcement(), checked.tenant(), checked.resource());
         }
-        EffectivePolicy checked = withResource(policy, route.resource(), origin + " has a resource rule");
-        return new EffectivePolicy(checked.names(), checked.requirements(),
-                new RouteVariablesExecutor(checked.executor(), route.pattern()), checked.source(),
-                checked.enforcement(), checked.tenant(), checked.resource());
+        RateLimitUse limit = route.rateLimit();
+        return limit == null ? policy : withRateLimit(policy, limit.limit(), limit.cost(), origin + " (rate-limit)");
     }
 
     private EffectivePolicy compile(List<String> names, Requirements requirements, String tenant,
@@ -405,9 +410,10 @@ public final class EffectivePolicies {
                     + unknown.getMessage(), WHAT_TO_DO, unknown);
         }
         TenantBinding binding = binding(executor, tenant, origin);
+        AuthExecutor checked = Policies.withRequirements(isolated(executor, binding), requirements,
+                authService.clock());
         return new EffectivePolicy(names, requirements,
-                Policies.withRequirements(isolated(executor, binding), requirements, authService.clock()), source,
-                modes.of(names), binding);
+                rateLimits == null ? checked : rateLimits.callerLimited(checked), source, modes.of(names), binding);
     }
 
     private AuthExecutor isolated(AuthExecutor executor, TenantBinding binding) {

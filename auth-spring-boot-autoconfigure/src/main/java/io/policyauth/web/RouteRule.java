@@ -10,6 +10,7 @@ import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
+import io.policyauth.core.RateLimitUse;
 import io.policyauth.core.Requirements;
 import io.policyauth.core.ResourceRule;
 
@@ -26,9 +27,10 @@ import io.policyauth.core.ResourceRule;
  *        {@code none} to opt out, or empty for the configured sources
  * @param resource the resource the matched requests act on, its id a variable of {@code pattern}, or
  *        {@code null}
+ * @param rateLimit the rate limit the matched requests are counted against, or {@code null}
  */
 public record RouteRule(PathPattern pattern, Set<String> methods, List<String> policies, Requirements requirements,
-        String tenant, @Nullable ResourceRule resource) {
+        String tenant, @Nullable ResourceRule resource, @Nullable RateLimitUse rateLimit) {
 
     private static final String GET = "GET";
     private static final String HEAD = "HEAD";
@@ -66,7 +68,7 @@ public record RouteRule(PathPattern pattern, Set<String> methods, List<String> p
      */
     public RouteRule(PathPattern pattern, Set<String> methods, List<String> policies, Requirements requirements,
             String tenant) {
-        this(pattern, methods, policies, requirements, tenant, null);
+        this(pattern, methods, policies, requirements, tenant, null, null);
     }
 
     /**
@@ -78,7 +80,7 @@ public record RouteRule(PathPattern pattern, Set<String> methods, List<String> p
      * @param requirements scopes, roles and permissions required on top
      */
     public RouteRule(PathPattern pattern, Set<String> methods, List<String> policies, Requirements requirements) {
-        this(pattern, methods, policies, requirements, "", null);
+        this(pattern, methods, policies, requirements, "", null, null);
     }
 
     /**
@@ -144,7 +146,15 @@ public record RouteRule(PathPattern pattern, Set<String> methods, List<String> p
             parser = new PathPatternParser();
             parser.setCaseSensitive(false);
         }
-        return new RouteRule(parser.parse(pattern), methods, policies, requirements, tenant, resource);
+        return new RouteRule(parser.parse(pattern), methods, policies, requirements, tenant, resource, null);
+    }
+
+    /**
+     * @param use the rate limit the matched requests are counted against
+     * @return this rule, under that limit
+     */
+    public RouteRule withRateLimit(RateLimitUse use) {
+        return new RouteRule(pattern, methods, policies, requirements, tenant, resource, use);
     }
 
     /**

@@ -259,9 +259,15 @@ class NginxGatewayIntegrationTests {
 
     /* auth_request turns any other status into 500: the example answers policy-auth's 429 with its headers. */
     @Test
-    void aCallerOverItsRateLimitGets429WithTheHeadersThroughNginx() throws Exception {
+    void aCallerUnderARateLimitLearnsWhatIsLeftAndOverItGets429WithTheHeadersThroughNginx() throws Exception {
         String token = "Bearer " + token("rita", List.of(), List.of());
-        assertThat(send("GET", "/limited/report", "Authorization", token).statusCode()).isEqualTo(200);
+        HttpResponse<String> admitted = send("GET", "/limited/report", "Authorization", token);
+        assertThat(admitted.statusCode()).isEqualTo(200);
+        assertThat(admitted.headers().firstValue("RateLimit")).as("what is left, on the admitted answer")
+                .hasValue("\"once\";r=0;t=3600");
+        assertThat(admitted.headers().firstValue("RateLimit-Policy")).hasValue("\"once\";q=1;w=3600");
+        assertThat(send("GET", "/public/page").headers().firstValue("RateLimit")).as("not under a limit")
+                .isEmpty();
 
         HttpResponse<String> limited = send("GET", "/limited/report", "Authorization", token);
         assertThat(limited.statusCode()).isEqualTo(429);

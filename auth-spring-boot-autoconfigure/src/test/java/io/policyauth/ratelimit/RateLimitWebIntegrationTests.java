@@ -48,6 +48,7 @@ class RateLimitWebIntegrationTests {
     @BeforeEach
     void start() {
         application = instances.start(App.class, "policy-auth.jwt.secret=" + SECRET,
+                "policy-auth.rate-limits.store=memory", "policy-auth.rate-limits.on-store-failure=deny",
                 "policy-auth.rate-limits.standard.limit=3", "policy-auth.rate-limits.standard.per=1m",
                 "policy-auth.rate-limits.by-address.limit=2", "policy-auth.rate-limits.by-address.per=1m",
                 "policy-auth.rate-limits.by-address.key=client-address",
@@ -55,7 +56,9 @@ class RateLimitWebIntegrationTests {
                 "policy-auth.policies.expensive.any-of=private", "policy-auth.policies.expensive.rate-limit=standard",
                 "policy-auth.policies.expensive.cost=2",
                 "policy-auth.policies.open-metered.any-of=public",
-                "policy-auth.policies.open-metered.rate-limit=by-address");
+                "policy-auth.policies.open-metered.rate-limit=by-address",
+                "policy-auth.routes[0].pattern=/routed/**", "policy-auth.routes[0].policy=private",
+                "policy-auth.routes[0].rate-limit=standard", "policy-auth.routes[0].cost=2");
         client = TestInstances.client(application);
         tokens = application.getBean(TokenIssuer.class);
     }
@@ -69,7 +72,11 @@ class RateLimitWebIntegrationTests {
     void eachCallerHasItsOwnBucketAndOverItGets429WithTheRateLimitHeaders() {
         String alice = bearer("alice");
         for (int i = 0; i < 3; i++) {
-            assertThat(client.get("/metered", "Authorization", alice).statusCode()).isEqualTo(200);
+            HttpResponse<String> admitted = client.get("/metered", "Authorization", alice);
+            assertThat(admitted.statusCode()).isEqualTo(200);
+            assertThat(admitted.headers().firstValue("RateLimit")).as("every answer under a limit")
+                    .hasValue("\"standard\";r=" + (2 - i) + ";t=" + (20 * (i + 1)));
+            assertThat(admitted.headers().firstValue("RateLimit-Policy")).hasValue("\"standard\";q=3;w=60");
         }
         HttpResponse<String> limited = client.get("/metered", "Authorization", alice);
 
@@ -119,6 +126,15 @@ class RateLimitWebIntegrationTests {
     }
 
     @Test
+    void aRouteRulePutsTheRequestsItMatchesUnderALimit() {
+        String frank = bearer("frank");
+        assertThat(client.get("/routed/thing", "Authorization", frank).statusCode()).isEqualTo(200);
+        HttpResponse<String> limited = client.get("/routed/thing", "Authorization", frank);
+        assertThat(limited.statusCode()).as("3 per minute, cost 2").isEqualTo(429);
+        assertThat(limited.headers().firstValue("RateLimit")).hasValue("\"standard\";r=1;t=40");
+    }
+
+    @Test
     void anAnonymousCallerIsCountedByItsAddress() {
         assertThat(client.get("/open").statusCode()).isEqualTo(200);
         assertThat(client.get("/open").statusCode()).isEqualTo(200);
@@ -134,6 +150,14 @@ class RateLimitWebIntegrationTests {
                 .contains("policy-auth.policies.metered.rate-limit names 'nope'");
         assertThat(startFailure("policy-auth.rate-limits.store.limit=3"))
                 .contains("policy-auth.rate-limits.store is a setting");
+        assertThat(startFailure("policy-auth.rate-limits.stor=redis"))
+                .contains("policy-auth.rate-limits.stor is not a policy-auth property")
+                .contains("did you mean policy-auth.rate-limits.store?");
+        assertThat(startFailure("policy-auth.rate-limits.store=redis", "spring.autoconfigure.exclude="
+                + "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration"))
+                .contains("policy-auth.rate-limits.store is redis, but the application has no Lettuce connection");
+        assertThat(startFailure("policy-auth.rate-limits.store=redis", "policy-auth.rate-limits.local-batch=-1"))
+                .contains("policy-auth.rate-limits.local-batch must not be negative");
     }
 
     /* Every message of the failure's causes, on whichever stack the suite runs. */
@@ -181,6 +205,11 @@ class RateLimitWebIntegrationTests {
             @RequiresPolicy(value = "private", rateLimit = "standard", cost = 3)
             String annotated() {
                 return "annotated";
+            }
+
+            @GetMapping("/routed/thing")
+            String routed() {
+                return "routed";
             }
 
             @GetMapping("/open")

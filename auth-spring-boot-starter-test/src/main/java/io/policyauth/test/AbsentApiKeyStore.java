@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.policyauth.apikey.ApiKeyStore;
+import io.policyauth.apikey.KeyControls;
 import io.policyauth.apikey.StoredApiKey;
 
 /**
@@ -46,6 +47,11 @@ final class AbsentApiKeyStore implements ApiKeyStore {
 
     @Override
     public boolean expireBy(String keyId, Instant at) {
+        throw absent();
+    }
+
+    @Override
+    public boolean updateControls(String keyId, KeyControls controls) {
         throw absent();
     }
 

@@ -40,9 +40,10 @@ import io.policyauth.remote.TestAuthorizer;
 /**
  * One application, one configuration, two stacks: the same requests are sent to it running on
  * Spring MVC (Tomcat) and on WebFlux (Reactor Netty), and every answer must match, status,
- * challenge, {@code Retry-After} and body. Each case also states the status it must get, so two
- * stacks that are wrong alike still fail. Then both must have counted and audited the same
- * decisions, and published the same policies in their OpenAPI documents.
+ * challenge, {@code Retry-After}, the identity and {@code RateLimit} headers and body. Each case
+ * also states the status it must get, so two stacks that are wrong alike still fail. Then both
+ * must have counted and audited the same decisions, and published the same policies in their
+ * OpenAPI documents.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StackParityTests {
@@ -343,7 +344,8 @@ class StackParityTests {
                 json = kept;
             }
             Map<String, String> identity = new TreeMap<>(response.headers());
-            identity.keySet().removeIf(name -> !name.startsWith("x-auth-") && !name.startsWith("access-control-"));
+            identity.keySet().removeIf(name -> !name.startsWith("x-auth-") && !name.startsWith("access-control-")
+                    && !name.startsWith("ratelimit"));
             return new Answer(response.status(), response.headers().get("www-authenticate"),
                     response.headers().containsKey("retry-after"), json, identity);
         }

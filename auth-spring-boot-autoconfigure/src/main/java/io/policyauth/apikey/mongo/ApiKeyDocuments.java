@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 import io.policyauth.apikey.ApiKeyMetadata;
+import io.policyauth.apikey.KeyControls;
 import io.policyauth.apikey.StoredApiKey;
 import org.bson.Document;
 
@@ -23,8 +24,12 @@ final class ApiKeyDocuments {
     static final String EXPIRES_AT = "expiresAt";
     static final String REVOKED_AT = "revokedAt";
     static final String LAST_USED_AT = "lastUsedAt";
-    /** When the key last stopped working early (revoked or expired by rotation), by the server's clock. */
+    /** When the key last stopped working early or got other controls, by the server's clock. */
     static final String CHANGED_AT = "changedAt";
+    static final String RATE_LIMITS = "rateLimits";
+    static final String PLAN = "plan";
+    static final String ALLOWED_CIDRS = "allowedCidrs";
+    static final String SHARED_BY_OWNER = "sharedByOwner";
 
     private ApiKeyDocuments() {
     }
@@ -37,14 +42,35 @@ final class ApiKeyDocuments {
         if (m.expiresAt() != null) {
             document.append(EXPIRES_AT, Date.from(m.expiresAt()));
         }
+        controls(m.controls()).forEach(document::append);
         return document;
+    }
+
+    /* A key without controls has none of these fields: documents of earlier versions read alike. */
+    static Document controls(KeyControls controls) {
+        Document fields = new Document();
+        if (!controls.rateLimits().isEmpty()) {
+            fields.append(RATE_LIMITS, controls.rateLimits());
+        }
+        if (controls.plan() != null) {
+            fields.append(PLAN, controls.plan());
+        }
+        if (!controls.allowedCidrs().isEmpty()) {
+            fields.append(ALLOWED_CIDRS, controls.allowedCidrs());
+        }
+        if (controls.sharedByOwner()) {
+            fields.append(SHARED_BY_OWNER, true);
+        }
+        return fields;
     }
 
     static StoredApiKey fromDocument(Document document) {
         ApiKeyMetadata metadata = new ApiKeyMetadata(document.getString(ID), document.getString(OWNER),
                 document.getString(NAME), strings(document, SCOPES), strings(document, ROLES),
                 document.getString(TENANT), instant(document, CREATED_AT), instant(document, EXPIRES_AT),
-                instant(document, REVOKED_AT), instant(document, LAST_USED_AT));
+                instant(document, REVOKED_AT), instant(document, LAST_USED_AT), new KeyControls(
+                        List.copyOf(strings(document, RATE_LIMITS)), document.getString(PLAN),
+                        List.copyOf(strings(document, ALLOWED_CIDRS)), document.getBoolean(SHARED_BY_OWNER, false)));
         return new StoredApiKey(document.getString(HASH), metadata);
     }
 

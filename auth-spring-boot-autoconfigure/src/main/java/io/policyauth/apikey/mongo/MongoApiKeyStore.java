@@ -23,12 +23,15 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import io.policyauth.apikey.ApiKeyStore;
 import io.policyauth.apikey.ApiKeyStoreException;
+import io.policyauth.apikey.KeyControls;
 import io.policyauth.apikey.StoredApiKey;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.mongodb.core.CollectionCallback;
 import org.springframework.data.mongodb.core.MongoOperations;
 
+import static io.policyauth.apikey.mongo.ApiKeyDocuments.ALLOWED_CIDRS;
 import static io.policyauth.apikey.mongo.ApiKeyDocuments.CHANGED_AT;
 import static io.policyauth.apikey.mongo.ApiKeyDocuments.CREATED_AT;
 import static io.policyauth.apikey.mongo.ApiKeyDocuments.EXPIRES_AT;
@@ -36,7 +39,10 @@ import static io.policyauth.apikey.mongo.ApiKeyDocuments.HASH;
 import static io.policyauth.apikey.mongo.ApiKeyDocuments.ID;
 import static io.policyauth.apikey.mongo.ApiKeyDocuments.LAST_USED_AT;
 import static io.policyauth.apikey.mongo.ApiKeyDocuments.OWNER;
+import static io.policyauth.apikey.mongo.ApiKeyDocuments.PLAN;
+import static io.policyauth.apikey.mongo.ApiKeyDocuments.RATE_LIMITS;
 import static io.policyauth.apikey.mongo.ApiKeyDocuments.REVOKED_AT;
+import static io.policyauth.apikey.mongo.ApiKeyDocuments.SHARED_BY_OWNER;
 
 /**
  * Keys in one MongoDB collection, one document per key, found by equality on the hash (a hex
@@ -119,6 +125,18 @@ public final class MongoApiKeyStore implements ApiKeyStore {
                 keys -> keys.updateOne(Filters.and(Filters.eq(ID, keyId), Filters.eq(REVOKED_AT, null)),
                         Updates.combine(Updates.set(REVOKED_AT, Date.from(at)), Updates.currentDate(CHANGED_AT)))
                         .getModifiedCount() > 0);
+    }
+
+    @Override
+    public boolean updateControls(String keyId, KeyControls controls) {
+        Document fields = ApiKeyDocuments.controls(controls);
+        List<Bson> updates = new ArrayList<>();
+        for (String field : List.of(RATE_LIMITS, PLAN, ALLOWED_CIDRS, SHARED_BY_OWNER)) {
+            updates.add(fields.containsKey(field) ? Updates.set(field, fields.get(field)) : Updates.unset(field));
+        }
+        updates.add(Updates.currentDate(CHANGED_AT));
+        return run("change a key's controls", managementTimeoutMillis,
+                keys -> keys.updateOne(Filters.eq(ID, keyId), Updates.combine(updates)).getMatchedCount() > 0);
     }
 
     @Override

@@ -3,7 +3,9 @@ package io.policyauth.autoconfigure.apikey;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -74,6 +76,17 @@ public class ApiKeyProperties {
 
     /** GitHub's secret scanning partner program: leaked keys revoke themselves. */
     private final SecretScanning secretScanning = new SecretScanning();
+
+    /** Plans by name: what a key issued under a plan may do (its rate limits). */
+    private Map<String, Plan> plans = new LinkedHashMap<>();
+
+    public Map<String, Plan> getPlans() {
+        return plans;
+    }
+
+    public void setPlans(Map<String, Plan> plans) {
+        this.plans = plans;
+    }
 
     public int getMaxConcurrentLookups() {
         return maxConcurrentLookups;
@@ -189,6 +202,24 @@ public class ApiKeyProperties {
 
     public SecretScanning getSecretScanning() {
         return secretScanning;
+    }
+
+    /** A plan that keys are issued under. */
+    public static class Plan {
+
+        /**
+         * Limits of policy-auth.rate-limits that count the requests of the plan's keys, on every
+         * endpoint, in place of an endpoint's own limit.
+         */
+        private List<String> rateLimits = new ArrayList<>();
+
+        public List<String> getRateLimits() {
+            return rateLimits;
+        }
+
+        public void setRateLimits(List<String> rateLimits) {
+            this.rateLimits = rateLimits;
+        }
     }
 
     /** The endpoint a secret scanner reports leaked keys to (GitHub's partner program protocol). */

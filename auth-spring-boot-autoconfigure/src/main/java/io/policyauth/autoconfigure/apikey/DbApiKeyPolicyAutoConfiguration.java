@@ -16,7 +16,10 @@ import io.policyauth.apikey.KeyRevocationFeed;
 import io.policyauth.apikey.LastUsedRecorder;
 import io.policyauth.apikey.StorePreparation;
 import io.policyauth.apikey.mongo.MongoApiKeyStore;
+import io.policyauth.autoconfigure.ratelimit.ConfiguredRateLimits;
 import io.policyauth.core.BackgroundTasks;
+import io.policyauth.core.ClientAddressSource;
+import io.policyauth.network.CidrAddressRanges;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -91,8 +94,17 @@ public final class DbApiKeyPolicyAutoConfiguration {
     @ConditionalOnBean(ApiKeyStore.class)
     @ConditionalOnMissingBean
     ApiKeyManager policyAuthApiKeyManager(ApiKeyStore store, ApiKeyFormat format, ApiKeyLookup lookup,
-            StorePreparation preparation, ObjectProvider<Clock> clock) {
-        return new ApiKeyManager(store, format, lookup, preparation, ApplicationClock.of(clock));
+            StorePreparation preparation, ObjectProvider<Clock> clock, ConfiguredKeyControls controls) {
+        return new ApiKeyManager(store, format, lookup, preparation, ApplicationClock.of(clock), controls);
+    }
+
+    @Bean
+    @ConditionalOnBean(ApiKeyStore.class)
+    ConfiguredKeyControls policyAuthKeyControls(ApiKeyProperties apiKey,
+            ObjectProvider<ConfiguredRateLimits> rateLimits, ObjectProvider<ClientAddressSource> addresses) {
+        ConfiguredRateLimits limits = rateLimits.getIfAvailable();
+        return new ConfiguredKeyControls(apiKey, name -> limits != null && limits.isConfigured(name),
+                addresses.getIfAvailable(() -> ClientAddressSource.PEER), new CidrAddressRanges());
     }
 
     @Bean
@@ -100,9 +112,9 @@ public final class DbApiKeyPolicyAutoConfiguration {
     @ConditionalOnMissingBean
     DbApiKeyExecutor policyAuthDbApiKeyExecutor(ApiKeyProperties apiKey, ApiKeyFormat format,
             ApiKeyLookup lookup, LastUsedRecorder lastUsed, StorePreparation preparation,
-            ObjectProvider<Clock> clock) {
+            ObjectProvider<Clock> clock, ConfiguredKeyControls controls) {
         return new DbApiKeyExecutor(apiKey.getHeaderName(), format, lookup, lastUsed, preparation,
-                ApplicationClock.of(clock));
+                ApplicationClock.of(clock), controls.enforcement());
     }
 
     /** The MongoDB store; a member class so that its bean exists before the conditions above are read. */

@@ -2,12 +2,12 @@ package io.policyauth.autoconfigure.ratelimit;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.ClientAddressSource;
 import io.policyauth.core.PolicyAuthConfigurationException;
 import io.policyauth.core.RateLimitGuard;
+import io.policyauth.ratelimit.CallerLimitedExecutor;
 import io.policyauth.ratelimit.RateLimit;
 import io.policyauth.ratelimit.RateLimitedExecutor;
 import io.policyauth.ratelimit.RateLimiter;
@@ -20,9 +20,6 @@ public final class ConfiguredRateLimits implements RateLimitGuard {
 
     static final String PREFIX = "policy-auth.rate-limits";
 
-    /* Settings of the rate limits (the store, its failure mode, local batches), never limit names. */
-    private static final Set<String> RESERVED = Set.of("store", "on-store-failure", "local-batch");
-
     private static final String WHAT_TO_DO = "Correct the configuration named above; the README lists every "
             + "property and what it takes.";
 
@@ -34,11 +31,6 @@ public final class ConfiguredRateLimits implements RateLimitGuard {
         this.limiter = limiter;
         this.addresses = addresses;
         properties.getRateLimits().forEach((name, limit) -> {
-            if (RESERVED.contains(name)) {
-                throw new PolicyAuthConfigurationException(PREFIX + "." + name + " is a setting of the rate limits, "
-                        + "not a limit: name the limit otherwise", "Rename the limit; only store: memory (the "
-                        + "default) is available for now.");
-            }
             try {
                 limits.put(name, new RateLimit(name, limit.getLimit(), limit.getPer(), limit.getBurst(),
                         limit.getKey()));
@@ -48,6 +40,19 @@ public final class ConfiguredRateLimits implements RateLimitGuard {
                         WHAT_TO_DO, invalid);
             }
         });
+    }
+
+    @Override
+    public AuthExecutor callerLimited(AuthExecutor policy) {
+        return CallerLimitedExecutor.around(policy, limits, limiter);
+    }
+
+    /**
+     * @param name a limit's name
+     * @return whether {@code policy-auth.rate-limits} configures it
+     */
+    public boolean isConfigured(String name) {
+        return limits.containsKey(name);
     }
 
     @Override

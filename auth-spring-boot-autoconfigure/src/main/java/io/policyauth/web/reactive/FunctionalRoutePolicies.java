@@ -82,6 +82,7 @@ public final class FunctionalRoutePolicies {
     private HandlerFilterFunction<ServerResponse, ServerResponse> filter(EffectivePolicy policy) {
         return (request, next) -> runner.decide(request.exchange(), policy).flatMap(decision -> {
             if (decision instanceof Decision.Granted granted) {
+                granted.headers().forEach(request.exchange().getResponse().getHeaders()::set);
                 request.exchange().getAttributes().put(PolicyAuthAttributes.USER, granted.user());
                 return next.handle(request);
             }

@@ -59,8 +59,13 @@ final class HandlerDecider {
     Mono<Verdict> decide(ServerWebExchange exchange) {
         Resolved earlier = exchange.getAttribute(ATTRIBUTE);
         exchange.getAttributes().remove(FunctionalRoutePolicies.ATTRIBUTE);
-        return Flux.fromIterable(mappings.get()).concatMap(mapping -> mapping.getHandler(exchange)).next()
+        return Flux.fromIterable(mappings()).concatMap(mapping -> mapping.getHandler(exchange)).next()
                 .defaultIfEmpty(NO_HANDLER).flatMap(handler -> decide(exchange, handler, earlier));
+    }
+
+    /** @return the application's handler mappings, in their order */
+    List<HandlerMapping> mappings() {
+        return mappings.get();
     }
 
     /**
@@ -97,6 +102,7 @@ final class HandlerDecider {
     private static Verdict verdict(ServerWebExchange exchange, Object handler, EffectivePolicy policy,
             Decision decision) {
         if (decision instanceof Decision.Granted granted) {
+            granted.headers().forEach(exchange.getResponse().getHeaders()::set);
             exchange.getAttributes().put(PolicyAuthAttributes.USER, granted.user());
             return proceed(exchange, handler, policy);
         }

@@ -3,6 +3,7 @@ package io.policyauth.web.reactive;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.Ordered;
 import org.springframework.web.cors.reactive.CorsUtils;
 import org.springframework.web.reactive.HandlerMapping;
@@ -29,7 +30,7 @@ import io.policyauth.web.RefusedRequestTargets;
  * that Tomcat would refuse before any application code ({@link RefusedRequestTargets}) is refused
  * with 400 here too.
  */
-public final class PolicyWebFilter implements WebFilter, Ordered {
+public final class PolicyWebFilter implements WebFilter, Ordered, SmartInitializingSingleton {
 
     /** After CORS and observation filters, before anything that reads the body or the user. */
     public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
@@ -64,6 +65,15 @@ public final class PolicyWebFilter implements WebFilter, Ordered {
         }
         return decider.decide(exchange).flatMap(verdict -> verdict.refusal() == null ? chain.filter(exchange)
                 : ReactiveResponseWriter.write(exchange.getResponse(), verdict.refusal()));
+    }
+
+    /*
+     * The handler mappings are looked up once every bean exists, before the first request: looked
+     * up lazily, the first requests arriving together would wait on one another on event loops.
+     */
+    @Override
+    public void afterSingletonsInstantiated() {
+        decider.mappings();
     }
 
     /* The same lookup and decision, for the dispatcher when a later filter changed the request. */

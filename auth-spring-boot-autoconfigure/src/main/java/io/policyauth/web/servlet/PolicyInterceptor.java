@@ -57,6 +57,7 @@ public class PolicyInterceptor implements HandlerInterceptor {
         Decision decision = authService.decide(ServletRequestContexts.from(request), policy.executor(),
                 policy.enforcement());
         if (decision instanceof Decision.Granted granted) {
+            granted.headers().forEach(response::setHeader);
             request.setAttribute(PolicyAuthAttributes.USER, granted.user());
             request.setAttribute(POLICY_ATTRIBUTE, policy);
             return true;

@@ -11,7 +11,9 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.policyauth.apikey.ApiKeyHash;
 import io.policyauth.apikey.ApiKeyMetadata;
+import io.policyauth.apikey.ApiKeyStore;
 import io.policyauth.apikey.ApiKeyStoreException;
+import io.policyauth.apikey.KeyControls;
 import io.policyauth.apikey.StoredApiKey;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -65,6 +67,23 @@ class MongoApiKeyStoreTests {
         assertThat(store.findByHash(ApiKeyHash.of("pak_secret"))).contains(stored);
         assertThat(store.findById("k1")).contains(stored);
         assertThat(store.findByHash(ApiKeyHash.of("pak_other"))).isEmpty();
+    }
+
+    @Test
+    void aKeysControlsAreStoredAndReplacedAsAChangeOtherInstancesRead() {
+        KeyControls controls = KeyControls.NONE.withRateLimits(List.of("hourly")).allowedFrom(List.of("10.0.0.0/8"))
+                .sharedByOwner(true);
+        store.insert(new StoredApiKey(ApiKeyHash.of("pak_controlled"), new ApiKeyMetadata("k1", "alice", null, null,
+                null, null, CREATED, null, null, null, controls)));
+        assertThat(store.findById("k1").orElseThrow().metadata().controls()).isEqualTo(controls);
+
+        assertThat(store.updateControls("k1", KeyControls.NONE.withPlan("gold"))).isTrue();
+
+        assertThat(store.findById("k1").orElseThrow().metadata().controls())
+                .isEqualTo(KeyControls.NONE.withPlan("gold"));
+        assertThat(store.changesSince(CREATED.minusSeconds(1))).extracting(ApiKeyStore.KeyChange::hash)
+                .containsExactly(ApiKeyHash.of("pak_controlled"));
+        assertThat(store.updateControls("missing", KeyControls.NONE)).isFalse();
     }
 
     @Test

@@ -32,6 +32,9 @@ public class LoadApplication {
                 Map.entry("policy-auth.jwt.audiences", JwtFixture.AUDIENCE),
                 Map.entry("policy-auth.api-key.shared-keys", SHARED_KEY),
                 Map.entry("policy-auth.internal.allowed-cidrs", "127.0.0.0/8,::1/128"),
+                // A rate limit no run reaches: what counting costs, not what refusing costs.
+                Map.entry("policy-auth.rate-limits.roomy.limit", "1000000000"),
+                Map.entry("policy-auth.rate-limits.roomy.per", "1m"),
                 // Used when a run turns tenancy on (TENANCY=1): the tokens' role grants the permission.
                 Map.entry("policy-auth.tenancy.roles.admin", "invoices:read")));
         application.run(args);

@@ -39,6 +39,13 @@ class PolicyController {
         return "ok";
     }
 
+    /** The same, under a rate limit never reached: in memory, or in Redis in a run with REDIS=1. */
+    @GetMapping("/private/limited")
+    @RequiresPolicy(value = "private", rateLimit = "roomy")
+    String privateLimited() {
+        return "ok";
+    }
+
     /** Under tenancy (a run with TENANCY=1): isolated by the path variable, with a permission required. */
     @GetMapping("/tenants/{tenantId}/private/hs256")
     @RequiresPolicy(value = "private", permissions = "invoices:read")

@@ -1,0 +1,62 @@
+package io.policyauth.apikey;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+import io.policyauth.core.AddressRanges;
+import io.policyauth.core.CallerRateLimits;
+import io.policyauth.core.ClientAddressSource;
+import io.policyauth.core.SecurityRequestContext;
+
+/**
+ * What the {@code db_api_key} policy needs to apply a key's controls: where the client address comes
+ * from, how ranges are matched, and the configured plans' rate limits.
+ *
+ * @param addresses resolves the client address behind the trusted proxies
+ * @param ranges matches addresses against a key's allowed ranges, or {@code null}: a key with
+ *        ranges is then refused everywhere (fail closed)
+ * @param plans each plan's rate limits, by plan name
+ */
+public record KeyControlsEnforcement(ClientAddressSource addresses, @Nullable AddressRanges ranges,
+        Map<String, List<String>> plans) {
+
+    /** Without address matching or plans: keys with allowed ranges are refused. */
+    public static final KeyControlsEnforcement NONE = new KeyControlsEnforcement(ClientAddressSource.PEER, null,
+            Map.of());
+
+    public KeyControlsEnforcement {
+        Objects.requireNonNull(addresses, "addresses");
+        plans = Map.copyOf(Objects.requireNonNull(plans, "plans"));
+    }
+
+    /**
+     * @param key a key's metadata
+     * @param context the request it came with
+     * @return whether the request's client address is one the key is accepted from
+     */
+    boolean admitsAddress(ApiKeyMetadata key, SecurityRequestContext context) {
+        List<String> allowed = key.controls().allowedCidrs();
+        if (allowed.isEmpty()) {
+            return true;
+        }
+        String address = addresses.clientAddress(context);
+        return ranges != null && address != null && ranges.contains(allowed, address);
+    }
+
+    /**
+     * @param key a key's metadata
+     * @return its own limits, else its plan's, counted per key or per owner; {@code null} when it has none
+     */
+    @Nullable CallerRateLimits rateLimits(ApiKeyMetadata key) {
+        KeyControls controls = key.controls();
+        List<String> names = !controls.rateLimits().isEmpty() ? controls.rateLimits()
+                : controls.plan() == null ? List.of() : plans.getOrDefault(controls.plan(), List.of());
+        if (names.isEmpty()) {
+            return null;
+        }
+        return new CallerRateLimits(names, controls.sharedByOwner() ? "owner:" + key.owner() : "key:" + key.keyId());
+    }
+}

@@ -1,0 +1,198 @@
+package io.policyauth.ratelimit;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.BucketProxy;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.RemoteBucketBuilder;
+import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
+import io.github.bucket4j.distributed.proxy.optimization.NopeOptimizationListener;
+import io.github.bucket4j.distributed.proxy.optimization.delay.DelayOptimization;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import org.jspecify.annotations.Nullable;
+
+import io.policyauth.core.AuthUnavailableException;
+
+/**
+ * Rate limits counted in Redis, shared by every instance: Bucket4j's buckets (compare-and-swap in
+ * Lua) on a connection of the application's Lettuce client, each key expiring once its bucket would
+ * be full again. With a local batch of {@code n}, an instance takes up to {@code n} requests from
+ * its copy of a bucket before it counts them in Redis (Bucket4j's delaying optimization): a limit
+ * then admits at most {@code n} more per instance, in exchange for fewer round trips. Redis not
+ * answering within the timeout is an {@link AuthUnavailableException}; the connection is made at
+ * start ({@link #connectNow()}) or on first use, and again after a failed attempt, so the
+ * application starts, and recovers, without Redis.
+ */
+public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
+
+    /** What every key of policy-auth's buckets starts with. */
+    public static final String KEY_PREFIX = "policy-auth:rate-limit:";
+
+    private static final long MAXIMUM_BUCKETS = 100_000;
+    /* How long a local batch may go uncounted in Redis, however few it admitted. */
+    private static final Duration LOCAL_BATCH_TIMEOUT = Duration.ofSeconds(1);
+    /*
+     * Between two attempts to connect, when Redis was not there: measured on System.nanoTime, as it
+     * paces a server in real time whatever the application's clock says (tests stop that one).
+     */
+    private static final long RECONNECT_PAUSE_NANOS = Duration.ofSeconds(1).toNanos();
+
+    private final AbstractRedisClient client;
+    private final Duration timeout;
+    private final long localBatch;
+    private final TimeMeter time;
+    private final Cache<BucketKey, BucketProxy> buckets;
+    private final Object connecting = new Object();
+    private volatile @Nullable Connected connected;
+    /* Guarded by connecting. */
+    private long lastFailedAttempt;
+    private boolean attemptFailed;
+
+    /**
+     * @param client the application's Lettuce client (standalone or cluster)
+     * @param timeout how long a request waits for Redis
+     * @param localBatch requests an instance may admit before counting them in Redis; 0 counts each
+     * @param clock the time buckets refill by; every instance's must agree
+     */
+    public RedisRateLimiter(AbstractRedisClient client, Duration timeout, long localBatch, Clock clock) {
+        if (localBatch < 0) {
+            throw new IllegalArgumentException("local-batch must not be negative, got " + localBatch);
+        }
+        this.client = client;
+        this.timeout = timeout;
+        this.localBatch = localBatch;
+        this.time = TokenBuckets.time(clock);
+        // The proxies hold a local batch's state; without one they are cheap but kept alike.
+        this.buckets = Caffeine.newBuilder().maximumSize(MAXIMUM_BUCKETS)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .expireAfter(Expiry.accessing((BucketKey key, BucketProxy bucket) ->
+                        TokenBuckets.untilFull(key.limit())))
+                .build();
+    }
+
+    @Override
+    public Consumption consume(RateLimit limit, String bucket, long cost) {
+        try {
+            BucketProxy tokens = buckets.get(new BucketKey(limit, bucket), this::bucket);
+            return TokenBuckets.consumption(tokens.tryConsumeAndReturnRemaining(cost));
+        }
+        catch (AuthUnavailableException unavailable) {
+            throw unavailable;
+        }
+        catch (RuntimeException failure) {
+            throw unavailable(failure);
+        }
+    }
+
+    @Override
+    public boolean mayBlock() {
+        return true;
+    }
+
+    /**
+     * Connects now, so that the first requests do not wait for it; without Redis, it is tried
+     * again when a request needs it.
+     *
+     * @return whether Redis answered
+     */
+    public boolean connectNow() {
+        try {
+            proxies();
+            return true;
+        }
+        catch (AuthUnavailableException notYet) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        Connected open = connected;
+        if (open != null) {
+            open.connection().close();
+        }
+    }
+
+    private BucketProxy bucket(BucketKey key) {
+        RemoteBucketBuilder<byte[]> builder = proxies().builder();
+        if (localBatch > 0) {
+            builder = builder.withOptimization(new DelayOptimization(new DelayParameters(localBatch,
+                    LOCAL_BATCH_TIMEOUT), NopeOptimizationListener.INSTANCE, time));
+        }
+        return builder.build(redisKey(key), () -> BucketConfiguration.builder()
+                .addLimit(TokenBuckets.bandwidth(key.limit())).build());
+    }
+
+    /* The limit's figures are in the key: a changed limit starts new buckets rather than reading old ones. */
+    private static byte[] redisKey(BucketKey key) {
+        RateLimit limit = key.limit();
+        return (KEY_PREFIX + limit.name() + ":" + limit.limit() + "/" + limit.per().toMillis() + "/"
+                + limit.burst() + ":" + key.bucket()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private ProxyManager<byte[]> proxies() {
+        Connected open = connected;
+        if (open != null) {
+            return open.proxies();
+        }
+        synchronized (connecting) {
+            if (connected == null) {
+                if (attemptFailed && System.nanoTime() - lastFailedAttempt < RECONNECT_PAUSE_NANOS) {
+                    throw unavailable(null);
+                }
+                try {
+                    connected = connect();
+                }
+                catch (RuntimeException failure) {
+                            lastFailedAttempt = System.nanoTime();
+                    attemptFailed = true;
+                    throw unavailable(failure);
+                }
+            }
+            return connected.proxies();
+        }
+    }
+
+    private Connected connect() {
+        if (client instanceof RedisClusterClient cluster) {
+            StatefulRedisClusterConnection<byte[], byte[]> connection = cluster.connect(ByteArrayCodec.INSTANCE);
+            return new Connected(connection, configure(Bucket4jLettuce.casBasedBuilder(connection)));
+        }
+        StatefulRedisConnection<byte[], byte[]> connection = ((RedisClient) client).connect(ByteArrayCodec.INSTANCE);
+        return new Connected(connection, configure(Bucket4jLettuce.casBasedBuilder(connection)));
+    }
+
+    private ProxyManager<byte[]> configure(Bucket4jLettuce.LettuceBasedProxyManagerBuilder<byte[]> builder) {
+        return builder.clientClock(time).requestTimeout(timeout)
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                        Duration.ofSeconds(1)))
+                .build();
+    }
+
+    private static AuthUnavailableException unavailable(@Nullable Throwable cause) {
+        return new AuthUnavailableException("rate_limit_store_unavailable", "The request cannot be counted against "
+                + "its rate limit right now.", null, cause);
+    }
+
+    private record BucketKey(RateLimit limit, String bucket) {
+    }
+
+    private record Connected(StatefulConnection<byte[], byte[]> connection, ProxyManager<byte[]> proxies) {
+    }
+}

@@ -1,0 +1,49 @@
+package io.policyauth.ratelimit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+
+/** What every store builds its Bucket4j buckets from, so that a limit counts alike in memory and in Redis. */
+final class TokenBuckets {
+
+    private TokenBuckets() {
+    }
+
+    /* limit tokens per window, refilled greedily (spread over it), holding limit + burst. */
+    static Bandwidth bandwidth(RateLimit limit) {
+        return Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.limit(), limit.per()).build();
+    }
+
+    /* Empty to full: the capacity at the limit's pace, and a second more. */
+    static Duration untilFull(RateLimit limit) {
+        return limit.per().multipliedBy(limit.capacity()).dividedBy(limit.limit()).plusSeconds(1);
+    }
+
+    static RateLimiter.Consumption consumption(ConsumptionProbe probe) {
+        return new RateLimiter.Consumption(probe.isConsumed(), true, probe.getRemainingTokens(),
+                Duration.ofNanos(probe.getNanosToWaitForRefill()), Duration.ofNanos(probe.getNanosToWaitForReset()));
+    }
+
+    /* The application's clock, so that tests move time for buckets as for everything else. */
+    static TimeMeter time(Clock clock) {
+        return new ClockTimeMeter(clock);
+    }
+
+    private record ClockTimeMeter(Clock clock) implements TimeMeter {
+
+        @Override
+        public long currentTimeNanos() {
+            return TimeUnit.MILLISECONDS.toNanos(clock.millis());
+        }
+
+        @Override
+        public boolean isWallClockBased() {
+            return true;
+        }
+    }
+}
