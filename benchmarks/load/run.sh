@@ -12,7 +12,8 @@
 # THREADS wrk threads (1), ROUNDS measured passes over every endpoint (3), SKIP_BUILD=1 to reuse
 # benchmarks/target/benchmarks.jar, JAVA_OPTS for the app (-Xms512m -Xmx512m), ONLY a regular
 # expression of the variants to measure (e.g. ONLY='public|HS256'; the baseline always runs),
-# REDIS=1 to count the rate limit in a redis-server started on 127.0.0.1:16379 (store: redis),
+# REDIS=1 to count the rate limit in a redis-server started on 127.0.0.1:16379 (store: redis;
+# LOCAL_BATCH its local-batch, 0 by default),
 # TENANCY=1 to turn policy-auth.tenancy on and add a tenant-isolated endpoint with a permission,
 # RESOURCES=1 to add a resource check against Cerbos on 127.0.0.1:3592 (started with cerbos/run.sh
 # unless one serves there already) beside the same endpoint without it, DPOP_PROOFS the DPoP proofs
@@ -49,7 +50,7 @@ REDIS="${REDIS:-0}"
 REDIS_PORT=16379
 if [[ "$REDIS" == "1" ]]; then
   APP_ARGS+=(--policy-auth.rate-limits.store=redis --spring.data.redis.host=127.0.0.1
-    "--spring.data.redis.port=$REDIS_PORT")
+    "--spring.data.redis.port=$REDIS_PORT" "--policy-auth.rate-limits.local-batch=${LOCAL_BATCH:-0}")
 fi
 RESOURCES="${RESOURCES:-0}"
 CERBOS="http://127.0.0.1:3592"

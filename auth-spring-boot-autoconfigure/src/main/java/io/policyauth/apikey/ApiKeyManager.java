@@ -12,7 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
+
+import io.policyauth.core.CallerRateLimits;
+import io.policyauth.core.CreditLedger;
 
 /**
  * Issues, lists, revokes and rotates per-client keys of the {@code db_api_key} policy, and sets
@@ -31,6 +35,8 @@ public final class ApiKeyManager {
     private final StorePreparation preparation;
     private final Clock clock;
     private final KeyControlsCheck controlsCheck;
+    private final KeyControlsEnforcement controls;
+    private final @Nullable CreditLedger credits;
     private final SecureRandom random = new SecureRandom();
 
     /**
@@ -55,6 +61,24 @@ public final class ApiKeyManager {
      */
     public ApiKeyManager(ApiKeyStore store, ApiKeyFormat format, ApiKeyLookup lookup, StorePreparation preparation,
             Clock clock, KeyControlsCheck controlsCheck) {
+        this(store, format, lookup, preparation, clock, controlsCheck, KeyControlsEnforcement.NONE, null);
+    }
+
+    /**
+     * @param store where keys are stored
+     * @param format the format of new keys
+     * @param lookup the cache to keep consistent with changes made here
+     * @param preparation makes sure indexes exist before the first key is stored
+     * @param clock the time source
+     * @param controlsCheck checks a key's controls against the configuration before they are stored
+     * @param controls resolves a key's plan, as requests see it
+     * @param credits where the keys' credits are kept, or {@code null} without rate limits
+     */
+    public ApiKeyManager(ApiKeyStore store, ApiKeyFormat format, ApiKeyLookup lookup, StorePreparation preparation,
+            Clock clock, KeyControlsCheck controlsCheck, KeyControlsEnforcement controls,
+            @Nullable CreditLedger credits) {
+        this.controls = Objects.requireNonNull(controls, "controls");
+        this.credits = credits;
         this.store = Objects.requireNonNull(store, "store");
         this.format = Objects.requireNonNull(format, "format");
         this.lookup = Objects.requireNonNull(lookup, "lookup");
@@ -168,6 +192,47 @@ public final class ApiKeyManager {
         // After the write, as for a revocation.
         lookup.invalidate(stored.get().hash());
         return changed;
+    }
+
+    /**
+     * @param keyId a key id
+     * @return what is left of the key's credits (its own, its plan's, or its owner's when shared) in
+     *         the current period; empty when the key does not exist or has no credits
+     * @throws io.policyauth.core.AuthUnavailableException when the credits' store cannot be asked
+     * @throws ApiKeyStoreException when the key store cannot answer
+     */
+    public OptionalLong remainingCredits(String keyId) {
+        Optional<CallerRateLimits> own = ownLimits(keyId);
+        if (own.isEmpty() || own.get().credits() == null || credits == null) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(credits.remaining(own.get().bucket(), own.get().credits()));
+    }
+
+    /**
+     * Sets what is left of a key's credits in the current period: at once, on every instance.
+     *
+     * @param keyId a key id
+     * @param remaining what is to be left, not negative (more than the amount is a top-up)
+     * @return {@code true} when the key exists and has credits
+     * @throws IllegalArgumentException for a negative count
+     * @throws io.policyauth.core.AuthUnavailableException when the credits' store cannot be asked
+     * @throws ApiKeyStoreException when the key store cannot answer
+     */
+    public boolean setRemainingCredits(String keyId, long remaining) {
+        if (remaining < 0) {
+            throw new IllegalArgumentException("Remaining credits cannot be negative, got " + remaining);
+        }
+        Optional<CallerRateLimits> own = ownLimits(keyId);
+        if (own.isEmpty() || own.get().credits() == null || credits == null) {
+            return false;
+        }
+        credits.setRemaining(own.get().bucket(), own.get().credits(), remaining);
+        return true;
+    }
+
+    private Optional<CallerRateLimits> ownLimits(String keyId) {
+        return store.findById(keyId).map(key -> controls.rateLimits(key.metadata()));
     }
 
     /**

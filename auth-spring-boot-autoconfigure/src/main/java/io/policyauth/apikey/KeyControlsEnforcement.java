@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import io.policyauth.core.AddressRanges;
 import io.policyauth.core.CallerRateLimits;
 import io.policyauth.core.ClientAddressSource;
+import io.policyauth.core.CreditAllowance;
 import io.policyauth.core.SecurityRequestContext;
 
 /**
@@ -18,10 +19,10 @@ import io.policyauth.core.SecurityRequestContext;
  * @param addresses resolves the client address behind the trusted proxies
  * @param ranges matches addresses against a key's allowed ranges, or {@code null}: a key with
  *        ranges is then refused everywhere (fail closed)
- * @param plans each plan's rate limits, by plan name
+ * @param plans each plan, by name
  */
 public record KeyControlsEnforcement(ClientAddressSource addresses, @Nullable AddressRanges ranges,
-        Map<String, List<String>> plans) {
+        Map<String, Plan> plans) {
 
     /** Without address matching or plans: keys with allowed ranges are refused. */
     public static final KeyControlsEnforcement NONE = new KeyControlsEnforcement(ClientAddressSource.PEER, null,
@@ -48,15 +49,40 @@ public record KeyControlsEnforcement(ClientAddressSource addresses, @Nullable Ad
 
     /**
      * @param key a key's metadata
-     * @return its own limits, else its plan's, counted per key or per owner; {@code null} when it has none
+     * @return its own limits and credits, else its plan's, counted per key or per owner; {@code null}
+     *         when it has neither
      */
     @Nullable CallerRateLimits rateLimits(ApiKeyMetadata key) {
         KeyControls controls = key.controls();
-        List<String> names = !controls.rateLimits().isEmpty() ? controls.rateLimits()
-                : controls.plan() == null ? List.of() : plans.getOrDefault(controls.plan(), List.of());
-        if (names.isEmpty()) {
+        Plan plan = controls.plan() == null ? Plan.NONE : plans.getOrDefault(controls.plan(), Plan.NONE);
+        List<String> names = controls.rateLimits().isEmpty() ? plan.rateLimits() : controls.rateLimits();
+        CreditAllowance credits = controls.credits() == null ? plan.credits() : controls.credits();
+        if (names.isEmpty() && credits == null) {
             return null;
         }
-        return new CallerRateLimits(names, controls.sharedByOwner() ? "owner:" + key.owner() : "key:" + key.keyId());
+        return new CallerRateLimits(names, bucket(key), credits);
+    }
+
+    /**
+     * @param key a key's metadata
+     * @return what its requests are counted as: the key, or its owner
+     */
+    static String bucket(ApiKeyMetadata key) {
+        return key.controls().sharedByOwner() ? "owner:" + key.owner() : "key:" + key.keyId();
+    }
+
+    /**
+     * What keys issued under a plan may do.
+     *
+     * @param rateLimits names of configured rate limits
+     * @param credits the uses each key (or owner) may spend, or {@code null}
+     */
+    public record Plan(List<String> rateLimits, @Nullable CreditAllowance credits) {
+
+        static final Plan NONE = new Plan(List.of(), null);
+
+        public Plan {
+            rateLimits = List.copyOf(rateLimits);
+        }
     }
 }

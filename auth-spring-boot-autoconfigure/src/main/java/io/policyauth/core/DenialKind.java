@@ -41,6 +41,9 @@ public enum DenialKind {
     /** A caller admitted, and over a rate limit: 429, with {@code Retry-After} and the {@code RateLimit} headers. */
     RATE_LIMITED(429, Outcome.RATE_LIMITED, "rate-limited", "Too many requests", 4),
 
+    /** A caller admitted, whose credits (an API key's uses) do not cover the request's cost: 429. */
+    USAGE_EXCEEDED(429, Outcome.RATE_LIMITED, "usage-exceeded", "Usage exceeded", 4),
+
     /** A backend the decision depends on could not answer: 503, with {@code Retry-After}. */
     UNAVAILABLE(503, Outcome.UNAVAILABLE, "unavailable", "Authorization unavailable", 5);
 

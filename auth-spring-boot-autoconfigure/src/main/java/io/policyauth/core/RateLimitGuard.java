@@ -18,8 +18,10 @@ public interface RateLimitGuard {
 
     /**
      * @param policy an endpoint's policy
-     * @return the policy, counting callers with rate limits of their own ({@link AuthenticatedUser#rateLimits()})
-     *         against them; the policy itself when it admits no such caller
+     * @param cost what one request takes from a caller's credits
+     * @return the policy, counting callers with rate limits or credits of their own
+     *         ({@link AuthenticatedUser#rateLimits()}) against them; the policy itself when it admits
+     *         no such caller
      */
-    AuthExecutor callerLimited(AuthExecutor policy);
+    AuthExecutor callerLimited(AuthExecutor policy, long cost);
 }

@@ -1,47 +1,68 @@
 package io.policyauth.ratelimit;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.policyauth.core.AuthException;
 import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.AuthenticatedUser;
 import io.policyauth.core.CallerRateLimits;
+import io.policyauth.core.CreditAllowance;
 import io.policyauth.core.CredentialDescription;
 import io.policyauth.core.DelegatingExecutor;
+import io.policyauth.core.Denial;
+import io.policyauth.core.DenialKind;
 import io.policyauth.core.PolicyDescription;
 import io.policyauth.core.SecurityRequestContext;
 
 /**
  * Counts a caller with rate limits of its own ({@link AuthenticatedUser#rateLimits()}: an API key's,
- * or its plan's) against them, one per request, on every endpoint, once the policy admitted it;
- * other callers pass untouched. Over one of them, a 429 as for an endpoint's limit; a name that is
- * no longer configured is skipped. Only policies that admit API keys are wrapped ({@link #around}),
- * so that no other endpoint waits on a shared store.
+ * or its plan's) against them, one per request, on every endpoint, once the policy admitted it,
+ * then spends the endpoint's cost from its credits; other callers pass untouched. Over one of the
+ * limits, a 429 as for an endpoint's limit (a name that is no longer configured is skipped); credits
+ * that do not cover the cost, a 429 {@code usage-exceeded} with nothing spent, and a
+ * {@code Retry-After} until the next period when they are refilled. Only policies that admit API
+ * keys are wrapped ({@link #around}), so that no other endpoint waits on a shared store.
  */
 public final class CallerLimitedExecutor extends DelegatingExecutor {
 
+    /** The reason of a refusal for want of credits. */
+    public static final String USAGE_EXCEEDED = "usage_exceeded";
+
     private final Map<String, CountedLimit> limits;
     private final RateLimiter limiter;
+    private final long cost;
+    private final Clock clock;
 
-    private CallerLimitedExecutor(AuthExecutor policy, Map<String, CountedLimit> limits, RateLimiter limiter) {
+    private CallerLimitedExecutor(AuthExecutor policy, Map<String, CountedLimit> limits, RateLimiter limiter,
+            long cost, Clock clock) {
         super(policy);
         this.limits = limits;
         this.limiter = limiter;
+        this.cost = cost;
+        this.clock = clock;
     }
 
     /**
      * @param policy the policy that admits the caller first
      * @param limits the configured limits, by name
      * @param limiter counts the requests
-     * @return the policy, counting callers with limits of their own when it admits API keys; else the
-     *         policy itself
+     * @param cost what a request takes from the caller's credits, at least 1
+     * @param clock the time that says which credit period it is
+     * @return the policy, counting callers with limits or credits of their own when it admits API
+     *         keys; else the policy itself
      */
-    public static AuthExecutor around(AuthExecutor policy, Map<String, RateLimit> limits, RateLimiter limiter) {
-        if (limits.isEmpty() || !admitsApiKeys(policy.describe())) {
+    public static AuthExecutor around(AuthExecutor policy, Map<String, RateLimit> limits, RateLimiter limiter,
+            long cost, Clock clock) {
+        if (!admitsApiKeys(policy.describe())) {
             return policy;
         }
         return new CallerLimitedExecutor(policy, limits.entrySet().stream().collect(Collectors.toUnmodifiableMap(
-                Map.Entry::getKey, entry -> new CountedLimit(entry.getValue()))), limiter);
+                Map.Entry::getKey, entry -> new CountedLimit(entry.getValue()))), limiter, cost, clock);
     }
 
     private static boolean admitsApiKeys(PolicyDescription policy) {
@@ -63,14 +84,34 @@ public final class CallerLimitedExecutor extends DelegatingExecutor {
     public AuthenticatedUser execute(SecurityRequestContext context) {
         AuthenticatedUser user = delegate.execute(context);
         CallerRateLimits own = user.rateLimits();
-        if (own != null) {
-            for (String name : own.names()) {
-                CountedLimit limit = limits.get(name);
-                if (limit != null) {
-                    limit.take(limiter, own.bucket(), 1, user, context);
-                }
+        if (own == null) {
+            return user;
+        }
+        for (String name : own.names()) {
+            CountedLimit limit = limits.get(name);
+            if (limit != null) {
+                limit.take(limiter, own.bucket(), 1, user, context);
+            }
+        }
+        // Last: credits are spent only on a request nothing else refused.
+        CreditAllowance credits = own.credits();
+        if (credits != null) {
+            Instant now = clock.instant();
+            if (!limiter.consume(CreditPools.pool(credits), CreditPools.bucket(own.bucket(), credits, now), cost)
+                    .admitted()) {
+                throw usageExceeded(credits, now, user);
             }
         }
         return user;
+    }
+
+    private AuthException usageExceeded(CreditAllowance credits, Instant now, AuthenticatedUser user) {
+        Duration untilRefill = CreditPools.untilRefill(credits, now);
+        Map<String, String> headers = untilRefill == null ? Map.of()
+                : Map.of("Retry-After", Long.toString(CountedLimit.seconds(untilRefill)));
+        String detail = "The credits of this API key do not cover the request" + (untilRefill == null ? "."
+                : "; they are refilled in " + CountedLimit.seconds(untilRefill) + " second(s).");
+        return new AuthException(new Denial(DenialKind.USAGE_EXCEEDED, USAGE_EXCEEDED, detail, List.of(), null,
+                headers), null).refusing(user);
     }
 }

@@ -37,9 +37,22 @@ public final class InMemoryRateLimiter implements RateLimiter {
 
     @Override
     public Consumption consume(RateLimit limit, String bucket, long cost) {
-        Bucket tokens = buckets.get(new BucketKey(limit, bucket), key -> Bucket.builder().withCustomTimePrecision(time)
+        return TokenBuckets.consumption(bucket(limit, bucket).tryConsumeAndReturnRemaining(cost));
+    }
+
+    @Override
+    public long available(RateLimit limit, String bucket) {
+        return bucket(limit, bucket).getAvailableTokens();
+    }
+
+    @Override
+    public void setAvailable(RateLimit limit, String bucket, long tokens) {
+        TokenBuckets.setAvailable(bucket(limit, bucket), limit, tokens);
+    }
+
+    private Bucket bucket(RateLimit limit, String bucket) {
+        return buckets.get(new BucketKey(limit, bucket), key -> Bucket.builder().withCustomTimePrecision(time)
                 .addLimit(TokenBuckets.bandwidth(limit)).build());
-        return TokenBuckets.consumption(tokens.tryConsumeAndReturnRemaining(cost));
     }
 
     private record BucketKey(RateLimit limit, String bucket) {

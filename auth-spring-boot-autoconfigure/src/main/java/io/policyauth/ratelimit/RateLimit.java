@@ -12,8 +12,10 @@ import java.util.Objects;
  * @param per the window, at least a millisecond
  * @param burst requests admitted at once beyond {@code limit}, not negative
  * @param key what requests are counted by
+ * @param refilled whether spent requests come back steadily ({@code limit} per {@code per}); a limit
+ *        that is not refilled is a pool of {@code limit} uses, given back whole after {@code per}
  */
-public record RateLimit(String name, long limit, Duration per, long burst, RateLimitKey key) {
+public record RateLimit(String name, long limit, Duration per, long burst, RateLimitKey key, boolean refilled) {
 
     public RateLimit {
         Objects.requireNonNull(name, "name");
@@ -28,6 +30,15 @@ public record RateLimit(String name, long limit, Duration per, long burst, RateL
         if (burst < 0) {
             throw new IllegalArgumentException("burst must not be negative, got " + burst);
         }
+    }
+
+    /**
+     * A limit refilled steadily.
+     *
+     * @see #RateLimit(String, long, Duration, long, RateLimitKey, boolean)
+     */
+    public RateLimit(String name, long limit, Duration per, long burst, RateLimitKey key) {
+        this(name, limit, per, burst, key, true);
     }
 
     /** @return the most requests admitted at once: the limit and the burst */

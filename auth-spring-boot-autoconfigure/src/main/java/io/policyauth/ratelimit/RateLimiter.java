@@ -17,6 +17,24 @@ public interface RateLimiter {
     Consumption consume(RateLimit limit, String bucket, long cost);
 
     /**
+     * @param limit the limit
+     * @param bucket a bucket within it
+     * @return what the bucket holds now
+     * @throws io.policyauth.core.AuthUnavailableException when a shared store cannot be asked
+     */
+    long available(RateLimit limit, String bucket);
+
+    /**
+     * Sets what a bucket holds (above its capacity too: a top-up).
+     *
+     * @param limit the limit
+     * @param bucket a bucket within it
+     * @param tokens what it is to hold, not negative
+     * @throws io.policyauth.core.AuthUnavailableException when a shared store cannot be asked
+     */
+    void setAvailable(RateLimit limit, String bucket, long tokens);
+
+    /**
      * @return whether counting may wait on I/O
      */
     default boolean mayBlock() {

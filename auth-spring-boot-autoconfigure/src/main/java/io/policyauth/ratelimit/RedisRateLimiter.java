@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -16,6 +17,7 @@ import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.distributed.proxy.RemoteBucketBuilder;
 import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
 import io.github.bucket4j.distributed.proxy.optimization.NopeOptimizationListener;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.distributed.proxy.optimization.delay.DelayOptimization;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.AbstractRedisClient;
@@ -88,12 +90,33 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
 
     @Override
     public Consumption consume(RateLimit limit, String bucket, long cost) {
+        return asked(() -> TokenBuckets.consumption(bucket(limit, bucket).tryConsumeAndReturnRemaining(cost)));
+    }
+
+    @Override
+    public long available(RateLimit limit, String bucket) {
+        return asked(() -> bucket(limit, bucket).getAvailableTokens());
+    }
+
+    @Override
+    public void setAvailable(RateLimit limit, String bucket, long tokens) {
+        asked(() -> {
+            TokenBuckets.setAvailable(bucket(limit, bucket), limit, tokens);
+            return null;
+        });
+    }
+
+    private BucketProxy bucket(RateLimit limit, String bucket) {
+        return buckets.get(new BucketKey(limit, bucket), this::bucket);
+    }
+
+    /* Whatever Redis or the connection throws is the store being unavailable. */
+    private static <T> T asked(Supplier<T> call) {
         try {
-            BucketProxy tokens = buckets.get(new BucketKey(limit, bucket), this::bucket);
-            return TokenBuckets.consumption(tokens.tryConsumeAndReturnRemaining(cost));
+            return call.get();
         }
-        catch (AuthUnavailableException unavailable) {
-            throw unavailable;
+        catch (AuthUnavailableException | IllegalArgumentException expected) {
+            throw expected;
         }
         catch (RuntimeException failure) {
             throw unavailable(failure);
@@ -129,12 +152,15 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
         }
     }
 
+    /*
+     * Concurrent requests to one bucket in this instance share a round trip (batching: exact, and
+     * no compare-and-swap race among them); a local batch serves them from the instance's copy.
+     */
     private BucketProxy bucket(BucketKey key) {
-        RemoteBucketBuilder<byte[]> builder = proxies().builder();
-        if (localBatch > 0) {
-            builder = builder.withOptimization(new DelayOptimization(new DelayParameters(localBatch,
-                    LOCAL_BATCH_TIMEOUT), NopeOptimizationListener.INSTANCE, time));
-        }
+        RemoteBucketBuilder<byte[]> builder = proxies().builder().withOptimization(localBatch > 0
+                ? new DelayOptimization(new DelayParameters(localBatch, LOCAL_BATCH_TIMEOUT),
+                        NopeOptimizationListener.INSTANCE, time)
+                : Optimizations.batching());
         return builder.build(redisKey(key), () -> BucketConfiguration.builder()
                 .addLimit(TokenBuckets.bandwidth(key.limit())).build());
     }
@@ -143,7 +169,8 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     private static byte[] redisKey(BucketKey key) {
         RateLimit limit = key.limit();
         return (KEY_PREFIX + limit.name() + ":" + limit.limit() + "/" + limit.per().toMillis() + "/"
-                + limit.burst() + ":" + key.bucket()).getBytes(StandardCharsets.UTF_8);
+                + limit.burst() + (limit.refilled() ? "" : "/pool") + ":" + key.bucket())
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private ProxyManager<byte[]> proxies() {

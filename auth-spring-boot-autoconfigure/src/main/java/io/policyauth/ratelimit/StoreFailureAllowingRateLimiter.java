@@ -56,6 +56,17 @@ public final class StoreFailureAllowingRateLimiter implements RateLimiter {
         return taken;
     }
 
+    /* Managing credits is not a request: the store's failure is the caller's to see. */
+    @Override
+    public long available(RateLimit limit, String bucket) {
+        return store.available(limit, bucket);
+    }
+
+    @Override
+    public void setAvailable(RateLimit limit, String bucket, long tokens) {
+        store.setAvailable(limit, bucket, tokens);
+    }
+
     @Override
     public boolean mayBlock() {
         return store.mayBlock();

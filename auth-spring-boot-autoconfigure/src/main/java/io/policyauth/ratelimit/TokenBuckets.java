@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 
@@ -14,9 +15,28 @@ final class TokenBuckets {
     private TokenBuckets() {
     }
 
-    /* limit tokens per window, refilled greedily (spread over it), holding limit + burst. */
+    /*
+     * limit tokens per window, refilled greedily (spread over it), holding limit + burst; or a pool
+     * given back whole after the window.
+     */
     static Bandwidth bandwidth(RateLimit limit) {
-        return Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.limit(), limit.per()).build();
+        return limit.refilled()
+                ? Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.limit(), limit.per()).build()
+                : Bandwidth.builder().capacity(limit.capacity()).refillIntervally(limit.limit(), limit.per()).build();
+    }
+
+    /* What is left is set, above the capacity too (a top-up): from full, take the difference or add it. */
+    static void setAvailable(Bucket bucket, RateLimit limit, long tokens) {
+        if (tokens < 0) {
+            throw new IllegalArgumentException("What is left cannot be negative, got " + tokens);
+        }
+        bucket.reset();
+        if (tokens < limit.capacity()) {
+            bucket.consumeIgnoringRateLimits(limit.capacity() - tokens);
+        }
+        else if (tokens > limit.capacity()) {
+            bucket.forceAddTokens(tokens - limit.capacity());
+        }
     }
 
     /* Empty to full: the capacity at the limit's pace, and a second more. */

@@ -247,7 +247,7 @@ public final class EffectivePolicies {
      */
     public EffectivePolicy forNames(List<String> names, Requirements requirements, String tenant,
             PolicySource source) {
-        return compile(names, requirements, tenant, source, source.name());
+        return callerLimited(compile(names, requirements, tenant, source, source.name()), 1);
     }
 
     /**
@@ -340,7 +340,18 @@ public final class EffectivePolicies {
                 PolicySource.ANNOTATION, origin);
         RequiresResource resource = annotation(key, RequiresResource.class);
         EffectivePolicy checked = resource == null ? policy : withResource(policy, resource, origin);
-        return annotation.rateLimit().isBlank() ? checked : withRateLimit(checked, annotation, origin);
+        return annotation.rateLimit().isBlank() ? callerLimited(checked, 1)
+                : callerLimited(withRateLimit(checked, annotation, origin), annotation.cost());
+    }
+
+    /* Outermost: a caller with limits or credits of its own pays once everything else admitted the request. */
+    private EffectivePolicy callerLimited(EffectivePolicy policy, long cost) {
+        AuthExecutor executor = policy.executor();
+        if (rateLimits == null || executor == null) {
+            return policy;
+        }
+        return new EffectivePolicy(policy.names(), policy.requirements(), rateLimits.callerLimited(executor, cost),
+                policy.source(), policy.enforcement(), policy.tenant(), policy.resource());
     }
 
     private EffectivePolicy withRateLimit(EffectivePolicy policy, RequiresPolicy annotation, String origin) {
@@ -396,7 +407,9 @@ public final class EffectivePolicies {
                     checked.enforcement(), checked.tenant(), checked.resource());
         }
         RateLimitUse limit = route.rateLimit();
-        return limit == null ? policy : withRateLimit(policy, limit.limit(), limit.cost(), origin + " (rate-limit)");
+        return limit == null ? callerLimited(policy, 1)
+                : callerLimited(withRateLimit(policy, limit.limit(), limit.cost(), origin + " (rate-limit)"),
+                        limit.cost());
     }
 
     private EffectivePolicy compile(List<String> names, Requirements requirements, String tenant,
@@ -410,10 +423,9 @@ public final class EffectivePolicies {
                     + unknown.getMessage(), WHAT_TO_DO, unknown);
         }
         TenantBinding binding = binding(executor, tenant, origin);
-        AuthExecutor checked = Policies.withRequirements(isolated(executor, binding), requirements,
-                authService.clock());
         return new EffectivePolicy(names, requirements,
-                rateLimits == null ? checked : rateLimits.callerLimited(checked), source, modes.of(names), binding);
+                Policies.withRequirements(isolated(executor, binding), requirements, authService.clock()), source,
+                modes.of(names), binding);
     }
 
     private AuthExecutor isolated(AuthExecutor executor, TenantBinding binding) {
@@ -446,8 +458,8 @@ public final class EffectivePolicies {
         return authService.registry().find(name)
                 .map(executor -> {
                     TenantBinding binding = binding(executor, "", "policy-auth.default-policy");
-                    return new EffectivePolicy(names, Requirements.NONE, isolated(executor, binding),
-                            PolicySource.DEFAULT, modes.of(names), binding);
+                    return callerLimited(new EffectivePolicy(names, Requirements.NONE, isolated(executor, binding),
+                            PolicySource.DEFAULT, modes.of(names), binding), 1);
                 })
                 .orElseGet(() -> {
                     logger.warn("policy-auth.default-policy '{}' is not registered: requests that no annotation or "

@@ -16,14 +16,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.policyauth.apikey.mongo.EmbeddedMongo;
+import io.policyauth.core.CreditAllowance;
 import io.policyauth.web.HttpTestClient;
 import io.policyauth.web.TestInstances;
 
 /**
  * A key's own controls through a real server, on either web stack: its own rate limits or its plan's
- * count its requests on every endpoint (shared by its owner's keys when it says so), its allowed
- * address ranges refuse it elsewhere with 403, and a change made on one instance reaches another
- * within the refresh interval.
+ * count its requests on every endpoint (shared by its owner's keys when it says so), its credits are
+ * spent and refused when gone (read and topped up through the manager), its allowed address ranges
+ * refuse it elsewhere with 403, and a change made on one instance reaches another within the refresh
+ * interval.
  */
 class KeyControlsWebIntegrationTests {
 
@@ -74,6 +76,54 @@ class KeyControlsWebIntegrationTests {
         }
 
         assertThat(statuses).as("four an hour for acme's keys together").containsExactly(200, 200, 200, 200, 429, 429);
+    }
+
+    @Test
+    void aKeysCreditsAreSpentUntilNoneIsLeftThenReadAndToppedUp() {
+        ConfigurableApplicationContext app = start();
+        HttpTestClient client = TestInstances.client(app);
+        ApiKeyManager keys = app.getBean(ApiKeyManager.class);
+        IssuedApiKey issued = keys.issue("client-6", null, null, null, null, null,
+                KeyControls.NONE.withCredits(new CreditAllowance(3, CreditAllowance.Refill.NONE)));
+        String keyId = issued.metadata().keyId();
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(client.get("/keyed", "X-API-KEY", issued.key()).statusCode()).isEqualTo(200);
+        }
+        HttpResponse<String> exhausted = client.get("/keyed", "X-API-KEY", issued.key());
+        assertThat(exhausted.statusCode()).isEqualTo(429);
+        assertThat(JsonPath.<String>read(exhausted.body(), "$.type"))
+                .isEqualTo("urn:policy-auth:problem:usage-exceeded");
+        assertThat(exhausted.headers().firstValue("Retry-After")).as("never refilled").isEmpty();
+        assertThat(keys.remainingCredits(keyId)).hasValue(0);
+
+        assertThat(keys.setRemainingCredits(keyId, 2)).isTrue();
+
+        assertThat(keys.remainingCredits(keyId)).hasValue(2);
+        assertThat(client.get("/keyed", "X-API-KEY", issued.key()).statusCode()).isEqualTo(200);
+        assertThat(client.get("/keyed", "X-API-KEY", issued.key()).statusCode()).isEqualTo(200);
+        assertThat(client.get("/keyed", "X-API-KEY", issued.key()).statusCode()).isEqualTo(429);
+    }
+
+    @Test
+    void aPlansCreditsAreRefilledDailyAndTheRefusalSaysWhen() {
+        ConfigurableApplicationContext app = start("policy-auth.api-key.plans.metered.credits.amount=2",
+                "policy-auth.api-key.plans.metered.credits.refill=daily");
+        HttpTestClient client = TestInstances.client(app);
+        ApiKeyManager keys = app.getBean(ApiKeyManager.class);
+        IssuedApiKey issued = keys.issue("client-7", null, null, null, null, null,
+                KeyControls.NONE.withPlan("metered"));
+
+        assertThat(client.get("/keyed", "X-API-KEY", issued.key()).statusCode()).isEqualTo(200);
+        assertThat(client.get("/keyed", "X-API-KEY", issued.key()).statusCode()).isEqualTo(200);
+        HttpResponse<String> exhausted = client.get("/keyed", "X-API-KEY", issued.key());
+
+        assertThat(exhausted.statusCode()).isEqualTo(429);
+        assertThat(Long.parseLong(exhausted.headers().firstValue("Retry-After").orElseThrow()))
+                .as("until 00:00 UTC").isBetween(1L, 86_400L);
+        assertThat(keys.remainingCredits(issued.metadata().keyId())).hasValue(0);
+        assertThat(keys.remainingCredits(keys.issue("client-8", null, null, null, null).metadata().keyId()))
+                .as("a key without credits").isEmpty();
     }
 
     @Test

@@ -23,6 +23,16 @@ final class ControlledRateLimiter implements RateLimiter, AutoCloseable {
     }
 
     @Override
+    public long available(RateLimit limit, String bucket) {
+        return limiter.available(limit, control.generation() + "/" + bucket);
+    }
+
+    @Override
+    public void setAvailable(RateLimit limit, String bucket, long tokens) {
+        limiter.setAvailable(limit, control.generation() + "/" + bucket, tokens);
+    }
+
+    @Override
     public boolean mayBlock() {
         return limiter.mayBlock();
     }

@@ -8,7 +8,9 @@ import java.util.List;
 import io.policyauth.apikey.ApiKeyMetadata;
 import io.policyauth.apikey.KeyControls;
 import io.policyauth.apikey.StoredApiKey;
+import io.policyauth.core.CreditAllowance;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 
 /** Maps keys to and from their MongoDB documents; the field names are the stored schema. */
 final class ApiKeyDocuments {
@@ -30,6 +32,8 @@ final class ApiKeyDocuments {
     static final String PLAN = "plan";
     static final String ALLOWED_CIDRS = "allowedCidrs";
     static final String SHARED_BY_OWNER = "sharedByOwner";
+    static final String CREDITS = "credits";
+    static final String CREDITS_REFILL = "creditsRefill";
 
     private ApiKeyDocuments() {
     }
@@ -61,6 +65,10 @@ final class ApiKeyDocuments {
         if (controls.sharedByOwner()) {
             fields.append(SHARED_BY_OWNER, true);
         }
+        if (controls.credits() != null) {
+            fields.append(CREDITS, controls.credits().amount()).append(CREDITS_REFILL,
+                    controls.credits().refill().name());
+        }
         return fields;
     }
 
@@ -70,8 +78,14 @@ final class ApiKeyDocuments {
                 document.getString(TENANT), instant(document, CREATED_AT), instant(document, EXPIRES_AT),
                 instant(document, REVOKED_AT), instant(document, LAST_USED_AT), new KeyControls(
                         List.copyOf(strings(document, RATE_LIMITS)), document.getString(PLAN),
-                        List.copyOf(strings(document, ALLOWED_CIDRS)), document.getBoolean(SHARED_BY_OWNER, false)));
+                        List.copyOf(strings(document, ALLOWED_CIDRS)), document.getBoolean(SHARED_BY_OWNER, false),
+                        credits(document)));
         return new StoredApiKey(document.getString(HASH), metadata);
+    }
+
+    private static @Nullable CreditAllowance credits(Document document) {
+        return document.get(CREDITS) instanceof Number amount ? new CreditAllowance(amount.longValue(),
+                CreditAllowance.Refill.valueOf(document.getString(CREDITS_REFILL))) : null;
     }
 
     private static LinkedHashSet<String> strings(Document document, String field) {

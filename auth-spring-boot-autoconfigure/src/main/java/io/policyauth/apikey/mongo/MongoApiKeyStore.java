@@ -34,6 +34,8 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import static io.policyauth.apikey.mongo.ApiKeyDocuments.ALLOWED_CIDRS;
 import static io.policyauth.apikey.mongo.ApiKeyDocuments.CHANGED_AT;
 import static io.policyauth.apikey.mongo.ApiKeyDocuments.CREATED_AT;
+import static io.policyauth.apikey.mongo.ApiKeyDocuments.CREDITS;
+import static io.policyauth.apikey.mongo.ApiKeyDocuments.CREDITS_REFILL;
 import static io.policyauth.apikey.mongo.ApiKeyDocuments.EXPIRES_AT;
 import static io.policyauth.apikey.mongo.ApiKeyDocuments.HASH;
 import static io.policyauth.apikey.mongo.ApiKeyDocuments.ID;
@@ -131,7 +133,7 @@ public final class MongoApiKeyStore implements ApiKeyStore {
     public boolean updateControls(String keyId, KeyControls controls) {
         Document fields = ApiKeyDocuments.controls(controls);
         List<Bson> updates = new ArrayList<>();
-        for (String field : List.of(RATE_LIMITS, PLAN, ALLOWED_CIDRS, SHARED_BY_OWNER)) {
+        for (String field : List.of(RATE_LIMITS, PLAN, ALLOWED_CIDRS, SHARED_BY_OWNER, CREDITS, CREDITS_REFILL)) {
             updates.add(fields.containsKey(field) ? Updates.set(field, fields.get(field)) : Updates.unset(field));
         }
         updates.add(Updates.currentDate(CHANGED_AT));

@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import io.policyauth.apikey.ApiKeyFormat;
 import io.policyauth.apikey.ApiKeyLookupSettings;
 import io.policyauth.apikey.SharedApiKeyExecutor;
+import io.policyauth.core.CreditAllowance;
 
 /** The "shared_api_key" and "db_api_key" policies, under {@code policy-auth.api-key}. */
 @ConfigurationProperties("policy-auth.api-key")
@@ -213,12 +214,45 @@ public class ApiKeyProperties {
          */
         private List<String> rateLimits = new ArrayList<>();
 
+        /** The uses each of the plan's keys (or owner, when shared) may spend; none when unset. */
+        private final Credits credits = new Credits();
+
         public List<String> getRateLimits() {
             return rateLimits;
         }
 
         public void setRateLimits(List<String> rateLimits) {
             this.rateLimits = rateLimits;
+        }
+
+        public Credits getCredits() {
+            return credits;
+        }
+    }
+
+    /** A number of uses, refilled or not. */
+    public static class Credits {
+
+        /** Uses per period; 0 for no credits. */
+        private long amount;
+
+        /** When the amount is given again: none, daily or monthly (at 00:00 UTC). */
+        private CreditAllowance.Refill refill = CreditAllowance.Refill.NONE;
+
+        public long getAmount() {
+            return amount;
+        }
+
+        public void setAmount(long amount) {
+            this.amount = amount;
+        }
+
+        public CreditAllowance.Refill getRefill() {
+            return refill;
+        }
+
+        public void setRefill(CreditAllowance.Refill refill) {
+            this.refill = refill;
         }
     }
 

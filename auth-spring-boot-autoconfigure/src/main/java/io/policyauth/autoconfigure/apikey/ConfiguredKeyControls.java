@@ -1,7 +1,6 @@
 package io.policyauth.autoconfigure.apikey;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -10,16 +9,17 @@ import io.policyauth.apikey.KeyControlsCheck;
 import io.policyauth.apikey.KeyControlsEnforcement;
 import io.policyauth.core.AddressRanges;
 import io.policyauth.core.ClientAddressSource;
+import io.policyauth.core.CreditAllowance;
 import io.policyauth.core.PolicyAuthConfigurationException;
 
 /**
- * The keys' controls as the configuration allows them: the plans of {@code policy-auth.api-key.plans},
- * each checked at start to name configured rate limits, and the check a key's controls pass before
- * they are stored.
+ * The keys' controls as the configuration allows them: the plans of {@code policy-auth.api-key.plans}
+ * (rate limits, checked at start to be configured, and credits), and the check a key's controls pass
+ * before they are stored.
  */
 final class ConfiguredKeyControls implements KeyControlsCheck {
 
-    private final Map<String, List<String>> plans = new LinkedHashMap<>();
+    private final Map<String, KeyControlsEnforcement.Plan> plans = new LinkedHashMap<>();
     private final Predicate<String> rateLimitConfigured;
     private final AddressRanges ranges;
     private final KeyControlsEnforcement enforcement;
@@ -43,7 +43,13 @@ final class ConfiguredKeyControls implements KeyControlsCheck {
                                     + "another.");
                 }
             }
-            plans.put(name, List.copyOf(plan.getRateLimits()));
+            long amount = plan.getCredits().getAmount();
+            if (amount < 0) {
+                throw new PolicyAuthConfigurationException("policy-auth.api-key.plans." + name + ".credits.amount "
+                        + "must not be negative, got " + amount, "Set the uses per period, or 0 for no credits.");
+            }
+            plans.put(name, new KeyControlsEnforcement.Plan(plan.getRateLimits(),
+                    amount == 0 ? null : new CreditAllowance(amount, plan.getCredits().getRefill())));
         });
         this.enforcement = new KeyControlsEnforcement(addresses, ranges, plans);
     }

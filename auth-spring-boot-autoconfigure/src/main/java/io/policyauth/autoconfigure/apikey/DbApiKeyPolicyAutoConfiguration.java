@@ -19,6 +19,7 @@ import io.policyauth.apikey.mongo.MongoApiKeyStore;
 import io.policyauth.autoconfigure.ratelimit.ConfiguredRateLimits;
 import io.policyauth.core.BackgroundTasks;
 import io.policyauth.core.ClientAddressSource;
+import io.policyauth.core.CreditLedger;
 import io.policyauth.network.CidrAddressRanges;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -94,8 +95,10 @@ public final class DbApiKeyPolicyAutoConfiguration {
     @ConditionalOnBean(ApiKeyStore.class)
     @ConditionalOnMissingBean
     ApiKeyManager policyAuthApiKeyManager(ApiKeyStore store, ApiKeyFormat format, ApiKeyLookup lookup,
-            StorePreparation preparation, ObjectProvider<Clock> clock, ConfiguredKeyControls controls) {
-        return new ApiKeyManager(store, format, lookup, preparation, ApplicationClock.of(clock), controls);
+            StorePreparation preparation, ObjectProvider<Clock> clock, ConfiguredKeyControls controls,
+            ObjectProvider<CreditLedger> credits) {
+        return new ApiKeyManager(store, format, lookup, preparation, ApplicationClock.of(clock), controls,
+                controls.enforcement(), credits.getIfAvailable());
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.policyauth.autoconfigure.ratelimit;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,10 +27,13 @@ public final class ConfiguredRateLimits implements RateLimitGuard {
     private final Map<String, RateLimit> limits = new LinkedHashMap<>();
     private final RateLimiter limiter;
     private final ClientAddressSource addresses;
+    private final Clock clock;
 
-    ConfiguredRateLimits(RateLimitProperties properties, RateLimiter limiter, ClientAddressSource addresses) {
+    ConfiguredRateLimits(RateLimitProperties properties, RateLimiter limiter, ClientAddressSource addresses,
+            Clock clock) {
         this.limiter = limiter;
         this.addresses = addresses;
+        this.clock = clock;
         properties.getRateLimits().forEach((name, limit) -> {
             try {
                 limits.put(name, new RateLimit(name, limit.getLimit(), limit.getPer(), limit.getBurst(),
@@ -43,8 +47,8 @@ public final class ConfiguredRateLimits implements RateLimitGuard {
     }
 
     @Override
-    public AuthExecutor callerLimited(AuthExecutor policy) {
-        return CallerLimitedExecutor.around(policy, limits, limiter);
+    public AuthExecutor callerLimited(AuthExecutor policy, long cost) {
+        return CallerLimitedExecutor.around(policy, limits, limiter, cost, clock);
     }
 
     /**

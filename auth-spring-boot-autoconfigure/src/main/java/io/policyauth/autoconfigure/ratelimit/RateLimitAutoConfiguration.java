@@ -22,9 +22,11 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import io.policyauth.autoconfigure.ApplicationClock;
 import io.policyauth.autoconfigure.ConditionalOnPolicyAuthEnabled;
 import io.policyauth.core.ClientAddressSource;
+import io.policyauth.core.CreditLedger;
 import io.policyauth.core.PolicyAuthConfigurationException;
 import io.policyauth.ratelimit.InMemoryRateLimiter;
 import io.policyauth.ratelimit.RateLimiter;
+import io.policyauth.ratelimit.RateLimiterCreditLedger;
 import io.policyauth.ratelimit.RedisRateLimiter;
 import io.policyauth.ratelimit.StoreFailureAllowingRateLimiter;
 
@@ -60,9 +62,16 @@ public class RateLimitAutoConfiguration {
 
     @Bean
     ConfiguredRateLimits policyAuthRateLimits(Environment environment, RateLimiter limiter,
-            ObjectProvider<ClientAddressSource> addresses) {
+            ObjectProvider<ClientAddressSource> addresses, ObjectProvider<Clock> clock) {
         return new ConfiguredRateLimits(RateLimitProperties.bind(environment), limiter,
-                addresses.getIfAvailable(() -> ClientAddressSource.PEER));
+                addresses.getIfAvailable(() -> ClientAddressSource.PEER), ApplicationClock.of(clock));
+    }
+
+    /** The credits of API keys, kept where the limits are counted. */
+    @Bean
+    @ConditionalOnMissingBean
+    CreditLedger policyAuthCreditLedger(RateLimiter limiter, ObjectProvider<Clock> clock) {
+        return new RateLimiterCreditLedger(limiter, ApplicationClock.of(clock));
     }
 
     /** Counters in Redis, shared by every instance. */

@@ -20,6 +20,7 @@ import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.AuthService;
 import io.policyauth.core.CredentialDescription;
 import io.policyauth.core.PolicyModes;
+import io.policyauth.core.RateLimitGuard;
 import io.policyauth.core.RequestUrlSource;
 import io.policyauth.core.ResourceGuard;
 import io.policyauth.core.TenantIsolation;
@@ -95,11 +96,11 @@ class LoadConfiguration {
     @Bean
     EffectivePolicies handlerPolicies(AuthService authService, PolicyAuthProperties properties, PolicyModes modes,
             Environment environment, ObjectProvider<TenantIsolation> isolation,
-            ObjectProvider<ResourceGuard> resources) {
+            ObjectProvider<ResourceGuard> resources, ObjectProvider<RateLimitGuard> rateLimits) {
         return new EffectivePolicies(authService, properties.getDefaultPolicy(), List.of(), modes,
                 PolicyAuthWebMvcAutoConfiguration.errorPath(environment)
                         .or((type, path) -> ExemptFromPolicyAuth.class.isAssignableFrom(type)),
-                isolation.getIfAvailable(), resources.getIfAvailable());
+                isolation.getIfAvailable(), resources.getIfAvailable(), rateLimits.getIfAvailable());
     }
 
     private static VerifiedTokenCacheSettings cacheSettings(JwtProperties jwt) {
