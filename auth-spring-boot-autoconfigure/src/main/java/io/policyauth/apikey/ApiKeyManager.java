@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -229,6 +230,24 @@ public final class ApiKeyManager {
         }
         credits.setRemaining(own.get().bucket(), own.get().credits(), remaining);
         return true;
+    }
+
+    /**
+     * What a key did per UTC day: granted, refused by reason, credits spent. Counted in the
+     * background, so the latest requests show within {@code last-used-flush-interval}.
+     *
+     * @param keyId a key id
+     * @param from the first UTC day
+     * @param to the last UTC day, included
+     * @return the days it was used, oldest first
+     * @throws IllegalArgumentException when {@code to} is before {@code from}
+     * @throws ApiKeyStoreException when the store cannot answer
+     */
+    public List<KeyUsage> usage(String keyId, LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("The last day " + to + " is before the first " + from);
+        }
+        return store.usage(keyId, from, to);
     }
 
     private Optional<CallerRateLimits> ownLimits(String keyId) {

@@ -1,6 +1,7 @@
 package io.policyauth.apikey;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -119,6 +120,23 @@ public interface ApiKeyStore {
      * @throws ApiKeyStoreException when the store cannot answer in time
      */
     List<StoredApiKey> findByOwner(String owner);
+
+    /**
+     * Adds counts to each key's usage of each day.
+     *
+     * @param usage what keys did, per key and day, to add to what is stored
+     * @throws ApiKeyStoreException when the store cannot answer in time
+     */
+    void addUsage(List<KeyUsage> usage);
+
+    /**
+     * @param keyId a key id
+     * @param from the first UTC day
+     * @param to the last UTC day, included
+     * @return its usage on the days it was used, oldest first
+     * @throws ApiKeyStoreException when the store cannot answer in time
+     */
+    List<KeyUsage> usage(String keyId, LocalDate from, LocalDate to);
 
     /**
      * Records last-use times, each only if later than the stored one.

@@ -8,15 +8,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
 import io.policyauth.autoconfigure.gateway.GatewayProperties;
+import io.policyauth.autoconfigure.ratelimit.RateLimitStoreProperties;
 import io.policyauth.autoconfigure.resource.ResourcesProperties;
 import io.policyauth.autoconfigure.tenant.TenancyProperties;
 import io.policyauth.core.AuthExecutor;
@@ -48,6 +51,7 @@ public final class StartupReport implements SmartInitializingSingleton {
     private final @Nullable String gateway;
     private final @Nullable String tenancy;
     private final String resources;
+    private final @Nullable String rateLimits;
 
     /**
      * @param authService the registered policies
@@ -77,7 +81,22 @@ public final class StartupReport implements SmartInitializingSingleton {
                             + " under " + properties.getAdminApi().getPolicy() : "");
         }
         return new StartupReport(authService, policyMap, new PolicySummaries(environment), gateway, tenancy,
-                resources(binder));
+                resources(binder), rateLimits(binder));
+    }
+
+    /* The limits by name and where they are counted; null when none is configured. */
+    private static @Nullable String rateLimits(Binder binder) {
+        Set<String> names = new TreeSet<>(binder.bind(RateLimitStoreProperties.PREFIX,
+                Bindable.mapOf(String.class, Object.class)).orElseGet(Map::of).keySet());
+        names.removeAll(RateLimitStoreProperties.SETTINGS);
+        if (names.isEmpty()) {
+            return null;
+        }
+        RateLimitStoreProperties store = binder.bind(RateLimitStoreProperties.PREFIX, RateLimitStoreProperties.class)
+                .orElseGet(RateLimitStoreProperties::new);
+        return names + " counted " + (store.getStore() == RateLimitStoreProperties.Store.MEMORY
+                ? "in memory (this instance)" : "in Redis (local-batch " + store.getLocalBatch() + "; Redis not "
+                        + "answering: " + store.getOnStoreFailure().name().toLowerCase(Locale.ROOT) + ")");
     }
 
     /* Nothing is asked of the engine at start: the report says where it is, not whether it answers. */
@@ -90,7 +109,8 @@ public final class StartupReport implements SmartInitializingSingleton {
     }
 
     private StartupReport(AuthService authService, PolicyMap policyMap, PolicySummaries summaries,
-            @Nullable String gateway, @Nullable String tenancy, String resources) {
+            @Nullable String gateway, @Nullable String tenancy, String resources, @Nullable String rateLimits) {
+        this.rateLimits = rateLimits;
         this.authService = authService;
         this.policyMap = policyMap;
         this.summaries = summaries;
@@ -180,6 +200,9 @@ public final class StartupReport implements SmartInitializingSingleton {
             report.append("\n  tenancy: ").append(tenants.isolated().size())
                     .append(" endpoint(s) isolated, opted out: ")
                     .append(tenants.optedOut().isEmpty() ? "none" : tenants.optedOut()).append("; ").append(tenancy);
+        }
+        if (rateLimits != null) {
+            report.append("\n  rate limits: ").append(rateLimits);
         }
         if (!checkedKinds.isEmpty()) {
             report.append("\n  resource checks: ");

@@ -25,8 +25,25 @@ import java.time.Instant;
  * @param method the HTTP method
  * @param path the request path
  * @param duration time spent deciding
+ * @param mechanism how the caller was authenticated ({@link AuthenticatedUser#mechanism()}), or
+ *        {@code null} when not authenticated
  */
 public record AuthDecisionEvent(Instant time, String policy, Outcome outcome, @Nullable String reason,
         @Nullable String subject, @Nullable String credentialId, @Nullable String binding, @Nullable String tenant,
-        @Nullable String targetTenant, @Nullable String clientAddress, String method, String path, Duration duration) {
+        @Nullable String targetTenant, @Nullable String clientAddress, String method, String path, Duration duration,
+        @Nullable String mechanism) {
+
+    /**
+     * A decision whose caller's mechanism is not told.
+     *
+     * @see #AuthDecisionEvent(Instant, String, Outcome, String, String, String, String, String, String, String,
+     *      String, String, Duration, String)
+     */
+    public AuthDecisionEvent(Instant time, String policy, Outcome outcome, @Nullable String reason,
+            @Nullable String subject, @Nullable String credentialId, @Nullable String binding, @Nullable String tenant,
+            @Nullable String targetTenant, @Nullable String clientAddress, String method, String path,
+            Duration duration) {
+        this(time, policy, outcome, reason, subject, credentialId, binding, tenant, targetTenant, clientAddress,
+                method, path, duration, null);
+    }
 }

@@ -161,7 +161,7 @@ public final class AuthService {
                     user == null || user.isAnonymous() ? null : user.subject(), user == null ? null : user.tokenId(),
                     user == null ? null : user.binding(), user == null ? null : user.tenant(), targetTenant,
                     clientAddresses.clientAddress(context), context.method(), context.path(),
-                    Duration.ofNanos(nanos)));
+                    Duration.ofNanos(nanos), user == null || user.isAnonymous() ? null : user.mechanism()));
         }
     }
 

@@ -12,6 +12,7 @@ import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.AuthenticatedUser;
 import io.policyauth.core.CallerRateLimits;
 import io.policyauth.core.CreditAllowance;
+import io.policyauth.core.CreditSpending;
 import io.policyauth.core.CredentialDescription;
 import io.policyauth.core.DelegatingExecutor;
 import io.policyauth.core.Denial;
@@ -37,14 +38,16 @@ public final class CallerLimitedExecutor extends DelegatingExecutor {
     private final RateLimiter limiter;
     private final long cost;
     private final Clock clock;
+    private final CreditSpending spending;
 
     private CallerLimitedExecutor(AuthExecutor policy, Map<String, CountedLimit> limits, RateLimiter limiter,
-            long cost, Clock clock) {
+            long cost, Clock clock, CreditSpending spending) {
         super(policy);
         this.limits = limits;
         this.limiter = limiter;
         this.cost = cost;
         this.clock = clock;
+        this.spending = spending;
     }
 
     /**
@@ -53,16 +56,17 @@ public final class CallerLimitedExecutor extends DelegatingExecutor {
      * @param limiter counts the requests
      * @param cost what a request takes from the caller's credits, at least 1
      * @param clock the time that says which credit period it is
+     * @param spending told of the credits each request spends
      * @return the policy, counting callers with limits or credits of their own when it admits API
      *         keys; else the policy itself
      */
     public static AuthExecutor around(AuthExecutor policy, Map<String, RateLimit> limits, RateLimiter limiter,
-            long cost, Clock clock) {
+            long cost, Clock clock, CreditSpending spending) {
         if (!admitsApiKeys(policy.describe())) {
             return policy;
         }
         return new CallerLimitedExecutor(policy, limits.entrySet().stream().collect(Collectors.toUnmodifiableMap(
-                Map.Entry::getKey, entry -> new CountedLimit(entry.getValue()))), limiter, cost, clock);
+                Map.Entry::getKey, entry -> new CountedLimit(entry.getValue()))), limiter, cost, clock, spending);
     }
 
     private static boolean admitsApiKeys(PolicyDescription policy) {
@@ -97,9 +101,13 @@ public final class CallerLimitedExecutor extends DelegatingExecutor {
         CreditAllowance credits = own.credits();
         if (credits != null) {
             Instant now = clock.instant();
-            if (!limiter.consume(CreditPools.pool(credits), CreditPools.bucket(own.bucket(), credits, now), cost)
-                    .admitted()) {
+            RateLimiter.Consumption spent = limiter.consume(CreditPools.pool(credits),
+                    CreditPools.bucket(own.bucket(), credits, now), cost);
+            if (!spent.admitted()) {
                 throw usageExceeded(credits, now, user);
+            }
+            if (spent.counted()) {
+                spending.spent(user, cost, now);
             }
         }
         return user;

@@ -7,10 +7,14 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -24,8 +28,8 @@ import io.policyauth.web.TestInstances;
  * A key's own controls through a real server, on either web stack: its own rate limits or its plan's
  * count its requests on every endpoint (shared by its owner's keys when it says so), its credits are
  * spent and refused when gone (read and topped up through the manager), its allowed address ranges
- * refuse it elsewhere with 403, and a change made on one instance reaches another within the refresh
- * interval.
+ * refuse it elsewhere with 403, its usage is counted per day, and a change made on one instance
+ * reaches another within the refresh interval.
  */
 class KeyControlsWebIntegrationTests {
 
@@ -124,6 +128,29 @@ class KeyControlsWebIntegrationTests {
         assertThat(keys.remainingCredits(issued.metadata().keyId())).hasValue(0);
         assertThat(keys.remainingCredits(keys.issue("client-8", null, null, null, null).metadata().keyId()))
                 .as("a key without credits").isEmpty();
+    }
+
+    @Test
+    void aKeysUsageIsCountedPerDayGrantedRefusedByReasonAndCreditsSpent() {
+        ConfigurableApplicationContext app = start();
+        HttpTestClient client = TestInstances.client(app);
+        ApiKeyManager keys = app.getBean(ApiKeyManager.class);
+        IssuedApiKey issued = keys.issue("client-9", null, null, null, null, null, KeyControls.NONE.withCredits(
+                new CreditAllowance(2, CreditAllowance.Refill.MONTHLY)).allowedFrom(List.of("10.0.0.0/8")));
+        for (int i = 0; i < 3; i++) {
+            client.get("/keyed", "X-API-KEY", issued.key(), "X-Forwarded-For", "10.1.2.3");
+        }
+        client.get("/keyed", "X-API-KEY", issued.key(), "X-Forwarded-For", "192.0.2.1");
+        MeterRegistry meters = app.getBean(MeterRegistry.class);
+
+        app.getBean(UsageRecorder.class).flush();
+
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        assertThat(keys.usage(issued.metadata().keyId(), today.minusDays(1), today)).singleElement()
+                .isEqualTo(new KeyUsage(issued.metadata().keyId(), today, 2,
+                        Map.of("usage_exceeded", 1L, "address_not_allowed", 1L), 2));
+        assertThat(meters.get(UsageRecorder.REQUESTS).tag("outcome", "granted").counter().count()).isEqualTo(2);
+        assertThat(keys.usage(issued.metadata().keyId(), today.plusDays(1), today.plusDays(2))).isEmpty();
     }
 
     @Test

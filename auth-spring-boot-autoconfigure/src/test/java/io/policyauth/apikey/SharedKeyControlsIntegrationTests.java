@@ -2,16 +2,10 @@ package io.policyauth.apikey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +16,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import io.policyauth.apikey.mongo.EmbeddedMongo;
 import io.policyauth.core.CreditAllowance;
+import io.policyauth.ratelimit.ParallelRequests;
 import io.policyauth.ratelimit.RedisProcess;
 import io.policyauth.web.HttpTestClient;
 import io.policyauth.web.TestInstances;
@@ -33,8 +28,6 @@ import io.policyauth.web.TestInstances;
  */
 class SharedKeyControlsIntegrationTests {
 
-    private static final int THREADS = 8;
-
     @TempDir
     static Path workDir;
 
@@ -45,10 +38,7 @@ class SharedKeyControlsIntegrationTests {
 
     @BeforeAll
     static void startRedis() throws Exception {
-        Path binary = RedisProcess.binary().orElse(null);
-        assumeTrue(binary != null, "redis-server is not installed: the shared key control tests are skipped "
-                + "(apt-get install redis-server; .ci/run installs it)");
-        redis = RedisProcess.start(binary, workDir);
+        redis = RedisProcess.startOrSkip(workDir, "the shared key control tests");
     }
 
     @AfterAll
@@ -90,32 +80,8 @@ class SharedKeyControlsIntegrationTests {
                 .until(() -> second.get("/keyed", "X-API-KEY", issued.key()).statusCode() == 429);
     }
 
-    /* Parallel requests alternating between the instances; how many got 200 (the others must get 429). */
     private static int admitted(List<HttpTestClient> clients, String key, int requests) throws Exception {
-        AtomicInteger admitted = new AtomicInteger();
-        List<Integer> unexpected = new ArrayList<>();
-        ExecutorService threads = Executors.newFixedThreadPool(THREADS);
-        try {
-            List<Future<Integer>> sent = new ArrayList<>();
-            for (int i = 0; i < requests; i++) {
-                HttpTestClient client = clients.get(i % clients.size());
-                sent.add(threads.submit(() -> client.get("/keyed", "X-API-KEY", key).statusCode()));
-            }
-            for (Future<Integer> answer : sent) {
-                int status = answer.get();
-                if (status == 200) {
-                    admitted.incrementAndGet();
-                }
-                else if (status != 429) {
-                    unexpected.add(status);
-                }
-            }
-        }
-        finally {
-            threads.shutdown();
-        }
-        assertThat(unexpected).as("answers other than 200 and 429").isEmpty();
-        return admitted.get();
+        return ParallelRequests.admitted(clients, requests, client -> client.get("/keyed", "X-API-KEY", key));
     }
 
     private ConfigurableApplicationContext start() {

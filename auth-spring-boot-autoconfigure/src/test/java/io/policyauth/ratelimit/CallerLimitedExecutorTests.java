@@ -17,6 +17,7 @@ import io.policyauth.core.AuthenticatedUser;
 import io.policyauth.core.CallerRateLimits;
 import io.policyauth.core.CredentialDescription;
 import io.policyauth.core.CreditAllowance;
+import io.policyauth.core.CreditSpending;
 import io.policyauth.core.DenialKind;
 import io.policyauth.core.PolicyDescription;
 import io.policyauth.core.Requirements;
@@ -34,7 +35,8 @@ class CallerLimitedExecutorTests {
     @Test
     void eachRequestSpendsItsCostAndOneThatCostsMoreThanIsLeftSpendsNothing() {
         CreditAllowance credits = new CreditAllowance(5, CreditAllowance.Refill.DAILY);
-        AuthExecutor policy = CallerLimitedExecutor.around(keyHolder(credits), Map.of(), limiter, 2, clock);
+        AuthExecutor policy = CallerLimitedExecutor.around(keyHolder(credits), Map.of(), limiter, 2, clock,
+                CreditSpending.NONE);
         RateLimiterCreditLedger ledger = new RateLimiterCreditLedger(limiter, clock);
 
         policy.execute(request());
@@ -65,7 +67,8 @@ class CallerLimitedExecutorTests {
             }
         };
 
-        assertThat(CallerLimitedExecutor.around(bearer, Map.of(), limiter, 1, clock)).isSameAs(bearer);
+        assertThat(CallerLimitedExecutor.around(bearer, Map.of(), limiter, 1, clock, CreditSpending.NONE))
+                .isSameAs(bearer);
     }
 
     private static AuthExecutor keyHolder(CreditAllowance credits) {

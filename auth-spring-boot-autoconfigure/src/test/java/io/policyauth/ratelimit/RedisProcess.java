@@ -1,5 +1,7 @@
 package io.policyauth.ratelimit;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -32,6 +34,20 @@ public final class RedisProcess implements AutoCloseable {
     public static Optional<Path> binary() {
         return Stream.concat(Stream.of(System.getenv("PATH").split(":")).map(Path::of), Stream.of(Path.of("/usr/bin")))
                 .map(dir -> dir.resolve("redis-server")).filter(Files::isExecutable).findFirst();
+    }
+
+    /**
+     * Starts Debian's {@code redis-server}, or skips the tests, saying so, where it is not installed.
+     *
+     * @param workDir where its log goes
+     * @param tests the tests that need it, as the skip message names them
+     * @return a running server
+     */
+    public static RedisProcess startOrSkip(Path workDir, String tests) throws IOException, InterruptedException {
+        Path binary = binary().orElse(null);
+        assumeTrue(binary != null, "redis-server is not installed: " + tests + " are skipped (apt-get install "
+                + "redis-server; .ci/run installs it)");
+        return start(binary, workDir);
     }
 
     /**

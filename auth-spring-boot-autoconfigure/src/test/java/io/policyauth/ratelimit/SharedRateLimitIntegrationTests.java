@@ -1,19 +1,13 @@
 package io.policyauth.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.jayway.jsonpath.JsonPath;
 import io.micrometer.core.instrument.Counter;
@@ -46,8 +40,6 @@ import io.policyauth.web.TestInstances;
 class SharedRateLimitIntegrationTests {
 
     private static final String SECRET = "a-shared-rate-limit-test-secret-32-bytes";
-    private static final int THREADS = 8;
-
     @TempDir
     static Path workDir;
 
@@ -58,10 +50,7 @@ class SharedRateLimitIntegrationTests {
 
     @BeforeAll
     static void startRedis() throws Exception {
-        Path binary = RedisProcess.binary().orElse(null);
-        assumeTrue(binary != null, "redis-server is not installed: the shared rate limit tests are skipped "
-                + "(apt-get install redis-server; .ci/run installs it)");
-        redis = RedisProcess.start(binary, workDir);
+        redis = RedisProcess.startOrSkip(workDir, "the shared rate limit tests");
     }
 
     @AfterAll
@@ -146,36 +135,11 @@ class SharedRateLimitIntegrationTests {
                 .isEqualTo(50);
     }
 
-    /* Sends requests from parallel threads, alternating between the instances; returns how many got 200. */
+    /* Parallel requests alternating between the instances; how many got 200 (every other answer a 429). */
     private static int admitted(List<HttpTestClient> clients, String path, String authorization, int requests)
             throws Exception {
-        AtomicInteger admitted = new AtomicInteger();
-        List<String> unexpected = Collections.synchronizedList(new ArrayList<>());
-        ExecutorService threads = Executors.newFixedThreadPool(THREADS);
-        try {
-            List<Future<?>> sent = new ArrayList<>();
-            for (int i = 0; i < requests; i++) {
-                HttpTestClient client = clients.get(i % clients.size());
-                sent.add(threads.submit(() -> {
-                    HttpResponse<String> answer = authorization == null ? client.get(path)
-                            : client.get(path, "Authorization", authorization);
-                    if (answer.statusCode() == 200) {
-                        admitted.incrementAndGet();
-                    }
-                    else if (answer.statusCode() != 429) {
-                        unexpected.add(answer.statusCode() + " " + answer.body());
-                    }
-                }));
-            }
-            for (Future<?> request : sent) {
-                request.get();
-            }
-        }
-        finally {
-            threads.shutdown();
-        }
-        assertThat(unexpected).as("answers other than 200 and 429").isEmpty();
-        return admitted.get();
+        return ParallelRequests.admitted(clients, requests, client -> authorization == null ? client.get(path)
+                : client.get(path, "Authorization", authorization));
     }
 
     /* Until a request on the instance is counted again (each one uncounted shows in the metric). */

@@ -1,12 +1,14 @@
 package io.policyauth.test;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import io.policyauth.apikey.ApiKeyStore;
 import io.policyauth.apikey.KeyControls;
+import io.policyauth.apikey.KeyUsage;
 import io.policyauth.apikey.StoredApiKey;
 
 /**
@@ -52,6 +54,16 @@ final class AbsentApiKeyStore implements ApiKeyStore {
 
     @Override
     public boolean updateControls(String keyId, KeyControls controls) {
+        throw absent();
+    }
+
+    @Override
+    public void addUsage(List<KeyUsage> usage) {
+        // Nothing to count: no key is ever found.
+    }
+
+    @Override
+    public List<KeyUsage> usage(String keyId, LocalDate from, LocalDate to) {
         throw absent();
     }
 

@@ -2,8 +2,11 @@ package io.policyauth.sample;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -19,10 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 import io.policyauth.apikey.ApiKeyManager;
 import io.policyauth.apikey.ApiKeyMetadata;
 import io.policyauth.apikey.IssuedApiKey;
+import io.policyauth.apikey.KeyUsage;
 import io.policyauth.web.RequiresPolicy;
 
 /**
- * Issues, lists, rotates and revokes per-client API keys. Guarded by {@code internal}: only
+ * Issues, lists, rotates and revokes per-client API keys, and shows what each did. Guarded by {@code internal}: only
  * callers on this machine manage keys. The plaintext key is in the issue and rotate responses and
  * nowhere else, ever.
  */
@@ -59,6 +63,15 @@ class KeyAdminController {
     @DeleteMapping("/{keyId}")
     ResponseEntity<Void> revoke(@PathVariable String keyId) {
         return keys.revoke(keyId) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+    }
+
+    /** What the key did per UTC day (granted, refused by reason, credits spent), the last 30 days by default. */
+    @GetMapping("/{keyId}/usage")
+    List<KeyUsage> usage(@PathVariable String keyId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        LocalDate last = to == null ? LocalDate.now(ZoneOffset.UTC) : to;
+        return keys.usage(keyId, from == null ? last.minusDays(29) : from, last);
     }
 
     /** An unknown key id or a negative grace period is the client's mistake, not a server error. */

@@ -2,12 +2,14 @@ package io.policyauth.apikey.mongo;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import com.mongodb.MongoException;
@@ -19,11 +21,13 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import io.policyauth.apikey.ApiKeyStore;
 import io.policyauth.apikey.ApiKeyStoreException;
 import io.policyauth.apikey.KeyControls;
+import io.policyauth.apikey.KeyUsage;
 import io.policyauth.apikey.StoredApiKey;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -60,6 +64,12 @@ public final class MongoApiKeyStore implements ApiKeyStore {
 
     /** Most keys returned for one owner. */
     public static final int MAX_LIST_SIZE = 1_000;
+
+    private static final String USAGE_KEY = "keyId";
+    private static final String USAGE_DAY = "day";
+    private static final String USAGE_GRANTED = "granted";
+    private static final String USAGE_REFUSED = "refused";
+    private static final String USAGE_CREDITS = "creditsSpent";
 
     private final MongoOperations mongo;
     private final String collection;
@@ -100,6 +110,8 @@ public final class MongoApiKeyStore implements ApiKeyStore {
             keys.createIndex(Indexes.ascending(CHANGED_AT), new IndexOptions().name("changedAt").sparse(true));
             return null;
         });
+        run(usageCollection(), "create indexes", managementTimeoutMillis, days -> days.createIndex(
+                Indexes.ascending(USAGE_KEY, USAGE_DAY), new IndexOptions().name("keyId_day")));
     }
 
     @Override
@@ -191,14 +203,66 @@ public final class MongoApiKeyStore implements ApiKeyStore {
                 keys -> keys.bulkWrite(updates, new BulkWriteOptions().ordered(false)));
     }
 
+    /* One document per key and UTC day, in the collection beside the keys': counts added with $inc. */
+    @Override
+    public void addUsage(List<KeyUsage> usage) {
+        if (usage.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> updates = new ArrayList<>(usage.size());
+        for (KeyUsage day : usage) {
+            List<Bson> increments = new ArrayList<>();
+            increments.add(Updates.setOnInsert(USAGE_KEY, day.keyId()));
+            increments.add(Updates.setOnInsert(USAGE_DAY, day.day().toString()));
+            increments.add(Updates.inc(USAGE_GRANTED, day.granted()));
+            increments.add(Updates.inc(USAGE_CREDITS, day.creditsSpent()));
+            day.refused().forEach((reason, count) -> increments.add(Updates.inc(USAGE_REFUSED + "." + reason, count)));
+            updates.add(new UpdateOneModel<>(Filters.eq(ID, day.keyId() + "/" + day.day()),
+                    Updates.combine(increments), new UpdateOptions().upsert(true)));
+        }
+        run(usageCollection(), "record key usage", managementTimeoutMillis,
+                days -> days.bulkWrite(updates, new BulkWriteOptions().ordered(false)));
+    }
+
+    @Override
+    public List<KeyUsage> usage(String keyId, LocalDate from, LocalDate to) {
+        List<Document> documents = run(usageCollection(), "read key usage", managementTimeoutMillis, days -> days
+                .find(Filters.and(Filters.eq(USAGE_KEY, keyId), Filters.gte(USAGE_DAY, from.toString()),
+                        Filters.lte(USAGE_DAY, to.toString()))).sort(Sorts.ascending(USAGE_DAY))
+                .into(new ArrayList<>()));
+        List<KeyUsage> usage = new ArrayList<>(documents.size());
+        for (Document day : documents) {
+            Map<String, Long> refused = new TreeMap<>();
+            Document byReason = day.get(USAGE_REFUSED, Document.class);
+            if (byReason != null) {
+                byReason.forEach((reason, count) -> refused.put(reason, ((Number) count).longValue()));
+            }
+            usage.add(new KeyUsage(keyId, LocalDate.parse(day.getString(USAGE_DAY)), number(day, USAGE_GRANTED),
+                    refused, number(day, USAGE_CREDITS)));
+        }
+        return usage;
+    }
+
+    /** @return the collection of the keys' usage per day, beside the keys' */
+    public String usageCollection() {
+        return collection + "_usage";
+    }
+
+    private static long number(Document document, String field) {
+        return document.get(field) instanceof Number number ? number.longValue() : 0;
+    }
+
     private <T> T run(String action, long timeoutMillis, CollectionCallback<T> operation) {
+        return run(collection, action, timeoutMillis, operation);
+    }
+
+    private <T> T run(String name, String action, long timeoutMillis, CollectionCallback<T> operation) {
         try {
-            return mongo.execute(collection,
-                    keys -> operation.doInCollection(keys.withTimeout(timeoutMillis, TimeUnit.MILLISECONDS)));
+            return mongo.execute(name,
+                    documents -> operation.doInCollection(documents.withTimeout(timeoutMillis, TimeUnit.MILLISECONDS)));
         }
         catch (DataAccessException | MongoException failure) {
-            throw new ApiKeyStoreException("MongoDB could not " + action + " in collection '" + collection + "'",
-                    failure);
+            throw new ApiKeyStoreException("MongoDB could not " + action + " in collection '" + name + "'", failure);
         }
     }
 

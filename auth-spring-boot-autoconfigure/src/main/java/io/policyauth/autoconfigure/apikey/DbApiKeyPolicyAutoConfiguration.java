@@ -15,6 +15,7 @@ import io.policyauth.apikey.DbApiKeyExecutor;
 import io.policyauth.apikey.KeyRevocationFeed;
 import io.policyauth.apikey.LastUsedRecorder;
 import io.policyauth.apikey.StorePreparation;
+import io.policyauth.apikey.UsageRecorder;
 import io.policyauth.apikey.mongo.MongoApiKeyStore;
 import io.policyauth.autoconfigure.ratelimit.ConfiguredRateLimits;
 import io.policyauth.core.BackgroundTasks;
@@ -88,6 +89,16 @@ public final class DbApiKeyPolicyAutoConfiguration {
     LastUsedRecorder policyAuthApiKeyLastUsedRecorder(ApiKeyStore store, ApiKeyProperties apiKey,
             ObjectProvider<MeterRegistry> meterRegistry, BackgroundTasks tasks, ObjectProvider<Clock> clock) {
         return new LastUsedRecorder(store, apiKey.getLastUsedBufferSize(), apiKey.getLastUsedFlushInterval(),
+                meterRegistry.getIfAvailable(() -> Metrics.globalRegistry), tasks, ApplicationClock.of(clock));
+    }
+
+    /* A decision listener and told of credits spent: usage per key and day, written as last use is. */
+    @Bean
+    @ConditionalOnBean(ApiKeyStore.class)
+    @ConditionalOnMissingBean
+    UsageRecorder policyAuthApiKeyUsageRecorder(ApiKeyStore store, ApiKeyProperties apiKey,
+            ObjectProvider<MeterRegistry> meterRegistry, BackgroundTasks tasks, ObjectProvider<Clock> clock) {
+        return new UsageRecorder(store, apiKey.getLastUsedBufferSize(), apiKey.getLastUsedFlushInterval(),
                 meterRegistry.getIfAvailable(() -> Metrics.globalRegistry), tasks, ApplicationClock.of(clock));
     }
 

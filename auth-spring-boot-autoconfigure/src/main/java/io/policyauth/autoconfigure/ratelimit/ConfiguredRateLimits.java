@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
+
 import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.ClientAddressSource;
+import io.policyauth.core.CreditSpending;
 import io.policyauth.core.PolicyAuthConfigurationException;
 import io.policyauth.core.RateLimitGuard;
 import io.policyauth.ratelimit.CallerLimitedExecutor;
@@ -19,7 +22,7 @@ import io.policyauth.ratelimit.RateLimiter;
  */
 public final class ConfiguredRateLimits implements RateLimitGuard {
 
-    static final String PREFIX = "policy-auth.rate-limits";
+    static final String PREFIX = RateLimitStoreProperties.PREFIX;
 
     private static final String WHAT_TO_DO = "Correct the configuration named above; the README lists every "
             + "property and what it takes.";
@@ -28,12 +31,14 @@ public final class ConfiguredRateLimits implements RateLimitGuard {
     private final RateLimiter limiter;
     private final ClientAddressSource addresses;
     private final Clock clock;
+    private final ObjectProvider<CreditSpending> spending;
 
     ConfiguredRateLimits(RateLimitProperties properties, RateLimiter limiter, ClientAddressSource addresses,
-            Clock clock) {
+            Clock clock, ObjectProvider<CreditSpending> spending) {
         this.limiter = limiter;
         this.addresses = addresses;
         this.clock = clock;
+        this.spending = spending;
         properties.getRateLimits().forEach((name, limit) -> {
             try {
                 limits.put(name, new RateLimit(name, limit.getLimit(), limit.getPer(), limit.getBurst(),
@@ -48,7 +53,8 @@ public final class ConfiguredRateLimits implements RateLimitGuard {
 
     @Override
     public AuthExecutor callerLimited(AuthExecutor policy, long cost) {
-        return CallerLimitedExecutor.around(policy, limits, limiter, cost, clock);
+        return CallerLimitedExecutor.around(policy, limits, limiter, cost, clock,
+                spending.getIfAvailable(() -> CreditSpending.NONE));
     }
 
     /**

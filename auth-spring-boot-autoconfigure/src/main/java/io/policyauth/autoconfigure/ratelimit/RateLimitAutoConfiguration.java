@@ -23,6 +23,7 @@ import io.policyauth.autoconfigure.ApplicationClock;
 import io.policyauth.autoconfigure.ConditionalOnPolicyAuthEnabled;
 import io.policyauth.core.ClientAddressSource;
 import io.policyauth.core.CreditLedger;
+import io.policyauth.core.CreditSpending;
 import io.policyauth.core.PolicyAuthConfigurationException;
 import io.policyauth.ratelimit.InMemoryRateLimiter;
 import io.policyauth.ratelimit.RateLimiter;
@@ -62,9 +63,10 @@ public class RateLimitAutoConfiguration {
 
     @Bean
     ConfiguredRateLimits policyAuthRateLimits(Environment environment, RateLimiter limiter,
-            ObjectProvider<ClientAddressSource> addresses, ObjectProvider<Clock> clock) {
+            ObjectProvider<ClientAddressSource> addresses, ObjectProvider<Clock> clock,
+            ObjectProvider<CreditSpending> spending) {
         return new ConfiguredRateLimits(RateLimitProperties.bind(environment), limiter,
-                addresses.getIfAvailable(() -> ClientAddressSource.PEER), ApplicationClock.of(clock));
+                addresses.getIfAvailable(() -> ClientAddressSource.PEER), ApplicationClock.of(clock), spending);
     }
 
     /** The credits of API keys, kept where the limits are counted. */

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -29,9 +28,6 @@ import io.policyauth.ratelimit.RateLimitKey;
  */
 @ConfigurationProperties("policy-auth")
 public class RateLimitProperties {
-
-    /* The names of the settings under the same prefix, never limit names. */
-    static final Set<String> SETTINGS = Set.of("store", "on-store-failure", "local-batch");
 
     private static final ConfigurationPropertyName LIMITS = ConfigurationPropertyName.of(ConfiguredRateLimits.PREFIX);
 
@@ -63,8 +59,8 @@ public class RateLimitProperties {
                     @Override
                     public <T> @Nullable Bindable<T> onStart(ConfigurationPropertyName name, Bindable<T> target,
                             BindContext context) {
-                        if (!LIMITS.equals(name.getParent())
-                                || !SETTINGS.contains(name.getLastElement(ConfigurationPropertyName.Form.DASHED))) {
+                        String last = name.getLastElement(ConfigurationPropertyName.Form.DASHED);
+                        if (!LIMITS.equals(name.getParent()) || !RateLimitStoreProperties.SETTINGS.contains(last)) {
                             return target;
                         }
                         for (ConfigurationPropertySource source : context.getSources()) {
@@ -77,8 +73,8 @@ public class RateLimitProperties {
                 }).ifBound(properties::setRateLimits);
         if (!limitsNamedAsSettings.isEmpty()) {
             throw new PolicyAuthConfigurationException(limitsNamedAsSettings.get(0) + " is a setting of the rate "
-                    + "limits, not a limit: name the limit otherwise", "Rename the limit; " + SETTINGS
-                    + " are the settings of " + ConfiguredRateLimits.PREFIX + ".");
+                    + "limits, not a limit: name the limit otherwise", "Rename the limit; "
+                    + RateLimitStoreProperties.SETTINGS + " are the settings of " + ConfiguredRateLimits.PREFIX + ".");
         }
         return properties;
     }

@@ -1,13 +1,21 @@
 package io.policyauth.autoconfigure.ratelimit;
 
+import java.util.Set;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Where rate limits are counted, under {@code policy-auth.rate-limits}, beside the limits
  * themselves: these three names are settings, never limit names.
  */
-@ConfigurationProperties(ConfiguredRateLimits.PREFIX)
+@ConfigurationProperties(RateLimitStoreProperties.PREFIX)
 public class RateLimitStoreProperties {
+
+    /** Where the limits and these settings are configured. */
+    public static final String PREFIX = "policy-auth.rate-limits";
+
+    /** The names of these settings, which no limit may take. */
+    public static final Set<String> SETTINGS = Set.of("store", "on-store-failure", "local-batch");
 
     /** Where requests are counted: memory (this instance, exact) or redis (shared by every instance). */
     private Store store = Store.MEMORY;

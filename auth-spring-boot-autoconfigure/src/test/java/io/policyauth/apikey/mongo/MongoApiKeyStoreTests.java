@@ -2,6 +2,7 @@ package io.policyauth.apikey.mongo;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import io.policyauth.apikey.ApiKeyMetadata;
 import io.policyauth.apikey.ApiKeyStore;
 import io.policyauth.apikey.ApiKeyStoreException;
 import io.policyauth.apikey.KeyControls;
+import io.policyauth.apikey.KeyUsage;
 import io.policyauth.apikey.StoredApiKey;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -84,6 +86,19 @@ class MongoApiKeyStoreTests {
         assertThat(store.changesSince(CREATED.minusSeconds(1))).extracting(ApiKeyStore.KeyChange::hash)
                 .containsExactly(ApiKeyHash.of("pak_controlled"));
         assertThat(store.updateControls("missing", KeyControls.NONE)).isFalse();
+    }
+
+    @Test
+    void usageIsAddedPerKeyAndDayAndReadBackInOrder() {
+        LocalDate day = LocalDate.of(2026, 12, 5);
+        store.addUsage(List.of(new KeyUsage("k1", day, 3, Map.of("rate_limited", 1L), 3),
+                new KeyUsage("k1", day.plusDays(1), 1, Map.of(), 0), new KeyUsage("k2", day, 9, Map.of(), 0)));
+        store.addUsage(List.of(new KeyUsage("k1", day, 2, Map.of("rate_limited", 2L, "usage_exceeded", 1L), 2)));
+
+        assertThat(store.usage("k1", day, day.plusDays(1))).containsExactly(
+                new KeyUsage("k1", day, 5, Map.of("rate_limited", 3L, "usage_exceeded", 1L), 5),
+                new KeyUsage("k1", day.plusDays(1), 1, Map.of(), 0));
+        assertThat(store.usage("k1", day.plusDays(2), day.plusDays(9))).isEmpty();
     }
 
     @Test

@@ -2,9 +2,12 @@ package io.policyauth.sample.webflux;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -22,10 +25,11 @@ import reactor.core.scheduler.Schedulers;
 import io.policyauth.apikey.ApiKeyManager;
 import io.policyauth.apikey.ApiKeyMetadata;
 import io.policyauth.apikey.IssuedApiKey;
+import io.policyauth.apikey.KeyUsage;
 import io.policyauth.web.RequiresPolicy;
 
 /**
- * Issues, lists, rotates and revokes per-client API keys. Guarded by {@code internal}: only
+ * Issues, lists, rotates and revokes per-client API keys, and shows what each did. Guarded by {@code internal}: only
  * callers on this machine manage keys. The plaintext key is in the issue and rotate responses and
  * nowhere else, ever.
  */
@@ -64,6 +68,15 @@ class KeyAdminController {
     Mono<ResponseEntity<Void>> revoke(@PathVariable String keyId) {
         return offEventLoop(() -> keys.revoke(keyId) ? ResponseEntity.noContent().<Void>build()
                 : ResponseEntity.notFound().<Void>build());
+    }
+
+    /** What the key did per UTC day (granted, refused by reason, credits spent), the last 30 days by default. */
+    @GetMapping("/{keyId}/usage")
+    Mono<List<KeyUsage>> usage(@PathVariable String keyId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        LocalDate last = to == null ? LocalDate.now(ZoneOffset.UTC) : to;
+        return offEventLoop(() -> keys.usage(keyId, from == null ? last.minusDays(29) : from, last));
     }
 
     /* The key store is MongoDB's blocking driver: never on an event loop. */
