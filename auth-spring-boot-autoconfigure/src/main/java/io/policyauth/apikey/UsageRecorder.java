@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -47,7 +48,7 @@ public final class UsageRecorder implements DecisionListener, CreditSpending, Au
 
     private final ApiKeyStore store;
     private final int capacity;
-    private final MeterRegistry registry;
+    private final Map<Outcome, Counter> requests = new EnumMap<>(Outcome.class);
     private final Map<DayOfKey, Counts> pending = new ConcurrentHashMap<>();
     private final Counter dropped;
     private final Counter failed;
@@ -68,7 +69,11 @@ public final class UsageRecorder implements DecisionListener, CreditSpending, Au
         }
         this.store = Objects.requireNonNull(store, "store");
         this.capacity = capacity;
-        this.registry = registry;
+        // Registered once: looked up on every key request otherwise.
+        for (Outcome outcome : Outcome.values()) {
+            requests.put(outcome, Counter.builder(REQUESTS).tag("outcome", outcome.tag())
+                    .description("Decisions on requests made with a known API key").register(registry));
+        }
         this.dropped = Counter.builder(DROPPED).description("API key usage not recorded: buffer full")
                 .register(registry);
         this.failed = Counter.builder(FAILED).description("API key usage not recorded: write failed")
@@ -82,7 +87,7 @@ public final class UsageRecorder implements DecisionListener, CreditSpending, Au
         if (!DbApiKeyExecutor.MECHANISM.equals(decision.mechanism()) || decision.credentialId() == null) {
             return;
         }
-        registry.counter(REQUESTS, "outcome", decision.outcome().tag()).increment();
+        requests.get(decision.outcome()).increment();
         Counts counts = counts(decision.credentialId(), decision.time());
         if (counts == null) {
             return;
