@@ -31,6 +31,9 @@ public record PolicyDescription(String name, String kind, List<AuthExecutor> mem
     /** The {@link #attributes()} entry of a policy under a rate limit: the limit, in words. */
     public static final String RATE_LIMIT = "rate-limit";
 
+    /** The {@link #attributes()} entry of a policy whose requests cost more than 1: the cost, a number. */
+    public static final String COST = "cost";
+
     public PolicyDescription {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");

@@ -75,6 +75,9 @@ public final class RateLimitedExecutor extends DelegatingExecutor {
         attributes.put(PolicyDescription.RATE_LIMIT, limit.name() + ": " + limit.limit() + " per "
                 + CountedLimit.seconds(limit.per()) + " s" + (limit.burst() > 0 ? ", burst " + limit.burst() : "")
                 + ", by " + by + (cost > 1 ? ", cost " + cost : ""));
+        if (cost > 1) {
+            attributes.put(PolicyDescription.COST, Long.toString(cost));
+        }
         return new PolicyDescription(policy.name(), policy.kind(), policy.members(), policy.requirements(),
                 policy.credential(), policy.challenges(), attributes);
     }

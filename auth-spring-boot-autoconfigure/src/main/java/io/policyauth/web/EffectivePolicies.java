@@ -24,6 +24,7 @@ import io.policyauth.core.AuthenticatedUser;
 import io.policyauth.core.ForbiddenException;
 import io.policyauth.core.Policies;
 import io.policyauth.core.PolicyAuthConfigurationException;
+import io.policyauth.core.PolicyDescription;
 import io.policyauth.core.PolicyModes;
 import io.policyauth.core.RateLimitGuard;
 import io.policyauth.core.RateLimitUse;
@@ -247,7 +248,8 @@ public final class EffectivePolicies {
      */
     public EffectivePolicy forNames(List<String> names, Requirements requirements, String tenant,
             PolicySource source) {
-        return callerLimited(compile(names, requirements, tenant, source, source.name()), 1);
+        EffectivePolicy policy = compile(names, requirements, tenant, source, source.name());
+        return callerLimited(policy, namedCost(policy));
     }
 
     /**
@@ -340,8 +342,21 @@ public final class EffectivePolicies {
                 PolicySource.ANNOTATION, origin);
         RequiresResource resource = annotation(key, RequiresResource.class);
         EffectivePolicy checked = resource == null ? policy : withResource(policy, resource, origin);
-        return annotation.rateLimit().isBlank() ? callerLimited(checked, 1)
+        return annotation.rateLimit().isBlank() ? callerLimited(checked, namedCost(checked))
                 : callerLimited(withRateLimit(checked, annotation, origin), annotation.cost());
+    }
+
+    /* What a request under the named policies costs: the most a limited one of them says, else 1. */
+    private long namedCost(EffectivePolicy policy) {
+        long cost = 1;
+        for (String name : policy.names()) {
+            AuthExecutor named = authService.registry().find(name).orElse(null);
+            String declared = named == null ? null : named.describe().attributes().get(PolicyDescription.COST);
+            if (declared != null) {
+                cost = Math.max(cost, Long.parseLong(declared));
+            }
+        }
+        return cost;
     }
 
     /* Outermost: a caller with limits or credits of its own pays once everything else admitted the request. */
@@ -407,7 +422,7 @@ public final class EffectivePolicies {
                     checked.enforcement(), checked.tenant(), checked.resource());
         }
         RateLimitUse limit = route.rateLimit();
-        return limit == null ? callerLimited(policy, 1)
+        return limit == null ? callerLimited(policy, namedCost(policy))
                 : callerLimited(withRateLimit(policy, limit.limit(), limit.cost(), origin + " (rate-limit)"),
                         limit.cost());
     }
@@ -458,8 +473,9 @@ public final class EffectivePolicies {
         return authService.registry().find(name)
                 .map(executor -> {
                     TenantBinding binding = binding(executor, "", "policy-auth.default-policy");
-                    return callerLimited(new EffectivePolicy(names, Requirements.NONE, isolated(executor, binding),
-                            PolicySource.DEFAULT, modes.of(names), binding), 1);
+                    EffectivePolicy policy = new EffectivePolicy(names, Requirements.NONE,
+                            isolated(executor, binding), PolicySource.DEFAULT, modes.of(names), binding);
+                    return callerLimited(policy, namedCost(policy));
                 })
                 .orElseGet(() -> {
                     logger.warn("policy-auth.default-policy '{}' is not registered: requests that no annotation or "

@@ -18,10 +18,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 import io.policyauth.apikey.mongo.EmbeddedMongo;
 import io.policyauth.core.CreditAllowance;
 import io.policyauth.web.HttpTestClient;
+import io.policyauth.web.RequiresPolicy;
 import io.policyauth.web.TestInstances;
 
 /**
@@ -107,6 +110,23 @@ class KeyControlsWebIntegrationTests {
         assertThat(client.get("/keyed", "X-API-KEY", issued.key()).statusCode()).isEqualTo(200);
         assertThat(client.get("/keyed", "X-API-KEY", issued.key()).statusCode()).isEqualTo(200);
         assertThat(client.get("/keyed", "X-API-KEY", issued.key()).statusCode()).isEqualTo(429);
+    }
+
+    @Test
+    void anEndpointUnderANamedPolicyWithACostSpendsThatManyCredits() {
+        ConfigurableApplicationContext app = start("spring.main.sources=" + MeteredEndpoint.class.getName(),
+                "policy-auth.rate-limits.roomy.limit=1000", "policy-auth.policies.metered-keys.any-of=db_api_key",
+                "policy-auth.policies.metered-keys.rate-limit=roomy", "policy-auth.policies.metered-keys.cost=3");
+        HttpTestClient client = TestInstances.client(app);
+        ApiKeyManager keys = app.getBean(ApiKeyManager.class);
+        IssuedApiKey issued = keys.issue("client-10", null, null, null, null, null,
+                KeyControls.NONE.withCredits(new CreditAllowance(7, CreditAllowance.Refill.NONE)));
+
+        assertThat(client.get("/metered", "X-API-KEY", issued.key()).statusCode()).isEqualTo(200);
+        assertThat(client.get("/metered", "X-API-KEY", issued.key()).statusCode()).isEqualTo(200);
+        assertThat(client.get("/metered", "X-API-KEY", issued.key()).statusCode()).as("1 left, 3 asked")
+                .isEqualTo(429);
+        assertThat(keys.remainingCredits(issued.metadata().keyId())).hasValue(1);
     }
 
     @Test
@@ -220,5 +240,16 @@ class KeyControlsWebIntegrationTests {
                 "policy-auth.api-key.plans.gold.rate-limits=gold"));
         properties.addAll(List.of(more));
         return instances.start(DbApiKeyWebTestApplication.class, properties.toArray(String[]::new));
+    }
+
+    /** An endpoint under a named policy whose requests cost 3. */
+    @RestController
+    static class MeteredEndpoint {
+
+        @GetMapping("/metered")
+        @RequiresPolicy("metered-keys")
+        String metered() {
+            return "metered";
+        }
     }
 }
