@@ -3,17 +3,12 @@ package io.policyauth.apikey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.policyauth.core.BackgroundTasks;
-import io.policyauth.core.OutageLog;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import io.policyauth.core.BackgroundTasks;
 
 /**
  * Records when keys were last used, off the request path. Uses are buffered per key id, so a busy
@@ -30,14 +25,7 @@ public final class LastUsedRecorder implements AutoCloseable {
     /** Counter of uses not recorded because the write failed. */
     public static final String FAILED = "policyauth.apikey.last_used.failed";
 
-    private static final Logger log = LoggerFactory.getLogger(LastUsedRecorder.class);
-
-    private final ApiKeyStore store;
-    private final int capacity;
-    private final Map<String, Instant> pending = new ConcurrentHashMap<>();
-    private final Counter dropped;
-    private final Counter failed;
-    private final OutageLog outages;
+    private final BufferedWrites<String, Instant> writes;
 
     /**
      * @param store where last-use times are written
@@ -49,20 +37,10 @@ public final class LastUsedRecorder implements AutoCloseable {
      */
     public LastUsedRecorder(ApiKeyStore store, int capacity, Duration flushInterval, MeterRegistry registry,
             BackgroundTasks tasks, Clock clock) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("Last-used buffer size must be positive, got " + capacity);
-        }
-        if (flushInterval.isNegative() || flushInterval.isZero()) {
-            throw new IllegalArgumentException("Last-used flush interval must be positive, got " + flushInterval);
-        }
-        this.store = Objects.requireNonNull(store, "store");
-        this.capacity = capacity;
-        this.dropped = Counter.builder(DROPPED).description("API key uses not recorded: buffer full")
-                .register(registry);
-        this.failed = Counter.builder(FAILED).description("API key uses not recorded: write failed")
-                .register(registry);
-        this.outages = new OutageLog(log, "the API key store, for last-used times", OutageLog.DEFAULT_INTERVAL, clock);
-        tasks.scheduleRepeatedly("API key last-used writes", flushInterval, this::flush);
+        Objects.requireNonNull(store, "store");
+        this.writes = new BufferedWrites<>("last-used times", capacity, flushInterval,
+                new BufferedWrites.Meters(registry, "API key uses", DROPPED, FAILED), tasks, clock,
+                LoggerFactory.getLogger(LastUsedRecorder.class), store::touchLastUsed);
     }
 
     /**
@@ -72,43 +50,17 @@ public final class LastUsedRecorder implements AutoCloseable {
      * @param at when the key was accepted
      */
     public void record(String keyId, Instant at) {
-        Instant buffered = pending.get(keyId);
+        Instant buffered = writes.buffered(keyId);
         if (buffered != null && at.getEpochSecond() <= buffered.getEpochSecond()) {
             // A busy key would otherwise take the map's lock on every request.
             return;
         }
-        // size() is approximate under contention, so the bound may be exceeded by a few entries.
-        if (buffered == null && pending.size() >= capacity) {
-            dropped.increment();
-            return;
-        }
-        pending.merge(keyId, at, (old, now) -> now.isAfter(old) ? now : old);
+        writes.merge(keyId, at, (old, now) -> now.isAfter(old) ? now : old);
     }
 
     /** Writes every buffered use now; a failure is counted and logged, not thrown. */
     public void flush() {
-        if (pending.isEmpty()) {
-            return;
-        }
-        Map<String, Instant> batch = new HashMap<>();
-        for (String keyId : pending.keySet()) {
-            Instant at = pending.remove(keyId);
-            if (at != null) {
-                batch.put(keyId, at);
-            }
-        }
-        if (batch.isEmpty()) {
-            return;
-        }
-        try {
-            store.touchLastUsed(batch);
-            outages.succeeded();
-        }
-        catch (RuntimeException failure) {
-            // Counted every time; said once per interval while the store is down.
-            failed.increment(batch.size());
-            outages.failed(failure);
-        }
+        writes.flush();
     }
 
     /** Writes what is buffered, so that nothing is lost on shutdown. */

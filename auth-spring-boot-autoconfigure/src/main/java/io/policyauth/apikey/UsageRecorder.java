@@ -5,9 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -17,7 +15,6 @@ import java.util.concurrent.atomic.LongAdder;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.policyauth.core.AuthDecisionEvent;
@@ -26,7 +23,6 @@ import io.policyauth.core.BackgroundTasks;
 import io.policyauth.core.CreditSpending;
 import io.policyauth.core.DecisionListener;
 import io.policyauth.core.Outcome;
-import io.policyauth.core.OutageLog;
 
 /**
  * Counts what each {@code db_api_key} key does per UTC day (granted, refused by reason, credits
@@ -44,15 +40,8 @@ public final class UsageRecorder implements DecisionListener, CreditSpending, Au
     /** Counter of usage not recorded because the write failed. */
     public static final String FAILED = "policyauth.apikey.usage.failed";
 
-    private static final Logger log = LoggerFactory.getLogger(UsageRecorder.class);
-
-    private final ApiKeyStore store;
-    private final int capacity;
     private final Map<Outcome, Counter> requests = new EnumMap<>(Outcome.class);
-    private final Map<DayOfKey, Counts> pending = new ConcurrentHashMap<>();
-    private final Counter dropped;
-    private final Counter failed;
-    private final OutageLog outages;
+    private final BufferedWrites<DayOfKey, Counts> writes;
 
     /**
      * @param store where usage is added
@@ -64,22 +53,16 @@ public final class UsageRecorder implements DecisionListener, CreditSpending, Au
      */
     public UsageRecorder(ApiKeyStore store, int capacity, Duration flushInterval, MeterRegistry registry,
             BackgroundTasks tasks, Clock clock) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("Usage buffer size must be positive, got " + capacity);
-        }
-        this.store = Objects.requireNonNull(store, "store");
-        this.capacity = capacity;
+        Objects.requireNonNull(store, "store");
+        this.writes = new BufferedWrites<>("usage", capacity, flushInterval,
+                new BufferedWrites.Meters(registry, "API key usage", DROPPED, FAILED), tasks, clock,
+                LoggerFactory.getLogger(UsageRecorder.class), batch -> store.addUsage(
+                        batch.entrySet().stream().map(day -> day.getValue().usage(day.getKey())).toList()));
         // Registered once: looked up on every key request otherwise.
         for (Outcome outcome : Outcome.values()) {
             requests.put(outcome, Counter.builder(REQUESTS).tag("outcome", outcome.tag())
                     .description("Decisions on requests made with a known API key").register(registry));
         }
-        this.dropped = Counter.builder(DROPPED).description("API key usage not recorded: buffer full")
-                .register(registry);
-        this.failed = Counter.builder(FAILED).description("API key usage not recorded: write failed")
-                .register(registry);
-        this.outages = new OutageLog(log, "the API key store, for usage", OutageLog.DEFAULT_INTERVAL, clock);
-        tasks.scheduleRepeatedly("API key usage writes", flushInterval, this::flush);
     }
 
     @Override
@@ -112,45 +95,18 @@ public final class UsageRecorder implements DecisionListener, CreditSpending, Au
     }
 
     private @Nullable Counts counts(String keyId, Instant at) {
-        DayOfKey day = new DayOfKey(keyId, LocalDate.ofInstant(at, ZoneOffset.UTC));
-        Counts counts = pending.get(day);
-        if (counts != null) {
-            return counts;
-        }
-        // size() is approximate under contention, so the bound may be exceeded by a few entries.
-        if (pending.size() >= capacity) {
-            dropped.increment();
-            return null;
-        }
-        return pending.computeIfAbsent(day, key -> new Counts());
+        return writes.noteOf(new DayOfKey(keyId, LocalDate.ofInstant(at, ZoneOffset.UTC)), day -> new Counts());
     }
 
     /** Adds every buffered count to the store now; a failure is counted and logged, not thrown. */
     public void flush() {
-        List<KeyUsage> batch = new ArrayList<>();
-        for (DayOfKey day : pending.keySet()) {
-            Counts counts = pending.remove(day);
-            if (counts != null) {
-                batch.add(counts.usage(day));
-            }
-        }
-        if (batch.isEmpty()) {
-            return;
-        }
-        try {
-            store.addUsage(batch);
-            outages.succeeded();
-        }
-        catch (RuntimeException failure) {
-            failed.increment(batch.size());
-            outages.failed(failure);
-        }
+        writes.flush();
     }
 
     /** Writes what is buffered, so that nothing is lost on shutdown. */
     @Override
     public void close() {
-        flush();
+        writes.close();
     }
 
     private record DayOfKey(String keyId, LocalDate day) {

@@ -12,8 +12,9 @@ import org.slf4j.Logger;
 
 /**
  * Says in the log when a backend a policy depends on cannot be reached, and when it answers
- * again: a WARN naming it and the cause at the first failure and then at most once per interval,
- * never once per request, and an INFO once it recovers. Requests meanwhile get 503, as they did.
+ * again: a WARN naming it, the cause and what requests get meanwhile (503, unless told otherwise)
+ * at the first failure and then at most once per interval, never once per request, and an INFO
+ * once it recovers.
  */
 public final class OutageLog {
 
@@ -22,6 +23,7 @@ public final class OutageLog {
 
     private final Logger logger;
     private final String backend;
+    private final String meanwhile;
     private final Duration interval;
     private final Clock clock;
     private volatile boolean down;
@@ -34,8 +36,20 @@ public final class OutageLog {
      * @param clock the application's clock
      */
     public OutageLog(Logger logger, String backend, Duration interval, Clock clock) {
+        this(logger, backend, "requests that need it get 503 until it answers", interval, clock);
+    }
+
+    /**
+     * @param logger where to say it
+     * @param backend what the backend is, naming its location, never a credential
+     * @param meanwhile what requests that need it get until it answers
+     * @param interval the least time between two warnings about one outage
+     * @param clock the application's clock
+     */
+    public OutageLog(Logger logger, String backend, String meanwhile, Duration interval, Clock clock) {
         this.logger = logger;
         this.backend = backend;
+        this.meanwhile = meanwhile;
         this.interval = interval;
         this.clock = clock;
     }
@@ -52,8 +66,8 @@ public final class OutageLog {
             }
             lastWarning = now;
         }
-        logger.warn("policy-auth: {} cannot be used ({}); requests that need it get 503 until it answers. Said "
-                + "again at most every {}.", backend, cause(cause), interval);
+        logger.warn("policy-auth: {} cannot be used ({}); {}. Said again at most every {}.", backend, cause(cause),
+                meanwhile, interval);
     }
 
     /** Notes a success: said once, at INFO, when it ends an outage. Cheap while the backend is up. */

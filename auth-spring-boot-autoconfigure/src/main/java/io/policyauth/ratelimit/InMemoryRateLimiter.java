@@ -1,11 +1,8 @@
 package io.policyauth.ratelimit;
 
 import java.time.Clock;
-import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;
 
@@ -21,7 +18,7 @@ public final class InMemoryRateLimiter implements RateLimiter {
     /** Most buckets kept. */
     public static final long MAXIMUM_BUCKETS = 1_000_000;
 
-    private final Cache<BucketKey, Bucket> buckets;
+    private final Cache<TokenBuckets.BucketKey, Bucket> buckets;
     private final TimeMeter time;
 
     /**
@@ -29,10 +26,7 @@ public final class InMemoryRateLimiter implements RateLimiter {
      */
     public InMemoryRateLimiter(Clock clock) {
         this.time = TokenBuckets.time(clock);
-        this.buckets = Caffeine.newBuilder().maximumSize(MAXIMUM_BUCKETS)
-                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-                .expireAfter(Expiry.accessing((BucketKey key, Bucket bucket) -> TokenBuckets.untilFull(key.limit())))
-                .build();
+        this.buckets = TokenBuckets.cache(clock, MAXIMUM_BUCKETS);
     }
 
     @Override
@@ -51,10 +45,7 @@ public final class InMemoryRateLimiter implements RateLimiter {
     }
 
     private Bucket bucket(RateLimit limit, String bucket) {
-        return buckets.get(new BucketKey(limit, bucket), key -> Bucket.builder().withCustomTimePrecision(time)
-                .addLimit(TokenBuckets.bandwidth(limit)).build());
-    }
-
-    private record BucketKey(RateLimit limit, String bucket) {
+        return buckets.get(new TokenBuckets.BucketKey(limit, bucket), key -> Bucket.builder()
+                .withCustomTimePrecision(time).addLimit(TokenBuckets.bandwidth(limit)).build());
     }
 }

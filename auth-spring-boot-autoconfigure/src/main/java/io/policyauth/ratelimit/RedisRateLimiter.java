@@ -3,12 +3,9 @@ package io.policyauth.ratelimit;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.BucketProxy;
@@ -30,6 +27,7 @@ import io.lettuce.core.codec.ByteArrayCodec;
 import org.jspecify.annotations.Nullable;
 
 import io.policyauth.core.AuthUnavailableException;
+import io.policyauth.core.OutageLog;
 
 /**
  * Rate limits counted in Redis, shared by every instance: Bucket4j's buckets (compare-and-swap in
@@ -59,20 +57,22 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     private final Duration timeout;
     private final long localBatch;
     private final TimeMeter time;
-    private final Cache<BucketKey, BucketProxy> buckets;
+    private final Cache<TokenBuckets.BucketKey, BucketProxy> buckets;
+    private final OutageLog outages;
     private final Object connecting = new Object();
     private volatile @Nullable Connected connected;
-    /* Guarded by connecting. */
-    private long lastFailedAttempt;
-    private boolean attemptFailed;
+    /* Guarded by connecting; as if an attempt had just failed a pause ago, so the first one is made at once. */
+    private long lastFailedAttempt = System.nanoTime() - RECONNECT_PAUSE_NANOS;
 
     /**
      * @param client the application's Lettuce client (standalone or cluster)
      * @param timeout how long a request waits for Redis
      * @param localBatch requests an instance may admit before counting them in Redis; 0 counts each
      * @param clock the time buckets refill by; every instance's must agree
+     * @param outages says when Redis cannot be used, and when it answers again
      */
-    public RedisRateLimiter(AbstractRedisClient client, Duration timeout, long localBatch, Clock clock) {
+    public RedisRateLimiter(AbstractRedisClient client, Duration timeout, long localBatch, Clock clock,
+            OutageLog outages) {
         if (localBatch < 0) {
             throw new IllegalArgumentException("local-batch must not be negative, got " + localBatch);
         }
@@ -80,12 +80,9 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
         this.timeout = timeout;
         this.localBatch = localBatch;
         this.time = TokenBuckets.time(clock);
+        this.outages = outages;
         // The proxies hold a local batch's state; without one they are cheap but kept alike.
-        this.buckets = Caffeine.newBuilder().maximumSize(MAXIMUM_BUCKETS)
-                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-                .expireAfter(Expiry.accessing((BucketKey key, BucketProxy bucket) ->
-                        TokenBuckets.untilFull(key.limit())))
-                .build();
+        this.buckets = TokenBuckets.cache(clock, MAXIMUM_BUCKETS);
     }
 
     @Override
@@ -107,20 +104,24 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     }
 
     private BucketProxy bucket(RateLimit limit, String bucket) {
-        return buckets.get(new BucketKey(limit, bucket), this::bucket);
+        return buckets.get(new TokenBuckets.BucketKey(limit, bucket), this::bucket);
     }
 
     /* Whatever Redis or the connection throws is the store being unavailable. */
-    private static <T> T asked(Supplier<T> call) {
+    private <T> T asked(Supplier<T> call) {
+        T answer;
         try {
-            return call.get();
+            answer = call.get();
         }
         catch (AuthUnavailableException | IllegalArgumentException expected) {
             throw expected;
         }
         catch (RuntimeException failure) {
+            outages.failed(failure);
             throw unavailable(failure);
         }
+        outages.succeeded();
+        return answer;
     }
 
     @Override
@@ -129,18 +130,15 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     }
 
     /**
-     * Connects now, so that the first requests do not wait for it; without Redis, it is tried
-     * again when a request needs it.
-     *
-     * @return whether Redis answered
+     * Connects now, so that the first requests do not wait for it; without Redis (said in the
+     * outage log), it is tried again when a request needs it.
      */
-    public boolean connectNow() {
+    public void connectNow() {
         try {
             proxies();
-            return true;
         }
         catch (AuthUnavailableException notYet) {
-            return false;
+            // Said by the outage log; requests try again.
         }
     }
 
@@ -156,7 +154,7 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
      * Concurrent requests to one bucket in this instance share a round trip (batching: exact, and
      * no compare-and-swap race among them); a local batch serves them from the instance's copy.
      */
-    private BucketProxy bucket(BucketKey key) {
+    private BucketProxy bucket(TokenBuckets.BucketKey key) {
         RemoteBucketBuilder<byte[]> builder = proxies().builder().withOptimization(localBatch > 0
                 ? new DelayOptimization(new DelayParameters(localBatch, LOCAL_BATCH_TIMEOUT),
                         NopeOptimizationListener.INSTANCE, time)
@@ -166,7 +164,7 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     }
 
     /* The limit's figures are in the key: a changed limit starts new buckets rather than reading old ones. */
-    private static byte[] redisKey(BucketKey key) {
+    private static byte[] redisKey(TokenBuckets.BucketKey key) {
         RateLimit limit = key.limit();
         return (KEY_PREFIX + limit.name() + ":" + limit.limit() + "/" + limit.per().toMillis() + "/"
                 + limit.burst() + (limit.refilled() ? "" : "/pool") + ":" + key.bucket())
@@ -180,15 +178,15 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
         }
         synchronized (connecting) {
             if (connected == null) {
-                if (attemptFailed && System.nanoTime() - lastFailedAttempt < RECONNECT_PAUSE_NANOS) {
+                if (System.nanoTime() - lastFailedAttempt < RECONNECT_PAUSE_NANOS) {
                     throw unavailable(null);
                 }
                 try {
                     connected = connect();
                 }
                 catch (RuntimeException failure) {
-                            lastFailedAttempt = System.nanoTime();
-                    attemptFailed = true;
+                    lastFailedAttempt = System.nanoTime();
+                    outages.failed(failure);
                     throw unavailable(failure);
                 }
             }
@@ -215,9 +213,6 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     private static AuthUnavailableException unavailable(@Nullable Throwable cause) {
         return new AuthUnavailableException("rate_limit_store_unavailable", "The request cannot be counted against "
                 + "its rate limit right now.", null, cause);
-    }
-
-    private record BucketKey(RateLimit limit, String bucket) {
     }
 
     private record Connected(StatefulConnection<byte[], byte[]> connection, ProxyManager<byte[]> proxies) {

@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -39,8 +42,17 @@ final class TokenBuckets {
         }
     }
 
+    /*
+     * The buckets of a store by limit and caller, on the application's clock: each dropped once it
+     * would be full again (a new one is the same), the least recently used first beyond the maximum.
+     */
+    static <B> Cache<BucketKey, B> cache(Clock clock, long maximum) {
+        return Caffeine.newBuilder().maximumSize(maximum).ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .expireAfter(Expiry.accessing((BucketKey key, B bucket) -> untilFull(key.limit()))).build();
+    }
+
     /* Empty to full: the capacity at the limit's pace, and a second more. */
-    static Duration untilFull(RateLimit limit) {
+    private static Duration untilFull(RateLimit limit) {
         return limit.per().multipliedBy(limit.capacity()).dividedBy(limit.limit()).plusSeconds(1);
     }
 
@@ -52,6 +64,10 @@ final class TokenBuckets {
     /* The application's clock, so that tests move time for buckets as for everything else. */
     static TimeMeter time(Clock clock) {
         return new ClockTimeMeter(clock);
+    }
+
+    /* A caller's bucket within a limit. */
+    record BucketKey(RateLimit limit, String bucket) {
     }
 
     private record ClockTimeMeter(Clock clock) implements TimeMeter {

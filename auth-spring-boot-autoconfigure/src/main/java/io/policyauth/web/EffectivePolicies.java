@@ -248,8 +248,7 @@ public final class EffectivePolicies {
      */
     public EffectivePolicy forNames(List<String> names, Requirements requirements, String tenant,
             PolicySource source) {
-        EffectivePolicy policy = compile(names, requirements, tenant, source, source.name());
-        return callerLimited(policy, namedCost(policy));
+        return callerLimited(compile(names, requirements, tenant, source, source.name()));
     }
 
     /**
@@ -342,12 +341,12 @@ public final class EffectivePolicies {
                 PolicySource.ANNOTATION, origin);
         RequiresResource resource = annotation(key, RequiresResource.class);
         EffectivePolicy checked = resource == null ? policy : withResource(policy, resource, origin);
-        return annotation.rateLimit().isBlank() ? callerLimited(checked, namedCost(checked))
+        return annotation.rateLimit().isBlank() ? callerLimited(checked)
                 : callerLimited(withRateLimit(checked, annotation, origin), annotation.cost());
     }
 
-    /* What a request under the named policies costs: the most a limited one of them says, else 1. */
-    private long namedCost(EffectivePolicy policy) {
+    /* An endpoint without a cost of its own costs what the named policies say: the most a limited one says, else 1. */
+    private EffectivePolicy callerLimited(EffectivePolicy policy) {
         long cost = 1;
         for (String name : policy.names()) {
             AuthExecutor named = authService.registry().find(name).orElse(null);
@@ -356,17 +355,14 @@ public final class EffectivePolicies {
                 cost = Math.max(cost, Long.parseLong(declared));
             }
         }
-        return cost;
+        return callerLimited(policy, cost);
     }
 
     /* Outermost: a caller with limits or credits of its own pays once everything else admitted the request. */
     private EffectivePolicy callerLimited(EffectivePolicy policy, long cost) {
         AuthExecutor executor = policy.executor();
-        if (rateLimits == null || executor == null) {
-            return policy;
-        }
-        return new EffectivePolicy(policy.names(), policy.requirements(), rateLimits.callerLimited(executor, cost),
-                policy.source(), policy.enforcement(), policy.tenant(), policy.resource());
+        return rateLimits == null || executor == null ? policy
+                : policy.withExecutor(rateLimits.callerLimited(executor, cost));
     }
 
     private EffectivePolicy withRateLimit(EffectivePolicy policy, RequiresPolicy annotation, String origin) {
@@ -378,8 +374,7 @@ public final class EffectivePolicies {
             throw new PolicyAuthConfigurationException(origin + " names a rate limit, and rate limits are not "
                     + "configured in this application", "Remove it, or keep the rate-limit auto-configuration.");
         }
-        return new EffectivePolicy(policy.names(), policy.requirements(), rateLimits.limited(policy.executor(),
-                limit, cost, origin), policy.source(), policy.enforcement(), policy.tenant(), policy.resource());
+        return policy.withExecutor(rateLimits.limited(policy.executor(), limit, cost, origin));
     }
 
     private EffectivePolicy withResource(EffectivePolicy policy, RequiresResource resource, String origin) {
@@ -417,12 +412,10 @@ public final class EffectivePolicies {
                 origin);
         if (route.resource() != null) {
             EffectivePolicy checked = withResource(policy, route.resource(), origin + " has a resource rule");
-            policy = new EffectivePolicy(checked.names(), checked.requirements(),
-                    new RouteVariablesExecutor(checked.executor(), route.pattern()), checked.source(),
-                    checked.enforcement(), checked.tenant(), checked.resource());
+            policy = checked.withExecutor(new RouteVariablesExecutor(checked.executor(), route.pattern()));
         }
         RateLimitUse limit = route.rateLimit();
-        return limit == null ? callerLimited(policy, namedCost(policy))
+        return limit == null ? callerLimited(policy)
                 : callerLimited(withRateLimit(policy, limit.limit(), limit.cost(), origin + " (rate-limit)"),
                         limit.cost());
     }
@@ -473,9 +466,8 @@ public final class EffectivePolicies {
         return authService.registry().find(name)
                 .map(executor -> {
                     TenantBinding binding = binding(executor, "", "policy-auth.default-policy");
-                    EffectivePolicy policy = new EffectivePolicy(names, Requirements.NONE,
-                            isolated(executor, binding), PolicySource.DEFAULT, modes.of(names), binding);
-                    return callerLimited(policy, namedCost(policy));
+                    return callerLimited(new EffectivePolicy(names, Requirements.NONE,
+                            isolated(executor, binding), PolicySource.DEFAULT, modes.of(names), binding));
                 })
                 .orElseGet(() -> {
                     logger.warn("policy-auth.default-policy '{}' is not registered: requests that no annotation or "

@@ -65,6 +65,14 @@ public record EffectivePolicy(List<String> names, Requirements requirements, @Nu
     }
 
     /**
+     * @param enforcing the executor that enforces it now (the same one, put under a limit or a check)
+     * @return this effective policy, enforced by that executor
+     */
+    public EffectivePolicy withExecutor(AuthExecutor enforcing) {
+        return new EffectivePolicy(names, requirements, enforcing, source, enforcement, tenant, resource);
+    }
+
+    /**
      * @return whether requests to this handler are not checked
      */
     public boolean exempt() {

@@ -24,6 +24,7 @@ import io.policyauth.autoconfigure.ConditionalOnPolicyAuthEnabled;
 import io.policyauth.core.ClientAddressSource;
 import io.policyauth.core.CreditLedger;
 import io.policyauth.core.CreditSpending;
+import io.policyauth.core.OutageLog;
 import io.policyauth.core.PolicyAuthConfigurationException;
 import io.policyauth.ratelimit.InMemoryRateLimiter;
 import io.policyauth.ratelimit.RateLimiter;
@@ -107,14 +108,16 @@ public class RateLimitAutoConfiguration {
             DataRedisProperties properties = redis.getIfAvailable();
             Duration timeout = properties == null || properties.getTimeout() == null ? DEFAULT_TIMEOUT
                     : properties.getTimeout();
+            boolean allow = settings.getOnStoreFailure() == RateLimitStoreProperties.StoreFailure.ALLOW;
+            String meanwhile = allow ? "requests under rate limits are admitted uncounted until it answers "
+                    + "(on-store-failure: allow)" : "requests under rate limits get 503 until it answers";
+            OutageLog outages = new OutageLog(logger, "Redis, where rate limits are counted", meanwhile,
+                    OutageLog.DEFAULT_INTERVAL, ApplicationClock.of(clock));
             RedisRateLimiter store = new RedisRateLimiter(factory.getRequiredNativeClient(), timeout,
-                    settings.getLocalBatch(), ApplicationClock.of(clock));
-            if (!store.connectNow()) {
-                logger.warn("Redis does not answer: requests under rate limits get {} until it does "
-                        + "(policy-auth.rate-limits.on-store-failure)", settings.getOnStoreFailure()
-                        == RateLimitStoreProperties.StoreFailure.ALLOW ? "admitted uncounted" : "503");
-            }
-            return settings.getOnStoreFailure() == RateLimitStoreProperties.StoreFailure.ALLOW
+                    settings.getLocalBatch(), ApplicationClock.of(clock), outages);
+            // Connected now when Redis is there; the outage log says so when it is not.
+            store.connectNow();
+            return allow
                     ? new StoreFailureAllowingRateLimiter(store, meters.getIfAvailable(() -> Metrics.globalRegistry))
                     : store;
         }

@@ -17,7 +17,9 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.slf4j.LoggerFactory;
 
+import io.policyauth.core.OutageLog;
 import io.policyauth.ratelimit.InMemoryRateLimiter;
 import io.policyauth.ratelimit.RateLimit;
 import io.policyauth.ratelimit.RateLimitKey;
@@ -65,7 +67,9 @@ public class RedisRateLimitBenchmarks {
             }
         }
         client = RedisClient.create("redis://127.0.0.1:" + port);
-        shared = new RedisRateLimiter(client, Duration.ofSeconds(1), localBatch, Clock.systemUTC());
+        shared = new RedisRateLimiter(client, Duration.ofSeconds(1), localBatch, Clock.systemUTC(),
+                new OutageLog(LoggerFactory.getLogger(RedisRateLimitBenchmarks.class), "Redis", Duration.ofSeconds(30),
+                        Clock.systemUTC()));
         memory = new InMemoryRateLimiter(Clock.systemUTC());
     }
 
