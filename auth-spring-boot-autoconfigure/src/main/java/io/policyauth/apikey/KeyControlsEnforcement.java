@@ -60,15 +60,10 @@ public record KeyControlsEnforcement(ClientAddressSource addresses, @Nullable Ad
         if (names.isEmpty() && credits == null) {
             return null;
         }
-        return new CallerRateLimits(names, bucket(key), credits);
-    }
-
-    /**
-     * @param key a key's metadata
-     * @return what its requests are counted as: the key, or its owner
-     */
-    static String bucket(ApiKeyMetadata key) {
-        return key.controls().sharedByOwner() ? "owner:" + key.owner() : "key:" + key.keyId();
+        // Counted as the key, or as its owner when the key or its plan says shared: owner.
+        String bucket = controls.sharedByOwner() || plan.sharedByOwner() ? "owner:" + key.owner()
+                : "key:" + key.keyId();
+        return new CallerRateLimits(names, bucket, credits);
     }
 
     /**
@@ -76,10 +71,12 @@ public record KeyControlsEnforcement(ClientAddressSource addresses, @Nullable Ad
      *
      * @param rateLimits names of configured rate limits
      * @param credits the uses each key (or owner) may spend, or {@code null}
+     * @param sharedByOwner whether the plan's keys of one owner share their limits and credits
+     *        ({@code shared: owner})
      */
-    public record Plan(List<String> rateLimits, @Nullable CreditAllowance credits) {
+    public record Plan(List<String> rateLimits, @Nullable CreditAllowance credits, boolean sharedByOwner) {
 
-        static final Plan NONE = new Plan(List.of(), null);
+        static final Plan NONE = new Plan(List.of(), null, false);
 
         public Plan {
             rateLimits = List.copyOf(rateLimits);

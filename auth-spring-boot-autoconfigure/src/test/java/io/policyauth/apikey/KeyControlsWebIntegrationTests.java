@@ -86,6 +86,25 @@ class KeyControlsWebIntegrationTests {
     }
 
     @Test
+    void aPlanSharedByOwnerCountsItsOwnersKeysTogether() {
+        ConfigurableApplicationContext app = start("policy-auth.api-key.plans.team.rate-limits=gold",
+                "policy-auth.api-key.plans.team.shared=owner");
+        HttpTestClient client = TestInstances.client(app);
+        ApiKeyManager keys = app.getBean(ApiKeyManager.class);
+        String one = keys.issue("initech", "one", null, null, null, null, KeyControls.NONE.withPlan("team")).key();
+        String two = keys.issue("initech", "two", null, null, null, null, KeyControls.NONE.withPlan("team")).key();
+
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            statuses.add(client.get("/keyed", "X-API-KEY", one).statusCode());
+            statuses.add(client.get("/keyed", "X-API-KEY", two).statusCode());
+        }
+
+        assertThat(statuses).as("four an hour for initech's keys together").containsExactly(200, 200, 200, 200, 429,
+                429);
+    }
+
+    @Test
     void aKeysCreditsAreSpentUntilNoneIsLeftThenReadAndToppedUp() {
         ConfigurableApplicationContext app = start();
         HttpTestClient client = TestInstances.client(app);

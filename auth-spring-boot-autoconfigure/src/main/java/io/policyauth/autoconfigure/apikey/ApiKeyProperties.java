@@ -217,6 +217,9 @@ public class ApiKeyProperties {
         /** The uses each of the plan's keys (or owner, when shared) may spend; none when unset. */
         private final Credits credits = new Credits();
 
+        /** What the plan's limits and credits count: each key (key), or all of an owner's keys together (owner). */
+        private Shared shared = Shared.KEY;
+
         public List<String> getRateLimits() {
             return rateLimits;
         }
@@ -228,6 +231,22 @@ public class ApiKeyProperties {
         public Credits getCredits() {
             return credits;
         }
+
+        public Shared getShared() {
+            return shared;
+        }
+
+        public void setShared(Shared shared) {
+            this.shared = shared;
+        }
+    }
+
+    /** What a plan's keys are counted as. */
+    public enum Shared {
+        /** Each key alone. */
+        KEY,
+        /** All the keys of one owner together: one bucket per limit, one credit pool. */
+        OWNER
     }
 
     /** A number of uses, refilled or not. */

@@ -49,7 +49,8 @@ final class ConfiguredKeyControls implements KeyControlsCheck {
                         + "must not be negative, got " + amount, "Set the uses per period, or 0 for no credits.");
             }
             plans.put(name, new KeyControlsEnforcement.Plan(plan.getRateLimits(),
-                    amount == 0 ? null : new CreditAllowance(amount, plan.getCredits().getRefill())));
+                    amount == 0 ? null : new CreditAllowance(amount, plan.getCredits().getRefill()),
+                    plan.getShared() == ApiKeyProperties.Shared.OWNER));
         });
         this.enforcement = new KeyControlsEnforcement(addresses, ranges, plans);
     }
