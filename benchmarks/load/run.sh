@@ -19,6 +19,10 @@
 # unless one serves there already) beside the same endpoint without it, DPOP_PROOFS the DPoP proofs
 # signed before the run (3,000 a second of warm-up and rounds; each is accepted once, so a run that
 # sends more is refused as invalid; the DPoP variant needs THREADS=1).
+# PROFILE=dir profiles instead of measuring: after the warm-up, each selected variant and its
+# baseline are loaded for DURATION each while async-profiler samples the app's CPU every millisecond
+# (dir/<endpoint>.jfr), and ProfileSteps prints where a request's CPU went, in us per request: the
+# call tree under policy-auth's front, and the methods that cost more than for the baseline.
 #
 # Each variant runs between two runs of the baseline and is reported as its ratio to their mean, so
 # a machine that slows down or speeds up during the run does not bias any ratio; rounds alternate
@@ -33,6 +37,7 @@ CONNECTIONS="${CONNECTIONS:-16}"
 THREADS="${THREADS:-1}"
 ROUNDS="${ROUNDS:-3}"
 JAVA_OPTS="${JAVA_OPTS:--Xms512m -Xmx512m}"
+PROFILE="${PROFILE:-}"
 JAR=benchmarks/target/benchmarks.jar
 # STACK=webflux: the same app and endpoints on WebFlux and Reactor Netty, without the Spring
 # Security peers (servlet only here).
@@ -261,6 +266,37 @@ CLK_TCK=$(getconf CLK_TCK)
 cpu_ticks() { # user + system CPU time of the app so far, in clock ticks (fields 14 and 15 of stat)
   sed 's/.*) //' "/proc/$APP_PID/stat" | awk '{ print $12 + $13 }'
 }
+
+if [[ -n "$PROFILE" ]]; then
+  mkdir -p "$PROFILE"
+  # profile name path header -> "cpu-us-per-request recording"
+  profile() {
+    local file before after out requests
+    file="$PROFILE/$(tr -cs 'A-Za-z0-9' '-' <<<"$1" | sed 's/-$//').jfr"
+    java -cp "$JAR" io.policyauth.benchmarks.load.SamplingProfiler start "$APP_PID" "$file"
+    before=$(cpu_ticks)
+    out=$(run_wrk "$DURATION" "$2" "$3")
+    after=$(cpu_ticks)
+    java -cp "$JAR" io.policyauth.benchmarks.load.SamplingProfiler stop "$APP_PID" "$file"
+    requests=$(awk '/requests in/ { print $1 }' <<<"$out")
+    echo "$(awk -v t=$((after - before)) -v hz="$CLK_TCK" -v n="$requests" 'BEGIN { printf "%.1f", t / hz * 1000000 / n }') $file"
+  }
+  declare -A BASELINES=()
+  for i in $(seq 1 $((${#ENDPOINTS[@]} - 1))); do
+    IFS="|" read -r name path header _ <<<"${ENDPOINTS[$i]}"
+    baseline=$(baseline_header "$i")
+    if [[ -z "${BASELINES["h:$baseline"]:-}" ]]; then
+      BASELINES["h:$baseline"]=$(profile "unprotected ${baseline%%:*} $i" /plain "$baseline")
+    fi
+    read -r cpu file <<<"$(profile "$name" "$path" "$header")"
+    echo
+    echo "## $name ($path), $file"
+    echo
+    # shellcheck disable=SC2086
+    java -cp "$JAR" io.policyauth.benchmarks.load.ProfileSteps "$file" "$cpu" ${BASELINES["h:$baseline"]#* } ${BASELINES["h:$baseline"]%% *}
+  done
+  exit 0
+fi
 
 to_us() { # wrk latency such as 812.00us, 1.23ms, 1.01s -> microseconds
   awk -v v="$1" 'BEGIN {

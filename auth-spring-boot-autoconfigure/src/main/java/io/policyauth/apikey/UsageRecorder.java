@@ -66,6 +66,12 @@ public final class UsageRecorder implements DecisionListener, CreditSpending, Au
     }
 
     @Override
+    public boolean wants(Outcome outcome, @Nullable AuthenticatedUser caller) {
+        return caller != null && !caller.isAnonymous() && DbApiKeyExecutor.MECHANISM.equals(caller.mechanism())
+                && caller.tokenId() != null;
+    }
+
+    @Override
     public void onDecision(AuthDecisionEvent decision) {
         if (!DbApiKeyExecutor.MECHANISM.equals(decision.mechanism()) || decision.credentialId() == null) {
             return;

@@ -1,25 +1,39 @@
 package io.policyauth.audit;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.core.ResolvableType;
 
 import io.policyauth.core.AuthDecisionEvent;
+import io.policyauth.core.AuthenticatedUser;
 import io.policyauth.core.DecisionListener;
+import io.policyauth.core.Outcome;
 
 /**
  * Publishes every decision as a Spring application event, for the application's
- * {@code @EventListener} methods. The event's type is resolved once rather than per decision.
+ * {@code @EventListener} methods. The event's type is resolved once rather than per decision, and a
+ * decision no listener of the context would receive is not published (nor its event built).
  */
 public class ApplicationEventDecisionPublisher implements DecisionListener {
 
     private final ApplicationEventPublisher publisher;
+    private final @Nullable ApplicationEventSubscribers subscribers;
 
     /**
-     * @param publisher the application's event publisher
+     * @param publisher the application's event publisher: the application context, whose listeners
+     *        are then looked at to publish only what one receives; any other publisher is given
+     *        every decision
      */
     public ApplicationEventDecisionPublisher(ApplicationEventPublisher publisher) {
         this.publisher = publisher;
+        this.subscribers = ApplicationEventSubscribers.of(publisher, DecisionApplicationEvent.TYPE,
+                ApplicationEventDecisionPublisher.class);
+    }
+
+    @Override
+    public boolean wants(Outcome outcome, @Nullable AuthenticatedUser caller) {
+        return subscribers == null || subscribers.any();
     }
 
     @Override

@@ -1,11 +1,14 @@
 package io.policyauth.audit;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.policyauth.core.AuditLine;
 import io.policyauth.core.AuthDecisionEvent;
+import io.policyauth.core.AuthenticatedUser;
 import io.policyauth.core.DecisionListener;
+import io.policyauth.core.Outcome;
 
 /**
  * Writes each decision as one {@code key=value} line on logger {@value #LOGGER}: grants at DEBUG,
@@ -22,15 +25,21 @@ public class AuditLogSink implements DecisionListener {
 
     private static final Logger logger = LoggerFactory.getLogger(LOGGER);
 
+    /** Only what is logged at the logger's level now: grants below DEBUG build no event. */
+    @Override
+    public boolean wants(Outcome outcome, @Nullable AuthenticatedUser caller) {
+        return outcome == Outcome.GRANTED ? logger.isDebugEnabled() : logger.isInfoEnabled();
+    }
+
     /**
      * @param decision the decision to log
      */
     @Override
     public void onDecision(AuthDecisionEvent decision) {
-        boolean granted = decision.outcome() == io.policyauth.core.Outcome.GRANTED;
-        if (granted ? !logger.isDebugEnabled() : !logger.isInfoEnabled()) {
+        if (!wants(decision.outcome(), null)) {
             return;
         }
+        boolean granted = decision.outcome() == Outcome.GRANTED;
         String line = format(decision);
         if (granted) {
             logger.debug(line);

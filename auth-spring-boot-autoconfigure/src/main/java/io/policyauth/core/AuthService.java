@@ -27,6 +27,7 @@ public final class AuthService {
     public static final String OBSERVATION = "policyauth.decision";
 
     private final AuthExecutorRegistry registry;
+    private final DecisionMetrics[] metrics;
     private final DecisionListener[] listeners;
     private final ClientAddressSource clientAddresses;
     private final Clock clock;
@@ -67,7 +68,11 @@ public final class AuthService {
             ClientAddressSource clientAddresses, Clock clock, @Nullable ObservationRegistry observations,
             @Nullable ChallengeParameters challengeParameters) {
         this.registry = registry;
-        this.listeners = listeners.toArray(DecisionListener[]::new);
+        // Metrics take a decision's policy, outcome, reason and time as they are: no event is built for them.
+        this.metrics = listeners.stream().filter(DecisionMetrics.class::isInstance).map(DecisionMetrics.class::cast)
+                .toArray(DecisionMetrics[]::new);
+        this.listeners = listeners.stream().filter(listener -> !(listener instanceof DecisionMetrics))
+                .toArray(DecisionListener[]::new);
         this.clientAddresses = clientAddresses;
         this.clock = clock;
         this.observations = observations == null || observations.isNoop() ? null : observations;
@@ -157,17 +162,30 @@ public final class AuthService {
                 scope.close();
                 observation.lowCardinalityKeyValue("outcome", outcome.tag()).stop();
             }
-            notifyListeners(new AuthDecisionEvent(clock.instant(), executor.policy(), outcome, reason,
-                    user == null || user.isAnonymous() ? null : user.subject(), user == null ? null : user.tokenId(),
-                    user == null ? null : user.binding(), user == null ? null : user.tenant(), targetTenant,
-                    clientAddresses.clientAddress(context), context.method(), context.path(),
-                    Duration.ofNanos(nanos), user == null || user.isAnonymous() ? null : user.mechanism()));
+            for (DecisionMetrics meters : metrics) {
+                meters.record(executor.policy(), outcome, reason, nanos);
+            }
+            notifyListeners(context, executor.policy(), outcome, reason, user, targetTenant, nanos);
         }
     }
 
-    private void notifyListeners(AuthDecisionEvent decision) {
+    /* The event is built for the first listener that wants the decision, and for none when none does. */
+    private void notifyListeners(SecurityRequestContext context, String policy, Outcome outcome,
+            @Nullable String reason, @Nullable AuthenticatedUser user, @Nullable String targetTenant, long nanos) {
+        AuthDecisionEvent decision = null;
         for (DecisionListener listener : listeners) {
             try {
+                if (!listener.wants(outcome, user)) {
+                    continue;
+                }
+                if (decision == null) {
+                    boolean caller = user != null && !user.isAnonymous();
+                    decision = new AuthDecisionEvent(clock.instant(), policy, outcome, reason,
+                            caller ? user.subject() : null, user == null ? null : user.tokenId(),
+                            user == null ? null : user.binding(), user == null ? null : user.tenant(), targetTenant,
+                            clientAddresses.clientAddress(context), context.method(), context.path(),
+                            Duration.ofNanos(nanos), caller ? user.mechanism() : null);
+                }
                 listener.onDecision(decision);
             }
             catch (RuntimeException failure) {

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Records every decision as a counter ({@value #DECISIONS}) and a timer ({@value #DURATION}),
@@ -39,25 +40,30 @@ public final class DecisionMetrics implements DecisionListener {
 
     @Override
     public void onDecision(AuthDecisionEvent decision) {
-        record(decision.policy(), decision.outcome(), decision.duration().toNanos());
-        if (decision.outcome() != Outcome.GRANTED && decision.reason() != null) {
-            byReason.computeIfAbsent(new Refusal(decision.policy(), decision.reason()), refusal -> Counter
-                    .builder(REFUSALS).description("Refusals by policy and reason code")
-                    .tag("policy", refusal.policy()).tag("reason", refusal.reason()).register(registry)).increment();
-        }
+        record(decision.policy(), decision.outcome(), decision.reason(), decision.duration().toNanos());
     }
 
     /**
-     * Records one decision.
+     * Records one decision; {@code AuthService} calls this rather than {@link #onDecision}, building no
+     * event for it.
      *
      * @param policy the policy name (never a credential)
      * @param outcome the outcome
+     * @param reason the refusal's reason code, or {@code null}
      * @param nanos time spent deciding
      */
-    public void record(String policy, Outcome outcome, long nanos) {
-        PolicyMeters meters = byPolicy.computeIfAbsent(policy, this::register);
+    public void record(String policy, Outcome outcome, @Nullable String reason, long nanos) {
+        PolicyMeters meters = byPolicy.get(policy);
+        if (meters == null) {
+            meters = byPolicy.computeIfAbsent(policy, this::register);
+        }
         meters.counters[outcome.ordinal()].increment();
         meters.timers[outcome.ordinal()].record(nanos, TimeUnit.NANOSECONDS);
+        if (outcome != Outcome.GRANTED && reason != null) {
+            byReason.computeIfAbsent(new Refusal(policy, reason), refusal -> Counter
+                    .builder(REFUSALS).description("Refusals by policy and reason code")
+                    .tag("policy", refusal.policy()).tag("reason", refusal.reason()).register(registry)).increment();
+        }
     }
 
     private PolicyMeters register(String policy) {

@@ -109,6 +109,43 @@ class AuthServiceTests {
     }
 
     @Test
+    void aDecisionNoListenerWantsIsCountedAndBuildsNoEvent() {
+        List<String> clientsResolved = new CopyOnWriteArrayList<>();
+        ClientAddressSource counting = context -> {
+            clientsResolved.add(context.remoteAddress());
+            return context.remoteAddress();
+        };
+        DecisionListener deniesOnly = new DecisionListener() {
+            @Override
+            public boolean wants(Outcome outcome, AuthenticatedUser caller) {
+                return outcome != Outcome.GRANTED;
+            }
+
+            @Override
+            public void onDecision(AuthDecisionEvent decision) {
+                events.add(decision);
+            }
+        };
+        AuthService selective = new AuthService(registry(), List.of(new DecisionMetrics(meters), deniesOnly),
+                counting, Clock.fixed(NOW, ZoneOffset.UTC), null);
+
+        selective.authorize(request(), alice);
+
+        assertThat(meters.get(DecisionMetrics.DECISIONS).tag("policy", "alice_policy")
+                .tag("outcome", Outcome.GRANTED.tag()).counter().count()).isEqualTo(1);
+        assertThat(events).isEmpty();
+        assertThat(clientsResolved).isEmpty();
+
+        assertThatExceptionOfType(ForbiddenException.class).isThrownBy(() -> selective.authorize(request(), refusing));
+
+        assertThat(events).singleElement().satisfies(denial -> {
+            assertThat(denial.reason()).isEqualTo("not_you");
+            assertThat(denial.clientAddress()).isEqualTo("10.0.0.1");
+        });
+        assertThat(meters.get(DecisionMetrics.REFUSALS).tag("reason", "not_you").counter().count()).isEqualTo(1);
+    }
+
+    @Test
     void withAnObservationRegistryEveryDecisionIsAnObservation() {
         AuthService observing = service(observations.registry());
 

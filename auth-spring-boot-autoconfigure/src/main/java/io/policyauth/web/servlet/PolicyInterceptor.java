@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.server.PathContainer;
 import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.servlet.HandlerInterceptor;
 
@@ -49,12 +50,12 @@ public class PolicyInterceptor implements HandlerInterceptor {
         if (CorsUtils.isPreFlightRequest(request)) {
             return true;
         }
-        EffectivePolicy policy = policies.forHandler(handler, ServletRequestContexts.pathWithinApplication(request),
-                request.getMethod());
+        PathContainer path = ServletRequestContexts.pathWithinApplication(request);
+        EffectivePolicy policy = policies.forHandler(handler, path, request.getMethod());
         if (policy.exempt() || alreadyDecided(request, policy)) {
             return true;
         }
-        Decision decision = authService.decide(ServletRequestContexts.from(request), policy.executor(),
+        Decision decision = authService.decide(ServletRequestContexts.from(request, path), policy.executor(),
                 policy.enforcement());
         if (decision instanceof Decision.Granted granted) {
             granted.headers().forEach(response::setHeader);

@@ -33,13 +33,14 @@ public final class ServletRequestContexts {
 
     /**
      * @param request a request Spring MVC mapped to a handler
+     * @param path its path within the application, as {@link #pathWithinApplication} gave it
      * @return its context: the path variables of the matched pattern, the URL as the container
      *         reconstructs it, the TLS client certificates, the body when {@link BodyCopyFilter}
      *         made it copyable
      */
-    static SecurityRequestContext from(HttpServletRequest request) {
+    static SecurityRequestContext from(HttpServletRequest request, PathContainer path) {
         return SecurityRequestContext.builder(peerAddress(request), headers(request), request.getMethod(),
-                MatchedPaths.valueToMatch(pathWithinApplication(request))).query(request.getQueryString())
+                MatchedPaths.valueToMatch(path)).query(request.getQueryString())
                 .pathVariables(pathVariables(request)).requestUrl(RequestUrl.of(() -> url(request)))
                 .clientCertificates(clientCertificates(request)).body(body(request)).build();
     }

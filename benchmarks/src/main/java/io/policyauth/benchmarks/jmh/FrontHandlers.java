@@ -20,6 +20,11 @@ final class FrontHandlers {
         public String sharedKey() {
             return "ok";
         }
+
+        @RequiresPolicy("private")
+        public String privateHs256() {
+            return "ok";
+        }
     }
 
     /** A handler no policy decides. */

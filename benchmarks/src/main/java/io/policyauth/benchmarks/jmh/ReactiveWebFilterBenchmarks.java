@@ -27,6 +27,7 @@ import reactor.core.scheduler.Schedulers;
 import io.policyauth.apikey.SharedApiKeyExecutor;
 import io.policyauth.audit.ApplicationEventDecisionPublisher;
 import io.policyauth.audit.AuditLogSink;
+import io.policyauth.benchmarks.JwtFixture;
 import io.policyauth.benchmarks.jmh.FrontHandlers.Exempt;
 import io.policyauth.benchmarks.jmh.FrontHandlers.Guarded;
 import io.policyauth.core.AuthExecutorRegistry;
@@ -36,6 +37,8 @@ import io.policyauth.core.DecisionMetrics;
 import io.policyauth.core.Enforcement;
 import io.policyauth.core.PolicyModes;
 import io.policyauth.core.PublicExecutor;
+import io.policyauth.jwt.PrivateExecutor;
+import io.policyauth.jwt.VerifiedTokenCacheSettings;
 import io.policyauth.web.EffectivePolicies;
 import io.policyauth.web.PolicyAuthAttributes;
 import io.policyauth.web.reactive.PolicyWebFilter;
@@ -44,9 +47,10 @@ import io.policyauth.web.reactive.ReactivePolicyRunner;
 /**
  * The WebFlux front's own work per request, outside the server and the dispatcher: the filter on a
  * request whose handler one mapping finds, for an exempt handler (the load run's unprotected
- * endpoint), {@code public} and {@code shared_api_key}, with the listeners an application has by
- * default (metrics, the audit line, the application event nobody listens to), subscribed and
- * waited for as one request would be. The counterpart of {@link ServletInterceptorBenchmarks}.
+ * endpoint), {@code public}, {@code shared_api_key} and {@code private} (HS256, a token seen before),
+ * with the listeners an application has by default (metrics, the audit line, the application event
+ * publisher, nobody listening), subscribed and waited for as one request would be. The counterpart
+ * of {@link ServletInterceptorBenchmarks}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -59,14 +63,18 @@ public class ReactiveWebFilterBenchmarks {
     private PolicyWebFilter exemptFilter;
     private PolicyWebFilter publicFilter;
     private PolicyWebFilter keyFilter;
+    private PolicyWebFilter tokenFilter;
     private ServerWebExchange exemptExchange;
     private ServerWebExchange publicExchange;
     private ServerWebExchange keyExchange;
+    private ServerWebExchange tokenExchange;
 
     @Setup
     public void setUp() throws Exception {
+        JwtFixture jwt = new JwtFixture();
         AuthExecutorRegistry registry = new AuthExecutorRegistry(List.of(new PublicExecutor(),
-                new SharedApiKeyExecutor("X-API-KEY", List.of(KEY))), Map.of());
+                new SharedApiKeyExecutor("X-API-KEY", List.of(KEY)),
+                new PrivateExecutor(jwt.hs256Provider(VerifiedTokenCacheSettings.defaults()))), Map.of());
         GenericApplicationContext context = new GenericApplicationContext();
         context.refresh();
         AuthService authService = new AuthService(registry, List.of(new DecisionMetrics(new SimpleMeterRegistry()),
@@ -85,8 +93,12 @@ public class ReactiveWebFilterBenchmarks {
         exemptExchange = exchange(MockServerHttpRequest.get("/plain"));
         publicExchange = exchange(MockServerHttpRequest.get("/public"));
         keyExchange = exchange(MockServerHttpRequest.get("/shared").header("X-API-KEY", KEY));
-        if (decide(keyFilter, keyExchange) == null) {
-            throw new IllegalStateException("the shared key was refused");
+        tokenFilter = filter(new HandlerMethod(handlers, Guarded.class.getDeclaredMethod("privateHs256")), policies,
+                runner);
+        tokenExchange = exchange(MockServerHttpRequest.get("/private/hs256")
+                .header("Authorization", "Bearer " + jwt.hs256Token()));
+        if (decide(keyFilter, keyExchange) == null || decide(tokenFilter, tokenExchange) == null) {
+            throw new IllegalStateException("the shared key or the token was refused");
         }
     }
 
@@ -108,6 +120,12 @@ public class ReactiveWebFilterBenchmarks {
     @Benchmark
     public Object sharedApiKey() {
         return decide(keyFilter, keyExchange);
+    }
+
+    /** A token seen before: the verified-token cache answers, as for every request after a client's first. */
+    @Benchmark
+    public Object privateHs256() {
+        return decide(tokenFilter, tokenExchange);
     }
 
     private static Object decide(PolicyWebFilter filter, ServerWebExchange exchange) {

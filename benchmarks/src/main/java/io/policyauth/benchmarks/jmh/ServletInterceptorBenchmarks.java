@@ -22,6 +22,7 @@ import org.springframework.web.util.ServletRequestPathUtils;
 import io.policyauth.apikey.SharedApiKeyExecutor;
 import io.policyauth.audit.ApplicationEventDecisionPublisher;
 import io.policyauth.audit.AuditLogSink;
+import io.policyauth.benchmarks.JwtFixture;
 import io.policyauth.benchmarks.jmh.FrontHandlers.Exempt;
 import io.policyauth.benchmarks.jmh.FrontHandlers.Guarded;
 import io.policyauth.core.AuthExecutorRegistry;
@@ -31,6 +32,8 @@ import io.policyauth.core.DecisionMetrics;
 import io.policyauth.core.Enforcement;
 import io.policyauth.core.PolicyModes;
 import io.policyauth.core.PublicExecutor;
+import io.policyauth.jwt.PrivateExecutor;
+import io.policyauth.jwt.VerifiedTokenCacheSettings;
 import io.policyauth.web.EffectivePolicies;
 import io.policyauth.web.PolicyAuthAttributes;
 import io.policyauth.web.servlet.PolicyInterceptor;
@@ -39,8 +42,9 @@ import io.policyauth.web.servlet.ServletResponseWriter;
 /**
  * The Spring MVC front's own work per request, outside the web server and the dispatcher: the
  * interceptor on a parsed request, for an exempt handler (the load run's unprotected endpoint),
- * {@code public} and {@code shared_api_key}, with the listeners an application has by default
- * (metrics, the audit line). The part of a decided request that {@code authorize} does not measure.
+ * {@code public}, {@code shared_api_key} and {@code private} (HS256, a token seen before), with the
+ * listeners an application has by default (metrics, the audit line). The part of a decided request
+ * that {@code authorize} does not measure.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -55,20 +59,24 @@ public class ServletInterceptorBenchmarks {
     private MockHttpServletRequest exemptRequest;
     private MockHttpServletRequest publicRequest;
     private MockHttpServletRequest keyRequest;
+    private MockHttpServletRequest tokenRequest;
     private HandlerMethod exempt;
     private HandlerMethod publicHandler;
     private HandlerMethod keyHandler;
+    private HandlerMethod tokenHandler;
 
     @Setup
     public void setUp() throws Exception {
+        JwtFixture jwt = new JwtFixture();
         AuthExecutorRegistry registry = new AuthExecutorRegistry(List.of(new PublicExecutor(),
-                new SharedApiKeyExecutor("X-API-KEY", List.of(KEY))), Map.of());
+                new SharedApiKeyExecutor("X-API-KEY", List.of(KEY)),
+                new PrivateExecutor(jwt.hs256Provider(VerifiedTokenCacheSettings.defaults()))), Map.of());
         AuthService authService = new AuthService(registry, List.of(new DecisionMetrics(new SimpleMeterRegistry()),
                 new AuditLogSink()), ClientAddressSource.PEER, Clock.systemUTC(), null);
         EffectivePolicies policies = new EffectivePolicies(authService, "public", List.of(),
                 new PolicyModes(Enforcement.ENFORCE, Map.of()), (type, path) -> type == Exempt.class);
         interceptor = new PolicyInterceptor(policies, authService, new ServletResponseWriter());
-        // As an application has it by default: every decision also an application event, nobody listening.
+        // As an application has it by default: the application event publisher, nobody listening.
         GenericApplicationContext context = new GenericApplicationContext();
         context.refresh();
         AuthService withEvents = new AuthService(registry, List.of(new DecisionMetrics(new SimpleMeterRegistry()),
@@ -86,8 +94,12 @@ public class ServletInterceptorBenchmarks {
         publicRequest = request("/public");
         keyRequest = request("/shared");
         keyRequest.addHeader("X-API-KEY", KEY);
-        if (!interceptor.preHandle(keyRequest, response, keyHandler)) {
-            throw new IllegalStateException("the shared key was refused");
+        tokenHandler = new HandlerMethod(handlers, Guarded.class.getDeclaredMethod("privateHs256"));
+        tokenRequest = request("/private/hs256");
+        tokenRequest.addHeader("Authorization", "Bearer " + jwt.hs256Token());
+        if (!interceptor.preHandle(keyRequest, response, keyHandler)
+                || !interceptor.preHandle(tokenRequest, response, tokenHandler)) {
+            throw new IllegalStateException("the shared key or the token was refused");
         }
     }
 
@@ -112,6 +124,13 @@ public class ServletInterceptorBenchmarks {
     public Object sharedApiKey() throws Exception {
         interceptor.preHandle(keyRequest, response, keyHandler);
         return keyRequest.getAttribute(PolicyAuthAttributes.USER);
+    }
+
+    /** A token seen before: the verified-token cache answers, as for every request after a client's first. */
+    @Benchmark
+    public Object privateHs256() throws Exception {
+        interceptor.preHandle(tokenRequest, response, tokenHandler);
+        return tokenRequest.getAttribute(PolicyAuthAttributes.USER);
     }
 
     /* Parsed as Spring MVC parses it before the interceptor runs. */
