@@ -19,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -133,6 +134,23 @@ class DbApiKeyExecutorTests {
         assertThat(fixture.executor.mayBlock(ApiKeyFixture.withKey("not-a-key"))).isFalse();
         assertThat(fixture.executor.mayBlock(SecurityRequestContext.of("127.0.0.1", Map.of()))).isFalse();
         assertThat(fixture.mongo.commands()).as("asking queries nothing").isEmpty();
+    }
+
+    @Test
+    void aKeyCheckedByMayBlockIsTheKeyOfThatRequestOnly() {
+        fixture.executor.activate();
+        String alices = fixture.manager.issue("alice", null, null, null, null).key();
+        String bobs = fixture.manager.issue("bob", null, null, null, null).key();
+        SecurityRequestContext alice = ApiKeyFixture.withKey(alices);
+        SecurityRequestContext bob = ApiKeyFixture.withKey(bobs);
+        fixture.executor.mayBlock(alice);
+
+        assertThat(fixture.executor.execute(bob).subject()).isEqualTo("bob");
+        assertThat(fixture.executor.execute(alice).subject()).isEqualTo("alice");
+        fixture.executor.mayBlock(alice);
+        assertThat(fixture.executor.execute(alice).subject()).isEqualTo("alice");
+        assertThatExceptionOfType(AuthenticationException.class)
+                .isThrownBy(() -> fixture.executor.execute(ApiKeyFixture.withKey("not-a-key")));
     }
 
     @Test
