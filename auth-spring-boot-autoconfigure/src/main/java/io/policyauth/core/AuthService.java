@@ -12,8 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs policies: runs the executor, tells every {@link DecisionListener} (metrics, audit) of the
- * one decision it made, and returns it as a {@link Decision}. With an {@link ObservationRegistry},
+ * Runs policies: runs the executor, counts the decision in every {@link DecisionMetrics}, tells
+ * every other {@link DecisionListener} that {@linkplain DecisionListener#wants wants} it (audit) of
+ * the one decision it made, and returns it as a {@link Decision}. With an {@link ObservationRegistry},
  * each decision is also an observation named {@value #OBSERVATION}, so a trace shows it as a span
  * around whatever the policy calls. Unexpected executor failures are recorded as
  * {@link Outcome#ERROR} and returned as {@link Decision.Failed}; fronts deny on them.
@@ -163,7 +164,12 @@ public final class AuthService {
                 observation.lowCardinalityKeyValue("outcome", outcome.tag()).stop();
             }
             for (DecisionMetrics meters : metrics) {
-                meters.record(executor.policy(), outcome, reason, nanos);
+                try {
+                    meters.record(executor.policy(), outcome, reason, nanos);
+                }
+                catch (RuntimeException failure) {
+                    listenerFailed(meters, failure);
+                }
             }
             notifyListeners(context, executor.policy(), outcome, reason, user, targetTenant, nanos);
         }
@@ -189,9 +195,13 @@ public final class AuthService {
                 listener.onDecision(decision);
             }
             catch (RuntimeException failure) {
-                logger.warn("Decision listener {} failed; the decision stands", listener.getClass().getName(), failure);
+                listenerFailed(listener, failure);
             }
         }
+    }
+
+    private static void listenerFailed(DecisionListener listener, RuntimeException failure) {
+        logger.warn("Decision listener {} failed; the decision stands", listener.getClass().getName(), failure);
     }
 
     /**

@@ -45,6 +45,33 @@ public final class ProfileSteps {
             "io.policyauth.web.servlet.AuthenticatedUserArgumentResolver.resolveArgument",
             "io.policyauth.web.reactive.ReactiveAuthenticatedUserArgumentResolver.resolveArgument");
 
+    /*
+     * The steps of a decided request, each the samples under the front that pass through any of its
+     * methods: the rows of the attribution table in benchmarks/README.md.
+     */
+    private static final List<List<String>> STEPS = List.of(
+            List.of("the policy's own check", "io.policyauth.core.PublicExecutor.execute",
+                    "io.policyauth.network.InternalExecutor.execute",
+                    "io.policyauth.apikey.SharedApiKeyExecutor.execute",
+                    "io.policyauth.apikey.DbApiKeyExecutor.execute", "io.policyauth.jwt.PrivateExecutor.execute"),
+            List.of("of which the credential read (header, syntax)", "io.policyauth.core.BearerTokens.read",
+                    "io.policyauth.apikey.ApiKeyHeader.read", "io.policyauth.apikey.ApiKeyFormat.isWellFormed"),
+            List.of("of which the verified-token or key cache", "io.policyauth.jwt.VerifiedTokenCache.get",
+                    "io.policyauth.apikey.ApiKeyLookup.find"),
+            List.of("WebFlux: whether the policy may block", "io.policyauth.apikey.DbApiKeyExecutor.mayBlock"),
+            List.of("metrics (counter and timer)", "io.policyauth.core.DecisionMetrics.record",
+                    "io.policyauth.core.DecisionMetrics.onDecision"),
+            List.of("the application event", "io.policyauth.audit.ApplicationEventDecisionPublisher.onDecision"),
+            List.of("the event built (time, client address, caller)", "java.time.Clock$SystemClock.instant",
+                    "io.policyauth.network.ClientAddressResolver.clientAddress",
+                    "io.policyauth.core.AuthDecisionEvent.<init>", "io.policyauth.core.AuthenticatedUser.binding"),
+            List.of("the other listeners (audit line, API key usage)", "io.policyauth.audit.AuditLogSink.onDecision",
+                    "io.policyauth.apikey.UsageRecorder.onDecision"),
+            List.of("the request context", "io.policyauth.web.servlet.ServletRequestContexts.from",
+                    "io.policyauth.web.reactive.ReactiveRequestContexts.from"),
+            List.of("the handler's policy looked up", "io.policyauth.web.EffectivePolicies.forHandler"),
+            List.of("request attributes (servlet)", "org.apache.catalina.connector.RequestFacade.setAttribute"));
+
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
     /* Below this a line says nothing a sampling profile of a few seconds can back. */
@@ -64,6 +91,13 @@ public final class ProfileSteps {
         System.out.println("| policy-auth's steps (inclusive) | share of samples | us per request |");
         System.out.println("|---|---:|---:|");
         variant.printTree(variant.tree, 0);
+        System.out.println();
+        System.out.println("| step under the front | us per request |");
+        System.out.println("|---|---:|");
+        System.out.printf(Locale.ROOT, "| the front, everything below it | %.2f |%n", variant.us(variant.tree.count));
+        for (int i = 0; i < STEPS.size(); i++) {
+            System.out.printf(Locale.ROOT, "| %s | %.2f |%n", STEPS.get(i).get(0), variant.us(variant.steps[i]));
+        }
         if (args.length == 4) {
             Profile baseline = Profile.read(Path.of(args[2]), Double.parseDouble(args[3]));
             System.out.printf(Locale.ROOT, "%nAgainst the same request unprotected (%.1f us of app CPU per request, "
@@ -106,6 +140,7 @@ public final class ProfileSteps {
         private final Map<String, Integer> inclusive = new HashMap<>();
         private final Map<String, Integer> self = new HashMap<>();
         private final Map<String, Integer> byThread = new HashMap<>();
+        private final int[] steps = new int[STEPS.size()];
         private int samples;
 
         private Profile(double cpuPerRequest) {
@@ -130,7 +165,11 @@ public final class ProfileSteps {
         }
 
         double us(Map<String, Integer> counts, String key) {
-            return cpuPerRequest * counts.getOrDefault(key, 0) / samples;
+            return us(counts.getOrDefault(key, 0));
+        }
+
+        double us(int count) {
+            return cpuPerRequest * count / samples;
         }
 
         /* Frames leaf first; each method counted once per sample, however often it recurs. */
@@ -153,6 +192,11 @@ public final class ProfileSteps {
             }
             if (root >= 0) {
                 addPath(frames, root);
+                for (int step = 0; step < STEPS.size(); step++) {
+                    if (STEPS.get(step).stream().skip(1).anyMatch(seen::contains)) {
+                        steps[step]++;
+                    }
+                }
             }
         }
 
