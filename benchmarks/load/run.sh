@@ -267,37 +267,6 @@ cpu_ticks() { # user + system CPU time of the app so far, in clock ticks (fields
   sed 's/.*) //' "/proc/$APP_PID/stat" | awk '{ print $12 + $13 }'
 }
 
-if [[ -n "$PROFILE" ]]; then
-  mkdir -p "$PROFILE"
-  # profile name path header -> "cpu-us-per-request recording"
-  profile() {
-    local file before after out requests
-    file="$PROFILE/$(tr -cs 'A-Za-z0-9' '-' <<<"$1" | sed 's/-$//').jfr"
-    java -cp "$JAR" io.policyauth.benchmarks.load.SamplingProfiler start "$APP_PID" "$file"
-    before=$(cpu_ticks)
-    out=$(run_wrk "$DURATION" "$2" "$3")
-    after=$(cpu_ticks)
-    java -cp "$JAR" io.policyauth.benchmarks.load.SamplingProfiler stop "$APP_PID" "$file"
-    requests=$(awk '/requests in/ { print $1 }' <<<"$out")
-    echo "$(awk -v t=$((after - before)) -v hz="$CLK_TCK" -v n="$requests" 'BEGIN { printf "%.1f", t / hz * 1000000 / n }') $file"
-  }
-  declare -A BASELINES=()
-  for i in $(seq 1 $((${#ENDPOINTS[@]} - 1))); do
-    IFS="|" read -r name path header _ <<<"${ENDPOINTS[$i]}"
-    baseline=$(baseline_header "$i")
-    if [[ -z "${BASELINES["h:$baseline"]:-}" ]]; then
-      BASELINES["h:$baseline"]=$(profile "unprotected ${baseline%%:*} $i" /plain "$baseline")
-    fi
-    read -r cpu file <<<"$(profile "$name" "$path" "$header")"
-    echo
-    echo "## $name ($path), $file"
-    echo
-    # shellcheck disable=SC2086
-    java -cp "$JAR" io.policyauth.benchmarks.load.ProfileSteps "$file" "$cpu" ${BASELINES["h:$baseline"]#* } ${BASELINES["h:$baseline"]%% *}
-  done
-  exit 0
-fi
-
 to_us() { # wrk latency such as 812.00us, 1.23ms, 1.01s -> microseconds
   awk -v v="$1" 'BEGIN {
     if (v ~ /us$/) { sub(/us$/, "", v); print v + 0 }
@@ -324,6 +293,34 @@ measure() { # name path header -> "rps p99_us cpu_us_per_request"
   awk -v r="$rps" -v p="$p99" -v t=$((after - before)) -v hz="$CLK_TCK" -v n="$requests" \
     'BEGIN { printf "%s %s %.1f\n", r, p, t / hz * 1000000 / n }'
 }
+
+if [[ -n "$PROFILE" ]]; then
+  mkdir -p "$PROFILE"
+  # profile name path header -> "cpu-us-per-request recording"
+  profile() {
+    local file result
+    file="$PROFILE/$(tr -cs 'A-Za-z0-9' '-' <<<"$1" | sed 's/-$//').jfr"
+    java -cp "$JAR" io.policyauth.benchmarks.load.SamplingProfiler start "$APP_PID" "$file"
+    result=$(measure "$@")
+    java -cp "$JAR" io.policyauth.benchmarks.load.SamplingProfiler stop "$APP_PID" "$file"
+    echo "$(awk '{ print $3 }' <<<"$result") $file"
+  }
+  declare -A BASELINES=()
+  for i in $(seq 1 $((${#ENDPOINTS[@]} - 1))); do
+    IFS="|" read -r name path header _ <<<"${ENDPOINTS[$i]}"
+    baseline=$(baseline_header "$i")
+    if [[ -z "${BASELINES["h:$baseline"]:-}" ]]; then
+      BASELINES["h:$baseline"]=$(profile "unprotected ${baseline%%:*} $i" /plain "$baseline")
+    fi
+    read -r cpu file <<<"$(profile "$name" "$path" "$header")"
+    echo
+    echo "## $name ($path), $file"
+    echo
+    # shellcheck disable=SC2086
+    java -cp "$JAR" io.policyauth.benchmarks.load.ProfileSteps "$file" "$cpu" ${BASELINES["h:$baseline"]#* } ${BASELINES["h:$baseline"]%% *}
+  done
+  exit 0
+fi
 
 measure_variant() { # index -> "rps p99_us cpu_us_per_request"
   IFS='|' read -r name path header _ <<<"${ENDPOINTS[$1]}"

@@ -51,11 +51,12 @@ final class ApplicationEventSubscribers {
 
     /**
      * @return the subscribers of the context that is this publisher, or {@code null} for another
-     *         publisher, whose listeners cannot be seen
+     *         publisher, whose listeners cannot be seen, and for a context with a parent, whose
+     *         listeners are published to as well (a parent is set before the context starts)
      */
     static @Nullable ApplicationEventSubscribers of(ApplicationEventPublisher publisher, ResolvableType eventType,
             Class<?> sourceType) {
-        return publisher instanceof AbstractApplicationContext context
+        return publisher instanceof AbstractApplicationContext context && context.getParent() == null
                 ? new ApplicationEventSubscribers(context, eventType, sourceType) : null;
     }
 
@@ -69,7 +70,7 @@ final class ApplicationEventSubscribers {
         if (current.listeners() == count) {
             return current.any();
         }
-        if (!context.isActive() || context.getParent() != null) {
+        if (!context.isActive()) {
             return true;
         }
         boolean any;
