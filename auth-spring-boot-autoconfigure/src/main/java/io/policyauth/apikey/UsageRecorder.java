@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -39,6 +38,8 @@ public final class UsageRecorder implements DecisionListener, CreditSpending, Au
     public static final String DROPPED = "policyauth.apikey.usage.dropped";
     /** Counter of usage not recorded because the write failed. */
     public static final String FAILED = "policyauth.apikey.usage.failed";
+
+    private static final long SECONDS_PER_DAY = 86_400;
 
     private final Map<Outcome, Counter> requests = new EnumMap<>(Outcome.class);
     private final BufferedWrites<DayOfKey, Counts> writes;
@@ -101,7 +102,9 @@ public final class UsageRecorder implements DecisionListener, CreditSpending, Au
     }
 
     private @Nullable Counts counts(String keyId, Instant at) {
-        return writes.noteOf(new DayOfKey(keyId, LocalDate.ofInstant(at, ZoneOffset.UTC)), day -> new Counts());
+        // The UTC day by arithmetic: on Java 17, LocalDate.ofInstant builds the offset's rules anew each call.
+        LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(at.getEpochSecond(), SECONDS_PER_DAY));
+        return writes.noteOf(new DayOfKey(keyId, day), key -> new Counts());
     }
 
     /** Adds every buffered count to the store now; a failure is counted and logged, not thrown. */

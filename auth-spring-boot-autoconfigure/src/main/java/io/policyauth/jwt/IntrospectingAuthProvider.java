@@ -84,9 +84,21 @@ public final class IntrospectingAuthProvider implements JwtAuthProvider, AutoClo
         return second > 0 && token.indexOf('.', second + 1) < 0;
     }
 
+    /* A token whose answer is cached is CPU work, unless the denylist may be waited for. */
+    @Override
+    public boolean mayBlock(String token) {
+        if (!NimbusJwtAuthProvider.isAcceptableLength(token)) {
+            return false;
+        }
+        if (jwts != null && isJws(token)) {
+            return jwts.mayBlock(token);
+        }
+        return answers == null || answers.getIfPresent(sha256(token)) == null || denylist.mayBlock();
+    }
+
     @Override
     public AuthenticatedUser check(String token) {
-        if (token == null || token.isEmpty() || token.length() > NimbusJwtAuthProvider.MAX_TOKEN_LENGTH) {
+        if (!NimbusJwtAuthProvider.isAcceptableLength(token)) {
             throw TokenRejections.malformed();
         }
         if (jwts != null && isJws(token)) {

@@ -45,9 +45,28 @@ public final class IssuerRoutingJwtAuthProvider implements JwtAuthProvider {
         return byIssuer.values().stream().anyMatch(JwtAuthProvider::mayBlock);
     }
 
+    /* The provider that would check the token is asked; a token refused before any provider is asked never waits. */
+    @Override
+    public boolean mayBlock(String token) {
+        if (!mayBlock() || !NimbusJwtAuthProvider.isAcceptableLength(token)) {
+            return false;
+        }
+        if (!introspecting.isEmpty() && !IntrospectingAuthProvider.isJws(token)) {
+            return introspecting.stream().anyMatch(issuer -> issuer.mayBlock(token));
+        }
+        JwtAuthProvider provider;
+        try {
+            provider = byIssuer.get(issuerOf(token));
+        }
+        catch (AuthException refused) {
+            return false;
+        }
+        return provider != null && provider.mayBlock(token);
+    }
+
     @Override
     public AuthenticatedUser check(String token) {
-        if (token == null || token.isEmpty() || token.length() > NimbusJwtAuthProvider.MAX_TOKEN_LENGTH) {
+        if (!NimbusJwtAuthProvider.isAcceptableLength(token)) {
             throw TokenRejections.malformed();
         }
         if (!introspecting.isEmpty() && !IntrospectingAuthProvider.isJws(token)) {

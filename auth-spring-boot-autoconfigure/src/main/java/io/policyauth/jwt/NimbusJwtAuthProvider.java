@@ -253,9 +253,18 @@ public final class NimbusJwtAuthProvider implements JwtAuthProvider, AutoCloseab
         return !(verifiers instanceof StaticVerifierSource) || denylist.mayBlock();
     }
 
+    /* A token verified before needs no key: only a shared denylist may still be waited for. */
+    @Override
+    public boolean mayBlock(String token) {
+        if (!mayBlock() || !isAcceptableLength(token)) {
+            return false;
+        }
+        return denylist.mayBlock() || cache == null || cache.get(token, clock.millis()) == null;
+    }
+
     @Override
     public AuthenticatedUser check(String token) {
-        if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
+        if (!isAcceptableLength(token)) {
             throw TokenRejections.malformed();
         }
         AuthenticatedUser user = cache == null ? null : cache.get(token, clock.millis());
@@ -268,6 +277,14 @@ public final class NimbusJwtAuthProvider implements JwtAuthProvider, AutoCloseab
             throw TokenRejections.revoked();
         }
         return user;
+    }
+
+    /**
+     * @param token a bearer token
+     * @return whether it is present and no longer than {@link #MAX_TOKEN_LENGTH}: anything else is refused unparsed
+     */
+    static boolean isAcceptableLength(String token) {
+        return token != null && !token.isEmpty() && token.length() <= MAX_TOKEN_LENGTH;
     }
 
     /**

@@ -97,6 +97,23 @@ public final class PrivateExecutor implements AuthExecutor {
         return provider.mayBlock() || dpop.mayBlock();
     }
 
+    /* A token the provider answers from memory (seen before) is CPU work: a reactive front decides it inline. */
+    @Override
+    public boolean mayBlock(SecurityRequestContext context) {
+        if (dpop.mayBlock()) {
+            return true;
+        }
+        if (!provider.mayBlock()) {
+            return false;
+        }
+        try {
+            return provider.mayBlock(dpop.read(context).token());
+        }
+        catch (AuthException refused) {
+            return false;
+        }
+    }
+
     @Override
     public PolicyDescription describe() {
         return PolicyDescription.leaf(policy, KIND, CredentialDescription.bearerToken(TOKEN_FORMAT, issuers),

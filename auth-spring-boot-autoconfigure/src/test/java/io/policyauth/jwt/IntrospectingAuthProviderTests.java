@@ -88,6 +88,22 @@ class IntrospectingAuthProviderTests {
     }
 
     @Test
+    void onlyATokenWhoseAnswerIsCachedIsCheckedWithoutWaiting() {
+        answer.set(active(NOW + 600, "Bearer"));
+        assertThat(provider.mayBlock()).isTrue();
+        assertThat(provider.mayBlock("opaque-6")).as("not yet asked").isTrue();
+
+        provider.check("opaque-6");
+        assertThat(provider.mayBlock("opaque-6")).as("answered from memory").isFalse();
+        assertThat(provider.mayBlock("opaque-7")).isTrue();
+        assertThat(provider.mayBlock("")).as("refused unasked").isFalse();
+        assertThat(asked).hasSize(1);
+
+        clock.advance(Duration.ofSeconds(61));
+        assertThat(provider.mayBlock("opaque-6")).as("the answer is past the TTL").isTrue();
+    }
+
+    @Test
     void anAnswerIsNeverReusedPastTheTokensExpiry() {
         answer.set(active(NOW + 10, "Bearer"));
         provider.check("opaque-2");

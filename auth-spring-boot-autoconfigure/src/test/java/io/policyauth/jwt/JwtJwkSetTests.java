@@ -11,12 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -74,6 +76,42 @@ class JwtJwkSetTests {
             assertThat(provider.check(token(TestKeys.RSA, "k1")).subject()).isEqualTo("alice");
         }
         assertThat(hits).hasValue(1);
+    }
+
+    @Test
+    void aTokenVerifiedBeforeIsCheckedWithoutWaitingForKeys() {
+        serve(TestKeys.RSA, "k1");
+        provider = provider(uri());
+        String token = token(TestKeys.RSA, "k1");
+        assertThat(provider.mayBlock()).isTrue();
+        assertThat(provider.mayBlock(token)).as("its key may have to be fetched").isTrue();
+
+        provider.check(token);
+
+        assertThat(provider.mayBlock(token)).isFalse();
+        assertThat(provider.mayBlock(token(TestKeys.RSA, "k2"))).as("never seen").isTrue();
+        assertThat(provider.mayBlock("x".repeat(NimbusJwtAuthProvider.MAX_TOKEN_LENGTH + 1))).isFalse();
+    }
+
+    @Test
+    void severalIssuersAskTheIssuerOfTheTokenWhetherItMayWait() throws Exception {
+        serve(TestKeys.RSA, "k1");
+        provider = provider(uri());
+        IssuerRoutingJwtAuthProvider issuers = new IssuerRoutingJwtAuthProvider(Map.of("https://keys.example",
+                provider, "https://secret.example", NimbusJwtAuthProvider.withSecret(TestKeys.SECRET).build()));
+        String fromTheSet = TestKeys.token(new RSASSASigner(TestKeys.RSA.getPrivate()),
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k1").build(),
+                claims -> claims.issuer("https://keys.example"));
+        String withTheSecret = TestKeys.token(new MACSigner(TestKeys.SECRET), JWSAlgorithm.HS256,
+                claims -> claims.issuer("https://secret.example"));
+        assertThat(issuers.mayBlock()).isTrue();
+        assertThat(issuers.mayBlock(fromTheSet)).isTrue();
+
+        issuers.check(fromTheSet);
+
+        assertThat(issuers.mayBlock(fromTheSet)).as("verified before").isFalse();
+        assertThat(issuers.mayBlock(withTheSecret)).as("a configured key").isFalse();
+        assertThat(issuers.mayBlock("not.a.token")).as("refused unasked").isFalse();
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.policyauth.jwt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.MACSigner;
 import org.junit.jupiter.api.Test;
 
+import io.policyauth.core.AuthenticatedUser;
 import io.policyauth.core.AuthenticationException;
 import io.policyauth.core.Challenge;
 import io.policyauth.core.InvalidCredentialRequestException;
@@ -83,6 +85,31 @@ class PrivateExecutorTests {
                     assertThat(failure.getMessage()).doesNotContain("eyJ").doesNotContain("c2lnbmF0dXJl");
                     assertThat(failure.challenges().toString()).doesNotContain("eyJ");
                 });
+    }
+
+    @Test
+    void whetherARequestMayBlockIsAskedOfItsOwnToken() {
+        List<String> askedAbout = new ArrayList<>();
+        PrivateExecutor remembering = new PrivateExecutor(new JwtAuthProvider() {
+            @Override
+            public AuthenticatedUser check(String token) {
+                throw new UnsupportedOperationException("only asked whether it may block");
+            }
+
+            @Override
+            public boolean mayBlock(String token) {
+                askedAbout.add(token);
+                return !token.equals("seen-before");
+            }
+        });
+
+        assertThat(remembering.mayBlock()).isTrue();
+        assertThat(remembering.mayBlock(request("Bearer seen-before"))).isFalse();
+        assertThat(remembering.mayBlock(request("Bearer never-seen"))).isTrue();
+        assertThat(remembering.mayBlock(SecurityRequestContext.of("127.0.0.1", Map.of()))).as("refused unasked")
+                .isFalse();
+        assertThat(askedAbout).containsExactly("seen-before", "never-seen");
+        assertThat(executor.mayBlock(request("Bearer never-seen"))).as("configured keys never wait").isFalse();
     }
 
     private static SecurityRequestContext request(String authorization) {
