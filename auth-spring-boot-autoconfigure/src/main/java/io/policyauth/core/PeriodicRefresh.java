@@ -28,6 +28,8 @@ public final class PeriodicRefresh {
     private final Object startLock = new Object();
     private volatile boolean started;
     private volatile @Nullable Instant lastRead;
+    /* When the last good read stops counting as current, in the clock's millis: asked on every request. */
+    private volatile long currentUntilMillis = Long.MIN_VALUE;
     private final OutageLog outages;
 
     /**
@@ -76,8 +78,7 @@ public final class PeriodicRefresh {
      * @return whether the last good read is at most the maximum staleness old
      */
     public boolean isCurrent() {
-        Instant read = lastRead;
-        return read != null && !read.plus(maxStaleness).isBefore(clock.instant());
+        return clock.millis() <= currentUntilMillis;
     }
 
     /**
@@ -99,6 +100,7 @@ public final class PeriodicRefresh {
         try {
             read.run();
             lastRead = started;
+            currentUntilMillis = started.plus(maxStaleness).toEpochMilli();
             outages.succeeded();
         }
         catch (RuntimeException failure) {
