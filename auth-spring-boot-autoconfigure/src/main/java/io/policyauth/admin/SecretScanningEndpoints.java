@@ -3,7 +3,6 @@ package io.policyauth.admin;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.time.Clock;
@@ -29,6 +28,7 @@ import io.policyauth.apikey.ApiKeyStoreException;
 import io.policyauth.core.AuditLine;
 import io.policyauth.core.Enforcement;
 import io.policyauth.core.Requirements;
+import io.policyauth.core.Sha256;
 import io.policyauth.core.TenantBinding;
 import io.policyauth.web.DirectEndpoints;
 import io.policyauth.web.EndpointRequest;
@@ -197,13 +197,7 @@ public final class SecretScanningEndpoints implements DirectEndpoints {
     }
 
     private static String sha256Hex(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (GeneralSecurityException unavailable) {
-            throw new IllegalStateException("SHA-256 is not available", unavailable);
-        }
+        return HexFormat.of().formatHex(Sha256.of(token.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override

@@ -1,7 +1,5 @@
 package io.policyauth.core;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
@@ -18,10 +16,9 @@ public final class CertificateThumbprint {
      */
     public static String sha256(X509Certificate certificate) {
         try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256")
-                    .digest(certificate.getEncoded()));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Sha256.of(certificate.getEncoded()));
         }
-        catch (NoSuchAlgorithmException | CertificateEncodingException impossible) {
+        catch (CertificateEncodingException impossible) {
             throw new IllegalStateException(impossible);
         }
     }

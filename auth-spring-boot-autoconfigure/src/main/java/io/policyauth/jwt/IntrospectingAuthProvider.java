@@ -1,8 +1,6 @@
 package io.policyauth.jwt;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +18,7 @@ import io.policyauth.core.AuthException;
 import io.policyauth.core.AuthenticatedUser;
 import io.policyauth.core.AuthenticationException;
 import io.policyauth.core.Denial;
+import io.policyauth.core.Sha256;
 
 /**
  * Admits opaque access tokens by asking the issuer (RFC 7662): {@code active} false is a 401;
@@ -109,7 +108,8 @@ public final class IntrospectingAuthProvider implements JwtAuthProvider, AutoClo
             // A new exception each time: one is never shared between requests.
             throw new AuthenticationException(answer.refusal(), null);
         }
-        if (answer.expiresAt() != null && !clock.instant().isBefore(answer.expiresAt().plus(rules.clockSkew()))) {
+        if (answer.expiresAt() != null
+                && clock.millis() >= answer.expiresAt().toEpochMilli() + rules.clockSkew().toMillis()) {
             throw TokenRejections.expired();
         }
         String jti = answer.caller().tokenId();
@@ -150,13 +150,7 @@ public final class IntrospectingAuthProvider implements JwtAuthProvider, AutoClo
     }
 
     private static String sha256(String token) {
-        try {
-            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.US_ASCII)));
-        }
-        catch (NoSuchAlgorithmException unavailable) {
-            throw new IllegalStateException("SHA-256 is not available", unavailable);
-        }
+        return Base64.getEncoder().encodeToString(Sha256.of(token.getBytes(StandardCharsets.US_ASCII)));
     }
 
     /* An issuer's answer: the caller of an active token and when it expires, or why the token is refused. */

@@ -1,10 +1,8 @@
 package io.policyauth.remote;
 
-import org.jspecify.annotations.Nullable;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -12,6 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+import io.policyauth.core.Sha256;
 
 /**
  * What is sent to an authorizer: the headers to copy and the JSON fields
@@ -62,7 +64,7 @@ public record AuthorizerRequest(Map<String, List<String>> headers, @Nullable Str
      * @return the digest, Base64 (URL-safe, unpadded)
      */
     public String fingerprint() {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.digest();
         headers.forEach((name, values) -> {
             update(digest, name.toLowerCase(java.util.Locale.ROOT));
             values.forEach(value -> update(digest, value));
@@ -81,16 +83,6 @@ public record AuthorizerRequest(Map<String, List<String>> headers, @Nullable Str
         byte[] bytes = text == null ? new byte[0] : text.getBytes(StandardCharsets.UTF_8);
         digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(text == null ? -1 : bytes.length).array());
         digest.update(bytes);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        }
-        catch (NoSuchAlgorithmException impossible) {
-            // Every Java platform must provide SHA-256 (MessageDigest Javadoc).
-            throw new IllegalStateException("SHA-256 is not available", impossible);
-        }
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.Base64;
@@ -31,6 +30,7 @@ import org.jspecify.annotations.Nullable;
 import io.policyauth.core.AuthException;
 import io.policyauth.core.AuthenticationException;
 import io.policyauth.core.SecurityRequestContext;
+import io.policyauth.core.Sha256;
 
 /**
  * Checks the DPoP proof that comes with a DPoP-bound access token, everything RFC 9449 sections
@@ -245,12 +245,7 @@ public final class DpopProofVerifier {
     }
 
     private static byte[] digest(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.US_ASCII));
-        }
-        catch (NoSuchAlgorithmException unavailable) {
-            throw new IllegalStateException("SHA-256 is not available", unavailable);
-        }
+        return Sha256.of(text.getBytes(StandardCharsets.US_ASCII));
     }
 
     private static String base64Url(byte[] bytes) {
