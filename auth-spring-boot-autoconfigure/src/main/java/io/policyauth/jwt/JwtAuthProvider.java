@@ -25,7 +25,9 @@ public interface JwtAuthProvider {
 
     /**
      * Asked by a reactive front before it checks one request's token, so that a token answered from
-     * memory (seen before, its answer cached) is checked inline instead of on a worker thread.
+     * memory (seen before, its answer cached) is checked inline instead of on a worker thread. A
+     * token that leaves memory between this call and the check (its entry expiring that very
+     * millisecond) is still checked inline: rare, and bounded by the provider's own timeouts.
      *
      * @param token the token as received (never logged)
      * @return whether checking this token may wait on I/O; {@link #mayBlock()} unless overridden
