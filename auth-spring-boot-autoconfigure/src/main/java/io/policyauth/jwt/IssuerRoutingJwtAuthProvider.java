@@ -20,6 +20,8 @@ public final class IssuerRoutingJwtAuthProvider implements JwtAuthProvider {
     private final Map<String, JwtAuthProvider> byIssuer;
     private final List<JwtAuthProvider> introspecting;
     private final CompactJwsParser parser = new CompactJwsParser();
+    /* Asked for every request a reactive front decides: worked out once, as each issuer's answer is fixed. */
+    private final boolean mayBlock;
 
     /**
      * @param byIssuer each issuer, exactly as its tokens name it in {@code iss}, to its provider
@@ -38,17 +40,18 @@ public final class IssuerRoutingJwtAuthProvider implements JwtAuthProvider {
         }
         this.byIssuer = Map.copyOf(byIssuer);
         this.introspecting = List.copyOf(introspecting);
+        this.mayBlock = this.byIssuer.values().stream().anyMatch(JwtAuthProvider::mayBlock);
     }
 
     @Override
     public boolean mayBlock() {
-        return byIssuer.values().stream().anyMatch(JwtAuthProvider::mayBlock);
+        return mayBlock;
     }
 
     /* The provider that would check the token is asked; a token refused before any provider is asked never waits. */
     @Override
     public boolean mayBlock(String token) {
-        if (!mayBlock() || !NimbusJwtAuthProvider.isAcceptableLength(token)) {
+        if (!mayBlock || !NimbusJwtAuthProvider.isAcceptableLength(token)) {
             return false;
         }
         if (!introspecting.isEmpty() && !IntrospectingAuthProvider.isJws(token)) {
