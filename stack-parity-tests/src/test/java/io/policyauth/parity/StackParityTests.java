@@ -398,6 +398,10 @@ class StackParityTests {
                     "Bearer " + c.idp().token("partner-1")));
             probes.add(Probe.get("JWK Set issuer's token, plain private", 200, "/orders", auth,
                     "Bearer " + c.idp().token("partner-2")));
+            // Seen before, the token needs no key: WebFlux decides it on the event loop, not the scheduler.
+            String seenBefore = "Bearer " + c.idp().token("partner-3");
+            probes.add(Probe.get("JWK Set issuer's token, first time", 200, "/partners", auth, seenBefore));
+            probes.add(Probe.get("JWK Set issuer's token, verified before", 200, "/partners", auth, seenBefore));
             probes.add(Probe.get("the other issuer's token on the JWK Set issuer's policy", 401, "/partners", auth,
                     c.bearer()));
             probes.add(Probe.get("JWK Set key id, another key", 401, "/partners", auth,

@@ -58,7 +58,8 @@ public final class ProfileSteps {
                     "io.policyauth.apikey.ApiKeyHeader.read", "io.policyauth.apikey.ApiKeyFormat.isWellFormed"),
             List.of("of which the verified-token or key cache", "io.policyauth.jwt.VerifiedTokenCache.get",
                     "io.policyauth.apikey.ApiKeyLookup.find"),
-            List.of("WebFlux: whether the policy may block", "io.policyauth.apikey.DbApiKeyExecutor.mayBlock"),
+            List.of("WebFlux: whether the policy may block", "io.policyauth.apikey.DbApiKeyExecutor.mayBlock",
+                    "io.policyauth.jwt.PrivateExecutor.mayBlock"),
             List.of("metrics (counter and timer)", "io.policyauth.core.DecisionMetrics.record",
                     "io.policyauth.core.DecisionMetrics.onDecision"),
             List.of("the application event", "io.policyauth.audit.ApplicationEventDecisionPublisher.onDecision"),
@@ -214,7 +215,7 @@ public final class ProfileSteps {
         }
 
         private void printTree(Node node, int depth) {
-            double us = cpuPerRequest * node.count / samples;
+            double us = us(node.count);
             if (us < SMALLEST_US || depth > 8) {
                 return;
             }
