@@ -98,7 +98,8 @@ public final class ApiKeyFormat {
     /** The checksum of the first {@code length} characters: a key is checked without cutting it up. */
     private static String checksum(String text, int length) {
         CRC32 crc = new CRC32();
-        crc.update(text.getBytes(StandardCharsets.US_ASCII), 0, length);
+        // Base62 only by now, where Latin-1 is ASCII and a copy of the string's bytes, not an encoding.
+        crc.update(text.getBytes(StandardCharsets.ISO_8859_1), 0, length);
         return Base62.fixedWidth(crc.getValue(), CHECKSUM_LENGTH);
     }
 }

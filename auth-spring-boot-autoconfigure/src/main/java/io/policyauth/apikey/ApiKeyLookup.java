@@ -40,8 +40,8 @@ public final class ApiKeyLookup {
     public static final String REJECTED = "policyauth.apikey.lookups.rejected";
 
     private final ApiKeyStore store;
-    private final LoadingCache<String, Optional<StoredApiKey>> cache;
-    private final Policy.@Nullable FixedRefresh<String, Optional<StoredApiKey>> refresh;
+    private final LoadingCache<String, Optional<FoundKey>> cache;
+    private final Policy.@Nullable FixedRefresh<String, Optional<FoundKey>> refresh;
     private final long refreshNanos;
     private final KeyRevocationFeed revocations;
     private final Semaphore permits;
@@ -81,11 +81,11 @@ public final class ApiKeyLookup {
      * @throws ApiKeyLookupRejectedException when too many lookups wait on the store already
      * @throws ApiKeyStoreException when the store cannot answer (not cached)
      */
-    public Optional<StoredApiKey> find(String hash) {
+    public Optional<FoundKey> find(String hash) {
         if (cache == null || !cacheIsCurrent()) {
-            return guarded(() -> store.findByHash(hash));
+            return guarded(() -> store.findByHash(hash).map(FoundKey::new));
         }
-        Optional<StoredApiKey> cached = cache.getIfPresent(hash);
+        Optional<FoundKey> cached = cache.getIfPresent(hash);
         return cached != null ? cached : guarded(() -> cache.get(hash));
     }
 
@@ -152,11 +152,11 @@ public final class ApiKeyLookup {
     }
 
     /** Loads keys; reloads only found ones, so an unknown key seen again never costs a query. */
-    private record KeyLoader(ApiKeyStore store) implements CacheLoader<String, Optional<StoredApiKey>> {
+    private record KeyLoader(ApiKeyStore store) implements CacheLoader<String, Optional<FoundKey>> {
 
         @Override
-        public Optional<StoredApiKey> load(String hash) {
-            return store.findByHash(hash);
+        public Optional<FoundKey> load(String hash) {
+            return store.findByHash(hash).map(FoundKey::new);
         }
 
         /*
@@ -164,12 +164,12 @@ public final class ApiKeyLookup {
          * miss does: an outage is never papered over by a cached key, and never logged per read.
          */
         @Override
-        public @Nullable Optional<StoredApiKey> reload(String hash, Optional<StoredApiKey> old) {
+        public @Nullable Optional<FoundKey> reload(String hash, Optional<FoundKey> old) {
             if (old.isEmpty()) {
                 return old;
             }
             try {
-                return store.findByHash(hash);
+                return load(hash);
             }
             catch (ApiKeyStoreException unavailable) {
                 return null;
@@ -178,22 +178,22 @@ public final class ApiKeyLookup {
     }
 
     private record PerOutcomeExpiry(Duration found, Duration unknown)
-            implements Expiry<String, Optional<StoredApiKey>> {
+            implements Expiry<String, Optional<FoundKey>> {
 
         @Override
-        public long expireAfterCreate(String hash, Optional<StoredApiKey> value, long currentTime) {
+        public long expireAfterCreate(String hash, Optional<FoundKey> value, long currentTime) {
             return (value.isPresent() ? found : unknown).toNanos();
         }
 
         @Override
-        public long expireAfterUpdate(String hash, Optional<StoredApiKey> value, long currentTime,
+        public long expireAfterUpdate(String hash, Optional<FoundKey> value, long currentTime,
                 long currentDuration) {
             // An unknown key "reloaded" without a query keeps its first expiry.
             return value.isPresent() ? found.toNanos() : currentDuration;
         }
 
         @Override
-        public long expireAfterRead(String hash, Optional<StoredApiKey> value, long currentTime,
+        public long expireAfterRead(String hash, Optional<FoundKey> value, long currentTime,
                 long currentDuration) {
             return currentDuration;
         }

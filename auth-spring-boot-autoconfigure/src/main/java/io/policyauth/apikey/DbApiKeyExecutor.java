@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -59,6 +60,7 @@ public final class DbApiKeyExecutor implements AuthExecutor {
     private final Clock clock;
     private final KeyControlsEnforcement controls;
     private final OutageLog outages;
+    private final Function<StoredApiKey, AuthenticatedUser> callerOfKey = this::callerOf;
 
     /*
      * The hash of the well-formed key of the request a reactive front last asked mayBlock about,
@@ -145,7 +147,7 @@ public final class DbApiKeyExecutor implements AuthExecutor {
             }
             hash = ApiKeyHash.of(key);
         }
-        Optional<StoredApiKey> found;
+        Optional<FoundKey> found;
         try {
             found = lookup.find(hash);
             outages.succeeded();
@@ -161,23 +163,30 @@ public final class DbApiKeyExecutor implements AuthExecutor {
         }
         preparation.prepareIfPending();
         Instant now = clock.instant();
-        if (found.isEmpty() || !found.get().metadata().isActiveAt(now)) {
+        if (found.isEmpty() || !found.get().stored().metadata().isActiveAt(now)) {
             throw header.invalid();
         }
-        ApiKeyMetadata metadata = found.get().metadata();
+        ApiKeyMetadata metadata = found.get().stored().metadata();
+        AuthenticatedUser caller = found.get().caller(callerOfKey);
+        if (!controls.admitsAddress(metadata, context)) {
+            throw new AuthException(new Denial(DenialKind.ADDRESS_NOT_ALLOWED, ADDRESS_NOT_ALLOWED,
+                    "This API key is not accepted from this address.", List.of(), null), null).refusing(caller);
+        }
+        lastUsed.record(metadata.keyId(), now);
+        return caller;
+    }
+
+    /* The same for every request with the key: built once per cached key (FoundKey). */
+    private AuthenticatedUser callerOf(StoredApiKey key) {
+        ApiKeyMetadata metadata = key.metadata();
         AuthenticatedUser.Builder user = AuthenticatedUser.builder(metadata.owner(), MECHANISM)
                 .credential(CredentialDescription.Type.API_KEY).scopes(metadata.scopes()).roles(metadata.roles())
                 .tokenId(metadata.keyId()).expiresAt(metadata.expiresAt()).tenant(metadata.tenant())
                 .claims(metadata.name() == null ? Map.of() : Map.of("name", metadata.name()));
-        if (!controls.admitsAddress(metadata, context)) {
-            throw new AuthException(new Denial(DenialKind.ADDRESS_NOT_ALLOWED, ADDRESS_NOT_ALLOWED,
-                    "This API key is not accepted from this address.", List.of(), null), null).refusing(user.build());
-        }
         CallerRateLimits own = controls.rateLimits(metadata);
         if (own != null) {
             user.rateLimits(own);
         }
-        lastUsed.record(metadata.keyId(), now);
         return user.build();
     }
 

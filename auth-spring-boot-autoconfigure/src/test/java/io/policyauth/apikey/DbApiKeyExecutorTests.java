@@ -121,6 +121,20 @@ class DbApiKeyExecutorTests {
     }
 
     @Test
+    void aCachedKeyBecomesItsCallerOnceAndAKeyReadFromTheStoreAnew() {
+        String key = fixture.manager.issue("a", "ci", List.of("orders:read"), null, null).key();
+
+        assertThat(fixture.authorize(key)).isSameAs(fixture.authorize(key));
+
+        fixture.close();
+        fixture = new ApiKeyFixture(Duration.ZERO);
+        String uncached = fixture.manager.issue("a", "ci", List.of("orders:read"), null, null).key();
+        AuthenticatedUser first = fixture.authorize(uncached);
+        AuthenticatedUser second = fixture.authorize(uncached);
+        assertThat(second).isNotSameAs(first).isEqualTo(first);
+    }
+
+    @Test
     void aKeyWhoseAnswerIsInMemoryIsCpuWorkAndOneThatNeedsTheStoreMayBlock() {
         fixture.executor.activate();
         String key = fixture.manager.issue("a", null, null, null, null).key();
