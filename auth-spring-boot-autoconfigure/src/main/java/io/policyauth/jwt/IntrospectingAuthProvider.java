@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Policy;
 import org.jspecify.annotations.Nullable;
 
 import io.policyauth.core.AuthException;
@@ -43,6 +44,7 @@ public final class IntrospectingAuthProvider implements JwtAuthProvider, AutoClo
     private final @Nullable JwtAuthProvider jwts;
     private final Clock clock;
     private final @Nullable Cache<String, Answer> answers;
+    private final @Nullable Policy<String, Answer> answersQuietly;
 
     /**
      * @param introspector asks the issuer
@@ -59,10 +61,12 @@ public final class IntrospectingAuthProvider implements JwtAuthProvider, AutoClo
         this.denylist = Objects.requireNonNull(denylist, "denylist");
         this.jwts = jwts;
         this.clock = rules.clock();
-        this.answers = cacheTtl.isZero() ? null : Caffeine.newBuilder().maximumSize(CACHE_SIZE)
+        // Maintenance on the calling thread: no task handed to a shared pool (and a thread woken) per drain.
+        this.answers = cacheTtl.isZero() ? null : Caffeine.newBuilder().maximumSize(CACHE_SIZE).executor(Runnable::run)
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
                 .expireAfter(Expiry.creating((String key, Answer answer) -> answer.keptFor(cacheTtl, clock)))
                 .build();
+        this.answersQuietly = answers == null ? null : answers.policy();
     }
 
     /* The JWT verifier's key refreshes stop with it. */
@@ -92,7 +96,8 @@ public final class IntrospectingAuthProvider implements JwtAuthProvider, AutoClo
         if (jwts != null && isJws(token)) {
             return jwts.mayBlock(token);
         }
-        return answers == null || answers.getIfPresent(sha256(token)) == null || denylist.mayBlock();
+        // Quietly: check() reads the answer for this request next, and one read is all that counts.
+        return answers == null || answersQuietly.getIfPresentQuietly(sha256(token)) == null || denylist.mayBlock();
     }
 
     @Override

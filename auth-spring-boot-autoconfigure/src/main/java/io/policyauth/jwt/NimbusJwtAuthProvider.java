@@ -259,7 +259,7 @@ public final class NimbusJwtAuthProvider implements JwtAuthProvider, AutoCloseab
         if (!mayBlock() || !isAcceptableLength(token)) {
             return false;
         }
-        return denylist.mayBlock() || cache == null || cache.get(token, clock.millis()) == null;
+        return denylist.mayBlock() || cache == null || !cache.holds(token, clock.millis());
     }
 
     @Override

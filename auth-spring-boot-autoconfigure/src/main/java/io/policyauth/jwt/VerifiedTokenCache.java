@@ -1,11 +1,12 @@
 package io.policyauth.jwt;
 
-import org.jspecify.annotations.Nullable;
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Policy;
 import com.github.benmanes.caffeine.cache.Ticker;
 
 import io.policyauth.core.AuthenticatedUser;
@@ -21,6 +22,7 @@ import io.policyauth.core.AuthenticatedUser;
 final class VerifiedTokenCache {
 
     private final Cache<TokenKey, Entry> entries;
+    private final Policy<TokenKey, Entry> quietly;
     private final long ttlMillis;
 
     /**
@@ -36,6 +38,7 @@ final class VerifiedTokenCache {
         this.entries = Caffeine.newBuilder().maximumSize(settings.maximumSize()).ticker(ticker)
                 .executor(Runnable::run)
                 .expireAfter(Expiry.<TokenKey, Entry>creating((token, entry) -> entry.lifetime())).build();
+        this.quietly = entries.policy();
     }
 
     /**
@@ -54,6 +57,19 @@ final class VerifiedTokenCache {
             return null;
         }
         return entry.user();
+    }
+
+    /**
+     * Whether {@link #get} would find the token now, without counting as a read of it: a reactive
+     * front asks this before the request's one {@code get}.
+     *
+     * @param token the token as presented
+     * @param nowMillis the current time
+     * @return whether a verified, unexpired entry is held
+     */
+    boolean holds(String token, long nowMillis) {
+        Entry entry = quietly.getIfPresentQuietly(new TokenKey(token));
+        return entry != null && nowMillis < entry.expiresAtMillis();
     }
 
     /**

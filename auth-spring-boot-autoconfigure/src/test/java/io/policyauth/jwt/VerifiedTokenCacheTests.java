@@ -213,6 +213,19 @@ class VerifiedTokenCacheTests {
     }
 
     @Test
+    void holdsSaysWhetherGetWouldFindTheTokenWithoutReadingIt() {
+        VerifiedTokenCache cache = new VerifiedTokenCache(new VerifiedTokenCacheSettings(16, Duration.ofMinutes(5)),
+                ticker());
+        long now = START.toEpochMilli();
+        cache.put("token", AuthenticatedUser.anonymous(), now + 1_000, now);
+
+        assertThat(cache.holds("token", now)).isTrue();
+        assertThat(cache.holds("other", now)).isFalse();
+        assertThat(cache.holds("token", now + 1_000)).isFalse();
+        assertThat(cache.get("token", now + 1_000)).isNull();
+    }
+
+    @Test
     void aFullCacheDropsExpiredEntriesFirst() {
         VerifiedTokenCache cache = new VerifiedTokenCache(new VerifiedTokenCacheSettings(4, Duration.ofMinutes(5)),
                 ticker());
