@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +19,7 @@ import io.policyauth.core.AuthenticatedUser;
 import io.policyauth.core.CallerRateLimits;
 import io.policyauth.core.CredentialDescription;
 import io.policyauth.core.Denial;
+import io.policyauth.core.Handoff;
 import io.policyauth.core.DenialKind;
 import io.policyauth.core.OutageLog;
 import io.policyauth.core.PolicyDescription;
@@ -62,12 +62,8 @@ public final class DbApiKeyExecutor implements AuthExecutor {
     private final OutageLog outages;
     private final Function<StoredApiKey, AuthenticatedUser> callerOfKey = this::callerOf;
 
-    /*
-     * The hash of the well-formed key of the request a reactive front last asked mayBlock about,
-     * which it asks execute about next: the header is read, checked and hashed once, not twice (a
-     * microsecond). Held by the request's own context, never by the key, and let go once used.
-     */
-    private volatile @Nullable CheckedKey checked;
+    /* The hash of the well-formed key mayBlock read, for execute of the same request: read and hashed once. */
+    private final Handoff<SecurityRequestContext, String> checked = new Handoff<>();
 
     /**
      * @param headerName the request header that carries the key
@@ -133,13 +129,13 @@ public final class DbApiKeyExecutor implements AuthExecutor {
             return false;
         }
         String hash = ApiKeyHash.of(key);
-        checked = new CheckedKey(context, hash);
+        checked.give(context, hash);
         return !preparation.isPrepared() || !lookup.answersFromMemory(hash);
     }
 
     @Override
     public AuthenticatedUser execute(SecurityRequestContext context) {
-        String hash = checkedHash(context);
+        String hash = checked.take(context);
         if (hash == null) {
             String key = header.read(context);
             if (!format.isWellFormed(key)) {
@@ -188,18 +184,5 @@ public final class DbApiKeyExecutor implements AuthExecutor {
             user.rateLimits(own);
         }
         return user.build();
-    }
-
-    /* The hash mayBlock found for this very request, if no other request's has replaced it since. */
-    private @Nullable String checkedHash(SecurityRequestContext context) {
-        CheckedKey last = checked;
-        if (last == null || last.context() != context) {
-            return null;
-        }
-        checked = null;
-        return last.hash();
-    }
-
-    private record CheckedKey(SecurityRequestContext context, String hash) {
     }
 }

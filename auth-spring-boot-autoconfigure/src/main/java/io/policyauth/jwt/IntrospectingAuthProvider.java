@@ -19,6 +19,7 @@ import io.policyauth.core.AuthException;
 import io.policyauth.core.AuthenticatedUser;
 import io.policyauth.core.AuthenticationException;
 import io.policyauth.core.Denial;
+import io.policyauth.core.Handoff;
 import io.policyauth.core.Sha256;
 
 /**
@@ -45,6 +46,8 @@ public final class IntrospectingAuthProvider implements JwtAuthProvider, AutoClo
     private final Clock clock;
     private final @Nullable Cache<String, Answer> answers;
     private final @Nullable Policy<String, Answer> answersQuietly;
+    /* The hash mayBlock worked out, for check of the same token (the same string, handed on by PrivateExecutor). */
+    private final Handoff<String, String> hashed = new Handoff<>();
 
     /**
      * @param introspector asks the issuer
@@ -96,8 +99,13 @@ public final class IntrospectingAuthProvider implements JwtAuthProvider, AutoClo
         if (jwts != null && isJws(token)) {
             return jwts.mayBlock(token);
         }
+        if (answers == null) {
+            return true;
+        }
+        String hash = sha256(token);
+        hashed.give(token, hash);
         // Quietly: check() reads the answer for this request next, and one read is all that counts.
-        return answers == null || answersQuietly.getIfPresentQuietly(sha256(token)) == null || denylist.mayBlock();
+        return answersQuietly.getIfPresentQuietly(hash) == null || denylist.mayBlock();
     }
 
     @Override
@@ -108,7 +116,7 @@ public final class IntrospectingAuthProvider implements JwtAuthProvider, AutoClo
         if (jwts != null && isJws(token)) {
             return jwts.check(token);
         }
-        Answer answer = answers == null ? ask(token) : answers.get(sha256(token), key -> ask(token));
+        Answer answer = answers == null ? ask(token) : answers.get(hashOf(token), key -> ask(token));
         if (answer.refusal() != null) {
             // A new exception each time: one is never shared between requests.
             throw new AuthenticationException(answer.refusal(), null);
@@ -152,6 +160,12 @@ public final class IntrospectingAuthProvider implements JwtAuthProvider, AutoClo
     private static boolean isAccessTokenType(String type) {
         return "bearer".equalsIgnoreCase(type) || "dpop".equalsIgnoreCase(type) || "access_token".equalsIgnoreCase(type)
                 || "n_a".equalsIgnoreCase(type);
+    }
+
+    /* The token's hash, as mayBlock worked it out for this very token if it did. */
+    private String hashOf(String token) {
+        String hash = hashed.take(token);
+        return hash != null ? hash : sha256(token);
     }
 
     private static String sha256(String token) {

@@ -9,6 +9,7 @@ import io.policyauth.core.AuthenticatedUser;
 import io.policyauth.core.BearerTokens;
 import io.policyauth.core.BearerTokens.PresentedToken;
 import io.policyauth.core.CredentialDescription;
+import io.policyauth.core.Handoff;
 import io.policyauth.core.PolicyDescription;
 import io.policyauth.core.SecurityRequestContext;
 import io.policyauth.jwt.dpop.DpopBinding;
@@ -35,6 +36,8 @@ public final class PrivateExecutor implements AuthExecutor {
     private final List<CredentialDescription.Issuer> issuers;
     private final CertificateBinding binding;
     private final DpopBinding dpop;
+    /* The token mayBlock read, for execute of the same request: the header is read and checked once. */
+    private final Handoff<SecurityRequestContext, PresentedToken> read = new Handoff<>();
 
     /**
      * @param provider verifies the tokens
@@ -107,7 +110,9 @@ public final class PrivateExecutor implements AuthExecutor {
             return false;
         }
         try {
-            return provider.mayBlock(dpop.read(context).token());
+            PresentedToken presented = dpop.read(context);
+            read.give(context, presented);
+            return provider.mayBlock(presented.token());
         }
         catch (AuthException refused) {
             return false;
@@ -122,7 +127,10 @@ public final class PrivateExecutor implements AuthExecutor {
 
     @Override
     public AuthenticatedUser execute(SecurityRequestContext context) {
-        PresentedToken presented = dpop.read(context);
+        PresentedToken presented = read.take(context);
+        if (presented == null) {
+            presented = dpop.read(context);
+        }
         AuthenticatedUser user;
         try {
             // The provider bounds the length: it is the one that parses.

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,6 +27,7 @@ import io.policyauth.apikey.TestClock;
 import io.policyauth.core.AuthUnavailableException;
 import io.policyauth.core.AuthenticatedUser;
 import io.policyauth.core.AuthenticationException;
+import io.policyauth.core.SecurityRequestContext;
 
 /**
  * Opaque tokens introspected (RFC 7662) at a real HTTP endpoint the test answers for: the answer's
@@ -104,6 +106,24 @@ class IntrospectingAuthProviderTests {
     }
 
     @Test
+    void whatMayBlockReadIsHandedToTheCheckOfThatRequestOnly() {
+        PrivateExecutor executor = new PrivateExecutor(provider);
+        answer.set(active(NOW + 600, "Bearer"));
+        provider.check("opaque-known");
+        answer.set("{\"active\":false}");
+        SecurityRequestContext known = bearer("opaque-known");
+        SecurityRequestContext unknown = bearer("opaque-unknown");
+
+        assertThat(executor.mayBlock(known)).isFalse();
+        assertThat(executor.mayBlock(unknown)).isTrue();
+
+        assertThat(executor.execute(known).subject()).isEqualTo("alice");
+        assertThat(catchThrowableOfType(AuthenticationException.class, () -> executor.execute(unknown)).reason())
+                .isEqualTo("token_inactive");
+        assertThat(asked).hasSize(2);
+    }
+
+    @Test
     void anAnswerIsNeverReusedPastTheTokensExpiry() {
         answer.set(active(NOW + 10, "Bearer"));
         provider.check("opaque-2");
@@ -160,6 +180,10 @@ class IntrospectingAuthProviderTests {
         assertThat(IntrospectingAuthProvider.isJws("a.b")).isFalse();
         assertThat(IntrospectingAuthProvider.isJws("a.b.c.d.e")).isFalse();
         assertThat(IntrospectingAuthProvider.isJws("2YotnFZFEjr1zCsicMWpAA")).isFalse();
+    }
+
+    private static SecurityRequestContext bearer(String token) {
+        return SecurityRequestContext.of("127.0.0.1", Map.of("Authorization", List.of("Bearer " + token)));
     }
 
     private String reasonOf(String token) {
