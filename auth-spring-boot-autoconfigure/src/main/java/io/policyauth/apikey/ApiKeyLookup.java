@@ -77,7 +77,7 @@ public final class ApiKeyLookup {
 
     /**
      * @param hash the SHA-256 of a presented key
-     * @return the stored key, whatever its state, or empty when the hash is unknown
+     * @return the key found, whatever its state, or empty when the hash is unknown
      * @throws ApiKeyLookupRejectedException when too many lookups wait on the store already
      * @throws ApiKeyStoreException when the store cannot answer (not cached)
      */

@@ -19,7 +19,6 @@ final class CompactJwsParser {
     /** Far more headers than an issuer uses at once (one per key and algorithm). */
     static final int MAX_REMEMBERED_HEADERS = 64;
 
-    // Maintenance on the calling thread: no task handed to a shared pool (and a thread woken) per drain.
     private final Cache<String, JWSHeader> verifiedHeaders = Caffeine.newBuilder()
             .maximumSize(MAX_REMEMBERED_HEADERS).executor(Runnable::run).build();
 

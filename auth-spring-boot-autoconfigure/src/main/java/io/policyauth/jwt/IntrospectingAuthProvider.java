@@ -64,7 +64,6 @@ public final class IntrospectingAuthProvider implements JwtAuthProvider, AutoClo
         this.denylist = Objects.requireNonNull(denylist, "denylist");
         this.jwts = jwts;
         this.clock = rules.clock();
-        // Maintenance on the calling thread: no task handed to a shared pool (and a thread woken) per drain.
         this.answers = cacheTtl.isZero() ? null : Caffeine.newBuilder().maximumSize(CACHE_SIZE).executor(Runnable::run)
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
                 .expireAfter(Expiry.creating((String key, Answer answer) -> answer.keptFor(cacheTtl, clock)))

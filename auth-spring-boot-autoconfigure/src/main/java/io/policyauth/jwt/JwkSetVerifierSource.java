@@ -59,7 +59,6 @@ final class JwkSetVerifierSource implements VerifierSource {
     private final Clock clock;
     private final OutageLog outages;
     // Optional, since a key that makes no verifier (too short, broken) is remembered as such.
-    // Maintenance on the calling thread: no task handed to a shared pool (and a thread woken) per drain.
     private final Cache<JWK, Optional<JWSVerifier>> verifiers = Caffeine.newBuilder()
             .maximumSize(MAX_CACHED_VERIFIERS).executor(Runnable::run).build();
 

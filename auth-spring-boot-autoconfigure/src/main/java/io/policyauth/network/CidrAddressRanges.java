@@ -12,7 +12,6 @@ public final class CidrAddressRanges implements AddressRanges {
 
     private static final int MAXIMUM_PARSED = 10_000;
 
-    // Maintenance on the calling thread: no task handed to a shared pool (and a thread woken) per drain.
     private final Cache<List<String>, CidrSet> parsed = Caffeine.newBuilder().maximumSize(MAXIMUM_PARSED)
             .executor(Runnable::run).build();
 

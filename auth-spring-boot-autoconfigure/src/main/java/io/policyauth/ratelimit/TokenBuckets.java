@@ -47,7 +47,6 @@ final class TokenBuckets {
      * would be full again (a new one is the same), the least recently used first beyond the maximum.
      */
     static <B> Cache<BucketKey, B> cache(Clock clock, long maximum) {
-        // Maintenance on the calling thread: no task handed to a shared pool (and a thread woken) per drain.
         return Caffeine.newBuilder().maximumSize(maximum).executor(Runnable::run)
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
                 .expireAfter(Expiry.accessing((BucketKey key, B bucket) -> untilFull(key.limit()))).build();

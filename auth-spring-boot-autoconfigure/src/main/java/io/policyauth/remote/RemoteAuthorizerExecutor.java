@@ -73,7 +73,6 @@ public final class RemoteAuthorizerExecutor implements AuthExecutor {
         this.settings = settings;
         this.client = client;
         // Keyed on a hash of everything sent, never on a credential.
-        // Maintenance on the calling thread: no task handed to a shared pool (and a thread woken) per drain.
         this.cache = settings.caching() ? Caffeine.newBuilder().maximumSize(settings.cacheSize())
                 .expireAfterWrite(settings.cacheTtl()).ticker(ticker).executor(Runnable::run).build() : null;
         this.permits = new Semaphore(settings.maxConcurrentRequests());

@@ -31,7 +31,6 @@ public final class CachedTenantDirectory implements TenantDirectory, TenantChang
             long maximumSize) {
         this.store = store;
         this.feed = feed;
-        // Maintenance on the calling thread: no task handed to a shared pool (and a thread woken) per drain.
         this.roles = Caffeine.newBuilder().maximumSize(maximumSize).executor(Runnable::run).build();
         this.members = Caffeine.newBuilder().maximumSize(maximumSize).executor(Runnable::run).build();
     }

@@ -26,7 +26,6 @@ public final class InMemoryDpopReplayCache implements DpopReplayCache {
      */
     public InMemoryDpopReplayCache(Clock clock) {
         this.clock = clock;
-        // Maintenance on the calling thread: no task handed to a shared pool (and a thread woken) per drain.
         this.seen = Caffeine.newBuilder().maximumSize(MAXIMUM_SIZE).executor(Runnable::run)
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
                 .expireAfter(Expiry.creating((String key, Instant until) -> remaining(until))).build();
