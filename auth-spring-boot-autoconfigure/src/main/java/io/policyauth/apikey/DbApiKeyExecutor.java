@@ -159,11 +159,12 @@ public final class DbApiKeyExecutor implements AuthExecutor {
         }
         preparation.prepareIfPending();
         Instant now = clock.instant();
-        if (found.isEmpty() || !found.get().stored().metadata().isActiveAt(now)) {
+        FoundKey key = found.orElse(null);
+        if (key == null || !key.stored().metadata().isActiveAt(now)) {
             throw header.invalid();
         }
-        ApiKeyMetadata metadata = found.get().stored().metadata();
-        AuthenticatedUser caller = found.get().caller(callerOfKey);
+        ApiKeyMetadata metadata = key.stored().metadata();
+        AuthenticatedUser caller = key.caller(callerOfKey);
         if (!controls.admitsAddress(metadata, context)) {
             throw new AuthException(new Denial(DenialKind.ADDRESS_NOT_ALLOWED, ADDRESS_NOT_ALLOWED,
                     "This API key is not accepted from this address.", List.of(), null), null).refusing(caller);

@@ -1,6 +1,5 @@
 package io.policyauth.core;
 
-import org.jspecify.annotations.Nullable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +19,9 @@ public final class PeriodicRefresh {
 
     private static final Logger log = LoggerFactory.getLogger(PeriodicRefresh.class);
 
+    /* currentUntilMillis before any good read. */
+    private static final long NEVER_READ = Long.MIN_VALUE;
+
     private final String name;
     private final Duration interval;
     private final Duration maxStaleness;
@@ -27,9 +29,8 @@ public final class PeriodicRefresh {
     private final BackgroundTasks tasks;
     private final Object startLock = new Object();
     private volatile boolean started;
-    private volatile @Nullable Instant lastRead;
     /* When the last good read stops counting as current, in the clock's millis: asked on every request. */
-    private volatile long currentUntilMillis = Long.MIN_VALUE;
+    private volatile long currentUntilMillis = NEVER_READ;
     private final OutageLog outages;
 
     /**
@@ -85,7 +86,7 @@ public final class PeriodicRefresh {
      * @return whether no read has succeeded yet
      */
     public boolean neverRead() {
-        return lastRead == null;
+        return currentUntilMillis == NEVER_READ;
     }
 
     /**
@@ -99,7 +100,6 @@ public final class PeriodicRefresh {
         Instant started = clock.instant();
         try {
             read.run();
-            lastRead = started;
             currentUntilMillis = started.plus(maxStaleness).toEpochMilli();
             outages.succeeded();
         }
