@@ -87,6 +87,15 @@ class ArchitectureTests {
     }
 
     @Test
+    void theCacheHelpersImportCaffeineAndNothingOfOurs() {
+        check(noClasses().that().resideInAPackage("io.policyauth.cache..").should().dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "jakarta..", "reactor..")
+                .orShould().dependOnClassesThat().resideOutsideOfPackages("io.policyauth.cache..", "java..",
+                        "org.jspecify..", "com.github.benmanes.caffeine..")
+                .as("cache imports the JDK and Caffeine only"));
+    }
+
+    @Test
     void packagesOutsideTheAutoConfigurationHaveNoCycles() {
         check(slices().matching("io.policyauth.(**)").should().beFreeOfCycles().ignoreDependency(
                 DescribedPredicate.describe("an auto-configuration", javaClass -> javaClass.getPackageName()
@@ -95,7 +104,8 @@ class ArchitectureTests {
 
     private static String[] outsideCore() {
         return List.of("web..", "gateway..", "actuate..", "openapi..", "autoconfigure..", "jwt..", "apikey..",
-                "network..", "remote..", "audit..", "tenant..", "admin..", "resource..", "ratelimit..").stream()
+                "network..", "remote..", "audit..", "tenant..", "admin..", "resource..", "ratelimit..", "cache..")
+                .stream()
                 .map(name -> "io.policyauth." + name)
                 .toArray(String[]::new);
     }

@@ -17,6 +17,8 @@ import com.github.benmanes.caffeine.cache.Policy;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import io.policyauth.cache.SampledReads;
+
 /**
  * Finds keys by hash through a bounded Caffeine cache: found keys for {@code ttl}, unknown hashes
  * for {@code negativeTtl}. Store failures propagate and are never cached, so the next request
@@ -41,6 +43,7 @@ public final class ApiKeyLookup {
 
     private final ApiKeyStore store;
     private final LoadingCache<String, Optional<FoundKey>> cache;
+    private final @Nullable SampledReads<String, Optional<FoundKey>> reads;
     private final Policy.@Nullable FixedRefresh<String, Optional<FoundKey>> refresh;
     private final long refreshNanos;
     private final KeyRevocationFeed revocations;
@@ -64,6 +67,7 @@ public final class ApiKeyLookup {
                 // A reload runs on the thread that found the entry due, never on a shared pool.
                 .executor(Runnable::run)
                 .build(new KeyLoader(store)) : null;
+        this.reads = cache == null ? null : new SampledReads<>(cache);
         // Asked on every request a reactive front may decide inline: looked up once here.
         this.refresh = cache == null ? null : cache.policy().refreshAfterWrite().orElseThrow();
         this.refreshNanos = refresh == null ? 0 : refresh.getRefreshesAfter(TimeUnit.NANOSECONDS);
@@ -85,7 +89,8 @@ public final class ApiKeyLookup {
         if (cache == null || !cacheIsCurrent()) {
             return guarded(() -> store.findByHash(hash).map(FoundKey::new));
         }
-        Optional<FoundKey> cached = cache.getIfPresent(hash);
+        // A read of an entry due for a reload is recorded, since that read starts the reload.
+        Optional<FoundKey> cached = dueForReload(hash) ? cache.getIfPresent(hash) : reads.getIfPresent(hash);
         return cached != null ? cached : guarded(() -> cache.get(hash));
     }
 
@@ -101,9 +106,13 @@ public final class ApiKeyLookup {
         if (refresh == null || revocations != null && !revocations.isCurrent()) {
             return false;
         }
-        // An absent entry has no age.
+        return !dueForReload(hash);
+    }
+
+    /* Absent entries are due too: they have no age. */
+    private boolean dueForReload(String hash) {
         OptionalLong age = refresh.ageOf(hash, TimeUnit.NANOSECONDS);
-        return age.isPresent() && age.getAsLong() < refreshNanos;
+        return age.isEmpty() || age.getAsLong() >= refreshNanos;
     }
 
     /**

@@ -8,6 +8,8 @@ import com.nimbusds.jose.Header;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.util.Base64URL;
 
+import io.policyauth.cache.SampledReads;
+
 /**
  * Splits compact JWS tokens. Headers are parsed by Nimbus; those of tokens whose signature
  * verified are remembered by their exact encoded form, since every token of an issuer carries the
@@ -21,6 +23,7 @@ final class CompactJwsParser {
 
     private final Cache<String, JWSHeader> verifiedHeaders = Caffeine.newBuilder()
             .maximumSize(MAX_REMEMBERED_HEADERS).executor(Runnable::run).build();
+    private final SampledReads<String, JWSHeader> headerReads = new SampledReads<>(verifiedHeaders);
 
     /**
      * @param token a token of at most {@link NimbusJwtAuthProvider#MAX_TOKEN_LENGTH} characters
@@ -38,7 +41,7 @@ final class CompactJwsParser {
                     : TokenRejections.malformed();
         }
         String encodedHeader = token.substring(0, firstDot);
-        JWSHeader header = verifiedHeaders.getIfPresent(encodedHeader);
+        JWSHeader header = headerReads.getIfPresent(encodedHeader);
         if (header == null) {
             header = parseHeader(encodedHeader);
         }

@@ -9,12 +9,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
-import com.github.benmanes.caffeine.cache.Policy;
 import org.jspecify.annotations.Nullable;
 
+import io.policyauth.cache.SampledReads;
 import io.policyauth.core.AuthException;
 import io.policyauth.core.AuthenticatedUser;
 import io.policyauth.core.AuthenticationException;
@@ -44,8 +43,7 @@ public final class IntrospectingAuthProvider implements JwtAuthProvider, AutoClo
     private final TokenDenylist denylist;
     private final @Nullable JwtAuthProvider jwts;
     private final Clock clock;
-    private final @Nullable Cache<String, Answer> answers;
-    private final @Nullable Policy<String, Answer> answersQuietly;
+    private final @Nullable SampledReads<String, Answer> answers;
     /* The hash mayBlock worked out, for check of the same token (the same string, handed on by PrivateExecutor). */
     private final Handoff<String, String> hashed = new Handoff<>();
 
@@ -64,11 +62,10 @@ public final class IntrospectingAuthProvider implements JwtAuthProvider, AutoClo
         this.denylist = Objects.requireNonNull(denylist, "denylist");
         this.jwts = jwts;
         this.clock = rules.clock();
-        this.answers = cacheTtl.isZero() ? null : Caffeine.newBuilder().maximumSize(CACHE_SIZE).executor(Runnable::run)
-                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+        this.answers = cacheTtl.isZero() ? null : new SampledReads<>(Caffeine.newBuilder().maximumSize(CACHE_SIZE)
+                .executor(Runnable::run).ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
                 .expireAfter(Expiry.creating((String key, Answer answer) -> answer.keptFor(cacheTtl, clock)))
-                .build();
-        this.answersQuietly = answers == null ? null : answers.policy();
+                .build());
     }
 
     /* The JWT verifier's key refreshes stop with it. */
@@ -104,7 +101,7 @@ public final class IntrospectingAuthProvider implements JwtAuthProvider, AutoClo
         String hash = sha256(token);
         hashed.give(token, hash);
         // Quietly: check() reads the answer for this request next, and one read is all that counts.
-        return answersQuietly.getIfPresentQuietly(hash) == null || denylist.mayBlock();
+        return answers.getIfPresentQuietly(hash) == null || denylist.mayBlock();
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSHeader;
@@ -36,6 +35,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.policyauth.cache.SampledReads;
 import io.policyauth.core.AuthUnavailableException;
 import io.policyauth.core.BackgroundTasks;
 import io.policyauth.core.Locations;
@@ -59,8 +59,8 @@ final class JwkSetVerifierSource implements VerifierSource {
     private final Clock clock;
     private final OutageLog outages;
     // Optional, since a key that makes no verifier (too short, broken) is remembered as such.
-    private final Cache<JWK, Optional<JWSVerifier>> verifiers = Caffeine.newBuilder()
-            .maximumSize(MAX_CACHED_VERIFIERS).executor(Runnable::run).build();
+    private final SampledReads<JWK, Optional<JWSVerifier>> verifiers = new SampledReads<>(Caffeine.newBuilder()
+            .maximumSize(MAX_CACHED_VERIFIERS).executor(Runnable::run).build());
 
     JwkSetVerifierSource(URL jwkSetUrl, JwkSetOptions options, BackgroundTasks tasks, Clock clock,
             @Nullable String issuer) {

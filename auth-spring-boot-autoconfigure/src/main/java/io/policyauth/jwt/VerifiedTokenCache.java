@@ -6,9 +6,9 @@ import org.jspecify.annotations.Nullable;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
-import com.github.benmanes.caffeine.cache.Policy;
 import com.github.benmanes.caffeine.cache.Ticker;
 
+import io.policyauth.cache.SampledReads;
 import io.policyauth.core.AuthenticatedUser;
 
 /**
@@ -22,7 +22,7 @@ import io.policyauth.core.AuthenticatedUser;
 final class VerifiedTokenCache {
 
     private final Cache<TokenKey, Entry> entries;
-    private final Policy<TokenKey, Entry> quietly;
+    private final SampledReads<TokenKey, Entry> reads;
     private final long ttlMillis;
 
     /**
@@ -38,7 +38,7 @@ final class VerifiedTokenCache {
         this.entries = Caffeine.newBuilder().maximumSize(settings.maximumSize()).ticker(ticker)
                 .executor(Runnable::run)
                 .expireAfter(Expiry.<TokenKey, Entry>creating((token, entry) -> entry.lifetime())).build();
-        this.quietly = entries.policy();
+        this.reads = new SampledReads<>(entries);
     }
 
     /**
@@ -48,7 +48,7 @@ final class VerifiedTokenCache {
      */
     @Nullable AuthenticatedUser get(String token, long nowMillis) {
         TokenKey key = new TokenKey(token);
-        Entry entry = entries.getIfPresent(key);
+        Entry entry = reads.getIfPresent(key);
         if (entry == null) {
             return null;
         }
@@ -68,7 +68,7 @@ final class VerifiedTokenCache {
      * @return whether a verified, unexpired entry is held
      */
     boolean holds(String token, long nowMillis) {
-        Entry entry = quietly.getIfPresentQuietly(new TokenKey(token));
+        Entry entry = reads.getIfPresentQuietly(new TokenKey(token));
         return entry != null && nowMillis < entry.expiresAtMillis();
     }
 

@@ -14,6 +14,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import org.jspecify.annotations.Nullable;
 
+import io.policyauth.cache.SampledReads;
 import io.policyauth.core.AuthExecutor;
 import io.policyauth.core.AuthUnavailableException;
 import io.policyauth.core.AuthenticatedUser;
@@ -58,7 +59,8 @@ public final class RemoteAuthorizerExecutor implements AuthExecutor {
 
     private final RemotePolicySettings settings;
     private final AuthorizerClient client;
-    private final Cache<String, AuthorizerAnswer> cache;
+    private final @Nullable Cache<String, AuthorizerAnswer> cache;
+    private final @Nullable SampledReads<String, AuthorizerAnswer> reads;
     private final Semaphore permits;
 
     /**
@@ -75,6 +77,7 @@ public final class RemoteAuthorizerExecutor implements AuthExecutor {
         // Keyed on a hash of everything sent, never on a credential.
         this.cache = settings.caching() ? Caffeine.newBuilder().maximumSize(settings.cacheSize())
                 .expireAfterWrite(settings.cacheTtl()).ticker(ticker).executor(Runnable::run).build() : null;
+        this.reads = cache == null ? null : new SampledReads<>(cache);
         this.permits = new Semaphore(settings.maxConcurrentRequests());
     }
 
@@ -161,7 +164,7 @@ public final class RemoteAuthorizerExecutor implements AuthExecutor {
             return ask(request);
         }
         String fingerprint = request.fingerprint();
-        AuthorizerAnswer cached = cache.getIfPresent(fingerprint);
+        AuthorizerAnswer cached = reads.getIfPresent(fingerprint);
         if (cached != null) {
             return cached;
         }

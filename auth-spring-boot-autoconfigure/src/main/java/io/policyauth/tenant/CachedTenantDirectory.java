@@ -6,6 +6,7 @@ import java.util.Set;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.policyauth.cache.SampledReads;
 import io.policyauth.core.StoreChangeFeed;
 
 /**
@@ -21,6 +22,8 @@ public final class CachedTenantDirectory implements TenantDirectory, TenantChang
     private final StoreChangeFeed<TenantRoleStore.TenantStamp> feed;
     private final Cache<String, Map<String, TenantRole>> roles;
     private final Cache<Membership, Set<String>> members;
+    private final SampledReads<String, Map<String, TenantRole>> roleReads;
+    private final SampledReads<Membership, Set<String>> memberReads;
 
     /**
      * @param store the shared store
@@ -33,6 +36,8 @@ public final class CachedTenantDirectory implements TenantDirectory, TenantChang
         this.feed = feed;
         this.roles = Caffeine.newBuilder().maximumSize(maximumSize).executor(Runnable::run).build();
         this.members = Caffeine.newBuilder().maximumSize(maximumSize).executor(Runnable::run).build();
+        this.roleReads = new SampledReads<>(roles);
+        this.memberReads = new SampledReads<>(members);
     }
 
     @Override
@@ -40,7 +45,7 @@ public final class CachedTenantDirectory implements TenantDirectory, TenantChang
         if (!current()) {
             return store.roles(tenant);
         }
-        return roles.get(tenant, store::roles);
+        return roleReads.get(tenant, store::roles);
     }
 
     @Override
@@ -48,7 +53,7 @@ public final class CachedTenantDirectory implements TenantDirectory, TenantChang
         if (!current()) {
             return store.memberRoles(tenant, subject);
         }
-        return members.get(new Membership(tenant, subject), key -> store.memberRoles(tenant, subject));
+        return memberReads.get(new Membership(tenant, subject), key -> store.memberRoles(tenant, subject));
     }
 
     /** This instance's own change is seen at once. */
