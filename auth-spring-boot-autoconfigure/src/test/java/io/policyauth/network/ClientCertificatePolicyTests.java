@@ -28,7 +28,7 @@ import io.policyauth.web.RequiresPolicy;
 import io.policyauth.web.StartFailures;
 
 /**
- * The {@code client_certificate} policy over a real Tomcat with TLS, keys made by keytool: a
+ * The {@code client_certificate} policy over a real Tomcat (and Reactor Netty) with TLS, keys made by keytool: a
  * certificate whose chain leads to a trust anchor admits its caller, named as configured; one the
  * TLS handshake accepted but no anchor vouches for, or none, is 403; behind a proxy, the trusted
  * proxy's header carries it.
@@ -68,6 +68,17 @@ class ClientCertificatePolicyTests {
     }
 
     @Test
+    void onWebFluxACertificateAnAnchorVouchesForAdmitsItsCallerAndNoOtherDoes() throws Exception {
+        start(true, "dn", WebApplicationType.REACTIVE);
+
+        HttpResponse<String> partner = get(keys.client("partner"), null);
+        assertThat(partner.statusCode()).isEqualTo(200);
+        assertThat(partner.body()).isEqualTo("CN=partner client_certificate");
+        assertThat(get(keys.client("stranger"), null).statusCode()).isEqualTo(403);
+        assertThat(get(keys.client(null), null).body()).contains("A TLS client certificate is required.");
+    }
+
+    @Test
     void theCallerIsNamedByItsCommonNameOrItsSubjectAlternativeName() throws Exception {
         start(true, "cn");
         assertThat(get(keys.client("partner"), null).body()).isEqualTo("partner client_certificate");
@@ -95,6 +106,10 @@ class ClientCertificatePolicyTests {
     }
 
     private void start(boolean tls, String subjectFrom) {
+        start(tls, subjectFrom, WebApplicationType.SERVLET);
+    }
+
+    private void start(boolean tls, String subjectFrom, WebApplicationType stack) {
         // Behind a proxy, the proxy (here 127.0.0.1) is the peer: its header, never its own certificate, counts.
         Map<String, Object> properties = new HashMap<>(tls ? keys.serverProperties()
                 : Map.of("policy-auth.client-certificate.header", "X-SSL-Client-Cert",
@@ -103,7 +118,7 @@ class ClientCertificatePolicyTests {
                 "policy-auth.client-certificate.trust-anchors", "file:" + keys.pem("partner"),
                 "policy-auth.client-certificate.subject-from", subjectFrom,
                 "policy-auth.default-policy", ClientCertificateExecutor.POLICY));
-        application = new SpringApplicationBuilder(PartnerApplication.class).web(WebApplicationType.SERVLET)
+        application = new SpringApplicationBuilder(PartnerApplication.class).web(stack)
                 .properties(properties).run();
     }
 

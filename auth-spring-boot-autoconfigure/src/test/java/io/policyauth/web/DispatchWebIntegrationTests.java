@@ -8,6 +8,8 @@ import java.util.concurrent.Callable;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.policyauth.core.DecisionMetrics;
 import io.policyauth.jwt.TokenIssuer;
 
 /**
@@ -46,6 +49,9 @@ class DispatchWebIntegrationTests {
 
     @Autowired
     TokenIssuer tokens;
+
+    @Autowired
+    MeterRegistry meters;
 
     HttpTestClient http;
 
@@ -91,6 +97,22 @@ class DispatchWebIntegrationTests {
     }
 
     @Test
+    void theAsyncResultOfAGrantedRequestIsServedWithoutASecondDecision() {
+        String bearer = "Bearer " + tokens.createToken("carol", List.of(), List.of());
+        double before = privateGrants();
+
+        assertThat(http.get("/async/private-callable", "Authorization", bearer).body()).isEqualTo("later");
+        assertThat(privateGrants() - before).isEqualTo(1);
+        assertThat(http.get("/async/private-callable").statusCode()).isEqualTo(401);
+    }
+
+    private double privateGrants() {
+        Counter granted = meters.find(DecisionMetrics.DECISIONS).tags("policy", "private", "outcome", "granted")
+                .counter();
+        return granted == null ? 0 : granted.count();
+    }
+
+    @Test
     void exemptEndpointsAreNamedAtStart(CapturedOutput output) {
         assertThat(output.getAll()).contains("exempt from every check: [* /error]")
                 .doesNotContain("/error/details (");
@@ -123,6 +145,12 @@ class DispatchWebIntegrationTests {
             @GetMapping("/async/callable")
             @RequiresPolicy("public")
             Callable<String> callable() {
+                return () -> "later";
+            }
+
+            @GetMapping("/async/private-callable")
+            @RequiresPolicy("private")
+            Callable<String> privateCallable() {
                 return () -> "later";
             }
         }

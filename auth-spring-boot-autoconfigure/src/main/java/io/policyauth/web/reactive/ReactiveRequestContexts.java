@@ -2,10 +2,11 @@ package io.policyauth.web.reactive;
 
 import java.net.InetSocketAddress;
 import java.security.cert.X509Certificate;
-import java.util.Arrays;
+import java.util.AbstractList;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.SslInfo;
 import org.springframework.web.reactive.HandlerMapping;
@@ -45,9 +46,42 @@ final class ReactiveRequestContexts {
     }
 
     private static List<X509Certificate> clientCertificates(ServerHttpRequest request) {
-        SslInfo tls = request.getSslInfo();
-        X509Certificate[] chain = tls == null ? null : tls.getPeerCertificates();
-        return chain == null ? List.of() : Arrays.asList(chain);
+        return new ClientCertificates(request);
+    }
+
+    /*
+     * The TLS client's chain, looked up when a policy first asks: few do, and on Reactor Netty the
+     * lookup walks the channel's pipeline for its TLS handler, on every request. A decision moved
+     * off the event loop may ask from another thread, which the lookup allows; two threads asking at
+     * once find the same chain.
+     */
+    private static final class ClientCertificates extends AbstractList<X509Certificate> {
+
+        private final ServerHttpRequest request;
+        private @Nullable List<X509Certificate> chain;
+
+        ClientCertificates(ServerHttpRequest request) {
+            this.request = request;
+        }
+
+        @Override
+        public X509Certificate get(int index) {
+            return chain().get(index);
+        }
+
+        @Override
+        public int size() {
+            return chain().size();
+        }
+
+        private List<X509Certificate> chain() {
+            if (chain == null) {
+                SslInfo tls = request.getSslInfo();
+                X509Certificate[] certificates = tls == null ? null : tls.getPeerCertificates();
+                chain = certificates == null ? List.of() : List.of(certificates);
+            }
+            return chain;
+        }
     }
 
     /* Looked up when a policy reads the body, which few do: the other requests pay for no lookup. */

@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.cors.CorsUtils;
-import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.AsyncHandlerInterceptor;
 
 import io.policyauth.core.AuthService;
 import io.policyauth.core.AuthenticatedUser;
@@ -22,7 +22,7 @@ import io.policyauth.web.PolicyResponse;
  * {@link AuthenticatedUser} as the request attribute {@link PolicyAuthAttributes#USER}; a denied one gets a
  * problem response and never reaches the handler.
  */
-public class PolicyInterceptor implements HandlerInterceptor {
+public class PolicyInterceptor implements AsyncHandlerInterceptor {
 
     /** Request attribute holding the {@link EffectivePolicy} that granted the request. */
     private static final String POLICY_ATTRIBUTE = EffectivePolicy.class.getName();
@@ -60,7 +60,6 @@ public class PolicyInterceptor implements HandlerInterceptor {
         if (decision instanceof Decision.Granted granted) {
             granted.headers().forEach(response::setHeader);
             request.setAttribute(PolicyAuthAttributes.USER, granted.user());
-            request.setAttribute(POLICY_ATTRIBUTE, policy);
             return true;
         }
         if (decision instanceof Decision.Denied denied) {
@@ -69,6 +68,19 @@ public class PolicyInterceptor implements HandlerInterceptor {
         }
         writer.write(response, PolicyResponse.refusal(decision, policy.name()));
         return false;
+    }
+
+    /*
+     * Only a request whose handler went asynchronous is dispatched again: which policy granted it is
+     * kept for that dispatch, and other requests pay for no second attribute.
+     */
+    @Override
+    public void afterConcurrentHandlingStarted(HttpServletRequest request, HttpServletResponse response,
+            Object handler) {
+        if (request.getAttribute(PolicyAuthAttributes.USER) != null) {
+            request.setAttribute(POLICY_ATTRIBUTE, policies.forHandler(handler,
+                    ServletRequestContexts.pathWithinApplication(request), request.getMethod()));
+        }
     }
 
     /*
