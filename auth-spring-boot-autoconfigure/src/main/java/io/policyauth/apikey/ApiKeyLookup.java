@@ -3,9 +3,7 @@ package io.policyauth.apikey;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -13,7 +11,6 @@ import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.LoadingCache;
-import com.github.benmanes.caffeine.cache.Policy;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -44,8 +41,6 @@ public final class ApiKeyLookup {
     private final ApiKeyStore store;
     private final LoadingCache<String, Optional<FoundKey>> cache;
     private final @Nullable SampledReads<String, Optional<FoundKey>> reads;
-    private final Policy.@Nullable FixedRefresh<String, Optional<FoundKey>> refresh;
-    private final long refreshNanos;
     private final KeyRevocationFeed revocations;
     private final Semaphore permits;
     private final int maxConcurrentLookups;
@@ -68,9 +63,6 @@ public final class ApiKeyLookup {
                 .executor(Runnable::run)
                 .build(new KeyLoader(store)) : null;
         this.reads = cache == null ? null : new SampledReads<>(cache);
-        // Asked on every request a reactive front may decide inline: looked up once here.
-        this.refresh = cache == null ? null : cache.policy().refreshAfterWrite().orElseThrow();
-        this.refreshNanos = refresh == null ? 0 : refresh.getRefreshesAfter(TimeUnit.NANOSECONDS);
         this.revocations = revocations;
         this.maxConcurrentLookups = settings.maxConcurrentLookups();
         this.permits = new Semaphore(maxConcurrentLookups);
@@ -89,8 +81,11 @@ public final class ApiKeyLookup {
         if (cache == null || !cacheIsCurrent()) {
             return guarded(() -> store.findByHash(hash).map(FoundKey::new));
         }
-        // A read of an entry due for a reload is recorded, since that read starts the reload.
-        Optional<FoundKey> cached = dueForReload(hash) ? cache.getIfPresent(hash) : reads.getIfPresent(hash);
+        Optional<FoundKey> cached = reads.getIfFresh(hash);
+        if (cached == null) {
+            // Read from the cache itself: a read of an entry due for a reload starts the reload.
+            cached = cache.getIfPresent(hash);
+        }
         return cached != null ? cached : guarded(() -> cache.get(hash));
     }
 
@@ -103,16 +98,7 @@ public final class ApiKeyLookup {
      * @return {@code true} when finding it needs no store
      */
     public boolean answersFromMemory(String hash) {
-        if (refresh == null || revocations != null && !revocations.isCurrent()) {
-            return false;
-        }
-        return !dueForReload(hash);
-    }
-
-    /* Absent entries are due too: they have no age. */
-    private boolean dueForReload(String hash) {
-        OptionalLong age = refresh.ageOf(hash, TimeUnit.NANOSECONDS);
-        return age.isEmpty() || age.getAsLong() >= refreshNanos;
+        return reads != null && (revocations == null || revocations.isCurrent()) && reads.holdsFresh(hash);
     }
 
     /**

@@ -16,8 +16,8 @@ import com.github.benmanes.caffeine.cache.Policy;
  * which drops reads when full.
  *
  * <p>For caches whose entries expire by when they were written, not by when they were last read: a
- * quiet read restarts no access timer. Nor does it start a due refresh: a cache that refreshes is
- * read through this only for entries not yet due.
+ * quiet read restarts no access timer. Nor does it start a due refresh: a cache that refreshes after
+ * write is read with {@link #getIfFresh}, and through the cache itself when that finds nothing.
  *
  * @param <K> the key
  * @param <V> the value
@@ -50,6 +50,34 @@ public final class SampledReads<K, V> {
     public @Nullable V getIfPresent(K key) {
         return ThreadLocalRandom.current().nextInt(RECORDED_ONE_IN) == 0 ? cache.getIfPresent(key)
                 : quietly.getIfPresentQuietly(key);
+    }
+
+    /**
+     * @param key the key
+     * @return the value held, unexpired and not yet due for a refresh, or {@code null}
+     */
+    public @Nullable V getIfFresh(K key) {
+        Policy.CacheEntry<K, V> entry = freshEntry(key);
+        if (entry != null && ThreadLocalRandom.current().nextInt(RECORDED_ONE_IN) == 0) {
+            cache.getIfPresent(key);
+        }
+        return entry == null ? null : entry.getValue();
+    }
+
+    /**
+     * Whether {@link #getIfFresh} would find a value now, without counting as a read.
+     *
+     * @param key the key
+     * @return whether a value is held, unexpired and not yet due for a refresh
+     */
+    public boolean holdsFresh(K key) {
+        return freshEntry(key) != null;
+    }
+
+    private Policy.@Nullable CacheEntry<K, V> freshEntry(K key) {
+        Policy.CacheEntry<K, V> entry = quietly.getEntryIfPresentQuietly(key);
+        // Caffeine reloads an entry read after its refresh time, not at it.
+        return entry != null && entry.snapshotAt() <= entry.refreshableAt() ? entry : null;
     }
 
     /**

@@ -67,6 +67,28 @@ class SampledReadsTests {
     }
 
     @Test
+    void aRefreshingCacheIsReadFreshUntilAnEntryIsDueAndThenNotAtAll() {
+        Cache<String, String> refreshing = Caffeine.newBuilder().executor(Runnable::run).ticker(nanos::get)
+                .refreshAfterWrite(Duration.ofMinutes(1)).build(key -> key + "-reloaded");
+        SampledReads<String, String> fresh = new SampledReads<>(refreshing);
+        refreshing.put("key", "value");
+
+        assertThat(fresh.getIfFresh("key")).isEqualTo("value");
+        assertThat(fresh.holdsFresh("key")).isTrue();
+        assertThat(fresh.getIfFresh("other")).isNull();
+
+        nanos.addAndGet(Duration.ofMinutes(1).toNanos());
+        assertThat(fresh.getIfFresh("key")).as("due after its time, not at it").isEqualTo("value");
+        nanos.incrementAndGet();
+        for (int i = 0; i < 3 * SampledReads.RECORDED_ONE_IN; i++) {
+            assertThat(fresh.getIfFresh("key")).as("due: the cache itself is read, which reloads it").isNull();
+        }
+        assertThat(fresh.holdsFresh("key")).isFalse();
+        refreshing.getIfPresent("key");
+        assertThat(fresh.getIfFresh("key")).as("reloaded on this thread").isEqualTo("key-reloaded");
+    }
+
+    @Test
     void aCacheWhoseEntriesExpireAfterAccessIsRefused() {
         Cache<String, String> accessed = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(1)).build();
 
