@@ -20,9 +20,9 @@ public final class BearerTokens {
     private static final Challenge CHALLENGE = Challenge.of(SCHEME);
 
     /*
-     * The b64token alphabet as a table indexed by character: about twice as fast over a token as the
-     * two bit masks it replaced, whose branch on a character's range a token's mix of digits and
-     * letters makes unpredictable.
+     * The b64token alphabet as a table indexed by a character's low byte: about twice as fast over a
+     * token as the two bit masks it replaced, whose branch on a character's range a token's mix of
+     * digits and letters makes unpredictable.
      */
     private static final boolean[] B64 = table(
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~+/");
@@ -127,29 +127,25 @@ public final class BearerTokens {
 
     /*
      * RFC 6750 b64token: 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"=". A loop
-     * rather than a regular expression: this runs on every request over a token of up to 16 kB.
+     * rather than a regular expression: this runs on every request over a token of up to 16 kB. The
+     * padding is taken off the end first, so that the loop over the rest has no exit but its
+     * length: half the time of one that stops at the first character outside the alphabet.
      */
     static boolean isB64Token(String token) {
-        int length = token.length();
-        int i = 0;
-        while (i < length && isB64Char(token.charAt(i))) {
-            i++;
+        int end = token.length();
+        while (end > 0 && token.charAt(end - 1) == '=') {
+            end--;
         }
-        if (i == 0) {
-            return false;
+        int outside = end == 0 ? 1 : 0;
+        for (int i = 0; i < end; i++) {
+            char c = token.charAt(i);
+            outside |= (c >> 8) | (B64[c & 0xFF] ? 0 : 1);
         }
-        while (i < length && token.charAt(i) == '=') {
-            i++;
-        }
-        return i == length;
-    }
-
-    private static boolean isB64Char(char c) {
-        return c < B64.length && B64[c];
+        return outside == 0;
     }
 
     private static boolean[] table(String characters) {
-        boolean[] table = new boolean[128];
+        boolean[] table = new boolean[256];
         for (char c : characters.toCharArray()) {
             table[c] = true;
         }

@@ -21,6 +21,9 @@ class BearerTokensTests {
     void paddingOnlyAtTheEndAndNeverAlone() {
         assertThat(BearerTokens.isB64Token("abc==")).isTrue();
         assertThat(BearerTokens.isB64Token("ab=c")).isFalse();
+        assertThat(BearerTokens.isB64Token("=abc")).isFalse();
+        assertThat(BearerTokens.isB64Token("a=b=")).isFalse();
+        assertThat(BearerTokens.isB64Token("ab\u0141==")).as("a character whose low byte is in the alphabet").isFalse();
         assertThat(BearerTokens.isB64Token("==")).isFalse();
         assertThat(BearerTokens.isB64Token("")).isFalse();
     }
