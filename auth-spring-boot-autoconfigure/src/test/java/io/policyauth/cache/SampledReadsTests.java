@@ -33,7 +33,7 @@ class SampledReadsTests {
     }
 
     @Test
-    void aboutOneReadInSixteenIsRecordedForTheEvictionPolicy() {
+    void aboutOneReadInSoManyIsRecordedForTheEvictionPolicy() {
         cache.put("key", "value");
         int total = 100 * SampledReads.RECORDED_ONE_IN;
 
