@@ -49,8 +49,7 @@ public final class SampledReads<K, V> {
      * @return the value held and unexpired, or {@code null}
      */
     public @Nullable V getIfPresent(K key) {
-        return ThreadLocalRandom.current().nextInt(RECORDED_ONE_IN) == 0 ? cache.getIfPresent(key)
-                : quietly.getIfPresentQuietly(key);
+        return recorded() ? cache.getIfPresent(key) : quietly.getIfPresentQuietly(key);
     }
 
     /**
@@ -59,7 +58,7 @@ public final class SampledReads<K, V> {
      */
     public @Nullable V getIfFresh(K key) {
         Policy.CacheEntry<K, V> entry = freshEntry(key);
-        if (entry != null && ThreadLocalRandom.current().nextInt(RECORDED_ONE_IN) == 0) {
+        if (entry != null && recorded()) {
             cache.getIfPresent(key);
         }
         return entry == null ? null : entry.getValue();
@@ -73,6 +72,10 @@ public final class SampledReads<K, V> {
      */
     public boolean holdsFresh(K key) {
         return freshEntry(key) != null;
+    }
+
+    private static boolean recorded() {
+        return ThreadLocalRandom.current().nextInt(RECORDED_ONE_IN) == 0;
     }
 
     private Policy.@Nullable CacheEntry<K, V> freshEntry(K key) {
