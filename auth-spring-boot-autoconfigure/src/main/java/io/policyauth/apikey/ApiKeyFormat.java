@@ -82,24 +82,21 @@ public final class ApiKeyFormat {
                 || candidate.charAt(prefix.length()) != '_') {
             return false;
         }
-        for (int i = prefix.length() + 1; i < length; i++) {
-            if (!Base62.isBase62(candidate.charAt(i))) {
-                return false;
-            }
-        }
+        // A character beyond Latin-1 becomes '?', which is not base62: refused as any other.
+        byte[] bytes = candidate.getBytes(StandardCharsets.ISO_8859_1);
         int split = length - CHECKSUM_LENGTH;
-        return candidate.regionMatches(split, checksum(candidate, split), 0, CHECKSUM_LENGTH);
+        return Base62.isBase62(bytes, prefix.length() + 1, length)
+                && Base62.isFixedWidth(crc(bytes, split), bytes, split, CHECKSUM_LENGTH);
     }
 
     private static String checksum(String body) {
-        return checksum(body, body.length());
+        return Base62.fixedWidth(crc(body.getBytes(StandardCharsets.ISO_8859_1), body.length()), CHECKSUM_LENGTH);
     }
 
-    /** The checksum of the first {@code length} characters: a key is checked without cutting it up. */
-    private static String checksum(String text, int length) {
+    /* Over base62 only, where Latin-1 is ASCII and a copy of the string's bytes, not an encoding. */
+    private static long crc(byte[] text, int length) {
         CRC32 crc = new CRC32();
-        // Base62 only by now, where Latin-1 is ASCII and a copy of the string's bytes, not an encoding.
-        crc.update(text.getBytes(StandardCharsets.ISO_8859_1), 0, length);
-        return Base62.fixedWidth(crc.getValue(), CHECKSUM_LENGTH);
+        crc.update(text, 0, length);
+        return crc.getValue();
     }
 }

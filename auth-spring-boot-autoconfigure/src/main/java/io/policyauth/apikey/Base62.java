@@ -7,6 +7,8 @@ final class Base62 {
 
     static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
+    private static final boolean[] IS_BASE62 = base62Table();
+
     private Base62() {
     }
 
@@ -36,7 +38,34 @@ final class Base62 {
         return new String(out);
     }
 
-    static boolean isBase62(char c) {
-        return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    /**
+     * Whether every byte in {@code [from, to)} is a base62 character. One table lookup a byte and no
+     * branch on what it is: random characters would defeat any branch predictor.
+     */
+    static boolean isBase62(byte[] text, int from, int to) {
+        boolean all = true;
+        for (int i = from; i < to; i++) {
+            all &= IS_BASE62[text[i] & 0xFF];
+        }
+        return all;
+    }
+
+    /** Whether {@code width} bytes from {@code from} are {@link #fixedWidth fixedWidth(value, width)}. */
+    static boolean isFixedWidth(long value, byte[] text, int from, int width) {
+        long rest = value;
+        boolean same = true;
+        for (int i = from + width - 1; i >= from; i--) {
+            same &= text[i] == ALPHABET.charAt((int) (rest % ALPHABET.length()));
+            rest /= ALPHABET.length();
+        }
+        return same && rest == 0;
+    }
+
+    private static boolean[] base62Table() {
+        boolean[] table = new boolean[256];
+        for (int i = 0; i < ALPHABET.length(); i++) {
+            table[ALPHABET.charAt(i)] = true;
+        }
+        return table;
     }
 }

@@ -32,7 +32,7 @@ final class FrozenCollections {
         if (values == null || values.isEmpty()) {
             return Set.of();
         }
-        Set<String> lower = new LinkedHashSet<>(values.size() * 2);
+        LinkedHashSet<String> lower = new LinkedHashSet<>(values.size() * 2);
         for (String value : values) {
             lower.add(value.toLowerCase(Locale.ROOT));
         }
@@ -61,19 +61,25 @@ final class FrozenCollections {
         return new FrozenMap(new LinkedHashMap<>(entries));
     }
 
+    /*
+     * Lookups go to the LinkedHashSet and LinkedHashMap themselves, one call a JIT inlines, and only
+     * iteration through an unmodifiable view: requests read these on every decision.
+     */
     private static final class FrozenSet extends AbstractSet<String> {
 
-        private final Set<String> values;
+        private final LinkedHashSet<String> values;
+        private final Set<String> view;
         private final boolean lowerCase;
 
-        FrozenSet(Set<String> values, boolean lowerCase) {
-            this.values = Collections.unmodifiableSet(values);
+        FrozenSet(LinkedHashSet<String> values, boolean lowerCase) {
+            this.values = values;
+            this.view = Collections.unmodifiableSet(values);
             this.lowerCase = lowerCase;
         }
 
         @Override
         public Iterator<String> iterator() {
-            return values.iterator();
+            return view.iterator();
         }
 
         @Override
@@ -89,15 +95,17 @@ final class FrozenCollections {
 
     private static final class FrozenMap extends AbstractMap<String, Object> {
 
-        private final Map<String, Object> entries;
+        private final LinkedHashMap<String, Object> entries;
+        private final Map<String, Object> view;
 
-        FrozenMap(Map<String, Object> entries) {
-            this.entries = Collections.unmodifiableMap(entries);
+        FrozenMap(LinkedHashMap<String, Object> entries) {
+            this.entries = entries;
+            this.view = Collections.unmodifiableMap(entries);
         }
 
         @Override
         public Set<Entry<String, Object>> entrySet() {
-            return entries.entrySet();
+            return view.entrySet();
         }
 
         @Override

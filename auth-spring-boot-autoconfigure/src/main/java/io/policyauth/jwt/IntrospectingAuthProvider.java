@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -43,9 +43,9 @@ public final class IntrospectingAuthProvider implements JwtAuthProvider, AutoClo
     private final TokenDenylist denylist;
     private final @Nullable JwtAuthProvider jwts;
     private final Clock clock;
-    private final @Nullable SampledReads<String, Answer> answers;
+    private final @Nullable SampledReads<TokenHash, Answer> answers;
     /* The hash mayBlock worked out, for check of the same token (the same string, handed on by PrivateExecutor). */
-    private final Handoff<String, String> hashed = new Handoff<>();
+    private final Handoff<String, TokenHash> hashed = new Handoff<>();
 
     /**
      * @param introspector asks the issuer
@@ -64,7 +64,7 @@ public final class IntrospectingAuthProvider implements JwtAuthProvider, AutoClo
         this.clock = rules.clock();
         this.answers = cacheTtl.isZero() ? null : new SampledReads<>(Caffeine.newBuilder().maximumSize(CACHE_SIZE)
                 .executor(Runnable::run).ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-                .expireAfter(Expiry.creating((String key, Answer answer) -> answer.keptFor(cacheTtl, clock)))
+                .expireAfter(Expiry.creating((TokenHash key, Answer answer) -> answer.keptFor(cacheTtl, clock)))
                 .build());
     }
 
@@ -98,7 +98,7 @@ public final class IntrospectingAuthProvider implements JwtAuthProvider, AutoClo
         if (answers == null) {
             return true;
         }
-        String hash = sha256(token);
+        TokenHash hash = TokenHash.of(token);
         hashed.give(token, hash);
         // Quietly: check() reads the answer for this request next, and one read is all that counts.
         return answers.getIfPresentQuietly(hash) == null || denylist.mayBlock();
@@ -159,13 +159,39 @@ public final class IntrospectingAuthProvider implements JwtAuthProvider, AutoClo
     }
 
     /* The token's hash, as mayBlock worked it out for this very token if it did. */
-    private String hashOf(String token) {
-        String hash = hashed.take(token);
-        return hash != null ? hash : sha256(token);
+    private TokenHash hashOf(String token) {
+        TokenHash hash = hashed.take(token);
+        return hash != null ? hash : TokenHash.of(token);
     }
 
-    private static String sha256(String token) {
-        return Base64.getEncoder().encodeToString(Sha256.of(token.getBytes(StandardCharsets.US_ASCII)));
+    /*
+     * A token's SHA-256 as a cache key, hashed on its first four bytes: a digest is uniform, so those
+     * spread keys as well as all of them would, and no string is made from it.
+     */
+    private static final class TokenHash {
+
+        private final byte[] digest;
+        private final int hash;
+
+        private TokenHash(byte[] digest) {
+            this.digest = digest;
+            this.hash = (digest[0] << 24) | ((digest[1] & 0xFF) << 16) | ((digest[2] & 0xFF) << 8) | (digest[3] & 0xFF);
+        }
+
+        static TokenHash of(String token) {
+            // UTF-8, not ASCII: two tokens that differ outside ASCII must not hash alike.
+            return new TokenHash(Sha256.of(token.getBytes(StandardCharsets.UTF_8)));
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof TokenHash key && hash == key.hash && Arrays.equals(digest, key.digest);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     /* An issuer's answer: the caller of an active token and when it expires, or why the token is refused. */

@@ -1,7 +1,9 @@
 package io.policyauth.apikey;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.zip.CRC32;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,6 +56,26 @@ class ApiKeyFormatTests {
             "pak_0000000000000000000000000000000000000", "pak_00000000000000000000000000000000000000" })
     void rejectsStringsThatAreNotKeys(String candidate) {
         assertThat(format.isWellFormed(candidate)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(chars = { '-', '_', '+', '/', '=', ' ', '\u00e9', '\u0161', '\u0130' })
+    void rejectsACharacterOutsideBase62EvenUnderAMatchingChecksum(char outside) {
+        String key = format.generate();
+        String body = key.substring(0, 10) + outside + key.substring(11, key.length() - ApiKeyFormat.CHECKSUM_LENGTH);
+        CRC32 crc = new CRC32();
+        crc.update(body.getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThat(format.isWellFormed(body + Base62.fixedWidth(crc.getValue(), ApiKeyFormat.CHECKSUM_LENGTH)))
+                .isFalse();
+    }
+
+    @Test
+    void acceptsEveryKeyItGenerates() {
+        for (int i = 0; i < 1_000; i++) {
+            String key = format.generate();
+            assertThat(format.isWellFormed(key)).as(key).isTrue();
+        }
     }
 
     @Test
