@@ -90,15 +90,16 @@ public final class ApiKeyLookup {
     }
 
     /**
-     * Whether {@link #find} would answer this hash from memory now: cached, not due for a reload
-     * (which runs on the calling thread), and the revocation feed current. Neither loads nor
-     * counts as a read.
+     * What {@link #find} answers for this hash from memory now, read as {@code find} reads it: when
+     * it is cached and not due for a reload (which runs on the calling thread), and the revocation
+     * feed is current. Never loads.
      *
      * @param hash the SHA-256 of a presented key
-     * @return {@code true} when finding it needs no store
+     * @return the key found, or empty when the hash is known to be unknown; {@code null} when
+     *         finding it needs the store
      */
-    public boolean answersFromMemory(String hash) {
-        return reads != null && (revocations == null || revocations.isCurrent()) && reads.holdsFresh(hash);
+    public @Nullable Optional<FoundKey> findInMemory(String hash) {
+        return reads == null || (revocations != null && !revocations.isCurrent()) ? null : reads.getIfFresh(hash);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,8 +63,8 @@ public final class DbApiKeyExecutor implements AuthExecutor {
     private final OutageLog outages;
     private final Function<StoredApiKey, AuthenticatedUser> callerOfKey = this::callerOf;
 
-    /* The hash of the well-formed key mayBlock read, for execute of the same request: read and hashed once. */
-    private final Handoff<SecurityRequestContext, String> checked = new Handoff<>();
+    /* What mayBlock worked out, for execute of the same request: the key is read, hashed and looked up once. */
+    private final Handoff<SecurityRequestContext, Checked> checked = new Handoff<>();
 
     /**
      * @param headerName the request header that carries the key
@@ -129,14 +130,19 @@ public final class DbApiKeyExecutor implements AuthExecutor {
             return false;
         }
         String hash = ApiKeyHash.of(key);
-        checked.give(context, hash);
-        return !preparation.isPrepared() || !lookup.answersFromMemory(hash);
+        Optional<FoundKey> inMemory = preparation.isPrepared() ? lookup.findInMemory(hash) : null;
+        checked.give(context, new Checked(hash, inMemory));
+        return inMemory == null;
     }
 
     @Override
     public AuthenticatedUser execute(SecurityRequestContext context) {
-        String hash = checked.take(context);
-        if (hash == null) {
+        Checked handed = checked.take(context);
+        String hash;
+        if (handed != null) {
+            hash = handed.hash();
+        }
+        else {
             String key = header.read(context);
             if (!format.isWellFormed(key)) {
                 throw header.invalid();
@@ -145,7 +151,7 @@ public final class DbApiKeyExecutor implements AuthExecutor {
         }
         Optional<FoundKey> found;
         try {
-            found = lookup.find(hash);
+            found = handed != null && handed.inMemory() != null ? handed.inMemory() : lookup.find(hash);
             outages.succeeded();
         }
         catch (ApiKeyLookupRejectedException saturated) {
@@ -171,6 +177,10 @@ public final class DbApiKeyExecutor implements AuthExecutor {
         }
         lastUsed.record(metadata.keyId(), now);
         return caller;
+    }
+
+    /* The hash of a well-formed key, and what the lookup answered from memory (null: it needs the store). */
+    private record Checked(String hash, @Nullable Optional<FoundKey> inMemory) {
     }
 
     /* The same for every request with the key: built once per cached key (FoundKey). */

@@ -57,31 +57,19 @@ public final class SampledReads<K, V> {
      * @return the value held, unexpired and not yet due for a refresh, or {@code null}
      */
     public @Nullable V getIfFresh(K key) {
-        Policy.CacheEntry<K, V> entry = freshEntry(key);
-        if (entry != null && recorded()) {
+        Policy.CacheEntry<K, V> entry = quietly.getEntryIfPresentQuietly(key);
+        // Caffeine reloads an entry read after its refresh time, not at it.
+        if (entry == null || entry.snapshotAt() > entry.refreshableAt()) {
+            return null;
+        }
+        if (recorded()) {
             cache.getIfPresent(key);
         }
-        return entry == null ? null : entry.getValue();
-    }
-
-    /**
-     * Whether {@link #getIfFresh} would find a value now, without counting as a read.
-     *
-     * @param key the key
-     * @return whether a value is held, unexpired and not yet due for a refresh
-     */
-    public boolean holdsFresh(K key) {
-        return freshEntry(key) != null;
+        return entry.getValue();
     }
 
     private static boolean recorded() {
         return ThreadLocalRandom.current().nextInt(RECORDED_ONE_IN) == 0;
-    }
-
-    private Policy.@Nullable CacheEntry<K, V> freshEntry(K key) {
-        Policy.CacheEntry<K, V> entry = quietly.getEntryIfPresentQuietly(key);
-        // Caffeine reloads an entry read after its refresh time, not at it.
-        return entry != null && entry.snapshotAt() <= entry.refreshableAt() ? entry : null;
     }
 
     /**

@@ -168,6 +168,24 @@ class DbApiKeyExecutorTests {
     }
 
     @Test
+    void aRequestWhoseKeyMayBlockFoundInMemoryIsDecidedOnThatAnswer() {
+        fixture.executor.activate();
+        String key = fixture.manager.issue("a", null, null, null, null).key();
+        String unknown = new ApiKeyFormat("pak").generate();
+        fixture.authorize(key);
+        refusal(unknown);
+        fixture.mongo.clearCommands();
+        SecurityRequestContext known = ApiKeyFixture.withKey(key);
+        SecurityRequestContext stranger = ApiKeyFixture.withKey(unknown);
+
+        assertThat(fixture.executor.mayBlock(known)).isFalse();
+        assertThat(fixture.executor.execute(known).subject()).isEqualTo("a");
+        assertThat(fixture.executor.mayBlock(stranger)).isFalse();
+        assertThatExceptionOfType(AuthenticationException.class).isThrownBy(() -> fixture.executor.execute(stranger));
+        assertThat(fixture.mongo.count("find")).as("both answered from memory").isZero();
+    }
+
+    @Test
     void withoutACacheEveryKeyMayBlock() {
         fixture.close();
         fixture = new ApiKeyFixture(Duration.ZERO);
