@@ -146,6 +146,7 @@ OPAQUE="Authorization: Bearer $(credential opaque)"
 ENDPOINTS=(
   "unprotected|/plain||"
   "unprotected, RS256 bearer header sent (unread)|/plain|$RS|"
+  "unprotected, 1 us of work in the handler|/plain/busy||"
   "public|/public||"
   "internal|/internal||"
   "shared_api_key|/shared|$KEY|same"
@@ -366,21 +367,25 @@ $(awk -v a="$c1" -v b="$c2" 'BEGIN { print (a + b) / 2 }')" >>"$WORK/results"
   done
 done
 
-# Medians over rounds; the range of each variant's ratio over rounds is this run's error bar.
+# Medians over rounds; the range of each variant's ratio over rounds, and its middle half (from the first
+# to the third quartile), are this run's error bars.
 # CPU per request is the app's own user + system time over the requests served: unlike req/s it
 # hardly moves when a neighbour takes CPU, so it is the steadier measure on a shared machine.
 echo
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, $ROUNDS round(s) after $WARMUP warm-up each, 127.0.0.1, $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo
-echo "| endpoint | req/s (median, range) | ratio to the same request unprotected (median, range over rounds) | p99 latency (median) | app CPU per request (median) | CPU above the same request unprotected (median) |"
+echo "| endpoint | req/s (median, range) | ratio to the same request unprotected (median, range and middle half of the rounds) | p99 latency (median) | app CPU per request (median) | CPU above the same request unprotected (median) |"
 echo "|---|---:|---:|---:|---:|---:|"
 names="$(printf '%s\n' "${ENDPOINTS[@]}" | cut -d'|' -f1 | paste -sd';')"
 sort -k1,1n -k2,2n "$WORK/results" | awk -v names="$names" '
-  function median(values, count,    sorted, i, j, t) {
+  # The q-quantile, interpolated between the two nearest ranks: 0.5 is the median.
+  function quantile(values, count, q,    sorted, i, j, t, at, below) {
     for (i = 1; i <= count; i++) sorted[i] = values[i]
     for (i = 1; i <= count; i++) for (j = i + 1; j <= count; j++) if (sorted[j] < sorted[i]) { t = sorted[i]; sorted[i] = sorted[j]; sorted[j] = t }
-    return count % 2 ? sorted[(count + 1) / 2] : (sorted[count / 2] + sorted[count / 2 + 1]) / 2
+    at = 1 + q * (count - 1); below = int(at)
+    return below >= count ? sorted[count] : sorted[below] + (at - below) * (sorted[below + 1] - sorted[below])
   }
+  function median(values, count) { return quantile(values, count, 0.5) }
   function low(values, count,    i, m) { m = values[1]; for (i = 2; i <= count; i++) if (values[i] < m) m = values[i]; return m }
   function high(values, count,    i, m) { m = values[1]; for (i = 2; i <= count; i++) if (values[i] > m) m = values[i]; return m }
   function latency(us) { return us >= 1000 ? sprintf("%.2f ms", us / 1000) : sprintf("%.0f us", us) }
@@ -397,8 +402,9 @@ sort -k1,1n -k2,2n "$WORK/results" | awk -v names="$names" '
       if (i == 1) {
         line = line sprintf("1.00x (baseline, %d runs) | %s | %.0f us | |", count[i], latency(median(p, count[i])), median(u, count[i]))
       } else {
-        line = line sprintf("%.2fx (%.2f-%.2f) | %s | %.0f us | %+.1f us |", median(q, count[i]), low(q, count[i]),
-          high(q, count[i]), latency(median(p, count[i])), median(u, count[i]), median(x, count[i]))
+        line = line sprintf("%.2fx (%.2f-%.2f; middle half %.2f-%.2f) | %s | %.0f us | %+.1f us |", median(q, count[i]),
+          low(q, count[i]), high(q, count[i]), quantile(q, count[i], 0.25), quantile(q, count[i], 0.75),
+          latency(median(p, count[i])), median(u, count[i]), median(x, count[i]))
         by_name[name[i]] = median(r, count[i])
       }
       print line

@@ -138,17 +138,7 @@ public final class DbApiKeyExecutor implements AuthExecutor {
     @Override
     public AuthenticatedUser execute(SecurityRequestContext context) {
         Checked handed = checked.take(context);
-        String hash;
-        if (handed != null) {
-            hash = handed.hash();
-        }
-        else {
-            String key = header.read(context);
-            if (!format.isWellFormed(key)) {
-                throw header.invalid();
-            }
-            hash = ApiKeyHash.of(key);
-        }
+        String hash = handed != null ? handed.hash() : hashOfWellFormedKey(context);
         Optional<FoundKey> found;
         try {
             found = handed != null && handed.inMemory() != null ? handed.inMemory() : lookup.find(hash);
@@ -177,6 +167,14 @@ public final class DbApiKeyExecutor implements AuthExecutor {
         }
         lastUsed.record(metadata.keyId(), now);
         return caller;
+    }
+
+    private String hashOfWellFormedKey(SecurityRequestContext context) {
+        String key = header.read(context);
+        if (!format.isWellFormed(key)) {
+            throw header.invalid();
+        }
+        return ApiKeyHash.of(key);
     }
 
     /* The hash of a well-formed key, and what the lookup answered from memory (null: it needs the store). */

@@ -23,6 +23,8 @@ import io.policyauth.benchmarks.JwtFixture;
 @RestController
 class UnprotectedController implements ExemptFromPolicyAuth {
 
+    private static final long BUSY_NANOS = 1_000;
+
     private final JwtFixture keys;
     private final IssuedApiKey dbKey;
     private final DpopFixture dpop;
@@ -37,6 +39,19 @@ class UnprotectedController implements ExemptFromPolicyAuth {
 
     @GetMapping("/plain")
     String plain() {
+        return "ok";
+    }
+
+    /**
+     * The baseline with one microsecond of CPU spent in its handler: what a microsecond of work per
+     * request costs under load on this machine, the yardstick for the microseconds a front costs.
+     */
+    @GetMapping("/plain/busy")
+    String busy() {
+        long until = System.nanoTime() + BUSY_NANOS;
+        while (System.nanoTime() < until) {
+            // Spinning on the clock: a microsecond of CPU however fast the machine runs.
+        }
         return "ok";
     }
 
