@@ -139,9 +139,10 @@ public final class DbApiKeyExecutor implements AuthExecutor {
     public AuthenticatedUser execute(SecurityRequestContext context) {
         Checked handed = checked.take(context);
         String hash = handed != null ? handed.hash() : hashOfWellFormedKey(context);
+        Optional<FoundKey> inMemory = handed != null ? handed.inMemory() : null;
         Optional<FoundKey> found;
         try {
-            found = handed != null && handed.inMemory() != null ? handed.inMemory() : lookup.find(hash);
+            found = inMemory != null ? inMemory : lookup.find(hash);
             outages.succeeded();
         }
         catch (ApiKeyLookupRejectedException saturated) {
