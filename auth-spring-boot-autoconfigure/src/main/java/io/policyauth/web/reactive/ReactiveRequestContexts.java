@@ -4,7 +4,6 @@ import java.net.InetSocketAddress;
 import java.security.cert.X509Certificate;
 import java.util.AbstractList;
 import java.util.List;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -17,6 +16,7 @@ import io.policyauth.core.RequestHeaders;
 import io.policyauth.core.RequestUrl;
 import io.policyauth.core.SecurityRequestContext;
 import io.policyauth.network.IpAddresses;
+import io.policyauth.web.LazyPathVariables;
 import io.policyauth.web.MatchedPaths;
 
 /** Builds a {@link SecurityRequestContext} over a reactive request, copying no header. */
@@ -35,14 +35,10 @@ final class ReactiveRequestContexts {
         ServerHttpRequest request = exchange.getRequest();
         return SecurityRequestContext.builder(peerAddress(request), headers(request), request.getMethod().name(),
                 MatchedPaths.valueToMatch(request.getPath().pathWithinApplication()))
-                .query(request.getURI().getRawQuery()).pathVariables(pathVariables(exchange))
+                .query(request.getURI().getRawQuery()).pathVariables(new LazyPathVariables(() -> exchange.getAttribute(
+                        HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE)))
                 .requestUrl(RequestUrl.of(() -> request.getURI().toString()))
                 .clientCertificates(clientCertificates(request)).body(body(exchange)).build();
-    }
-
-    private static Map<String, String> pathVariables(ServerWebExchange exchange) {
-        Map<String, String> variables = exchange.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
-        return variables == null ? Map.of() : variables;
     }
 
     private static List<X509Certificate> clientCertificates(ServerHttpRequest request) {

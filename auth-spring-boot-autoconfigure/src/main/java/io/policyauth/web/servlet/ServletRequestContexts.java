@@ -1,19 +1,15 @@
 package io.policyauth.web.servlet;
 
 import java.security.cert.X509Certificate;
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.http.HttpServletRequest;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
@@ -23,6 +19,7 @@ import io.policyauth.core.RequestHeaders;
 import io.policyauth.core.RequestUrl;
 import io.policyauth.core.SecurityRequestContext;
 import io.policyauth.network.IpAddresses;
+import io.policyauth.web.LazyPathVariables;
 import io.policyauth.web.MatchedPaths;
 
 /** Builds a {@link SecurityRequestContext} over a servlet request, copying no header. */
@@ -44,53 +41,10 @@ public final class ServletRequestContexts {
     static SecurityRequestContext from(HttpServletRequest request, PathContainer path) {
         return SecurityRequestContext.builder(peerAddress(request), headers(request), request.getMethod(),
                 MatchedPaths.valueToMatch(path)).query(request.getQueryString())
-                .pathVariables(new PathVariables(request)).requestUrl(RequestUrl.of(() -> url(request)))
+                .pathVariables(new LazyPathVariables(() -> request.getAttribute(
+                        HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE)))
+                .requestUrl(RequestUrl.of(() -> url(request)))
                 .clientCertificates(clientCertificates(request)).body(body(request)).build();
-    }
-
-    /*
-     * The matched pattern's variables, read from the request when a policy first asks: most policies
-     * never do, and a container's attribute lookup is not free under load. Read on the request's
-     * thread, as every decision of this front is.
-     */
-    private static final class PathVariables extends AbstractMap<String, String> {
-
-        private final HttpServletRequest request;
-        private @Nullable Map<String, String> variables;
-
-        PathVariables(HttpServletRequest request) {
-            this.request = request;
-        }
-
-        @Override
-        public Set<Entry<String, String>> entrySet() {
-            return variables().entrySet();
-        }
-
-        @Override
-        public @Nullable String get(Object name) {
-            return variables().get(name);
-        }
-
-        @Override
-        public boolean containsKey(Object name) {
-            return variables().containsKey(name);
-        }
-
-        @Override
-        public int size() {
-            return variables().size();
-        }
-
-        @SuppressWarnings("unchecked")
-        private Map<String, String> variables() {
-            if (variables == null) {
-                Object found = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
-                variables = found instanceof Map<?, ?> map ? Collections.unmodifiableMap((Map<String, String>) map)
-                        : Map.of();
-            }
-            return variables;
-        }
     }
 
     private static String url(HttpServletRequest request) {
