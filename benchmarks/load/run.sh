@@ -147,6 +147,7 @@ ENDPOINTS=(
   "unprotected|/plain||"
   "unprotected, RS256 bearer header sent (unread)|/plain|$RS|"
   "unprotected, 1 us of work in the handler|/plain/busy||"
+  "unprotected, a counter and a timer recorded in the handler|/plain/metered||"
   "public|/public||"
   "internal|/internal||"
   "shared_api_key|/shared|$KEY|same"

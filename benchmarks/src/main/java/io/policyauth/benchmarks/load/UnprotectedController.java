@@ -1,8 +1,12 @@
 package io.policyauth.benchmarks.load;
 
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,12 +33,19 @@ class UnprotectedController implements ExemptFromPolicyAuth {
     private final IssuedApiKey dbKey;
     private final DpopFixture dpop;
     private final String dpopToken;
+    private final Counter meteredCount;
+    private final Timer meteredTime;
 
-    UnprotectedController(JwtFixture keys, IssuedApiKey dbKey, DpopFixture dpop) {
+    UnprotectedController(JwtFixture keys, IssuedApiKey dbKey, DpopFixture dpop, MeterRegistry meters) {
         this.keys = keys;
         this.dbKey = dbKey;
         this.dpop = dpop;
         this.dpopToken = dpop.boundToken(dpop.ec());
+        // Meters of their own, tagged as a decision's are, registered once as DecisionMetrics does.
+        this.meteredCount = Counter.builder("load.floor.decisions").tag("policy", "public").tag("outcome", "granted")
+                .register(meters);
+        this.meteredTime = Timer.builder("load.floor.decision.duration").tag("policy", "public")
+                .tag("outcome", "granted").register(meters);
     }
 
     @GetMapping("/plain")
@@ -52,6 +63,18 @@ class UnprotectedController implements ExemptFromPolicyAuth {
         while (System.nanoTime() < until) {
             // Spinning on the clock: a microsecond of CPU however fast the machine runs.
         }
+        return "ok";
+    }
+
+    /**
+     * The baseline recording what every decision's metrics record (a counter and a timer, two reads
+     * of the clock) and nothing else: the floor under any metered policy, {@code public} included.
+     */
+    @GetMapping("/plain/metered")
+    String metered() {
+        long start = System.nanoTime();
+        meteredCount.increment();
+        meteredTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         return "ok";
     }
 
