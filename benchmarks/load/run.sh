@@ -148,6 +148,7 @@ ENDPOINTS=(
   "unprotected, RS256 bearer header sent (unread)|/plain|$RS|"
   "unprotected, 1 us of work in the handler|/plain/busy||"
   "unprotected, a counter and a timer recorded in the handler|/plain/metered||"
+  "unprotected, the least a front does (its handler's policy found, counted, timed, caller set)|/plain/fronted||"
   "public|/public||"
   "internal|/internal||"
   "shared_api_key|/shared|$KEY|same"

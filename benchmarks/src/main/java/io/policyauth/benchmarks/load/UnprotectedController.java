@@ -78,6 +78,12 @@ class UnprotectedController implements ExemptFromPolicyAuth {
         return "ok";
     }
 
+    /** The baseline behind {@link LeastFront}: what the least any front does costs. */
+    @GetMapping(LeastFront.PATH)
+    String fronted() {
+        return "ok";
+    }
+
     @GetMapping(path = "/setup/tokens", produces = MediaType.TEXT_PLAIN_VALUE)
     String tokens() {
         return "hs256 " + keys.hs256Token() + "\nhs256acme " + keys.hs256TenantToken("acme") + "\nrs256 "
