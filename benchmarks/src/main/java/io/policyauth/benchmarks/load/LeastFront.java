@@ -2,23 +2,17 @@ package io.policyauth.benchmarks.load;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
-import org.springframework.web.server.WebFilterChain;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import reactor.core.publisher.Mono;
 
 /**
  * The least any policy front does for a granted request, a yardstick beside policy-auth's on
@@ -36,23 +30,17 @@ final class LeastFront {
     private static final String CALLER = "anonymous";
 
     private final Map<Object, String> policies = new ConcurrentHashMap<>();
-    private final Counter decisions;
-    private final Timer durations;
+    private final DecisionMeters meters;
 
-    LeastFront(MeterRegistry meters) {
-        this.decisions = Counter.builder("load.front.decisions").tag("policy", "public").tag("outcome", "granted")
-                .register(meters);
-        this.durations = Timer.builder("load.front.decision.duration").tag("policy", "public")
-                .tag("outcome", "granted").register(meters);
+    LeastFront(MeterRegistry registry) {
+        this.meters = new DecisionMeters(registry, "load.front");
     }
 
-    /* The policy of a handler, looked up as a front looks it up: once per handler, then from the map. */
-    private String grant(Object handler) {
+    /* The handler's policy looked up as a front looks it up (once per handler, then from the map), and metered. */
+    private void grant(Object handler) {
         long start = System.nanoTime();
-        String policy = policies.computeIfAbsent(handler, key -> "public");
-        decisions.increment();
-        durations.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-        return policy;
+        policies.computeIfAbsent(handler, key -> "public");
+        meters.recordSince(start);
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -86,13 +74,12 @@ final class LeastFront {
         @Bean
         WebFilter leastFrontFilter(MeterRegistry meters) {
             LeastFront front = new LeastFront(meters);
-            return (ServerWebExchange exchange, WebFilterChain chain) -> {
+            return (exchange, chain) -> {
                 String path = exchange.getRequest().getPath().value();
-                if (!PATH.equals(path)) {
-                    return chain.filter(exchange);
+                if (PATH.equals(path)) {
+                    front.grant(path);
+                    exchange.getAttributes().put(CALLER_ATTRIBUTE, CALLER);
                 }
-                front.grant(path);
-                exchange.getAttributes().put(CALLER_ATTRIBUTE, CALLER);
                 return chain.filter(exchange);
             };
         }

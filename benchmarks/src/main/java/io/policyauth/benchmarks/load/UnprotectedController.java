@@ -1,12 +1,9 @@
 package io.policyauth.benchmarks.load;
 
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,19 +30,14 @@ class UnprotectedController implements ExemptFromPolicyAuth {
     private final IssuedApiKey dbKey;
     private final DpopFixture dpop;
     private final String dpopToken;
-    private final Counter meteredCount;
-    private final Timer meteredTime;
+    private final DecisionMeters metered;
 
     UnprotectedController(JwtFixture keys, IssuedApiKey dbKey, DpopFixture dpop, MeterRegistry meters) {
         this.keys = keys;
         this.dbKey = dbKey;
         this.dpop = dpop;
         this.dpopToken = dpop.boundToken(dpop.ec());
-        // Meters of their own, tagged as a decision's are, registered once as DecisionMetrics does.
-        this.meteredCount = Counter.builder("load.floor.decisions").tag("policy", "public").tag("outcome", "granted")
-                .register(meters);
-        this.meteredTime = Timer.builder("load.floor.decision.duration").tag("policy", "public")
-                .tag("outcome", "granted").register(meters);
+        this.metered = new DecisionMeters(meters, "load.floor");
     }
 
     @GetMapping("/plain")
@@ -72,9 +64,7 @@ class UnprotectedController implements ExemptFromPolicyAuth {
      */
     @GetMapping("/plain/metered")
     String metered() {
-        long start = System.nanoTime();
-        meteredCount.increment();
-        meteredTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        metered.recordSince(System.nanoTime());
         return "ok";
     }
 
